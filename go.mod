@@ -1,0 +1,8 @@
+module gopy
+
+go 1.26.7
+
+require (
+	github.com/oklog/ulid/v2 v2.1.2
+	golang.org/x/text v0.44.0
+)

@@ -1,0 +1,183 @@
+package model
+
+// Settings are per ward and stored in the same database file. Every deadline
+// and frequency the law sets is a default here, editable per ward: names,
+// levels and reporting bodies change with reforms.
+type Settings struct {
+	WardName string `json:"ward_name"`
+	WardCode string `json:"ward_code"`
+	Province string `json:"province"`
+	// Officer is the name of the person using this copy of gopy; it signs
+	// created_by/updated_by and history entries.
+	Officer  string `json:"officer"`
+	Language string `json:"language,omitempty"` // "vi" (default) or "en"
+
+	Officers      []string `json:"officers,omitempty"`
+	Organisations []string `json:"organisations,omitempty"`
+	Agencies      []string `json:"agencies,omitempty"`
+	Groups        []string `json:"groups,omitempty"` // residential groups (tổ dân phố, thôn)
+	Topics        []string `json:"topics,omitempty"`
+
+	Deadlines Deadlines `json:"deadlines"`
+	Targets   Targets   `json:"targets"`
+
+	// Holidays lists each year's days off; a year absent here uses
+	// DefaultHolidays. Editing a year stores its whole list.
+	Holidays map[int][]Holiday `json:"holidays,omitempty"`
+}
+
+// Deadlines in days. Feedback and resolution deadlines are calendar days;
+// the acknowledgement deadline is in working days (Quy định 11-QĐi/TW as
+// amended by Kết luận 215-KL/TW).
+type Deadlines struct {
+	FeedbackResponseDays int `json:"feedback_response_days"`
+	AckWorkingDays       int `json:"ack_working_days"`
+	ComplaintDays        int `json:"complaint_days"`
+	DenunciationDays     int `json:"denunciation_days"`
+	ProposalDays         int `json:"proposal_days"`
+	ReportDays           int `json:"report_days"`
+	ShortCommentDays     int `json:"short_comment_days"` // a draft comment window shorter than this is "too short"
+	AnnounceDaysBefore   int `json:"announce_days_before"`
+	PublishDaysAfter     int `json:"publish_days_after"`
+}
+
+// Targets are the reception frequencies required of leaders.
+type Targets struct {
+	SecretaryDaysPerMonth int `json:"secretary_days_per_month"` // Quy định 11: ≥ 2 a month
+	ChairDaysPerWeek      int `json:"chair_days_per_week"`      // Luật TCD Điều 15: ≥ 1 a week
+	DialoguesPerYear      int `json:"dialogues_per_year"`       // Luật 72/2025 Điều 43: ≥ 1 a year
+}
+
+func DefaultDeadlines() Deadlines {
+	return Deadlines{
+		FeedbackResponseDays: 30,
+		AckWorkingDays:       10,
+		ComplaintDays:        30,
+		DenunciationDays:     30,
+		ProposalDays:         30,
+		ReportDays:           30,
+		ShortCommentDays:     10,
+		AnnounceDaysBefore:   7,
+		PublishDaysAfter:     10,
+	}
+}
+
+func DefaultTargets() Targets {
+	return Targets{SecretaryDaysPerMonth: 2, ChairDaysPerWeek: 1, DialoguesPerYear: 1}
+}
+
+// DefaultSettings is what a new database starts with: the deadlines of the
+// law and the Front's usual member organisations and topics.
+func DefaultSettings() Settings {
+	return Settings{
+		Language: "vi",
+		Organisations: []string{
+			"Ủy ban MTTQ Việt Nam phường",
+			"Công đoàn",
+			"Hội Nông dân",
+			"Đoàn TNCS Hồ Chí Minh",
+			"Hội Liên hiệp Phụ nữ",
+			"Hội Cựu chiến binh",
+		},
+		Topics: []string{
+			"Đất đai", "Môi trường", "An sinh xã hội", "Hạ tầng",
+			"Trật tự an toàn", "Thủ tục hành chính", "Đạo đức lối sống cán bộ",
+		},
+		Deadlines: DefaultDeadlines(),
+		Targets:   DefaultTargets(),
+	}
+}
+
+// ResolutionDays is the resolution deadline (calendar days) for a class.
+func (d Deadlines) ResolutionDays(c Classification) int {
+	switch c {
+	case ClassComplaint:
+		return d.ComplaintDays
+	case ClassDenunciation:
+		return d.DenunciationDays
+	case ClassProposal:
+		return d.ProposalDays
+	default:
+		return d.ReportDays
+	}
+}
+
+// Normalize applies NFC to every text and fills zero deadlines with defaults
+// so an old or hand-edited settings record still gives sane due dates.
+func (s *Settings) Normalize() {
+	for _, p := range []*string{&s.WardName, &s.WardCode, &s.Province, &s.Officer} {
+		*p = CleanLine(*p)
+	}
+	for _, l := range []*[]string{&s.Officers, &s.Organisations, &s.Agencies, &s.Groups, &s.Topics} {
+		*l = cleanList(*l)
+	}
+	def := DefaultDeadlines()
+	fill := func(v *int, d int) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	fill(&s.Deadlines.FeedbackResponseDays, def.FeedbackResponseDays)
+	fill(&s.Deadlines.AckWorkingDays, def.AckWorkingDays)
+	fill(&s.Deadlines.ComplaintDays, def.ComplaintDays)
+	fill(&s.Deadlines.DenunciationDays, def.DenunciationDays)
+	fill(&s.Deadlines.ProposalDays, def.ProposalDays)
+	fill(&s.Deadlines.ReportDays, def.ReportDays)
+	fill(&s.Deadlines.ShortCommentDays, def.ShortCommentDays)
+	fill(&s.Deadlines.AnnounceDaysBefore, def.AnnounceDaysBefore)
+	fill(&s.Deadlines.PublishDaysAfter, def.PublishDaysAfter)
+	dt := DefaultTargets()
+	fill(&s.Targets.SecretaryDaysPerMonth, dt.SecretaryDaysPerMonth)
+	fill(&s.Targets.ChairDaysPerWeek, dt.ChairDaysPerWeek)
+	fill(&s.Targets.DialoguesPerYear, dt.DialoguesPerYear)
+	if s.Language != "en" {
+		s.Language = "vi"
+	}
+}
+
+// Validate checks what a ward must have set. The ward code goes into every
+// record's reference and origin, so it is restricted to safe characters.
+func (s *Settings) Validate() FieldErrors {
+	var e FieldErrors
+	if s.WardName == "" {
+		e.Add("ward_name", "err.required")
+	}
+	if s.WardCode == "" {
+		e.Add("ward_code", "err.required")
+	} else if !validCode(s.WardCode) {
+		e.Add("ward_code", "err.ward_code")
+	}
+	if s.Officer == "" {
+		e.Add("officer", "err.required")
+	}
+	return e
+}
+
+func validCode(s string) bool {
+	if len(s) > 16 {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// ValidWardCode reports whether s can be used as a ward code.
+func ValidWardCode(s string) bool { return s != "" && validCode(s) }
+
+func cleanList(l []string) []string {
+	out := l[:0]
+	seen := map[string]bool{}
+	for _, v := range l {
+		v = CleanLine(v)
+		if v == "" || seen[v] {
+			continue
+		}
+		seen[v] = true
+		out = append(out, v)
+	}
+	return out
+}

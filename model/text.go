@@ -1,0 +1,89 @@
+package model
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
+)
+
+// NFC returns s in Unicode normalisation form C. Unikey and pasted text can
+// arrive decomposed (a + U+0301); stored text is always composed so that equal
+// words are equal bytes.
+func NFC(s string) string { return norm.NFC.String(s) }
+
+// CleanLine normalises a one-line value: NFC, trimmed, line breaks and tabs
+// turned to spaces. Control sequences are kept as received; the UI shows
+// them inert.
+func CleanLine(s string) string {
+	s = NFC(s)
+	if strings.ContainsAny(s, "\r\n\t") {
+		s = strings.Map(func(r rune) rune {
+			if r == '\r' || r == '\n' || r == '\t' {
+				return ' '
+			}
+			return r
+		}, s)
+	}
+	return strings.TrimSpace(s)
+}
+
+// CleanText normalises a multi-line value: NFC, CRLF/CR to LF, trailing
+// space trimmed.
+func CleanText(s string) string {
+	s = NFC(s)
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return strings.TrimRight(s, " \t\n")
+}
+
+// Fold maps text to its search form: lower case, Vietnamese diacritics
+// removed, đ/Đ to d, runs of spaces collapsed. "Nguyễn Văn Đức" → "nguyen van duc".
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'đ' || r == 'Đ':
+			r = 'd'
+		case unicode.IsSpace(r):
+			if !space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		default:
+			r = unicode.ToLower(r)
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return strings.TrimRight(b.String(), " ")
+}
+
+var collatorPool = sync.Pool{New: func() any {
+	return collate.New(language.Vietnamese, collate.IgnoreCase)
+}}
+
+// Compare orders two strings the Vietnamese way (a < ă < â < b, d < đ < e),
+// ignoring case. Use it to sort names and lists shown to users.
+func Compare(a, b string) int {
+	c := collatorPool.Get().(*collate.Collator)
+	defer collatorPool.Put(c)
+	return c.CompareString(a, b)
+}
+
+// SortKey returns bytes that sort like Compare; use it for index keys.
+func SortKey(s string) []byte {
+	c := collatorPool.Get().(*collate.Collator)
+	defer collatorPool.Put(c)
+	var buf collate.Buffer
+	k := c.KeyFromString(&buf, s)
+	return append([]byte(nil), k...)
+}
