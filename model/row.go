@@ -1,0 +1,162 @@
+package model
+
+import "strings"
+
+// Row is the small summary of a record that lists show and reports count.
+// The store keeps one per record beside the full record, so a list page or a
+// year's report never decodes whole records. Fields not used by a kind are
+// zero.
+type Row struct {
+	Kind Kind
+	ID   string
+	Ref  string
+	Ward string
+	Date Date // given_on, held_on or received_on
+
+	// Status: feedback → FeedbackState, session → SessionKind,
+	// petition → PetitionStatus.
+	Status string
+	// Sub: feedback → SourceKind, session → HostRole, petition → Classification.
+	Sub string
+	// Who: feedback → source name, session → host name, petition → name.
+	// A confidential petition's Who is empty: identity is shown only in the
+	// detail view.
+	Who string
+	// Title: feedback → subject, session → location, petition → summary
+	// (first line, shortened).
+	Title        string
+	Due          Date // feedback → response_due (only while points pend), petition → resolution_due
+	Confidential bool
+
+	// Feedback
+	Form        FeedbackForm
+	Target      TargetKind
+	Points      [4]int // by AnswerStatus, in AnswerStatuses order
+	AnswerDays  []int  // days from given_on to answered_on, one per answered point
+	DraftWindow int    // CommentWindowDays, -1 when unknown
+
+	// Session
+	Participants int
+	AnnouncedOn  Date
+	PublishedOn  Date
+	Dialogue     bool
+
+	// Petition
+	Channel        Channel
+	Handling       Handling
+	People         int
+	AckDue         Date
+	AcknowledgedOn Date
+	ResolvedOn     Date
+	ReportedBackOn Date
+	Assignee       string
+	ParentID       string // session or feedback the petition came from
+
+	// Fold is the folded text that --search and live search match against.
+	Fold string
+}
+
+const titleMax = 160
+
+// RowOf summarises a record.
+func RowOf(r Record) Row {
+	m := r.GetMeta()
+	row := Row{Kind: r.Kind(), ID: m.ID, Ref: m.Ref, Ward: m.Ward, Date: r.Date(), DraftWindow: -1}
+	var fold []string
+	switch v := r.(type) {
+	case *Feedback:
+		row.Status = string(v.State())
+		row.Sub = string(v.SourceKind)
+		row.Who = v.SourceName
+		row.Title = shorten(v.Subject)
+		if v.PendingPoints() > 0 {
+			row.Due = v.ResponseDue
+		}
+		row.Form, row.Target = v.Form, v.TargetKind
+		for _, p := range v.Points {
+			for i, s := range AnswerStatuses {
+				if p.Status == s {
+					row.Points[i]++
+				}
+			}
+			if p.Status != AnswerPending && p.AnsweredOn != 0 && v.GivenOn != 0 {
+				row.AnswerDays = append(row.AnswerDays, v.GivenOn.DaysUntil(p.AnsweredOn))
+			}
+		}
+		row.DraftWindow = v.CommentWindowDays()
+		fold = append(fold, v.SourceName, v.TargetName, v.Subject, strings.Join(v.Topics, " "))
+		for _, p := range v.Points {
+			fold = append(fold, p.Content)
+		}
+	case *Session:
+		row.Status = string(v.Type)
+		row.Sub = string(v.HostRole)
+		row.Who = v.HostName
+		row.Title = shorten(v.Location)
+		row.Participants = v.Participants
+		row.AnnouncedOn, row.PublishedOn = v.AnnouncedOn, v.ResultsPublishedOn
+		row.Dialogue = v.Type == SessionDialogue
+		fold = append(fold, v.HostName, v.Location, v.OtherLeaders, v.OrganisedBy, strings.Join(v.Topics, " "))
+	case *Petition:
+		row.Status = string(v.Status)
+		row.Sub = string(v.Classification)
+		row.Confidential = v.Confidential
+		if !v.Confidential {
+			row.Who = v.Name
+			fold = append(fold, v.Name, v.Address, v.Phone, v.IDNumber)
+		}
+		row.Title = shorten(v.Summary)
+		row.Due = v.ResolutionDue
+		row.Channel, row.Handling, row.People = v.Channel, v.Handling, v.People
+		row.AckDue, row.AcknowledgedOn = v.AckDue, v.AcknowledgedOn
+		row.ResolvedOn, row.ReportedBackOn = v.ResolvedOn, v.ReportedBackOn
+		row.Assignee = v.AssigneeUnit
+		if v.AssigneeOfficer != "" {
+			if row.Assignee != "" {
+				row.Assignee += " – "
+			}
+			row.Assignee += v.AssigneeOfficer
+		}
+		row.ParentID = v.SessionID
+		if row.ParentID == "" {
+			row.ParentID = v.FeedbackID
+		}
+		fold = append(fold, v.Group, v.Summary, v.AssigneeUnit, v.AssigneeOfficer)
+	}
+	fold = append(fold, m.Ref)
+	row.Fold = Fold(strings.Join(fold, " \x00 "))
+	return row
+}
+
+// Overdue reports whether the row's record is overdue on today, exactly as
+// the record's own Overdue method would say.
+func (r *Row) Overdue(today Date) bool {
+	switch r.Kind {
+	case KindFeedback:
+		return r.Due != 0 && today > r.Due && r.Points[0] > 0
+	case KindPetition:
+		return PetitionStatus(r.Status).Open() && r.Due != 0 && today > r.Due
+	}
+	return false
+}
+
+// Matches reports whether the row's text contains the folded query.
+func (r *Row) Matches(foldedQuery string) bool {
+	return foldedQuery == "" || strings.Contains(r.Fold, foldedQuery)
+}
+
+func shorten(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	if len(s) <= titleMax {
+		return s
+	}
+	cut := titleMax
+	for cut > 0 && !isRuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
