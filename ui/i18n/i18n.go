@@ -1,0 +1,90 @@
+// Package i18n is gopy's text catalog. Every string a user sees comes from
+// here, in Vietnamese (the default) and English. Each area of the program
+// registers its keys from its own catalog_*.go file; a test fails when a key
+// is missing in either language.
+package i18n
+
+import (
+	"fmt"
+	"os"
+	"strings"
+)
+
+type Lang string
+
+const (
+	VI Lang = "vi"
+	EN Lang = "en"
+)
+
+var catalogs = map[Lang]map[string]string{VI: {}, EN: {}}
+
+// register adds one area's keys: each entry is {vi, en}.
+func register(entries map[string][2]string) {
+	for k, v := range entries {
+		if _, dup := catalogs[VI][k]; dup {
+			panic("i18n: duplicate key " + k)
+		}
+		catalogs[VI][k] = v[0]
+		catalogs[EN][k] = v[1]
+	}
+}
+
+// Parse returns the language for a flag or setting value; "" or unknown
+// values give Vietnamese, the default.
+func Parse(s string) (Lang, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "vi", "vn", "vi_vn", "vi-vn":
+		return VI, true
+	case "en", "en_us", "en-us", "en_gb":
+		return EN, true
+	}
+	return VI, false
+}
+
+// T returns the text for key. A missing key shows as the key itself, so a
+// gap is visible rather than blank (and the catalog test catches it).
+func (l Lang) T(key string) string {
+	if s, ok := catalogs[l][key]; ok {
+		return s
+	}
+	if s, ok := catalogs[VI][key]; ok {
+		return s
+	}
+	return key
+}
+
+// F formats the text for key with fmt verbs.
+func (l Lang) F(key string, args ...any) string { return fmt.Sprintf(l.T(key), args...) }
+
+// Has reports whether key exists.
+func (l Lang) Has(key string) bool { _, ok := catalogs[l][key]; return ok }
+
+// Enum translates a stored enum value: Enum("status", "in_progress").
+func (l Lang) Enum(group, value string) string {
+	if value == "" {
+		return ""
+	}
+	k := group + "." + value
+	if l.Has(k) {
+		return l.T(k)
+	}
+	return value
+}
+
+// Keys lists every key of a language (for tests).
+func Keys(l Lang) []string {
+	out := make([]string, 0, len(catalogs[l]))
+	for k := range catalogs[l] {
+		out = append(out, k)
+	}
+	return out
+}
+
+// FromEnv picks the language from a flag value, else $GOPY_LANG, else vi.
+func FromEnv(flag string) (Lang, bool) {
+	if flag != "" {
+		return Parse(flag)
+	}
+	return Parse(os.Getenv("GOPY_LANG"))
+}
