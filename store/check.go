@@ -1,0 +1,105 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"gopy/model"
+)
+
+const maxProblems = 50
+
+// Check verifies bbolt's own page structure, then that every index entry
+// matches its record and no index holds an entry without one. It returns
+// the problems found (empty when the database is sound).
+func (s *Store) Check() ([]string, error) {
+	var problems []string
+	add := func(format string, a ...any) {
+		if len(problems) < maxProblems {
+			problems = append(problems, fmt.Sprintf(format, a...))
+		}
+	}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			add("bbolt: %v", err)
+		}
+		for _, b := range allBuckets() {
+			if tx.Bucket(b) == nil {
+				add("bucket %s missing", b)
+			}
+		}
+		if len(problems) > 0 {
+			return nil
+		}
+		links := 0
+		for _, k := range model.Kinds {
+			var n, dues int
+			err := tx.Bucket(bRec(k)).ForEach(func(key, v []byte) error {
+				n++
+				var id [16]byte
+				copy(id[:], key)
+				rec, err := getRecord(tx, k, id)
+				if err != nil {
+					add("%s %s: %v", k, model.IDString(key), err)
+					return nil
+				}
+				row := model.RowOf(rec)
+				ref := row.Ref
+				rk := rowKey(row.Date, id)
+				if got := tx.Bucket(bList(k)).Get(rk); !bytes.Equal(got, encodeRow(&row)) {
+					add("%s %s: list row missing or stale", k, ref)
+				}
+				if got := tx.Bucket(bFold(k)).Get(rk); !bytes.Equal(got, []byte(row.Fold)) {
+					add("%s %s: search text missing or stale", k, ref)
+				}
+				if tx.Bucket(bStatus(k)).Get(prefixedKey(row.Status, row.Date, id)) == nil {
+					add("%s %s: status index missing", k, ref)
+				}
+				if tx.Bucket(bWard(k)).Get(prefixedKey(row.Ward, row.Date, id)) == nil {
+					add("%s %s: ward index missing", k, ref)
+				}
+				if due, ok := openDue(&row); ok {
+					dues++
+					if tx.Bucket(bDue(k)).Get(dueKey(due, row.Date, id)) == nil {
+						add("%s %s: deadline index missing", k, ref)
+					}
+				}
+				if row.ParentID != "" {
+					if pid, err := model.ParseID(row.ParentID); err == nil {
+						links++
+						if tx.Bucket(bLinks).Get(append(pid[:], id[:]...)) == nil {
+							add("%s %s: link to %s missing", k, ref, row.ParentID)
+						}
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			for _, ix := range []struct {
+				b    []byte
+				want int
+			}{{bList(k), n}, {bFold(k), n}, {bStatus(k), n}, {bWard(k), n}, {bDue(k), dues}} {
+				if got := tx.Bucket(ix.b).Stats().KeyN; got != ix.want {
+					add("index %s has %d entries for %d records", ix.b, got, ix.want)
+				}
+			}
+			stored := int64(0)
+			if v := tx.Bucket(bMeta).Get(kCount(k)); len(v) == 8 {
+				stored = int64(binary.BigEndian.Uint64(v))
+			}
+			if stored != int64(n) {
+				add("count of %s is %d, records are %d", k, stored, n)
+			}
+		}
+		if got := tx.Bucket(bLinks).Stats().KeyN; got != links {
+			add("links index has %d entries for %d linked petitions", got, links)
+		}
+		return nil
+	})
+	return problems, err
+}

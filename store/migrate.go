@@ -1,0 +1,43 @@
+package store
+
+import (
+	"encoding/binary"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// migration moves a database from schema `from` to from+1.
+type migration struct {
+	from int
+	run  func(tx *bolt.Tx) error
+}
+
+// migrations are run in order, all in one transaction, after a backup. The
+// first schema is 1; steps appear here as the layout changes.
+var migrations []migration
+
+func (s *Store) migrate(version uint32) error {
+	backup := s.path + fmt.Sprintf(".schema%d.bak", version)
+	if err := s.BackupFile(backup); err != nil {
+		return fmt.Errorf("back up before migrating: %w", err)
+	}
+	return s.db.Update(func(tx *bolt.Tx) error {
+		v := int(version)
+		for _, m := range migrations {
+			if m.from != v {
+				continue
+			}
+			if err := m.run(tx); err != nil {
+				return fmt.Errorf("migrate schema %d to %d: %w", v, v+1, err)
+			}
+			v++
+		}
+		if v != SchemaVersion {
+			return fmt.Errorf("no migration from schema %d", v)
+		}
+		b := make([]byte, 4)
+		binary.BigEndian.PutUint32(b, SchemaVersion)
+		return tx.Bucket(bMeta).Put(kSchema, b)
+	})
+}

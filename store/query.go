@@ -1,0 +1,353 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"gopy/model"
+)
+
+// Order of a list.
+type Order int
+
+const (
+	NewestFirst Order = iota // by the record's own date, newest first
+	OldestFirst
+	DueFirst // by deadline, soonest first; only records that can be overdue
+)
+
+// Query selects rows of one kind. Zero fields do not filter.
+type Query struct {
+	Kind   model.Kind
+	Status string // a Row.Status value (feedback state, session kind, petition status)
+	Sub    string // a Row.Sub value (source kind, host role, classification)
+	Ward   string
+	From   model.Date
+	To     model.Date
+	// Overdue keeps records overdue on Today (as Row.Overdue).
+	Overdue bool
+	Today   model.Date
+	// Search is matched, folded, against the record's folded text.
+	Search string
+	Order  Order
+}
+
+// Entry is a row with its position key, for paging.
+type Entry struct {
+	Key []byte
+	Row model.Row
+}
+
+// plan is how a query walks the database: which bucket, which key range,
+// and how each key leads to the row.
+type plan struct {
+	bucket   []byte
+	lo, hi   []byte // inclusive lower bound, exclusive upper bound (nil: open)
+	rowKeyAt int    // offset of date‖id inside the key
+	needRow  bool   // filters need the decoded row
+	needFold bool
+	fold     string
+	q        Query
+}
+
+func (q *Query) plan() plan {
+	p := plan{q: *q}
+	if q.Search != "" {
+		p.fold = model.Fold(q.Search)
+		p.needFold = p.fold != ""
+	}
+	from, to := q.From, q.To
+	rangeKeys := func(prefix []byte) {
+		p.lo = append(append([]byte{}, prefix...), dateKey(from)...)
+		if to != 0 {
+			p.hi = append(append([]byte{}, prefix...), dateKey(to.AddDays(1))...)
+		} else {
+			p.hi = prefixEnd(prefix)
+		}
+		p.rowKeyAt = len(prefix)
+	}
+	switch {
+	case q.Overdue || q.Order == DueFirst:
+		p.bucket = bDue(q.Kind)
+		p.lo = nil
+		if q.Overdue {
+			// Overdue means due < today: due keys up to today (exclusive of today+1 start… due < today).
+			p.hi = dateKey(q.Today)
+		}
+		p.rowKeyAt = 4
+		p.needRow = q.Status != "" || q.Sub != "" || q.Ward != "" || from != 0 || to != 0
+	case q.Status != "":
+		p.bucket = bStatus(q.Kind)
+		rangeKeys(append([]byte(q.Status), 0))
+		p.needRow = q.Sub != "" || q.Ward != ""
+	case q.Ward != "":
+		p.bucket = bWard(q.Kind)
+		rangeKeys(append([]byte(q.Ward), 0))
+		p.needRow = q.Sub != ""
+	default:
+		p.bucket = bList(q.Kind)
+		rangeKeys(nil)
+		p.needRow = q.Sub != ""
+	}
+	return p
+}
+
+func prefixEnd(prefix []byte) []byte {
+	if len(prefix) == 0 {
+		return nil
+	}
+	end := append([]byte{}, prefix...)
+	for i := len(end) - 1; i >= 0; i-- {
+		if end[i] < 0xff {
+			end[i]++
+			return end[:i+1]
+		}
+	}
+	return nil
+}
+
+// match reports whether the key's record passes the filters; row is filled
+// when it had to be decoded (or when want is set).
+func (p *plan) match(tx *bolt.Tx, key []byte, row *model.Row, want bool) (bool, error) {
+	rk := key[p.rowKeyAt:]
+	if len(rk) != 20 {
+		return false, fmt.Errorf("index %s: bad key", p.bucket)
+	}
+	q := &p.q
+	if p.bucket[0] == 'i' && bytes.Equal(p.bucket, bDue(q.Kind)) {
+		d := model.Date(int32(binary.BigEndian.Uint32(rk)))
+		if (q.From != 0 && d < q.From) || (q.To != 0 && d > q.To) {
+			return false, nil
+		}
+	}
+	if p.needFold {
+		f := tx.Bucket(bFold(q.Kind)).Get(rk)
+		if !bytes.Contains(f, []byte(p.fold)) {
+			return false, nil
+		}
+	}
+	if !p.needRow && !want {
+		return true, nil
+	}
+	v := tx.Bucket(bList(q.Kind)).Get(rk)
+	if v == nil {
+		return false, fmt.Errorf("index %s points to a missing row", p.bucket)
+	}
+	if err := decodeRow(q.Kind, rk, v, row); err != nil {
+		return false, err
+	}
+	if q.Status != "" && row.Status != q.Status {
+		return false, nil
+	}
+	if q.Sub != "" && row.Sub != q.Sub {
+		return false, nil
+	}
+	if q.Ward != "" && row.Ward != q.Ward {
+		return false, nil
+	}
+	if q.Overdue && !row.Overdue(q.Today) {
+		return false, nil
+	}
+	return true, nil
+}
+
+// walk visits matching keys in the query's order, starting after `after`
+// (nil: from the first); reverse walks the other way. fn returns false to
+// stop.
+func (p *plan) walk(tx *bolt.Tx, after []byte, reverse bool, want bool, fn func(key []byte, row *model.Row) bool) error {
+	b := tx.Bucket(p.bucket)
+	if b == nil {
+		return fmt.Errorf("bucket %s missing", p.bucket)
+	}
+	c := b.Cursor()
+	desc := p.q.Order == NewestFirst && !p.q.Overdue
+	if reverse {
+		desc = !desc
+	}
+	inRange := func(k []byte) bool {
+		return k != nil && (p.lo == nil || bytes.Compare(k, p.lo) >= 0) && (p.hi == nil || bytes.Compare(k, p.hi) < 0)
+	}
+	var k []byte
+	switch {
+	case !desc && after == nil:
+		if p.lo == nil {
+			k, _ = c.First()
+		} else {
+			k, _ = c.Seek(p.lo)
+		}
+	case !desc:
+		k, _ = c.Seek(after)
+		if k != nil && bytes.Equal(k, after) {
+			k, _ = c.Next()
+		}
+	case desc && after == nil:
+		if p.hi == nil {
+			k, _ = c.Last()
+		} else if k, _ = c.Seek(p.hi); k == nil {
+			k, _ = c.Last()
+		} else {
+			k, _ = c.Prev()
+		}
+	default:
+		if k, _ = c.Seek(after); k == nil {
+			k, _ = c.Last()
+		} else {
+			k, _ = c.Prev()
+		}
+	}
+	var row model.Row
+	for ; inRange(k); k = step(c, desc) {
+		ok, err := p.match(tx, k, &row, want)
+		if err != nil {
+			return err
+		}
+		if ok && !fn(k, &row) {
+			return nil
+		}
+	}
+	return nil
+}
+
+func step(c *bolt.Cursor, desc bool) []byte {
+	if desc {
+		k, _ := c.Prev()
+		return k
+	}
+	k, _ := c.Next()
+	return k
+}
+
+// Page returns up to n entries after the position key `after` (nil: from
+// the start) in the query's order, or in the opposite order when reverse.
+func (s *Store) Page(q Query, after []byte, n int, reverse bool) ([]Entry, error) {
+	p := q.plan()
+	out := make([]Entry, 0, n)
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return p.walk(tx, after, reverse, true, func(k []byte, row *model.Row) bool {
+			out = append(out, Entry{Key: append([]byte{}, k...), Row: *row})
+			return len(out) < n
+		})
+	})
+	return out, err
+}
+
+// Count counts the matching records without decoding rows where the
+// indexes suffice.
+func (s *Store) Count(q Query) (int, error) {
+	p := q.plan()
+	n := 0
+	err := s.db.View(func(tx *bolt.Tx) error {
+		if !p.needRow && !p.needFold && q.From == 0 && q.To == 0 && p.lo == nil && p.hi == nil {
+			n = tx.Bucket(p.bucket).Stats().KeyN
+			return nil
+		}
+		return p.walk(tx, nil, false, false, func([]byte, *model.Row) bool { n++; return true })
+	})
+	return n, err
+}
+
+// Total is the number of records of a kind.
+func (s *Store) Total(k model.Kind) (int, error) {
+	n := 0
+	err := s.db.View(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bMeta).Get(kCount(k)); len(v) == 8 {
+			n = int(binary.BigEndian.Uint64(v))
+		}
+		return nil
+	})
+	return n, err
+}
+
+// ScanRows streams the rows of a kind whose date is in [from, to] (zero
+// bounds are open), oldest first. The row is reused between calls: copy
+// what you keep.
+func (s *Store) ScanRows(k model.Kind, from, to model.Date, fn func(*model.Row) error) error {
+	p := (&Query{Kind: k, From: from, To: to, Order: OldestFirst}).plan()
+	return s.db.View(func(tx *bolt.Tx) error {
+		var ferr error
+		err := p.walk(tx, nil, false, true, func(_ []byte, row *model.Row) bool {
+			ferr = fn(row)
+			return ferr == nil
+		})
+		if err != nil {
+			return err
+		}
+		return ferr
+	})
+}
+
+// ScanRecords streams whole records of a kind whose date is in [from, to],
+// oldest first.
+func (s *Store) ScanRecords(k model.Kind, from, to model.Date, fn func(model.Record) error) error {
+	p := (&Query{Kind: k, From: from, To: to, Order: OldestFirst}).plan()
+	return s.db.View(func(tx *bolt.Tx) error {
+		var ferr error
+		err := p.walk(tx, nil, false, false, func(key []byte, _ *model.Row) bool {
+			var id [16]byte
+			copy(id[:], key[4:])
+			rec, err := getRecord(tx, k, id)
+			if err != nil {
+				ferr = err
+				return false
+			}
+			ferr = fn(rec)
+			return ferr == nil
+		})
+		if err != nil {
+			return err
+		}
+		return ferr
+	})
+}
+
+// ScanPetitions streams whole petitions received in [from, to].
+func (s *Store) ScanPetitions(from, to model.Date, fn func(*model.Petition) error) error {
+	return s.ScanRecords(model.KindPetition, from, to, func(r model.Record) error {
+		return fn(r.(*model.Petition))
+	})
+}
+
+// Linked lists the petitions raised from a session or feedback, oldest first.
+func (s *Store) Linked(parentID string) ([]model.Row, error) {
+	pid, err := model.ParseID(parentID)
+	if err != nil {
+		return nil, ErrNotFound
+	}
+	var out []model.Row
+	err = s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bLinks).Cursor()
+		for k, _ := c.Seek(pid[:]); k != nil && bytes.HasPrefix(k, pid[:]); k, _ = c.Next() {
+			var id [16]byte
+			copy(id[:], k[16:])
+			rec, err := getRecord(tx, model.KindPetition, id)
+			if err != nil {
+				return err
+			}
+			out = append(out, model.RowOf(rec))
+		}
+		return nil
+	})
+	return out, err
+}
+
+// RecordJSON returns the stored JSON of a record (for `list --format json`).
+func (s *Store) RecordJSON(k model.Kind, id string) (json.RawMessage, error) {
+	bid, err := model.ParseID(id)
+	if err != nil {
+		return nil, ErrNotFound
+	}
+	var out json.RawMessage
+	err = s.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bRec(k)).Get(bid[:])
+		if v == nil {
+			return ErrNotFound
+		}
+		out = append(json.RawMessage{}, v...)
+		return nil
+	})
+	return out, err
+}

@@ -1,0 +1,543 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"gopy/model"
+)
+
+// settingsID is the history key under which changes to Settings are kept.
+var settingsID [16]byte
+
+// Settings returns the ward's settings (defaults on a new database).
+func (s *Store) Settings() (model.Settings, error) {
+	var st model.Settings
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		st, err = loadSettings(tx)
+		return err
+	})
+	return st, err
+}
+
+func loadSettings(tx *bolt.Tx) (model.Settings, error) {
+	st := model.DefaultSettings()
+	if v := tx.Bucket(bMeta).Get(kSettings); v != nil {
+		st = model.Settings{}
+		if err := json.Unmarshal(v, &st); err != nil {
+			return st, fmt.Errorf("read settings: %w", err)
+		}
+	}
+	st.Normalize()
+	return st, nil
+}
+
+// SaveSettings validates and stores the settings, recording what changed.
+func (s *Store) SaveSettings(st model.Settings, by string) error {
+	st.Normalize()
+	if errs := st.Validate(); len(errs) > 0 {
+		return &Invalid{errs}
+	}
+	return s.db.Update(func(tx *bolt.Tx) error {
+		old, err := loadSettings(tx)
+		if err != nil {
+			return err
+		}
+		v, err := json.Marshal(st)
+		if err != nil {
+			return err
+		}
+		if err := tx.Bucket(bMeta).Put(kSettings, v); err != nil {
+			return err
+		}
+		ch := diff(&old, &st)
+		if len(ch) == 0 {
+			return nil
+		}
+		return putHistory(tx, settingsID, model.Change{At: s.now().UTC(), By: by, Action: "update", Fields: ch})
+	})
+}
+
+// Create validates rec, fills its ID, reference, ward, dates and due dates,
+// and stores it with its indexes and a "create" history entry.
+func (s *Store) Create(rec model.Record, by string) error {
+	return s.CreateBatch([]model.Record{rec}, by)
+}
+
+// CreateBatch creates many records in one transaction (all or none).
+func (s *Store) CreateBatch(recs []model.Record, by string) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		st, err := loadSettings(tx)
+		if err != nil {
+			return err
+		}
+		cal := model.NewCalendar(st.Holidays)
+		for _, rec := range recs {
+			if err := s.create(tx, &st, cal, rec, by); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func (s *Store) create(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, rec model.Record, by string) error {
+	m := rec.GetMeta()
+	now := s.now().UTC()
+	if m.Ward == "" {
+		m.Ward = st.WardCode
+	}
+	if m.Ward == "" {
+		return &Invalid{model.FieldErrors{{Field: "ward", Key: "err.no_ward"}}}
+	}
+	rec.Normalize()
+	fillDues(rec, st, cal)
+	if errs := rec.Validate(); len(errs) > 0 {
+		return &Invalid{errs}
+	}
+	if err := checkParent(tx, rec); err != nil {
+		return err
+	}
+	if m.ID == "" {
+		m.ID = model.NewID(now)
+	}
+	id, err := model.ParseID(m.ID)
+	if err != nil {
+		return err
+	}
+	if tx.Bucket(bRec(rec.Kind())).Get(id[:]) != nil {
+		return fmt.Errorf("create %s: id %s exists", rec.Kind(), m.ID)
+	}
+	if m.CreatedAt.IsZero() {
+		m.CreatedAt, m.CreatedBy = now, by
+	}
+	if m.UpdatedAt.IsZero() {
+		m.UpdatedAt, m.UpdatedBy = m.CreatedAt, m.CreatedBy
+	}
+	if m.Ref == "" {
+		if m.Ref, err = nextRef(tx, m.Ward, rec.Kind(), rec.Date().Year()); err != nil {
+			return err
+		}
+	}
+	if err := putRecord(tx, rec, id); err != nil {
+		return err
+	}
+	if err := addCount(tx, rec.Kind(), 1); err != nil {
+		return err
+	}
+	return putHistory(tx, id, model.Change{At: now, By: by, Action: "create"})
+}
+
+func fillDues(rec model.Record, st *model.Settings, cal *model.Calendar) {
+	switch v := rec.(type) {
+	case *model.Feedback:
+		v.FillDue(st)
+	case *model.Petition:
+		v.FillDues(st, cal)
+	}
+}
+
+// checkParent refuses a petition linked to a session or feedback that does
+// not exist (or a point number that does not).
+func checkParent(tx *bolt.Tx, rec model.Record) error {
+	p, ok := rec.(*model.Petition)
+	if !ok {
+		return nil
+	}
+	if p.SessionID != "" {
+		id, err := model.ParseID(p.SessionID)
+		if err != nil || tx.Bucket(bRec(model.KindSession)).Get(id[:]) == nil {
+			return &Invalid{model.FieldErrors{{Field: "session_id", Key: "err.not_found"}}}
+		}
+	}
+	if p.FeedbackID != "" {
+		id, err := model.ParseID(p.FeedbackID)
+		v := []byte(nil)
+		if err == nil {
+			v = tx.Bucket(bRec(model.KindFeedback)).Get(id[:])
+		}
+		if v == nil {
+			return &Invalid{model.FieldErrors{{Field: "feedback_id", Key: "err.not_found"}}}
+		}
+		if p.PointNo != 0 {
+			var f model.Feedback
+			if err := json.Unmarshal(v, &f); err != nil {
+				return fmt.Errorf("read feedback %s: %w", p.FeedbackID, err)
+			}
+			if p.PointNo < 1 || p.PointNo > len(f.Points) {
+				return &Invalid{model.FieldErrors{{Field: "point_no", Key: "err.not_found"}}}
+			}
+		}
+	}
+	return nil
+}
+
+func nextRef(tx *bolt.Tx, ward string, k model.Kind, year int) (string, error) {
+	key := []byte(fmt.Sprintf("%s\x00%s\x00%04d", ward, k, year))
+	b := tx.Bucket(bSeq)
+	n := uint32(0)
+	if v := b.Get(key); len(v) == 4 {
+		n = binary.BigEndian.Uint32(v)
+	}
+	n++
+	if err := b.Put(key, u32(n)); err != nil {
+		return "", err
+	}
+	return model.FormatRef(k, year, int(n)), nil
+}
+
+// putRecord writes the record, its list row, search text and indexes.
+func putRecord(tx *bolt.Tx, rec model.Record, id [16]byte) error {
+	k := rec.Kind()
+	v, err := json.Marshal(rec)
+	if err != nil {
+		return fmt.Errorf("encode %s: %w", k, err)
+	}
+	if err := tx.Bucket(bRec(k)).Put(id[:], v); err != nil {
+		return err
+	}
+	row := model.RowOf(rec)
+	return putIndexes(tx, &row, id)
+}
+
+func putIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
+	k := row.Kind
+	rk := rowKey(row.Date, id)
+	if err := tx.Bucket(bList(k)).Put(rk, encodeRow(row)); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bFold(k)).Put(rk, []byte(row.Fold)); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bStatus(k)).Put(prefixedKey(row.Status, row.Date, id), nil); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bWard(k)).Put(prefixedKey(row.Ward, row.Date, id), nil); err != nil {
+		return err
+	}
+	if due, ok := openDue(row); ok {
+		if err := tx.Bucket(bDue(k)).Put(dueKey(due, row.Date, id), nil); err != nil {
+			return err
+		}
+	}
+	if row.ParentID != "" {
+		pid, err := model.ParseID(row.ParentID)
+		if err == nil {
+			if err := tx.Bucket(bLinks).Put(append(pid[:], id[:]...), nil); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// openDue is the deadline under which a record waits in the due index: an
+// open petition's resolution deadline, a feedback's response deadline while
+// any point is pending. Records that cannot become overdue are not indexed.
+func openDue(row *model.Row) (model.Date, bool) {
+	if row.Due == 0 {
+		return 0, false
+	}
+	switch row.Kind {
+	case model.KindPetition:
+		return row.Due, model.PetitionStatus(row.Status).Open()
+	case model.KindFeedback:
+		return row.Due, row.Points[0] > 0
+	}
+	return 0, false
+}
+
+func deleteIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
+	k := row.Kind
+	rk := rowKey(row.Date, id)
+	for _, del := range []struct {
+		b   []byte
+		key []byte
+	}{
+		{bList(k), rk},
+		{bFold(k), rk},
+		{bStatus(k), prefixedKey(row.Status, row.Date, id)},
+		{bWard(k), prefixedKey(row.Ward, row.Date, id)},
+	} {
+		if err := tx.Bucket(del.b).Delete(del.key); err != nil {
+			return err
+		}
+	}
+	if due, ok := openDue(row); ok {
+		if err := tx.Bucket(bDue(k)).Delete(dueKey(due, row.Date, id)); err != nil {
+			return err
+		}
+	}
+	if row.ParentID != "" {
+		if pid, err := model.ParseID(row.ParentID); err == nil {
+			if err := tx.Bucket(bLinks).Delete(append(pid[:], id[:]...)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func addCount(tx *bolt.Tx, k model.Kind, d int) error {
+	m := tx.Bucket(bMeta)
+	n := int64(0)
+	if v := m.Get(kCount(k)); len(v) == 8 {
+		n = int64(binary.BigEndian.Uint64(v))
+	}
+	n += int64(d)
+	b := make([]byte, 8)
+	binary.BigEndian.PutUint64(b, uint64(n))
+	return m.Put(kCount(k), b)
+}
+
+func putHistory(tx *bolt.Tx, id [16]byte, c model.Change) error {
+	b := tx.Bucket(bHistory)
+	seq, err := b.NextSequence()
+	if err != nil {
+		return err
+	}
+	key := make([]byte, 24)
+	copy(key, id[:])
+	binary.BigEndian.PutUint64(key[16:], seq)
+	v, err := json.Marshal(c)
+	if err != nil {
+		return err
+	}
+	return b.Put(key, v)
+}
+
+func newRecord(k model.Kind) model.Record {
+	switch k {
+	case model.KindFeedback:
+		return &model.Feedback{}
+	case model.KindSession:
+		return &model.Session{}
+	default:
+		return &model.Petition{}
+	}
+}
+
+func getRecord(tx *bolt.Tx, k model.Kind, id [16]byte) (model.Record, error) {
+	v := tx.Bucket(bRec(k)).Get(id[:])
+	if v == nil {
+		return nil, ErrNotFound
+	}
+	rec := newRecord(k)
+	if err := json.Unmarshal(v, rec); err != nil {
+		return nil, fmt.Errorf("decode %s %s: %w", k, model.IDString(id[:]), err)
+	}
+	return rec, nil
+}
+
+// Get reads one record.
+func (s *Store) Get(k model.Kind, id string) (model.Record, error) {
+	bid, err := model.ParseID(id)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", id, ErrNotFound)
+	}
+	var rec model.Record
+	err = s.db.View(func(tx *bolt.Tx) error {
+		rec, err = getRecord(tx, k, bid)
+		return err
+	})
+	return rec, err
+}
+
+// Find looks a record up by id in any kind.
+func (s *Store) Find(id string) (model.Record, error) {
+	for _, k := range model.Kinds {
+		rec, err := s.Get(k, id)
+		if err == nil || err != ErrNotFound {
+			return rec, err
+		}
+	}
+	return nil, ErrNotFound
+}
+
+// Update stores a changed record. It refuses (ErrStale) when the stored
+// record was changed after rec was read, so nobody overwrites a change
+// they have not seen.
+func (s *Store) Update(rec model.Record, by string) error {
+	m := rec.GetMeta()
+	id, err := model.ParseID(m.ID)
+	if err != nil {
+		return fmt.Errorf("update: %w", ErrNotFound)
+	}
+	return s.db.Update(func(tx *bolt.Tx) error {
+		old, err := getRecord(tx, rec.Kind(), id)
+		if err != nil {
+			return err
+		}
+		om := old.GetMeta()
+		if !om.UpdatedAt.Equal(m.UpdatedAt) {
+			return ErrStale
+		}
+		st, err := loadSettings(tx)
+		if err != nil {
+			return err
+		}
+		m.ID, m.Ref, m.Ward, m.CreatedAt, m.CreatedBy = om.ID, om.Ref, om.Ward, om.CreatedAt, om.CreatedBy
+		rec.Normalize()
+		fillDues(rec, &st, model.NewCalendar(st.Holidays))
+		if errs := rec.Validate(); len(errs) > 0 {
+			return &Invalid{errs}
+		}
+		if err := checkParent(tx, rec); err != nil {
+			return err
+		}
+		changes := diff(old, rec)
+		if len(changes) == 0 {
+			return nil
+		}
+		now := s.now().UTC()
+		if !now.After(om.UpdatedAt) {
+			now = om.UpdatedAt.Add(1)
+		}
+		m.UpdatedAt, m.UpdatedBy = now, by
+		oldRow := model.RowOf(old)
+		if err := deleteIndexes(tx, &oldRow, id); err != nil {
+			return err
+		}
+		if err := putRecord(tx, rec, id); err != nil {
+			return err
+		}
+		return putHistory(tx, id, model.Change{At: now, By: by, Action: "update", Fields: changes})
+	})
+}
+
+// Delete removes a record. Its history stays, with a "delete" entry naming
+// who deleted it and what it was.
+func (s *Store) Delete(k model.Kind, idStr, by string) error {
+	id, err := model.ParseID(idStr)
+	if err != nil {
+		return ErrNotFound
+	}
+	return s.db.Update(func(tx *bolt.Tx) error {
+		old, err := getRecord(tx, k, id)
+		if err != nil {
+			return err
+		}
+		row := model.RowOf(old)
+		if err := deleteIndexes(tx, &row, id); err != nil {
+			return err
+		}
+		snapshot := tx.Bucket(bRec(k)).Get(id[:])
+		tomb, err := json.Marshal(map[string]any{"kind": k, "at": s.now().UTC(), "by": by, "record": json.RawMessage(snapshot)})
+		if err != nil {
+			return err
+		}
+		if err := tx.Bucket(bDeleted).Put(id[:], tomb); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bRec(k)).Delete(id[:]); err != nil {
+			return err
+		}
+		if err := addCount(tx, k, -1); err != nil {
+			return err
+		}
+		return putHistory(tx, id, model.Change{At: s.now().UTC(), By: by, Action: "delete",
+			Note: row.Ref + " " + row.Title})
+	})
+}
+
+// History lists a record's changes, oldest first.
+func (s *Store) History(idStr string) ([]model.Change, error) {
+	id, err := model.ParseID(idStr)
+	if err != nil {
+		return nil, ErrNotFound
+	}
+	return s.history(id)
+}
+
+// SettingsHistory lists the changes made to Settings.
+func (s *Store) SettingsHistory() ([]model.Change, error) { return s.history(settingsID) }
+
+func (s *Store) history(id [16]byte) ([]model.Change, error) {
+	var out []model.Change
+	err := s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bHistory).Cursor()
+		for k, v := c.Seek(id[:]); k != nil && bytes.HasPrefix(k, id[:]); k, v = c.Next() {
+			var ch model.Change
+			if err := json.Unmarshal(v, &ch); err != nil {
+				return fmt.Errorf("decode history: %w", err)
+			}
+			out = append(out, ch)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// diff lists the fields that differ between two values of the same type,
+// by their stored (JSON) names; nested fields are dotted ("points.2.status").
+func diff(a, b any) []model.FieldChange {
+	fa, fb := flatten(a), flatten(b)
+	keys := map[string]bool{}
+	for k := range fa {
+		keys[k] = true
+	}
+	for k := range fb {
+		keys[k] = true
+	}
+	var out []model.FieldChange
+	for k := range keys {
+		if k == "updated_at" || k == "updated_by" {
+			continue
+		}
+		if fa[k] != fb[k] {
+			out = append(out, model.FieldChange{Field: k, Old: fa[k], New: fb[k]})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Field < out[j].Field })
+	return out
+}
+
+func flatten(v any) map[string]string {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return nil
+	}
+	var tree any
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&tree); err != nil {
+		return nil
+	}
+	out := map[string]string{}
+	var walk func(prefix string, t any)
+	walk = func(prefix string, t any) {
+		switch x := t.(type) {
+		case map[string]any:
+			for k, v := range x {
+				walk(join(prefix, k), v)
+			}
+		case []any:
+			for i, v := range x {
+				walk(join(prefix, fmt.Sprint(i+1)), v)
+			}
+		case nil:
+		case string:
+			if x != "" {
+				out[prefix] = x
+			}
+		default:
+			out[prefix] = fmt.Sprint(x)
+		}
+	}
+	walk("", tree)
+	return out
+}
+
+func join(prefix, k string) string {
+	if prefix == "" {
+		return k
+	}
+	return strings.Join([]string{prefix, k}, ".")
+}

@@ -1,0 +1,184 @@
+// Package store keeps gopy's records in one bbolt file: the records, their
+// list rows and secondary indexes (written in the same transaction), their
+// history, the ward's settings and drafts.
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
+
+	"gopy/model"
+)
+
+// SchemaVersion is the layout this build reads and writes.
+const SchemaVersion = 1
+
+var (
+	ErrInUse       = errors.New("database in use by another gopy")
+	ErrNewerSchema = errors.New("database made by a newer gopy")
+	ErrNotFound    = errors.New("record not found")
+	ErrNoDatabase  = errors.New("no database at this path")
+	ErrStale       = errors.New("record changed since it was opened")
+	ErrNotGopy     = errors.New("not a gopy database")
+)
+
+// Invalid wraps a record's validation errors so callers can show them beside
+// the fields.
+type Invalid struct{ Errors model.FieldErrors }
+
+func (e *Invalid) Error() string { return "invalid record: " + e.Errors.Error() }
+
+// Options for Open.
+type Options struct {
+	// ReadOnly opens with a shared lock: any number of readers, no writer.
+	ReadOnly bool
+	// Timeout bounds the wait for the file lock; zero means 500 ms, so a
+	// second instance reports "in use" well within a second.
+	Timeout time.Duration
+	// NoSync skips fsync (bulk demo generation only; Sync before Close).
+	NoSync bool
+	// Now overrides the clock (tests).
+	Now func() time.Time
+}
+
+// Store is the one handle on a database file.
+type Store struct {
+	db   *bolt.DB
+	path string
+	now  func() time.Time
+}
+
+// Bucket names. Per-kind buckets are named "<prefix>/<kind>".
+var (
+	bMeta     = []byte("meta")
+	bHistory  = []byte("history")
+	bLinks    = []byte("links")
+	bSeq      = []byte("seq")
+	bDrafts   = []byte("drafts")
+	bDeleted  = []byte("deleted")
+	kSchema   = []byte("schema")
+	kSettings = []byte("settings")
+)
+
+func bRec(k model.Kind) []byte    { return []byte("rec/" + string(k)) }
+func bList(k model.Kind) []byte   { return []byte("list/" + string(k)) }
+func bFold(k model.Kind) []byte   { return []byte("fold/" + string(k)) }
+func bStatus(k model.Kind) []byte { return []byte("ix-status/" + string(k)) }
+func bDue(k model.Kind) []byte    { return []byte("ix-due/" + string(k)) }
+func bWard(k model.Kind) []byte   { return []byte("ix-ward/" + string(k)) }
+func kCount(k model.Kind) []byte  { return []byte("count/" + string(k)) }
+
+func allBuckets() [][]byte {
+	out := [][]byte{bMeta, bHistory, bLinks, bSeq, bDrafts, bDeleted}
+	for _, k := range model.Kinds {
+		out = append(out, bRec(k), bList(k), bFold(k), bStatus(k), bDue(k), bWard(k))
+	}
+	return out
+}
+
+// Open opens (creating if needed, unless read-only) the database at path.
+func Open(path string, opt Options) (*Store, error) {
+	if opt.Timeout == 0 {
+		opt.Timeout = 500 * time.Millisecond
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.ReadOnly {
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, ErrNoDatabase)
+		}
+	} else if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("create folder for %s: %w", path, err)
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{
+		Timeout:        opt.Timeout,
+		ReadOnly:       opt.ReadOnly,
+		NoSync:         opt.NoSync,
+		FreelistType:   bolt.FreelistMapType,
+		NoFreelistSync: true,
+	})
+	if err != nil {
+		if errors.Is(err, bolterrors.ErrTimeout) {
+			return nil, fmt.Errorf("%s: %w", path, ErrInUse)
+		}
+		if errors.Is(err, bolterrors.ErrInvalid) || errors.Is(err, bolterrors.ErrVersionMismatch) || errors.Is(err, bolterrors.ErrChecksum) {
+			return nil, fmt.Errorf("%s: %w", path, ErrNotGopy)
+		}
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path, now: opt.Now}
+	if err := s.prepare(opt.ReadOnly); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// prepare checks the schema version, creating or migrating as needed.
+func (s *Store) prepare(readOnly bool) error {
+	var version uint32
+	var fresh bool
+	err := s.db.View(func(tx *bolt.Tx) error {
+		m := tx.Bucket(bMeta)
+		if m == nil {
+			fresh = true
+			// A file with buckets but no meta is someone else's bbolt file.
+			return tx.ForEach(func([]byte, *bolt.Bucket) error { return ErrNotGopy })
+		}
+		v := m.Get(kSchema)
+		if len(v) != 4 {
+			return ErrNotGopy
+		}
+		version = binary.BigEndian.Uint32(v)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("%s: %w", s.path, err)
+	}
+	switch {
+	case version > SchemaVersion:
+		return fmt.Errorf("%s (schema %d, this gopy reads %d): %w", s.path, version, SchemaVersion, ErrNewerSchema)
+	case fresh:
+		if readOnly {
+			return fmt.Errorf("%s: %w", s.path, ErrNoDatabase)
+		}
+		return s.db.Update(func(tx *bolt.Tx) error { return initBuckets(tx) })
+	case version < SchemaVersion:
+		if readOnly {
+			return fmt.Errorf("%s: schema %d needs migrating; open it once without --read-only", s.path, version)
+		}
+		return s.migrate(version)
+	}
+	return nil
+}
+
+func initBuckets(tx *bolt.Tx) error {
+	for _, b := range allBuckets() {
+		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+			return fmt.Errorf("create bucket %s: %w", b, err)
+		}
+	}
+	v := make([]byte, 4)
+	binary.BigEndian.PutUint32(v, SchemaVersion)
+	return tx.Bucket(bMeta).Put(kSchema, v)
+}
+
+// Path is the database file's path.
+func (s *Store) Path() string { return s.path }
+
+// Close releases the file lock.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Sync flushes to disk (after a NoSync bulk load).
+func (s *Store) Sync() error { return s.db.Sync() }
+
+// Today is the current date in Vietnam by the store's clock.
+func (s *Store) Today() model.Date { return model.DateOf(s.now()) }
