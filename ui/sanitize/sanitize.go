@@ -1,0 +1,74 @@
+// Package sanitize makes text from the database, imports or the clipboard
+// safe to draw on a terminal. Every string that did not come from gopy's own
+// catalog passes through Line or Text before it reaches the screen.
+package sanitize
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Line returns s as one inert line: control characters (C0, DEL, C1),
+// escape sequences, bidi overrides and line breaks are shown as visible
+// symbols instead of acting on the terminal; invalid UTF-8 becomes U+FFFD.
+func Line(s string) string { return clean(s, false) }
+
+// Text is Line but keeps line breaks (\n) for multi-line fields.
+func Text(s string) string { return clean(s, true) }
+
+func clean(s string, keepNewlines bool) string {
+	if isPlain(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteRune('\uFFFD')
+		case r == '\n' && keepNewlines:
+			b.WriteByte('\n')
+		case r == '\t':
+			b.WriteByte(' ')
+		case r < 0x20:
+			// Control Pictures block: ESC shows as ␛, NUL as ␀, …
+			b.WriteRune(0x2400 + r)
+		case r == 0x7f:
+			b.WriteRune('\u2421')
+		case r >= 0x80 && r <= 0x9f:
+			b.WriteRune('\uFFFD')
+		case isBidiControl(r):
+			b.WriteRune('\uFFFD')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == 0x7f {
+			return false
+		}
+		if c >= 0x80 {
+			// Multi-byte: check the slow way.
+			for _, r := range s[i:] {
+				if r == utf8.RuneError || (r >= 0x80 && r <= 0x9f) || isBidiControl(r) || r < 0x20 || r == 0x7f {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return true
+}
+
+// isBidiControl covers the embedding, override and isolate controls that
+// can reorder what a reader sees (Trojan Source).
+func isBidiControl(r rune) bool {
+	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
+}
