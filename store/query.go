@@ -351,3 +351,44 @@ func (s *Store) RecordJSON(k model.Kind, id string) (json.RawMessage, error) {
 	})
 	return out, err
 }
+
+// Each streams every matching row in the query's order. The row is reused
+// between calls.
+func (s *Store) Each(q Query, fn func(*model.Row) error) error {
+	p := q.plan()
+	return s.db.View(func(tx *bolt.Tx) error {
+		var ferr error
+		err := p.walk(tx, nil, false, true, func(_ []byte, row *model.Row) bool {
+			ferr = fn(row)
+			return ferr == nil
+		})
+		if err != nil {
+			return err
+		}
+		return ferr
+	})
+}
+
+// EachJSON streams every matching record as its stored JSON. raw is valid
+// only during the call.
+func (s *Store) EachJSON(q Query, fn func(row *model.Row, raw []byte) error) error {
+	p := q.plan()
+	return s.db.View(func(tx *bolt.Tx) error {
+		var ferr error
+		recs := tx.Bucket(bRec(q.Kind))
+		err := p.walk(tx, nil, false, true, func(key []byte, row *model.Row) bool {
+			id, _ := model.ParseID(row.ID)
+			raw := recs.Get(id[:])
+			if raw == nil {
+				ferr = fmt.Errorf("%s %s: %w", q.Kind, row.Ref, ErrNotFound)
+				return false
+			}
+			ferr = fn(row, raw)
+			return ferr == nil
+		})
+		if err != nil {
+			return err
+		}
+		return ferr
+	})
+}

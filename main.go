@@ -1,0 +1,14 @@
+// gopy records the feedback citizens and civic organisations give the Party
+// and the government, the dialogue and citizen-reception sessions leaders
+// hold, and every petition until it is resolved. See README.md.
+package main
+
+import (
+	"os"
+
+	"gopy/ui/cli"
+)
+
+func main() {
+	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
+}

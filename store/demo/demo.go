@@ -1,0 +1,389 @@
+// Package demo fills a database with realistic Vietnamese demo records:
+// names with full diacritics, the Front's organisations, residential groups,
+// the usual topics, every status, some overdue, over the last three years.
+// The same seed gives the same records.
+package demo
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"github.com/oklog/ulid/v2"
+
+	"gopy/model"
+	"gopy/store"
+)
+
+// Options for Generate.
+type Options struct {
+	Records int
+	Ward    string // ward code to set when the database has none
+	Wards   int    // spread records over this many wards (≥ 1)
+	Seed    uint64
+	Today   model.Date // the "now" the data is built around; zero: today
+	// Progress, when set, is called after each batch with records done.
+	Progress func(done int)
+}
+
+const batch = 5000
+
+// Generate adds opt.Records records. It sets the ward (and a demo officer)
+// when none is set yet.
+func Generate(s *store.Store, opt Options) error {
+	if opt.Records < 0 {
+		return fmt.Errorf("demo: negative record count")
+	}
+	if opt.Wards < 1 {
+		opt.Wards = 1
+	}
+	if opt.Today == 0 {
+		opt.Today = s.Today()
+	}
+	st, err := s.Settings()
+	if err != nil {
+		return err
+	}
+	if st.WardCode == "" {
+		code := opt.Ward
+		if code == "" {
+			code = "HB"
+		}
+		if !model.ValidWardCode(code) {
+			return fmt.Errorf("demo: ward code %q: letters, digits, - and _ only", code)
+		}
+		st.WardCode = code
+		st.WardName = "Phường Hòa Bình"
+		st.Province = "Thành phố Hà Nội"
+		if st.Officer == "" {
+			st.Officer = "Trần Thị Thu Hà"
+		}
+		st.Officers = officers
+		st.Agencies = agencies
+		st.Groups = groups()
+		if err := s.SaveSettings(st, st.Officer); err != nil {
+			return err
+		}
+	}
+	wards := []string{st.WardCode}
+	for i := 2; i <= opt.Wards; i++ {
+		wards = append(wards, fmt.Sprintf("%s-%02d", st.WardCode, i))
+	}
+	g := &gen{
+		r:     rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15)),
+		today: opt.Today,
+		start: opt.Today.AddDays(-3 * 365),
+		wards: wards,
+		st:    st,
+		cal:   model.NewCalendar(st.Holidays),
+	}
+	g.entropy = ulid.Monotonic(g.r2(), 0)
+	// Dates ascend through the run, so index keys are mostly appended.
+	span := g.start.DaysUntil(opt.Today) + 1
+	done := 0
+	for done < opt.Records {
+		n := min(batch, opt.Records-done)
+		recs := make([]model.Record, 0, n+n/4)
+		for i := 0; i < n; {
+			day := g.start.AddDays(int(int64(done+i) * int64(span) / int64(max(opt.Records, 1))))
+			made := g.record(day, n-i)
+			recs = append(recs, made...)
+			i += len(made)
+		}
+		if err := s.CreateBatch(recs, st.Officer); err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+		done += n
+		if opt.Progress != nil {
+			opt.Progress(done)
+		}
+	}
+	return nil
+}
+
+type gen struct {
+	r       *rand.Rand
+	entropy *ulid.MonotonicEntropy
+	today   model.Date
+	start   model.Date
+	wards   []string
+	st      model.Settings
+	cal     *model.Calendar
+}
+
+type randReader struct{ r *rand.Rand }
+
+func (rr randReader) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(rr.r.Uint32())
+	}
+	return len(p), nil
+}
+
+func (g *gen) r2() randReader { return randReader{g.r} }
+
+func (g *gen) pick(l []string) string { return l[g.r.IntN(len(l))] }
+func (g *gen) chance(p float64) bool  { return g.r.Float64() < p }
+
+func (g *gen) meta(day model.Date) model.Meta {
+	t := day.Time().Add(time.Duration(1+g.r.IntN(9))*time.Hour + time.Duration(g.r.IntN(3600))*time.Second - 7*time.Hour)
+	id := ulid.MustNew(ulid.Timestamp(t), g.entropy)
+	ward := g.wards[g.r.IntN(len(g.wards))]
+	return model.Meta{ID: id.String(), Ward: ward, CreatedAt: t, CreatedBy: g.pick(officers), UpdatedAt: t, UpdatedBy: g.pick(officers)}
+}
+
+func (g *gen) person() string {
+	mid := g.pick(middles)
+	return g.pick(surnames) + " " + mid + " " + g.pick(givens)
+}
+
+// record makes one record dated day (a session may bring its petitions
+// with it, up to room records).
+func (g *gen) record(day model.Date, room int) []model.Record {
+	switch x := g.r.IntN(100); {
+	case x < 30:
+		return []model.Record{g.feedback(day)}
+	case x < 45:
+		s := g.session(day)
+		out := []model.Record{s}
+		for i := g.r.IntN(3); i > 0 && len(out) < room; i-- {
+			p := g.petition(day)
+			p.Channel, p.SessionID, p.Ward = model.ChannelSession, s.ID, s.Ward
+			out = append(out, p)
+		}
+		return out
+	default:
+		return []model.Record{g.petition(day)}
+	}
+}
+
+func (g *gen) answerDate(from model.Date, within int) (model.Date, bool) {
+	d := from.AddDays(1 + g.r.IntN(within))
+	return d, d <= g.today
+}
+
+func (g *gen) feedback(day model.Date) *model.Feedback {
+	f := &model.Feedback{Meta: g.meta(day), GivenOn: day}
+	f.SourceKind = model.SourceKinds[g.r.IntN(len(model.SourceKinds))]
+	switch f.SourceKind {
+	case model.SourceFront:
+		f.SourceName = "Ủy ban MTTQ Việt Nam " + g.st.WardName
+	case model.SourceOrganisation:
+		f.SourceName = g.pick(g.st.Organisations[1:])
+	case model.SourceCitizen:
+		f.SourceName = "Cử tri " + g.pick(groups())
+	default:
+		f.SourceName = "Ban Thanh tra nhân dân"
+	}
+	f.Form = model.FeedbackForms[g.r.IntN(len(model.FeedbackForms))]
+	f.TargetKind = model.TargetKinds[g.r.IntN(len(model.TargetKinds))]
+	switch f.TargetKind {
+	case model.TargetParty:
+		f.TargetName = "Đảng ủy phường"
+	case model.TargetGovernment:
+		f.TargetName = g.pick([]string{"UBND phường", "Công an phường", "Trạm Y tế phường"})
+	default:
+		f.TargetName = "Đồng chí " + g.person()
+	}
+	topic := g.r.IntN(len(g.st.Topics))
+	f.Topics = []string{g.st.Topics[topic]}
+	f.Subject = g.pick(subjects)
+	if g.chance(0.3) {
+		f.DraftReceivedOn = day.AddDays(-(3 + g.r.IntN(25)))
+		f.CommentDeadline = f.DraftReceivedOn.AddDays(3 + g.r.IntN(20))
+		if f.CommentDeadline > day {
+			f.CommentDeadline = day
+		}
+	}
+	n := 1 + g.r.IntN(4)
+	age := day.DaysUntil(g.today)
+	for i := 0; i < n; i++ {
+		p := model.Point{Content: g.pick(pointTexts[topic%len(pointTexts)]), Status: model.AnswerPending}
+		// Older feedback is mostly answered; recent feedback mostly waits.
+		if g.chance(min(0.97, float64(age)/60)) {
+			if on, ok := g.answerDate(day, 45); ok {
+				p.AnsweredOn = on
+				p.AnsweredBy = g.pick(officers)
+				switch x := g.r.IntN(10); {
+				case x < 6:
+					p.Status = model.AnswerAccepted
+					if g.chance(0.5) {
+						p.Answer = "Tiếp thu, giao bộ phận chuyên môn triển khai thực hiện."
+					}
+				case x < 8:
+					p.Status = model.AnswerPartial
+					p.Answer = "Tiếp thu một phần; phần còn lại vượt thẩm quyền, đã báo cáo cấp trên."
+				default:
+					p.Status = model.AnswerExplained
+					p.Answer = "Đã giải trình: nội dung đã được thực hiện theo quy định hiện hành."
+				}
+			}
+		}
+		f.Points = append(f.Points, p)
+	}
+	return f
+}
+
+func (g *gen) session(day model.Date) *model.Session {
+	s := &model.Session{Meta: g.meta(day), HeldOn: day}
+	switch x := g.r.IntN(20); {
+	case x < 2:
+		s.Type = model.SessionDialogue
+	case x < 14:
+		s.Type = model.SessionReception
+	case x < 17:
+		s.Type = model.SessionReceptionAdhoc
+	default:
+		s.Type = model.SessionConsultation
+	}
+	switch x := g.r.IntN(10); {
+	case x < 4:
+		s.HostRole, s.HostName = model.HostPartySecretary, "Bí thư "+leaderSecretary
+	case x < 8:
+		s.HostRole, s.HostName = model.HostCommitteeChair, "Chủ tịch "+leaderChair
+	case x < 9:
+		s.HostRole, s.HostName = model.HostFrontChair, "Chủ tịch UB MTTQ "+leaderFront
+	default:
+		s.HostRole, s.HostName = model.HostOther, "Phó Chủ tịch "+g.person()
+	}
+	s.Location = g.pick([]string{"Hội trường UBND phường", "Trụ sở tiếp công dân phường", "Nhà văn hóa " + g.pick(groups())})
+	s.OrganisedBy = g.pick([]string{"Văn phòng Đảng ủy", "Văn phòng HĐND-UBND", "Ủy ban MTTQ phường"})
+	s.Participants = 5 + g.r.IntN(150)
+	s.Topics = []string{g.pick(g.st.Topics)}
+	s.Minutes = "Đồng chí chủ trì nghe ý kiến của Nhân dân về " + s.Topics[0] + "; các ý kiến đã được ghi nhận và giao xử lý."
+	if s.Type == model.SessionDialogue {
+		s.Commitments = "Giải quyết dứt điểm các kiến nghị trong vòng 30 ngày; công khai kết quả tại nhà văn hóa các tổ dân phố."
+		s.AnnouncedOn = day.AddDays(-(3 + g.r.IntN(10)))
+		if pub := day.AddDays(3 + g.r.IntN(12)); pub <= g.today {
+			s.ResultsPublishedOn = pub
+		}
+	}
+	return s
+}
+
+func (g *gen) petition(day model.Date) *model.Petition {
+	p := &model.Petition{Meta: g.meta(day), ReceivedOn: day}
+	p.Channel = []model.Channel{model.ChannelWalkIn, model.ChannelWritten, model.ChannelPhone, model.ChannelOther}[g.r.IntN(4)]
+	switch x := g.r.IntN(20); {
+	case x < 3:
+		p.Classification = model.ClassComplaint
+	case x < 4:
+		p.Classification = model.ClassDenunciation
+	case x < 12:
+		p.Classification = model.ClassProposal
+	default:
+		p.Classification = model.ClassReport
+	}
+	p.Name = g.person()
+	p.Group = g.pick(groups())
+	p.Address = fmt.Sprintf("Số %d ngõ %d phố %s", 1+g.r.IntN(120), 1+g.r.IntN(60), g.pick(streets))
+	if g.chance(0.6) {
+		p.IDNumber = fmt.Sprintf("0%02d%d%09d", 1+g.r.IntN(96), g.r.IntN(4), g.r.IntN(1_000_000_000))
+	}
+	if g.chance(0.7) {
+		p.Phone = fmt.Sprintf("09%08d", g.r.IntN(100_000_000))
+	}
+	p.People = 1
+	if g.chance(0.1) {
+		p.People = 2 + g.r.IntN(30)
+	}
+	p.Summary = g.pick(petitionTexts)
+	p.Status = model.StatusReceived
+	p.FillDues(&g.st, g.cal)
+	age := day.DaysUntil(g.today)
+	if age > 2 && g.chance(0.9) {
+		if on, ok := g.answerDate(day, 16); ok {
+			p.AcknowledgedOn = on
+		}
+		switch x := g.r.IntN(20); {
+		case x < 2:
+			p.Handling = model.HandlingReturned
+			p.HandlingAgency = "UBND phường"
+			p.HandlingDocNo = fmt.Sprintf("%d/TB-UBND", 1+g.r.IntN(400))
+			p.Log = append(p.Log, model.LogEntry{On: p.AcknowledgedOn, By: g.pick(officers), Kind: "note", Text: "Hướng dẫn công dân gửi đơn đến cơ quan có thẩm quyền."})
+		case x < 5:
+			p.Handling = model.HandlingTransferred
+			p.HandlingAgency = g.pick(agencies)
+			p.HandlingDocNo = fmt.Sprintf("%d/PC-UBND", 1+g.r.IntN(400))
+		default:
+			p.Handling = model.HandlingAccepted
+			p.AssigneeUnit = g.pick(agencies[:4])
+			p.AssigneeOfficer = g.pick(officers)
+			p.Status = model.StatusInProgress
+		}
+		if p.Handling != model.HandlingReturned && g.chance(min(0.95, float64(age)/50)) {
+			if on, ok := g.answerDate(day, 40); ok {
+				p.Status = model.StatusResolved
+				p.ResolvedOn = on
+				p.Result = "Đã kiểm tra, xử lý xong; kết quả đã thông báo cho công dân."
+				if g.chance(0.85) {
+					if rb, ok := g.answerDate(on, 5); ok {
+						p.ReportedBackOn = rb
+					}
+				}
+				p.Log = append(p.Log, model.LogEntry{On: on, By: g.pick(officers), Kind: "status", Status: model.StatusResolved, Text: "Đã giải quyết."})
+			}
+		}
+	}
+	if p.AcknowledgedOn == 0 {
+		p.Handling = ""
+	}
+	return p
+}
+
+const (
+	leaderSecretary = "Nguyễn Văn Thành"
+	leaderChair     = "Lê Thị Hồng Nhung"
+	leaderFront     = "Phạm Quốc Việt"
+)
+
+var (
+	surnames = []string{"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trịnh", "Lương", "Đoàn"}
+	middles  = []string{"Văn", "Thị", "Hữu", "Đức", "Minh", "Ngọc", "Thanh", "Quang", "Thị Thu", "Văn An", "Xuân", "Hoài", "Công", "Bảo"}
+	givens   = []string{"An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hà", "Hải", "Hạnh", "Hoa", "Hùng", "Hương", "Khánh", "Lan", "Linh", "Long", "Mai", "Minh", "Nam", "Nga", "Ngọc", "Phúc", "Phương", "Quân", "Sơn", "Tâm", "Thảo", "Thắng", "Trang", "Tuấn", "Vân", "Yến", "Ánh", "Ơn", "Ước"}
+	streets  = []string{"Hòa Bình", "Lê Lợi", "Trần Hưng Đạo", "Nguyễn Trãi", "Quang Trung", "Lý Thường Kiệt", "Hai Bà Trưng", "Bạch Đằng"}
+	officers = []string{"Trần Thị Thu Hà", "Nguyễn Văn Hùng", "Lê Minh Tuấn", "Phạm Thị Lan", "Đỗ Quang Huy"}
+	agencies = []string{"UBND phường", "Công an phường", "Văn phòng HĐND-UBND", "Phòng Kinh tế, Hạ tầng và Đô thị",
+		"Phòng Văn hóa - Xã hội", "Sở Nông nghiệp và Môi trường", "Thanh tra tỉnh", "Tòa án nhân dân khu vực"}
+	subjects = []string{
+		"Dự thảo Nghị quyết Đại hội Đảng bộ phường nhiệm kỳ 2025-2030",
+		"Dự thảo Kế hoạch phát triển kinh tế - xã hội năm 2026",
+		"Công tác cải cách thủ tục hành chính tại bộ phận một cửa",
+		"Tình hình an ninh trật tự trên địa bàn",
+		"Kết quả giám sát việc thực hiện chính sách an sinh xã hội",
+		"Dự thảo phương án bồi thường, hỗ trợ giải phóng mặt bằng",
+		"Việc tu dưỡng, rèn luyện đạo đức, lối sống của cán bộ, đảng viên",
+		"Hội nghị tiếp xúc cử tri trước kỳ họp HĐND",
+	}
+	pointTexts = [][]string{
+		{"Việc cấp giấy chứng nhận quyền sử dụng đất còn chậm, đề nghị rút ngắn thời gian.", "Đề nghị công khai quy hoạch sử dụng đất của phường.", "Đề nghị xử lý dứt điểm việc lấn chiếm đất công tại tổ dân phố."},
+		{"Rác thải chưa được thu gom đúng giờ, gây ô nhiễm môi trường.", "Cống thoát nước bị tắc, mưa lớn gây ngập úng cục bộ.", "Đề nghị kiểm tra xưởng sản xuất gây tiếng ồn, khói bụi."},
+		{"Đề nghị công khai danh sách hộ nghèo, cận nghèo.", "Chi trả trợ cấp cho người cao tuổi còn chậm.", "Đề nghị hỗ trợ hộ gia đình có hoàn cảnh khó khăn sửa nhà."},
+		{"Tuyến đường liên tổ xuống cấp, đề nghị nâng cấp.", "Đèn chiếu sáng công cộng bị hỏng nhiều tháng chưa sửa.", "Đề nghị lắp đặt biển báo giao thông tại ngã ba."},
+		{"Tình trạng tụ tập thanh thiếu niên gây mất trật tự ban đêm.", "Đề nghị tăng cường tuần tra tại khu vực chợ.", "Xe tải trọng lớn đi vào khu dân cư gây mất an toàn."},
+		{"Cán bộ bộ phận một cửa hướng dẫn chưa rõ ràng, phải đi lại nhiều lần.", "Đề nghị mở rộng dịch vụ công trực tuyến.", "Thời gian chứng thực giấy tờ còn kéo dài."},
+		{"Một số cán bộ có thái độ chưa đúng mực khi tiếp dân.", "Đề nghị làm rõ việc cán bộ sử dụng xe công vào việc riêng.", "Đề nghị biểu dương cán bộ tận tụy với dân."},
+	}
+	petitionTexts = []string{
+		"Phản ánh việc hộ liền kề xây dựng lấn sang phần đất của gia đình.",
+		"Kiến nghị sửa chữa đoạn đường bị sụt lún trước nhà văn hóa tổ dân phố.",
+		"Khiếu nại quyết định thu hồi đất, đề nghị xem xét lại mức bồi thường.",
+		"Tố cáo cán bộ địa chính có dấu hiệu nhũng nhiễu khi giải quyết hồ sơ.",
+		"Phản ánh tình trạng đổ trộm rác thải xây dựng ra bờ sông.",
+		"Kiến nghị xem xét lại việc xét duyệt hộ cận nghèo năm nay.",
+		"Phản ánh quán karaoke hoạt động quá giờ, gây tiếng ồn.",
+		"Đề nghị cấp lại giấy chứng nhận quyền sử dụng đất bị mất.",
+		"Phản ánh việc chậm chi trả tiền hỗ trợ cho người có công.",
+		"Kiến nghị lắp camera an ninh tại khu vực ngõ thường xảy ra trộm cắp.",
+		"Phản ánh nước sinh hoạt bị nhiễm bẩn, có mùi lạ.",
+		"Khiếu nại việc xử phạt vi phạm hành chính về trật tự xây dựng.",
+	}
+)
+
+func groups() []string {
+	out := make([]string, 12)
+	for i := range out {
+		out[i] = fmt.Sprintf("Tổ dân phố %d", i+1)
+	}
+	return out
+}

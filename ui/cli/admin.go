@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"gopy/model"
+	"gopy/store"
+	"gopy/store/demo"
+)
+
+func runDemo(env *Env, args []string) int {
+	fs := newFlags("demo")
+	records := fs.Int("records", 1000, "")
+	ward := fs.String("ward", "", "")
+	wards := fs.Int("wards", 1, "")
+	seed := fs.Uint64("seed", 1, "")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return env.flagError(err)
+	}
+	if len(pos) > 0 {
+		return env.usage(env.Lang.F("cli.err.extra_args", strings.Join(pos, " ")))
+	}
+	if *records < 0 || *records > 10_000_000 {
+		return env.usage(env.Lang.T("cli.err.records"))
+	}
+	if *wards < 1 || *wards > 1000 {
+		return env.usage(env.Lang.T("cli.err.wards"))
+	}
+	if *ward != "" && !model.ValidWardCode(*ward) {
+		return env.usage(env.Lang.T("err.ward_code"))
+	}
+	s, err := env.openWrite(true)
+	if err != nil {
+		return env.fail(err)
+	}
+	err = demo.Generate(s, demo.Options{Records: *records, Ward: *ward, Wards: *wards, Seed: *seed, Today: env.Today()})
+	if serr := s.Sync(); err == nil {
+		err = serr
+	}
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return env.fail(err)
+	}
+	fmt.Fprintln(env.Stdout, env.Lang.F("cli.demo.done", *records, env.DBPath))
+	return exitOK
+}
+
+func runBackup(env *Env, args []string) int {
+	fs := newFlags("backup")
+	out := fs.String("out", "", "")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return env.flagError(err)
+	}
+	if len(pos) > 0 {
+		return env.usage(env.Lang.F("cli.err.extra_args", strings.Join(pos, " ")))
+	}
+	s, err := env.openRead()
+	if err != nil {
+		return env.fail(err)
+	}
+	defer s.Close()
+	path := *out
+	if path == "" {
+		path = filepath.Join(store.BackupDir(env.DBPath), "gopy-"+env.Now().Format("20060102-150405")+".db")
+	}
+	if err := s.BackupFile(path); err != nil {
+		return env.fail(err)
+	}
+	fmt.Fprintln(env.Stdout, env.Lang.F("cli.backup.done", path))
+	return exitOK
+}
+
+func runRestore(env *Env, args []string) int {
+	fs := newFlags("restore")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return env.flagError(err)
+	}
+	if len(pos) != 1 {
+		return env.usage(env.Lang.T("cli.err.restore_args"))
+	}
+	if err := store.Restore(pos[0], env.DBPath); err != nil {
+		return env.fail(err)
+	}
+	fmt.Fprintln(env.Stdout, env.Lang.F("cli.restore.done", pos[0], env.DBPath, env.DBPath+".before-restore"))
+	return exitOK
+}
+
+func runCheck(env *Env, args []string) int {
+	fs := newFlags("check")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return env.flagError(err)
+	}
+	if len(pos) > 0 {
+		return env.usage(env.Lang.F("cli.err.extra_args", strings.Join(pos, " ")))
+	}
+	s, err := env.openRead()
+	if err != nil {
+		return env.fail(err)
+	}
+	defer s.Close()
+	problems, err := s.Check()
+	if err != nil {
+		return env.fail(err)
+	}
+	if len(problems) > 0 {
+		for _, p := range problems {
+			fmt.Fprintln(env.Stderr, "gopy: "+p)
+		}
+		fmt.Fprintln(env.Stderr, "gopy: "+env.Lang.F("cli.check.bad", len(problems)))
+		return exitError
+	}
+	total := 0
+	for _, k := range model.Kinds {
+		n, _ := s.Total(k)
+		total += n
+	}
+	fmt.Fprintln(env.Stdout, env.Lang.F("cli.check.ok", env.DBPath, total))
+	return exitOK
+}

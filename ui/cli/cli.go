@@ -1,0 +1,260 @@
+// Package cli is gopy's command line: flags, subcommands, exit codes and
+// one-line translated errors. main.go only calls Main.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"gopy/model"
+	"gopy/store"
+	"gopy/ui/i18n"
+)
+
+// Version is set at build time with -ldflags "-X gopy/ui/cli.Version=…".
+var Version = "0.1.0-dev"
+
+// Exit codes (SPEC "Command line").
+const (
+	exitOK    = 0
+	exitError = 1
+	exitUsage = 2
+)
+
+// Env is what every command gets: the language, the database path and the
+// output streams.
+type Env struct {
+	Lang   i18n.Lang
+	DBPath string
+	Stdout io.Writer
+	Stderr io.Writer
+	// Now is the clock (tests fix it).
+	Now func() time.Time
+	// LangExplicit is set when --lang or $GOPY_LANG chose the language; it
+	// then wins over the language chosen in Settings.
+	LangExplicit bool
+}
+
+// Today is the current date in Vietnam by the env's clock.
+func (e *Env) Today() model.Date { return model.DateOf(e.Now()) }
+
+// RunTUI starts the full-screen interface on an open store; the ui package
+// sets it (cli cannot import ui's root without a cycle in tests).
+var RunTUI func(s *store.Store, lang i18n.Lang) error
+
+// Main runs gopy with args (without the program name) and returns the exit
+// code.
+func Main(args []string, stdout, stderr io.Writer) int {
+	env := &Env{Stdout: stdout, Stderr: stderr, Now: time.Now}
+	rest, dbFlag, langFlag, err := globalFlags(args)
+	lang, ok := i18n.FromEnv(langFlag)
+	env.Lang = lang
+	env.LangExplicit = langFlag != "" || os.Getenv("GOPY_LANG") != ""
+	if err != nil {
+		return env.usage(err.Error())
+	}
+	if !ok {
+		return env.usage(env.Lang.F("cli.err.lang", langFlag))
+	}
+	env.DBPath = dbFlag
+	if env.DBPath == "" {
+		env.DBPath = DefaultDBPath()
+	}
+	if len(rest) == 0 {
+		return runTUI(env)
+	}
+	cmd, cargs := rest[0], rest[1:]
+	switch cmd {
+	case "demo":
+		return runDemo(env, cargs)
+	case "list":
+		return runList(env, cargs)
+	case "backup":
+		return runBackup(env, cargs)
+	case "restore":
+		return runRestore(env, cargs)
+	case "check":
+		return runCheck(env, cargs)
+	case "version", "--version", "-v":
+		fmt.Fprintf(env.Stdout, "gopy %s (schema %d, %s/%s)\n", Version, store.SchemaVersion, runtime.GOOS, runtime.GOARCH)
+		return exitOK
+	case "help", "--help", "-h":
+		fmt.Fprint(env.Stdout, env.Lang.T("cli.help"))
+		return exitOK
+	}
+	if run, ok := extraCommands[cmd]; ok {
+		return run(env, cargs)
+	}
+	return env.usage(env.Lang.F("cli.err.unknown_command", cmd))
+}
+
+// extraCommands lets other files of this package add commands (report,
+// register, export, import) without editing the switch above.
+var extraCommands = map[string]func(*Env, []string) int{}
+
+// globalFlags takes --db and --lang from anywhere before "--".
+func globalFlags(args []string) (rest []string, db, lang string, err error) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			rest = append(rest, args[i:]...)
+			break
+		}
+		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || (name != "db" && name != "lang") {
+			rest = append(rest, a)
+			continue
+		}
+		if !hasVal {
+			if i+1 >= len(args) {
+				return nil, "", "", fmt.Errorf("--%s: %s", name, i18n.VI.T("cli.err.missing_value"))
+			}
+			i++
+			val = args[i]
+		}
+		if name == "db" {
+			db = val
+		} else {
+			lang = val
+		}
+	}
+	return rest, db, lang, nil
+}
+
+// DefaultDBPath is $GOPY_DB, else the user data folder's gopy/gopy.db.
+func DefaultDBPath() string {
+	if p := os.Getenv("GOPY_DB"); p != "" {
+		return p
+	}
+	var dir string
+	switch runtime.GOOS {
+	case "windows":
+		dir = os.Getenv("AppData")
+	default:
+		dir = os.Getenv("XDG_DATA_HOME")
+		if dir == "" {
+			if home, err := os.UserHomeDir(); err == nil {
+				dir = filepath.Join(home, ".local", "share")
+			}
+		}
+	}
+	if dir == "" {
+		dir = "."
+	}
+	return filepath.Join(dir, "gopy", "gopy.db")
+}
+
+// usage prints a one-line usage error and returns exit code 2.
+func (e *Env) usage(msg string) int {
+	fmt.Fprintf(e.Stderr, "gopy: %s\n", msg)
+	return exitUsage
+}
+
+// fail prints err as one translated line and returns exit code 1.
+func (e *Env) fail(err error) int {
+	fmt.Fprintf(e.Stderr, "gopy: %s\n", e.Message(err))
+	return exitError
+}
+
+// Message translates the errors users can meet into one line.
+func (e *Env) Message(err error) string {
+	l := e.Lang
+	var inv *store.Invalid
+	var de *model.ErrDate
+	switch {
+	case errors.Is(err, store.ErrInUse):
+		return l.F("cli.err.in_use", e.DBPath)
+	case errors.Is(err, store.ErrNewerSchema):
+		return l.F("cli.err.newer", e.DBPath)
+	case errors.Is(err, store.ErrNoDatabase):
+		return l.F("cli.err.no_db", e.DBPath)
+	case errors.Is(err, store.ErrNotGopy):
+		return l.F("cli.err.not_gopy", e.DBPath)
+	case errors.As(err, &inv):
+		parts := make([]string, 0, len(inv.Errors))
+		for _, fe := range inv.Errors {
+			parts = append(parts, fe.Field+": "+l.T(fe.Key))
+		}
+		return l.T("cli.err.invalid") + " " + strings.Join(parts, "; ")
+	case errors.As(err, &de):
+		return l.T(de.Key) + ": " + de.Input
+	}
+	msg := err.Error()
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = msg[:i]
+	}
+	return l.T("cli.err.generic") + ": " + msg
+}
+
+// openRead opens the database for reading with a shared lock.
+func (e *Env) openRead() (*store.Store, error) {
+	return store.Open(e.DBPath, store.Options{ReadOnly: true, Now: e.Now})
+}
+
+// openWrite opens the database for writing (creating it if needed).
+func (e *Env) openWrite(noSync bool) (*store.Store, error) {
+	return store.Open(e.DBPath, store.Options{NoSync: noSync, Now: e.Now})
+}
+
+// newFlags makes a flag set whose errors come back as usage errors.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parseInterspersed parses flags that may come before, between or after
+// positional arguments and returns the positionals.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func (e *Env) flagError(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(e.Stdout, e.Lang.T("cli.help"))
+		return exitOK
+	}
+	return e.usage(e.Lang.F("cli.err.flags", err.Error()))
+}
+
+func runTUI(env *Env) int {
+	s, err := store.Open(env.DBPath, store.Options{Now: env.Now})
+	if err != nil {
+		return env.fail(err)
+	}
+	defer s.Close()
+	if RunTUI == nil {
+		fmt.Fprintln(env.Stderr, "gopy: TUI not built yet")
+		return exitError
+	}
+	lang := env.Lang
+	if st, err := s.Settings(); err == nil && !env.LangExplicit {
+		lang, _ = i18n.Parse(st.Language)
+	}
+	if err := RunTUI(s, lang); err != nil {
+		return env.fail(err)
+	}
+	return exitOK
+}
+

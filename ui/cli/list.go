@@ -1,0 +1,329 @@
+package cli
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"gopy/model"
+	"gopy/store"
+	"gopy/ui/i18n"
+	"gopy/ui/sanitize"
+)
+
+// kindArg maps the list command's plural nouns (and Vietnamese ones) to kinds.
+func kindArg(s string) (model.Kind, bool) {
+	switch strings.ToLower(s) {
+	case "feedback", "feedbacks", "gopy", "gop-y":
+		return model.KindFeedback, true
+	case "sessions", "session", "doi-thoai", "doithoai":
+		return model.KindSession, true
+	case "petitions", "petition", "kien-nghi", "kiennghi":
+		return model.KindPetition, true
+	}
+	return "", false
+}
+
+// statusValues are what --status accepts per kind: a petition's status, a
+// feedback's overall state, a session's kind.
+func statusValues(k model.Kind) []string {
+	var out []string
+	switch k {
+	case model.KindFeedback:
+		for _, v := range model.FeedbackStates {
+			out = append(out, string(v))
+		}
+	case model.KindSession:
+		for _, v := range model.SessionKinds {
+			out = append(out, string(v))
+		}
+	default:
+		for _, v := range model.PetitionStatuses {
+			out = append(out, string(v))
+		}
+	}
+	return out
+}
+
+func runList(env *Env, args []string) int {
+	fs := newFlags("list")
+	status := fs.String("status", "", "")
+	overdue := fs.Bool("overdue", false, "")
+	search := fs.String("search", "", "")
+	from := fs.String("from", "", "")
+	to := fs.String("to", "", "")
+	period := fs.String("period", "", "")
+	ward := fs.String("ward", "", "")
+	format := fs.String("format", "table", "")
+	count := fs.Bool("count", false, "")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return env.flagError(err)
+	}
+	if len(pos) != 1 {
+		return env.usage(env.Lang.T("cli.err.list_kind"))
+	}
+	kind, ok := kindArg(pos[0])
+	if !ok {
+		return env.usage(env.Lang.T("cli.err.list_kind"))
+	}
+	q := store.Query{Kind: kind, Overdue: *overdue, Search: model.NFC(*search), Ward: *ward, Today: env.Today(), Order: store.NewestFirst}
+	if *status != "" {
+		vals := statusValues(kind)
+		found := false
+		for _, v := range vals {
+			found = found || v == *status
+		}
+		if !found {
+			return env.usage(env.Lang.F("cli.err.status", *status, strings.Join(vals, ", ")))
+		}
+		q.Status = *status
+	}
+	if *period != "" {
+		p, err := model.ParsePeriod(*period)
+		if err != nil {
+			return env.usage(env.periodMessage(err))
+		}
+		q.From, q.To = p.From, p.To
+	}
+	for _, d := range []struct {
+		s   string
+		dst *model.Date
+	}{{*from, &q.From}, {*to, &q.To}} {
+		if d.s == "" {
+			continue
+		}
+		v, err := model.ParseDate(d.s)
+		if err != nil {
+			return env.usage(env.Message(err))
+		}
+		*d.dst = v
+	}
+	if q.From != 0 && q.To != 0 && q.From > q.To {
+		return env.usage(env.Lang.T("err.period.order"))
+	}
+	switch *format {
+	case "table", "csv", "json":
+	default:
+		return env.usage(env.Lang.F("cli.err.format", *format, "table, csv, json"))
+	}
+
+	s, err := env.openRead()
+	if err != nil {
+		return env.fail(err)
+	}
+	defer s.Close()
+	if *count {
+		n, err := s.Count(q)
+		if err != nil {
+			return env.fail(err)
+		}
+		fmt.Fprintln(env.Stdout, n)
+		return exitOK
+	}
+	w := bufio.NewWriterSize(env.Stdout, 64<<10)
+	switch *format {
+	case "json":
+		err = writeJSON(w, s, q)
+	case "csv":
+		err = writeCSV(w, s, q)
+	default:
+		err = writeTable(w, s, q, env.Lang)
+	}
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
+	if err != nil {
+		return env.fail(err)
+	}
+	return exitOK
+}
+
+func (e *Env) periodMessage(err error) string {
+	if pe, ok := err.(*model.ErrPeriod); ok {
+		return e.Lang.T(pe.Key) + ": " + pe.Input
+	}
+	return e.Message(err)
+}
+
+func writeJSON(w *bufio.Writer, s *store.Store, q store.Query) error {
+	w.WriteString("[")
+	first := true
+	err := s.EachJSON(q, func(_ *model.Row, raw []byte) error {
+		if !first {
+			w.WriteString(",")
+		}
+		first = false
+		w.WriteString("\n  ")
+		_, err := w.Write(raw)
+		return err
+	})
+	if !first {
+		w.WriteString("\n")
+	}
+	w.WriteString("]\n")
+	return err
+}
+
+// writeTable prints an aligned, sanitised table for people to read.
+func writeTable(w *bufio.Writer, s *store.Store, q store.Query, l i18n.Lang) error {
+	group := map[model.Kind]string{model.KindFeedback: "fbstate", model.KindSession: "session", model.KindPetition: "status"}[q.Kind]
+	cols := []int{14, 10, 22, 40, 20, 10}
+	head := []string{l.T("cli.col.ref"), l.T("cli.col.date"), l.T("cli.col.who"), l.T("cli.col.summary"), l.T("cli.col.status"), l.T("cli.col.due")}
+	line := func(cells []string) {
+		for i, c := range cells {
+			c = ansi.Truncate(c, cols[i], "…")
+			w.WriteString(c)
+			if i < len(cells)-1 {
+				w.WriteString(strings.Repeat(" ", cols[i]-ansi.StringWidth(c)+2))
+			}
+		}
+		w.WriteString("\n")
+	}
+	line(head)
+	n := 0
+	err := s.Each(q, func(r *model.Row) error {
+		n++
+		who := sanitize.Line(r.Who)
+		if r.Confidential {
+			who = l.T("word.confidential")
+		}
+		st := l.Enum(group, r.Status)
+		if r.Overdue(q.Today) {
+			st = "! " + l.T("word.overdue") + " · " + st
+		}
+		line([]string{sanitize.Line(r.Ref), r.Date.String(), who, sanitize.Line(r.Title), st, r.Due.String()})
+		return nil
+	})
+	fmt.Fprintf(w, "%s\n", l.F("cli.list.total", n))
+	return err
+}
+
+// CSV columns: every stored field, so a ledger kept in a spreadsheet can be
+// imported back without loss. A feedback takes one line per point.
+var csvColumns = map[model.Kind][]string{
+	model.KindFeedback: {"id", "ref", "ward", "given_on", "source_kind", "source_name", "form", "target_kind", "target_name",
+		"subject", "topics", "draft_received_on", "comment_deadline", "response_due",
+		"point_no", "point_content", "point_status", "point_answered_on", "point_answer", "point_answered_by",
+		"created_at", "created_by", "updated_at", "updated_by"},
+	model.KindSession: {"id", "ref", "ward", "kind", "held_on", "location", "host_role", "host_name", "other_leaders",
+		"organised_by", "participants", "topics", "minutes", "commitments", "announced_on", "results_published_on",
+		"created_at", "created_by", "updated_at", "updated_by"},
+	model.KindPetition: {"id", "ref", "ward", "received_on", "channel", "session_id", "feedback_id", "point_no",
+		"classification", "name", "group", "address", "id_number", "phone", "people", "confidential", "summary",
+		"previously_handled_by", "handling", "handling_agency", "handling_doc_no", "assignee_unit", "assignee_officer",
+		"ack_due", "acknowledged_on", "resolution_due", "status", "result", "resolved_on", "reported_back_on", "log",
+		"created_at", "created_by", "updated_at", "updated_by"},
+}
+
+// CSVColumns returns the CSV header of a kind.
+func CSVColumns(k model.Kind) []string { return csvColumns[k] }
+
+func writeCSV(w *bufio.Writer, s *store.Store, q store.Query) error {
+	w.WriteString("\uFEFF") // Excel reads UTF-8 only with a BOM
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	cols := csvColumns[q.Kind]
+	if err := cw.Write(cols); err != nil {
+		return err
+	}
+	err := s.EachJSON(q, func(_ *model.Row, raw []byte) error {
+		rows, err := CSVRows(q.Kind, raw)
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			if err := cw.Write(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	cw.Flush()
+	if err == nil {
+		err = cw.Error()
+	}
+	return err
+}
+
+// CSVRows turns a stored record into its CSV lines, in CSVColumns order.
+func CSVRows(k model.Kind, raw []byte) ([][]string, error) {
+	var fields map[string]any
+	if err := json.Unmarshal(raw, &fields); err != nil {
+		return nil, err
+	}
+	cols := csvColumns[k]
+	line := func(extra map[string]string) []string {
+		out := make([]string, len(cols))
+		for i, c := range cols {
+			if v, ok := extra[c]; ok {
+				out[i] = v
+			} else {
+				out[i] = cell(fields[c])
+			}
+			out[i] = defuse(out[i])
+		}
+		return out
+	}
+	if k != model.KindFeedback {
+		return [][]string{line(nil)}, nil
+	}
+	points, _ := fields["points"].([]any)
+	var out [][]string
+	for i, p := range points {
+		pm, _ := p.(map[string]any)
+		out = append(out, line(map[string]string{
+			"point_no": strconv.Itoa(i + 1), "point_content": cell(pm["content"]), "point_status": cell(pm["status"]),
+			"point_answered_on": cell(pm["answered_on"]), "point_answer": cell(pm["answer"]), "point_answered_by": cell(pm["answered_by"]),
+		}))
+	}
+	return out, nil
+}
+
+func cell(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case bool:
+		if x {
+			return "true"
+		}
+		return "false"
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case []any:
+		if len(x) > 0 {
+			if _, ok := x[0].(string); ok {
+				parts := make([]string, len(x))
+				for i, s := range x {
+					parts[i], _ = s.(string)
+				}
+				return strings.Join(parts, "; ")
+			}
+		}
+		b, _ := json.Marshal(x)
+		return string(b)
+	default:
+		b, _ := json.Marshal(x)
+		return string(b)
+	}
+}
+
+// defuse keeps a spreadsheet from running a cell as a formula (CSV
+// injection): a leading = + - @ gets a quote, which the CSV import removes.
+func defuse(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		if _, err := strconv.ParseFloat(s, 64); err == nil {
+			return s
+		}
+		return "'" + s
+	}
+	return s
+}
