@@ -257,4 +257,3 @@ func runTUI(env *Env) int {
 	}
 	return exitOK
 }
-
