@@ -1,13 +1,76 @@
 package model
 
-// DefaultHolidays is temporary: fixed-date holidays only until the lunar
-// calendar lands.
+import (
+	"sort"
+	"time"
+)
+
+// DefaultHolidays is the year's list of days off by law (Bộ luật Lao động
+// 2019, Điều 112 khoản 1), before the government's yearly decision on the
+// exact Tết and National Day days and any swaps, which a ward enters by
+// editing the year's list:
+//   - 1/1 (Tết Dương lịch);
+//   - Tết Nguyên đán, 5 days: the last day of the lunar year and lunar 1/1–1/4;
+//   - Giỗ Tổ Hùng Vương, lunar 10/3;
+//   - 30/4 and 1/5;
+//   - 2/9 and, as its adjacent day, 1/9.
+//
+// A holiday that falls on a Saturday or Sunday gives a compensatory day off
+// on the next working day (Điều 111 khoản 3): the list holds those too.
+// The result is sorted by date, one entry per date.
 func DefaultHolidays(year int) []Holiday {
-	return []Holiday{
-		{NewDate(year, 1, 1), "holiday.new_year"},
-		{NewDate(year, 4, 30), "holiday.reunification"},
-		{NewDate(year, 5, 1), "holiday.labour"},
-		{NewDate(year, 9, 1), "holiday.national_day"},
-		{NewDate(year, 9, 2), "holiday.national_day"},
+	tet := LunarToSolar(1, 1, year, false)
+	l := []Holiday{
+		{NewDate(year, time.January, 1), "holiday.new_year"},
+		{tet.AddDays(-1), "holiday.tet"},
+		{tet, "holiday.tet"},
+		{tet.AddDays(1), "holiday.tet"},
+		{tet.AddDays(2), "holiday.tet"},
+		{tet.AddDays(3), "holiday.tet"},
+		{LunarToSolar(10, 3, year, false), "holiday.hung_kings"},
+		{NewDate(year, time.April, 30), "holiday.reunification"},
+		{NewDate(year, time.May, 1), "holiday.labour"},
+		{NewDate(year, time.September, 1), "holiday.national_day"},
+		{NewDate(year, time.September, 2), "holiday.national_day"},
 	}
+	sort.SliceStable(l, func(i, j int) bool { return l[i].On < l[j].On })
+	l = dedupHolidays(l)
+
+	off := make(map[Date]bool, len(l)*2)
+	for _, h := range l {
+		off[h.On] = true
+	}
+	var comp []Holiday
+	for _, h := range l {
+		if !isWeekend(h.On) {
+			continue
+		}
+		d := h.On.AddDays(1)
+		for isWeekend(d) || off[d] {
+			d = d.AddDays(1)
+		}
+		off[d] = true
+		comp = append(comp, Holiday{d, "holiday.compensatory"})
+	}
+	l = append(l, comp...)
+	sort.SliceStable(l, func(i, j int) bool { return l[i].On < l[j].On })
+	return l
+}
+
+// dedupHolidays keeps the first entry of each date of a sorted list: in a
+// year when lunar 10/3 falls on 30/4, that is one day off, not two.
+func dedupHolidays(l []Holiday) []Holiday {
+	out := l[:0]
+	for _, h := range l {
+		if len(out) > 0 && out[len(out)-1].On == h.On {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+func isWeekend(d Date) bool {
+	wd := d.Weekday()
+	return wd == time.Saturday || wd == time.Sunday
 }
