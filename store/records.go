@@ -79,6 +79,9 @@ func (s *Store) CreateBatch(recs []model.Record, by string) error {
 			return err
 		}
 		cal := model.NewCalendar(st.Holidays)
+		if len(recs) > 1 {
+			packBuckets(tx)
+		}
 		for _, rec := range recs {
 			if err := s.create(tx, &st, cal, rec, by); err != nil {
 				return err
@@ -133,6 +136,17 @@ func (s *Store) create(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, rec
 		return err
 	}
 	return putHistory(tx, id, model.Change{At: now, By: by, Action: "create"})
+}
+
+// packBuckets fills pages before splitting them. Bulk loads (demo, import)
+// insert mostly in key order, where bbolt's default half-full split doubles
+// the file for nothing.
+func packBuckets(tx *bolt.Tx) {
+	for _, name := range allBuckets() {
+		if b := tx.Bucket(name); b != nil {
+			b.FillPercent = 0.9
+		}
+	}
 }
 
 func fillDues(rec model.Record, st *model.Settings, cal *model.Calendar) {
