@@ -16,6 +16,7 @@ func runDemo(env *Env, args []string) int {
 	ward := fs.String("ward", "", "")
 	wards := fs.Int("wards", 1, "")
 	seed := fs.Uint64("seed", 1, "")
+	ifEmpty := fs.Bool("if-empty", false, "")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return env.flagError(err)
@@ -35,6 +36,18 @@ func runDemo(env *Env, args []string) int {
 	s, err := env.openWrite(true)
 	if err != nil {
 		return env.fail(err)
+	}
+	if *ifEmpty {
+		total := 0
+		for _, k := range model.Kinds {
+			n, _ := s.Total(k)
+			total += n
+		}
+		if total > 0 {
+			s.Close()
+			fmt.Fprintln(env.Stdout, env.Lang.F("cli.demo.kept", env.DBPath, total))
+			return exitOK
+		}
 	}
 	err = demo.Generate(s, demo.Options{Records: *records, Ward: *ward, Wards: *wards, Seed: *seed, Today: env.Today()})
 	if serr := s.Sync(); err == nil {

@@ -21,6 +21,7 @@ func init() {
 		"cli.err.wards":           {"--wards phải từ 1 đến 1000", "--wards must be 1 to 1000"},
 		"cli.err.restore_args":    {"cần đúng một tệp sao lưu: gopy restore TỆP", "give exactly one backup file: gopy restore FILE"},
 		"cli.demo.done":           {"Đã thêm %d bản ghi mẫu vào %s", "Added %d demo records to %s"},
+		"cli.demo.kept":           {"%s đã có %d bản ghi; không thêm dữ liệu mẫu", "%s already holds %d records; no demo data added"},
 		"cli.backup.done":         {"Đã sao lưu vào %s", "Backed up to %s"},
 		"cli.restore.done":        {"Đã khôi phục %s vào %s (bản cũ giữ ở %s)", "Restored %s into %s (the previous copy is kept as %s)"},
 		"cli.check.ok":            {"%s: tốt, %d bản ghi, các chỉ mục khớp", "%s: sound, %d records, indexes match"},
@@ -35,7 +36,7 @@ func init() {
 		"cli.help": {`gopy — sổ theo dõi góp ý, đối thoại, tiếp dân và kiến nghị
 
   gopy                                   mở giao diện
-  gopy demo --records N [--ward MÃ] [--wards K] [--seed S]
+  gopy demo --records N [--ward MÃ] [--wards K] [--seed S] [--if-empty]
   gopy list feedback|sessions|petitions [--status S] [--overdue] [--search CHỮ]
             [--from NGÀY] [--to NGÀY] [--period KỲ] [--ward MÃ]
             [--format table|csv|json] [--count]
@@ -50,7 +51,7 @@ NGÀY: dd/mm/yyyy hoặc yyyy-mm-dd. KỲ: 2026, 2026-Q3, 2026-H1, 2026-9M, 2026
 `, `gopy — ledger of feedback, dialogue, citizen reception and petitions
 
   gopy                                   open the interface
-  gopy demo --records N [--ward CODE] [--wards K] [--seed S]
+  gopy demo --records N [--ward CODE] [--wards K] [--seed S] [--if-empty]
   gopy list feedback|sessions|petitions [--status S] [--overdue] [--search TEXT]
             [--from DATE] [--to DATE] [--period P] [--ward CODE]
             [--format table|csv|json] [--count]
