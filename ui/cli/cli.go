@@ -52,7 +52,11 @@ var RunTUI func(s *store.Store, lang i18n.Lang) error
 // Main runs gopy with args (without the program name) and returns the exit
 // code.
 func Main(args []string, stdout, stderr io.Writer) int {
-	env := &Env{Stdout: stdout, Stderr: stderr, Now: time.Now}
+	return mainAt(args, stdout, stderr, time.Now)
+}
+
+func mainAt(args []string, stdout, stderr io.Writer, now func() time.Time) int {
+	env := &Env{Stdout: stdout, Stderr: stderr, Now: now}
 	rest, dbFlag, langFlag, err := globalFlags(args)
 	lang, ok := i18n.FromEnv(langFlag)
 	env.Lang = lang
