@@ -1,0 +1,558 @@
+package model
+
+import (
+	"cmp"
+	"encoding/json"
+	"maps"
+	"slices"
+	"strconv"
+)
+
+// Report holds every figure of a period's report (SPEC "Reports"). Its json
+// tags are the shape `gopy report --format json` prints.
+//
+// A record belongs to the period by its own date (given_on, held_on,
+// received_on). Figures that depend on the day the report is made (overdue,
+// late acknowledgements not yet sent, results not yet published, reception
+// days required so far) are reckoned on AsOf.
+type Report struct {
+	Period Period `json:"period"`
+	AsOf   Date   `json:"as_of"`
+	Figures
+	// Wards is filled by a WardAggregator: the same figures for each origin
+	// ward, sorted by ward code.
+	Wards []WardReport `json:"wards,omitempty"`
+}
+
+// WardReport is one origin ward's figures in a consolidated report.
+type WardReport struct {
+	Ward string `json:"ward"`
+	Figures
+}
+
+// Figures are the three sections of a report.
+type Figures struct {
+	Feedback  FeedbackFigures `json:"feedback"`
+	Sessions  SessionFigures  `json:"sessions"`
+	Petitions PetitionFigures `json:"petitions"`
+}
+
+// FeedbackFigures count feedback submissions (records) and their points.
+type FeedbackFigures struct {
+	Total  int `json:"total"`  // submissions
+	Points int `json:"points"` // points in those submissions
+	// ByState counts submissions by FeedbackState, as `list feedback
+	// --status` filters them.
+	ByState Counts `json:"by_state"`
+	// ByStatus counts points by answer status.
+	ByStatus Counts `json:"by_status"`
+	Answered int    `json:"answered"` // points not pending
+	// AcceptanceRate is (accepted + partial) / answered points: the share of
+	// answered points whose answer took the feedback on board, wholly or in
+	// part. Points still pending are left out (they have no answer yet);
+	// null when no point is answered.
+	AcceptanceRate *float64 `json:"acceptance_rate"`
+	// MedianAnswerDays is the median of calendar days from given_on to
+	// answered_on over answered points that have an answer date (the mean
+	// of the middle two for an even count); null when there are none.
+	MedianAnswerDays *float64 `json:"median_answer_days"`
+
+	BySource       Counts `json:"by_source"` // submissions
+	ByForm         Counts `json:"by_form"`
+	ByTarget       Counts `json:"by_target"`
+	PointsBySource Counts `json:"points_by_source"`
+	PointsByForm   Counts `json:"points_by_form"`
+	PointsByTarget Counts `json:"points_by_target"`
+
+	// Overdue counts submissions overdue on AsOf (a point still pending
+	// after response_due), exactly as `list feedback --overdue`.
+	Overdue       int `json:"overdue"`
+	OverduePoints int `json:"overdue_points"` // pending points of those submissions
+	// Drafts counts comments on a draft whose window is known;
+	// ShortWindow those given fewer days than Deadlines.ShortCommentDays.
+	Drafts      int `json:"drafts"`
+	ShortWindow int `json:"short_comment_window"`
+}
+
+// SessionFigures count dialogues, receptions and consultations.
+type SessionFigures struct {
+	Total        int    `json:"total"`
+	ByKind       Counts `json:"by_kind"`
+	ByHost       Counts `json:"by_host"`
+	Participants int    `json:"participants"`
+	// MattersRaised counts petitions received in the period through a
+	// session (channel session).
+	MattersRaised int        `json:"matters_raised"`
+	Targets       Attainment `json:"targets"`
+	// Dialogues announced fewer than Deadlines.AnnounceDaysBefore days
+	// before they were held (or with no announcement recorded), and
+	// dialogues whose results were published more than
+	// Deadlines.PublishDaysAfter days after (or not yet, once that is past
+	// on AsOf).
+	AnnouncedLate int `json:"dialogues_announced_late"`
+	PublishedLate int `json:"dialogues_published_late"`
+}
+
+// Attainment compares the days leaders held reception with what the law
+// requires for the period (Settings.Targets).
+type Attainment struct {
+	Secretary Target `json:"party_secretary"` // reception days, ≥ N a month
+	Chair     Target `json:"committee_chair"` // reception days, ≥ N a week
+	Dialogue  Target `json:"dialogue"`        // dialogue conferences, ≥ N a year
+}
+
+// Target is days held against days required.
+//
+// Held counts distinct days, per ward, on or before AsOf, with a session of
+// the right kind: reception or reception_adhoc hosted by the party
+// secretary (resp. committee chair); any dialogue for the dialogue target.
+//
+// Required covers the part of the period elapsed by AsOf (all of it once
+// the period is over), per ward that has records in the period (at least
+// one):
+//   - per month: each calendar month counts in proportion to its days in
+//     that part (a whole month counts 1);
+//   - per week: its days / 7;
+//   - per year: only whole calendar years count, since the dialogue
+//     conference may fall on any day of the year and a partial year cannot
+//     be held to it.
+//
+// The sum is rounded to the nearest whole day, halves up.
+type Target struct {
+	Held     int  `json:"held"`
+	Required int  `json:"required"`
+	Met      bool `json:"met"`
+}
+
+// PetitionFigures count petitions and how they were handled.
+type PetitionFigures struct {
+	Total            int    `json:"total"`
+	People           int    `json:"people"` // people raising the matters
+	ByStatus         Counts `json:"by_status"`
+	ByClassification Counts `json:"by_classification"`
+	ByChannel        Counts `json:"by_channel"`
+	// Acknowledgement (written notice of acceptance or transfer):
+	// AckOnTime + AckLate + AckPending = Total.
+	AckOnTime  int `json:"ack_on_time"` // acknowledged_on ≤ ack_due
+	AckLate    int `json:"ack_late"`    // after ack_due, or not sent and ack_due past on AsOf
+	AckPending int `json:"ack_pending"` // not sent, ack_due not yet past
+	// Resolved counts status resolved; ResolvedOnTime those with
+	// resolved_on ≤ resolution_due.
+	Resolved       int `json:"resolved"`
+	ResolvedOnTime int `json:"resolved_on_time"`
+	// Overdue counts petitions still open after their resolution due on
+	// AsOf, exactly as `list petitions --overdue`; OverdueList names them,
+	// most overdue first.
+	Overdue      int            `json:"overdue"`
+	OverdueList  []OverdueEntry `json:"overdue_list"`
+	ReportedBack int            `json:"reported_back"` // reported_back_on set
+}
+
+// OverdueEntry is one overdue petition in a report.
+type OverdueEntry struct {
+	ID             string `json:"id"`
+	Ref            string `json:"ref"`
+	Ward           string `json:"ward"`
+	ReceivedOn     Date   `json:"received_on"`
+	Due            Date   `json:"due"`
+	DaysOverdue    int    `json:"days_overdue"`
+	Status         string `json:"status"`
+	Classification string `json:"classification"`
+	Assignee       string `json:"assignee"`
+}
+
+// Count is one value's tally.
+type Count struct {
+	Key string
+	N   int
+}
+
+// Counts is a tally by stored enum value, kept in the enum's order so tables
+// and JSON list the values the same way every time, zeros included. A value
+// outside the enum (from a newer gopy or a hand-edited import) is appended
+// rather than dropped, so the parts always add up to the total.
+type Counts []Count
+
+func countsOf[T ~string](all []T) Counts {
+	c := make(Counts, len(all))
+	for i, v := range all {
+		c[i].Key = string(v)
+	}
+	return c
+}
+
+// Add adds n to key's tally.
+func (c *Counts) Add(key string, n int) {
+	for i := range *c {
+		if (*c)[i].Key == key {
+			(*c)[i].N += n
+			return
+		}
+	}
+	*c = append(*c, Count{key, n})
+}
+
+// Get returns key's tally.
+func (c Counts) Get(key string) int {
+	for _, e := range c {
+		if e.Key == key {
+			return e.N
+		}
+	}
+	return 0
+}
+
+// Sum is the total of every tally.
+func (c Counts) Sum() int {
+	n := 0
+	for _, e := range c {
+		n += e.N
+	}
+	return n
+}
+
+// MarshalJSON writes an object in the enum's order.
+func (c Counts) MarshalJSON() ([]byte, error) {
+	b := []byte{'{'}
+	for i, e := range c {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		k, err := json.Marshal(e.Key)
+		if err != nil {
+			return nil, err
+		}
+		b = append(b, k...)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(e.N), 10)
+	}
+	return append(b, '}'), nil
+}
+
+// Aggregator computes a report from rows streamed one at a time, so a year
+// of a province never has to sit in memory. Rows dated outside the period
+// are ignored.
+type Aggregator struct {
+	period Period
+	asOf   Date
+	dl     Deadlines
+	tg     Targets
+
+	f         FeedbackFigures
+	s         SessionFigures
+	p         PetitionFigures
+	answerHis map[int]int // answer days → points
+	wards     map[string]struct{}
+	secDays   map[wardDay]struct{}
+	chairDays map[wardDay]struct{}
+	dlgDays   map[wardDay]struct{}
+}
+
+type wardDay struct {
+	ward string
+	day  Date
+}
+
+// NewAggregator starts a report for the period as of asOf, with the ward's
+// deadlines and targets.
+func NewAggregator(p Period, asOf Date, s *Settings) *Aggregator {
+	return &Aggregator{
+		period: p,
+		asOf:   asOf,
+		dl:     s.Deadlines,
+		tg:     s.Targets,
+		f: FeedbackFigures{
+			ByState:        countsOf(FeedbackStates),
+			ByStatus:       countsOf(AnswerStatuses),
+			BySource:       countsOf(SourceKinds),
+			ByForm:         countsOf(FeedbackForms),
+			ByTarget:       countsOf(TargetKinds),
+			PointsBySource: countsOf(SourceKinds),
+			PointsByForm:   countsOf(FeedbackForms),
+			PointsByTarget: countsOf(TargetKinds),
+		},
+		s: SessionFigures{
+			ByKind: countsOf(SessionKinds),
+			ByHost: countsOf(HostRoles),
+		},
+		p: PetitionFigures{
+			ByStatus:         countsOf(PetitionStatuses),
+			ByClassification: countsOf(Classifications),
+			ByChannel:        countsOf(Channels),
+		},
+		answerHis: map[int]int{},
+		wards:     map[string]struct{}{},
+		secDays:   map[wardDay]struct{}{},
+		chairDays: map[wardDay]struct{}{},
+		dlgDays:   map[wardDay]struct{}{},
+	}
+}
+
+// Add counts one record's row. The row is not kept.
+func (a *Aggregator) Add(r *Row) {
+	if !a.period.Contains(r.Date) {
+		return
+	}
+	a.wards[r.Ward] = struct{}{}
+	switch r.Kind {
+	case KindFeedback:
+		a.addFeedback(r)
+	case KindSession:
+		a.addSession(r)
+	case KindPetition:
+		a.addPetition(r)
+	}
+}
+
+func (a *Aggregator) addFeedback(r *Row) {
+	f := &a.f
+	points := 0
+	for i, n := range r.Points {
+		points += n
+		f.ByStatus[i].N += n // ByStatus starts in AnswerStatuses order, as Row.Points
+	}
+	f.Total++
+	f.Points += points
+	f.Answered += points - r.Points[0]
+	f.ByState.Add(r.Status, 1)
+	f.BySource.Add(r.Sub, 1)
+	f.ByForm.Add(string(r.Form), 1)
+	f.ByTarget.Add(string(r.Target), 1)
+	f.PointsBySource.Add(r.Sub, points)
+	f.PointsByForm.Add(string(r.Form), points)
+	f.PointsByTarget.Add(string(r.Target), points)
+	for _, d := range r.AnswerDays {
+		a.answerHis[d]++
+	}
+	if r.Overdue(a.asOf) {
+		f.Overdue++
+		f.OverduePoints += r.Points[0]
+	}
+	if r.DraftWindow >= 0 {
+		f.Drafts++
+		if r.DraftWindow < a.dl.ShortCommentDays {
+			f.ShortWindow++
+		}
+	}
+}
+
+func (a *Aggregator) addSession(r *Row) {
+	s := &a.s
+	s.Total++
+	s.ByKind.Add(r.Status, 1)
+	s.ByHost.Add(r.Sub, 1)
+	s.Participants += r.Participants
+	day := wardDay{r.Ward, r.Date}
+	held := r.Date <= a.asOf
+	switch SessionKind(r.Status) {
+	case SessionReception, SessionReceptionAdhoc:
+		if held && HostRole(r.Sub) == HostPartySecretary {
+			a.secDays[day] = struct{}{}
+		}
+		if held && HostRole(r.Sub) == HostCommitteeChair {
+			a.chairDays[day] = struct{}{}
+		}
+	case SessionDialogue:
+		if held {
+			a.dlgDays[day] = struct{}{}
+		}
+		if r.announcedLate(a.dl) {
+			s.AnnouncedLate++
+		}
+		if r.publishedLate(a.dl, a.asOf) {
+			s.PublishedLate++
+		}
+	}
+}
+
+// announcedLate is Session.AnnouncedLate on a row.
+func (r *Row) announcedLate(d Deadlines) bool {
+	return r.AnnouncedOn == 0 || r.AnnouncedOn.DaysUntil(r.Date) < d.AnnounceDaysBefore
+}
+
+// publishedLate is Session.PublishedLate on a row.
+func (r *Row) publishedLate(d Deadlines, today Date) bool {
+	due := r.Date.AddDays(d.PublishDaysAfter)
+	if r.PublishedOn == 0 {
+		return today > due
+	}
+	return r.PublishedOn > due
+}
+
+func (a *Aggregator) addPetition(r *Row) {
+	p := &a.p
+	p.Total++
+	p.People += r.People
+	p.ByStatus.Add(r.Status, 1)
+	p.ByClassification.Add(r.Sub, 1)
+	p.ByChannel.Add(string(r.Channel), 1)
+	if r.Channel == ChannelSession {
+		a.s.MattersRaised++
+	}
+	switch {
+	case r.AcknowledgedOn != 0 && (r.AckDue == 0 || r.AcknowledgedOn <= r.AckDue):
+		p.AckOnTime++
+	case r.AcknowledgedOn != 0 || (r.AckDue != 0 && a.asOf > r.AckDue):
+		p.AckLate++
+	default:
+		p.AckPending++
+	}
+	if PetitionStatus(r.Status) == StatusResolved {
+		p.Resolved++
+		if r.ResolvedOn != 0 && (r.Due == 0 || r.ResolvedOn <= r.Due) {
+			p.ResolvedOnTime++
+		}
+	}
+	if r.ReportedBackOn != 0 {
+		p.ReportedBack++
+	}
+	if r.Overdue(a.asOf) {
+		p.Overdue++
+		p.OverdueList = append(p.OverdueList, OverdueEntry{
+			ID: r.ID, Ref: r.Ref, Ward: r.Ward, ReceivedOn: r.Date, Due: r.Due,
+			DaysOverdue: r.Due.DaysUntil(a.asOf), Status: r.Status,
+			Classification: r.Sub, Assignee: r.Assignee,
+		})
+	}
+}
+
+// Result returns the report so far; the aggregator can go on adding.
+func (a *Aggregator) Result() Report {
+	return Report{Period: a.period, AsOf: a.asOf, Figures: a.figures()}
+}
+
+func (a *Aggregator) figures() Figures {
+	f, s, p := a.f, a.s, a.p
+	for _, c := range []*Counts{&f.ByState, &f.ByStatus, &f.BySource, &f.ByForm, &f.ByTarget,
+		&f.PointsBySource, &f.PointsByForm, &f.PointsByTarget, &s.ByKind, &s.ByHost,
+		&p.ByStatus, &p.ByClassification, &p.ByChannel} {
+		*c = slices.Clone(*c)
+	}
+	if f.Answered > 0 {
+		rate := float64(f.ByStatus.Get(string(AnswerAccepted))+f.ByStatus.Get(string(AnswerPartial))) / float64(f.Answered)
+		f.AcceptanceRate = &rate
+	}
+	f.MedianAnswerDays = median(a.answerHis)
+
+	wards := max(1, len(a.wards))
+	months, weeks, years := a.elapsedUnits()
+	s.Targets = Attainment{
+		Secretary: target(len(a.secDays), wards*roundHalfUp(float64(a.tg.SecretaryDaysPerMonth)*months)),
+		Chair:     target(len(a.chairDays), wards*roundHalfUp(float64(a.tg.ChairDaysPerWeek)*weeks)),
+		Dialogue:  target(len(a.dlgDays), wards*a.tg.DialoguesPerYear*years),
+	}
+
+	p.OverdueList = slices.Clone(p.OverdueList)
+	slices.SortFunc(p.OverdueList, func(x, y OverdueEntry) int {
+		return cmp.Or(cmp.Compare(y.DaysOverdue, x.DaysOverdue), cmp.Compare(x.Ward, y.Ward), cmp.Compare(x.Ref, y.Ref))
+	})
+	if p.OverdueList == nil {
+		p.OverdueList = []OverdueEntry{}
+	}
+	return Figures{Feedback: f, Sessions: s, Petitions: p}
+}
+
+func target(held, required int) Target {
+	return Target{Held: held, Required: required, Met: held >= required}
+}
+
+// elapsedUnits measures the part of the period up to asOf in calendar
+// months (each month by its share of days), weeks, and whole calendar years.
+func (a *Aggregator) elapsedUnits() (months, weeks float64, years int) {
+	from, to := a.period.From, min(a.period.To, a.asOf)
+	if from == 0 || to < from {
+		return 0, 0, 0
+	}
+	weeks = float64(from.DaysUntil(to)+1) / 7
+	for m := NewDate(from.Year(), from.Month(), 1); m <= to; m = nextMonth(m) {
+		last := nextMonth(m).AddDays(-1)
+		lo, hi := max(m, from), min(last, to)
+		months += float64(lo.DaysUntil(hi)+1) / float64(last.Day())
+	}
+	for y := from.Year(); y <= to.Year(); y++ {
+		if from <= NewDate(y, 1, 1) && to >= NewDate(y, 12, 31) {
+			years++
+		}
+	}
+	return months, weeks, years
+}
+
+func nextMonth(first Date) Date {
+	if first.Month() == 12 {
+		return NewDate(first.Year()+1, 1, 1)
+	}
+	return NewDate(first.Year(), first.Month()+1, 1)
+}
+
+// roundHalfUp rounds to the nearest integer, halves up; the epsilon absorbs
+// the float error of summing month shares.
+func roundHalfUp(x float64) int {
+	return int(x + 0.5 + 1e-9)
+}
+
+func median(his map[int]int) *float64 {
+	n := 0
+	for _, c := range his {
+		n += c
+	}
+	if n == 0 {
+		return nil
+	}
+	keys := slices.Sorted(maps.Keys(his))
+	// the value at 0-based rank i
+	at := func(i int) int {
+		for _, k := range keys {
+			if i < his[k] {
+				return k
+			}
+			i -= his[k]
+		}
+		return keys[len(keys)-1]
+	}
+	m := float64(at((n - 1) / 2))
+	if n%2 == 0 {
+		m = (m + float64(at(n/2))) / 2
+	}
+	return &m
+}
+
+// WardAggregator computes the consolidated report and one report per
+// origin ward (`gopy report --by-ward`).
+type WardAggregator struct {
+	all   *Aggregator
+	wards map[string]*Aggregator
+	mk    func() *Aggregator
+}
+
+func NewWardAggregator(p Period, asOf Date, s *Settings) *WardAggregator {
+	st := *s
+	return &WardAggregator{
+		all:   NewAggregator(p, asOf, &st),
+		wards: map[string]*Aggregator{},
+		mk:    func() *Aggregator { return NewAggregator(p, asOf, &st) },
+	}
+}
+
+// Add counts one record's row in the total and in its ward.
+func (w *WardAggregator) Add(r *Row) {
+	if !w.all.period.Contains(r.Date) {
+		return
+	}
+	w.all.Add(r)
+	a, ok := w.wards[r.Ward]
+	if !ok {
+		a = w.mk()
+		w.wards[r.Ward] = a
+	}
+	a.Add(r)
+}
+
+// Result returns the total with Wards filled, sorted by ward code.
+func (w *WardAggregator) Result() Report {
+	rep := w.all.Result()
+	rep.Wards = []WardReport{}
+	for _, code := range slices.Sorted(maps.Keys(w.wards)) {
+		rep.Wards = append(rep.Wards, WardReport{Ward: code, Figures: w.wards[code].figures()})
+	}
+	return rep
+}

@@ -1,0 +1,581 @@
+package model
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The data set below is worked out by hand: every expected number in these
+// tests is written out literally, with the reasoning beside it, and none is
+// recomputed with the code under test.
+//
+// Period: Q1 2026 (01/01/2026–31/03/2026), reported as of Tue 14/04/2026.
+// Two wards, P01 and P02. Deadlines and targets are the defaults (feedback
+// answer 30 days, acknowledgement 10 working days, resolution 30 days,
+// short comment window < 10 days, announce ≥ 7 days before, publish ≤ 10
+// days after; secretary 2 days/month, chair 1 day/week, 1 dialogue/year).
+// Working days use the default 2026 calendar: Tết is Mon 16/02–Fri 20/02.
+
+var (
+	q1     = Period{NewDate(2026, 1, 1), NewDate(2026, 3, 31)}
+	asOfQ1 = NewDate(2026, 4, 14)
+)
+
+func rd(day, month, year int) Date { return NewDate(year, time.Month(month), day) }
+
+func rmeta(id, ref, ward string) Meta { return Meta{ID: id, Ref: ref, Ward: ward} }
+
+func rAnswered(status AnswerStatus, on Date) Point {
+	return Point{Content: "ý kiến", Status: status, AnsweredOn: on, Answer: "trả lời"}
+}
+
+func rPending() Point { return Point{Content: "ý kiến", Status: AnswerPending} }
+
+func reportSettings() *Settings {
+	s := DefaultSettings()
+	s.WardCode, s.WardName, s.Officer = "P01", "Phường Một", "Cán bộ"
+	return &s
+}
+
+// dataset returns the rows of every record, in and out of Q1.
+func dataset(t *testing.T) []Row {
+	t.Helper()
+	s := reportSettings()
+	cal := NewCalendar(nil)
+	var recs []Record
+	fb := func(f *Feedback) {
+		f.FillDue(s)
+		recs = append(recs, f)
+	}
+	se := func(x *Session) { recs = append(recs, x) }
+	pe := func(p *Petition) {
+		p.Normalize()
+		p.FillDues(s, cal)
+		recs = append(recs, p)
+	}
+
+	// F1 P01 05/01: front, conference, party. Answers after 10 and 20 days,
+	// one point pending past its due 04/02 → overdue with 1 point.
+	// Draft received 01/01, comment deadline 05/01: a 4-day window (short).
+	fb(&Feedback{Meta: rmeta("F1", "GY-2026-0001", "P01"), GivenOn: rd(5, 1, 2026),
+		SourceKind: SourceFront, Form: FormConference, TargetKind: TargetParty,
+		DraftReceivedOn: rd(1, 1, 2026), CommentDeadline: rd(5, 1, 2026),
+		Points: []Point{rAnswered(AnswerAccepted, rd(15, 1, 2026)), rAnswered(AnswerPartial, rd(25, 1, 2026)), rPending()}})
+	// F2 P01 31/03 (last day of the quarter: in): citizen, written,
+	// government; two points pending, due 30/04 (not yet overdue). Draft
+	// window 20/03–30/03 = 10 days: not short.
+	fb(&Feedback{Meta: rmeta("F2", "GY-2026-0002", "P01"), GivenOn: rd(31, 3, 2026),
+		SourceKind: SourceCitizen, Form: FormWritten, TargetKind: TargetGovernment,
+		DraftReceivedOn: rd(20, 3, 2026), CommentDeadline: rd(30, 3, 2026),
+		Points: []Point{rPending(), rPending()}})
+	// F3 P02 10/02: organisation, dialogue, individual; explained after 2 days.
+	fb(&Feedback{Meta: rmeta("F3", "GY-2026-0001", "P02"), GivenOn: rd(10, 2, 2026),
+		SourceKind: SourceOrganisation, Form: FormDialogue, TargetKind: TargetIndividual,
+		Points: []Point{rAnswered(AnswerExplained, rd(12, 2, 2026))}})
+	// F6 P02 20/01: front, supervision, government; answered after 30, 5
+	// and 39 days (19/02, 25/01, 28/02) — all answered, so not overdue
+	// although the last answer came after the due 19/02.
+	fb(&Feedback{Meta: rmeta("F6", "GY-2026-0002", "P02"), GivenOn: rd(20, 1, 2026),
+		SourceKind: SourceFront, Form: FormSupervision, TargetKind: TargetGovernment,
+		Points: []Point{rAnswered(AnswerAccepted, rd(19, 2, 2026)), rAnswered(AnswerAccepted, rd(25, 1, 2026)), rAnswered(AnswerExplained, rd(28, 2, 2026))}})
+	// F4 P02 01/04 (first day of the next quarter: out), F5 P01 31/12/2025 (out).
+	fb(&Feedback{Meta: rmeta("F4", "GY-2026-0003", "P02"), GivenOn: rd(1, 4, 2026),
+		SourceKind: SourceFront, Form: FormConference, TargetKind: TargetParty, Points: []Point{rPending()}})
+	fb(&Feedback{Meta: rmeta("F5", "GY-2025-0009", "P01"), GivenOn: rd(31, 12, 2025),
+		SourceKind: SourceFront, Form: FormConference, TargetKind: TargetParty, Points: []Point{rPending()}})
+
+	// Sessions.
+	se(&Session{Meta: rmeta("S1", "DT-2026-0001", "P01"), Type: SessionReception, HeldOn: rd(6, 1, 2026), HostRole: HostPartySecretary, Participants: 12})
+	se(&Session{Meta: rmeta("S2", "DT-2026-0002", "P01"), Type: SessionReceptionAdhoc, HeldOn: rd(6, 1, 2026), HostRole: HostPartySecretary, Participants: 3})
+	se(&Session{Meta: rmeta("S3", "DT-2026-0003", "P01"), Type: SessionReception, HeldOn: rd(7, 1, 2026), HostRole: HostCommitteeChair, Participants: 5})
+	se(&Session{Meta: rmeta("S4", "DT-2026-0001", "P02"), Type: SessionReception, HeldOn: rd(6, 1, 2026), HostRole: HostPartySecretary, Participants: 8})
+	// S5: announced 5 days before (late), published 15 days after (late).
+	se(&Session{Meta: rmeta("S5", "DT-2026-0004", "P01"), Type: SessionDialogue, HeldOn: rd(15, 3, 2026), HostRole: HostCommitteeChair, Participants: 80,
+		AnnouncedOn: rd(10, 3, 2026), ResultsPublishedOn: rd(30, 3, 2026)})
+	// S6: announced 10 days before (on time), never published; due 02/03 has passed.
+	se(&Session{Meta: rmeta("S6", "DT-2026-0002", "P02"), Type: SessionDialogue, HeldOn: rd(20, 2, 2026), HostRole: HostFrontChair, Participants: 50,
+		AnnouncedOn: rd(10, 2, 2026)})
+	se(&Session{Meta: rmeta("S7", "DT-2026-0003", "P02"), Type: SessionConsultation, HeldOn: rd(31, 3, 2026), HostRole: HostOther, Participants: 40})
+	// S9: announced exactly 7 days before, published exactly 10 days after: neither late.
+	se(&Session{Meta: rmeta("S9", "DT-2026-0005", "P01"), Type: SessionDialogue, HeldOn: rd(29, 3, 2026), HostRole: HostPartySecretary, Participants: 60,
+		AnnouncedOn: rd(22, 3, 2026), ResultsPublishedOn: rd(8, 4, 2026)})
+	se(&Session{Meta: rmeta("S8", "DT-2026-0006", "P01"), Type: SessionReception, HeldOn: rd(1, 4, 2026), HostRole: HostPartySecretary, Participants: 7})
+
+	// Petitions.
+	// P1 P01 Wed 11/02: ack due across Tết = Wed 04/03 (12, 13/02, then
+	// 23–27/02, 02–04/03); acknowledged 03/03: on time. In progress, due
+	// 13/03: 32 days overdue on 14/04.
+	pe(&Petition{Meta: rmeta("P1", "KN-2026-0001", "P01"), ReceivedOn: rd(11, 2, 2026), Channel: ChannelWalkIn,
+		Classification: ClassComplaint, Name: "Nguyễn Văn An", Summary: "s", Status: StatusInProgress, Handling: HandlingAccepted,
+		AcknowledgedOn: rd(3, 3, 2026), AssigneeUnit: "Công an phường", AssigneeOfficer: "Trần Văn Bình"})
+	// P2 P02 Thu 12/02, denunciation (confidential), from session S6, 3
+	// people: ack due Thu 05/03, acknowledged 06/03: late. Transferred, still
+	// open, due 14/03: 31 days overdue.
+	pe(&Petition{Meta: rmeta("P2", "KN-2026-0001", "P02"), ReceivedOn: rd(12, 2, 2026), Channel: ChannelSession, SessionID: "S6",
+		Classification: ClassDenunciation, Name: "Lê Thị Cúc", People: 3, Summary: "s", Handling: HandlingTransferred, HandlingAgency: "Thanh tra tỉnh",
+		AcknowledgedOn: rd(6, 3, 2026), AssigneeUnit: "Thanh tra tỉnh"})
+	// P3 P01 Tue 06/01, proposal from session S1: ack due 20/01,
+	// acknowledged 08/01. Resolved 30/01 (due 05/02: on time), reported back 02/02.
+	pe(&Petition{Meta: rmeta("P3", "KN-2026-0002", "P01"), ReceivedOn: rd(6, 1, 2026), Channel: ChannelSession, SessionID: "S1",
+		Classification: ClassProposal, Name: "Phạm Văn Dũng", Summary: "s", Handling: HandlingAccepted, Status: StatusResolved,
+		AcknowledgedOn: rd(8, 1, 2026), ResolvedOn: rd(30, 1, 2026), ReportedBackOn: rd(2, 2, 2026)})
+	// P4 P02 Tue 31/03, report by phone: ack due Tue 14/04 = as-of day, not
+	// sent: pending (not late yet). Resolution due 30/04.
+	pe(&Petition{Meta: rmeta("P4", "KN-2026-0002", "P02"), ReceivedOn: rd(31, 3, 2026), Channel: ChannelPhone,
+		Classification: ClassReport, Name: "Hoàng Văn Em", Summary: "s"})
+	// P5 P01 Mon 30/03, written complaint: ack due Mon 13/04, not sent: late.
+	pe(&Petition{Meta: rmeta("P5", "KN-2026-0003", "P01"), ReceivedOn: rd(30, 3, 2026), Channel: ChannelWritten,
+		Classification: ClassComplaint, Name: "Vũ Thị Giang", Summary: "s"})
+	// P6 P01 Tue 20/01, report, returned with guidance (closed): ack due
+	// 03/02, acknowledged 22/01; reported back 22/01. Due 19/02 but closed.
+	pe(&Petition{Meta: rmeta("P6", "KN-2026-0004", "P01"), ReceivedOn: rd(20, 1, 2026), Channel: ChannelWalkIn,
+		Classification: ClassReport, Name: "Đỗ Văn Hải", Summary: "s", Handling: HandlingReturned,
+		AcknowledgedOn: rd(22, 1, 2026), ReportedBackOn: rd(22, 1, 2026)})
+	// P9 P02 Mon 02/03, proposal from feedback F3, 15 people: ack due
+	// 16/03, acknowledged 05/03. Resolved 10/04 after its due 01/04 (late),
+	// reported back 12/04.
+	pe(&Petition{Meta: rmeta("P9", "KN-2026-0003", "P02"), ReceivedOn: rd(2, 3, 2026), Channel: ChannelFeedback, FeedbackID: "F3", PointNo: 1,
+		Classification: ClassProposal, Name: "Bùi Thị Lan", People: 15, Summary: "s", Handling: HandlingAccepted, Status: StatusResolved,
+		AcknowledgedOn: rd(5, 3, 2026), ResolvedOn: rd(10, 4, 2026), ReportedBackOn: rd(12, 4, 2026)})
+	// P10 P01 Mon 16/03, complaint transferred then resolved 10/04 (due
+	// 15/04: on time); ack due 30/03, acknowledged 17/03; not reported back.
+	pe(&Petition{Meta: rmeta("P10", "KN-2026-0005", "P01"), ReceivedOn: rd(16, 3, 2026), Channel: ChannelWalkIn,
+		Classification: ClassComplaint, Name: "Ngô Văn Minh", Summary: "s", Handling: HandlingTransferred, HandlingAgency: "UBND tỉnh",
+		Status: StatusResolved, AcknowledgedOn: rd(17, 3, 2026), ResolvedOn: rd(10, 4, 2026)})
+	// P11 P02 Thu 15/01, complaint, other channel, in progress: ack due
+	// 29/01 not sent (late); due 14/02: 59 days overdue (14 + 31 + 14).
+	pe(&Petition{Meta: rmeta("P11", "KN-2026-0004", "P02"), ReceivedOn: rd(15, 1, 2026), Channel: ChannelOther,
+		Classification: ClassComplaint, Name: "Trịnh Văn Nam", Summary: "s", Status: StatusInProgress, AssigneeUnit: "UBND phường"})
+	// Out of the period: P7 received 01/04 (next quarter); P8 received
+	// 29/12/2025, still open and overdue, but not the period's record.
+	pe(&Petition{Meta: rmeta("P7", "KN-2026-0006", "P01"), ReceivedOn: rd(1, 4, 2026), Channel: ChannelWalkIn,
+		Classification: ClassComplaint, Name: "Mai Văn Oanh", Summary: "s", Status: StatusInProgress})
+	pe(&Petition{Meta: rmeta("P8", "KN-2025-0099", "P01"), ReceivedOn: rd(29, 12, 2025), Channel: ChannelWalkIn,
+		Classification: ClassComplaint, Name: "Lý Văn Phúc", Summary: "s", Status: StatusInProgress})
+
+	rows := make([]Row, len(recs))
+	for i, r := range recs {
+		rows[i] = RowOf(r)
+	}
+	return rows
+}
+
+func rowByID(rows []Row, id string) *Row {
+	for i := range rows {
+		if rows[i].ID == id {
+			return &rows[i]
+		}
+	}
+	return nil
+}
+
+func TestDatasetDeadlines(t *testing.T) {
+	rows := dataset(t)
+	for id, want := range map[string]Date{
+		"P1": rd(4, 3, 2026), "P2": rd(5, 3, 2026), // across Tết
+		"P3": rd(20, 1, 2026), "P4": rd(14, 4, 2026), "P5": rd(13, 4, 2026),
+		"P6": rd(3, 2, 2026), "P9": rd(16, 3, 2026), "P10": rd(30, 3, 2026), "P11": rd(29, 1, 2026),
+	} {
+		if got := rowByID(rows, id).AckDue; got != want {
+			t.Errorf("%s ack due = %v, want %v", id, got, want)
+		}
+	}
+	for id, want := range map[string]Date{
+		"P1": rd(13, 3, 2026), "P2": rd(14, 3, 2026), "P3": rd(5, 2, 2026), "P9": rd(1, 4, 2026),
+		"P10": rd(15, 4, 2026), "P11": rd(14, 2, 2026),
+		"F1": rd(4, 2, 2026), "F2": rd(30, 4, 2026),
+	} {
+		if got := rowByID(rows, id).Due; got != want {
+			t.Errorf("%s due = %v, want %v", id, got, want)
+		}
+	}
+}
+
+// flatten turns a report's JSON into "feedback.by_status.pending" → value,
+// so the test checks the printed shape and every figure at once.
+func flatten(t *testing.T, v any) map[string]any {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tree any
+	if err := json.Unmarshal(b, &tree); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]any{}
+	var walk func(prefix string, v any)
+	walk = func(prefix string, v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			if len(x) == 0 {
+				out[prefix] = "{}"
+			}
+			for k, e := range x {
+				walk(strings.TrimPrefix(prefix+"."+k, "."), e)
+			}
+		case []any:
+			if len(x) == 0 {
+				out[prefix] = "[]"
+			}
+			for i, e := range x {
+				walk(fmt.Sprintf("%s.%d", prefix, i), e)
+			}
+		default:
+			out[prefix] = x
+		}
+	}
+	walk("", tree)
+	return out
+}
+
+// checkFigures compares every flattened figure under prefix with want; a
+// figure present in the report but not in want is an error too.
+func checkFigures(t *testing.T, got map[string]any, prefix string, want map[string]any) {
+	t.Helper()
+	var keys []string
+	for k := range got {
+		if strings.HasPrefix(k, prefix) {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		w, ok := want[strings.TrimPrefix(k, prefix)]
+		if !ok {
+			t.Errorf("%s = %v: not worked out in the test", k, got[k])
+			continue
+		}
+		if !same(got[k], w) {
+			t.Errorf("%s = %v, want %v", k, got[k], w)
+		}
+	}
+	for k := range want {
+		if _, ok := got[prefix+k]; !ok {
+			t.Errorf("%s missing from the report", prefix+k)
+		}
+	}
+}
+
+func same(got, want any) bool {
+	switch w := want.(type) {
+	case int:
+		g, ok := got.(float64)
+		return ok && g == float64(w)
+	case float64:
+		g, ok := got.(float64)
+		return ok && math.Abs(g-w) < 1e-9
+	case nil:
+		return got == nil
+	default:
+		return got == want
+	}
+}
+
+// Q1 2026 for both wards together.
+var wantQ1 = map[string]any{
+	// F1, F2, F3, F6 (F4 is 01/04, F5 is 31/12/2025).
+	"feedback.total": 4, "feedback.points": 9, // 3 + 2 + 1 + 3
+	"feedback.by_state.pending": 1, "feedback.by_state.partly": 1, "feedback.by_state.answered": 2, // F2; F1; F3, F6
+	"feedback.by_status.pending": 3, "feedback.by_status.accepted": 3, // F1+F2×2; F1+F6×2
+	"feedback.by_status.partial": 1, "feedback.by_status.explained": 2, // F1; F3+F6
+	"feedback.answered":           6,
+	"feedback.acceptance_rate":    4.0 / 6, // (3 accepted + 1 partial) / 6 answered
+	"feedback.median_answer_days": 15.0,    // 2 5 10 20 30 39 → (10+20)/2
+	"feedback.by_source.front":    2, "feedback.by_source.organisation": 1, "feedback.by_source.citizen": 1, "feedback.by_source.other": 0,
+	"feedback.points_by_source.front": 6, "feedback.points_by_source.organisation": 1, "feedback.points_by_source.citizen": 2, "feedback.points_by_source.other": 0,
+	"feedback.by_form.conference": 1, "feedback.by_form.written": 1, "feedback.by_form.direct": 0, "feedback.by_form.supervision": 1,
+	"feedback.by_form.inspection_board": 0, "feedback.by_form.dialogue": 1, "feedback.by_form.other": 0,
+	"feedback.points_by_form.conference": 3, "feedback.points_by_form.written": 2, "feedback.points_by_form.direct": 0, "feedback.points_by_form.supervision": 3,
+	"feedback.points_by_form.inspection_board": 0, "feedback.points_by_form.dialogue": 1, "feedback.points_by_form.other": 0,
+	"feedback.by_target.party": 1, "feedback.by_target.government": 2, "feedback.by_target.individual": 1,
+	"feedback.points_by_target.party": 3, "feedback.points_by_target.government": 5, "feedback.points_by_target.individual": 1,
+	"feedback.overdue": 1, "feedback.overdue_points": 1, // F1
+	"feedback.drafts": 2, "feedback.short_comment_window": 1, // F1 (4 days), F2 (10 days)
+
+	// S1 S2 S3 S4 S5 S6 S7 S9 (S8 is 01/04).
+	"sessions.total":            8,
+	"sessions.by_kind.dialogue": 3, "sessions.by_kind.reception": 3, "sessions.by_kind.reception_adhoc": 1, "sessions.by_kind.consultation": 1,
+	"sessions.by_host.party_secretary": 4, "sessions.by_host.committee_chair": 2, "sessions.by_host.front_chair": 1, "sessions.by_host.other": 1,
+	"sessions.participants":   258, // 12+3+5+8+80+50+40+60
+	"sessions.matters_raised": 2,   // P2, P3
+	// Secretary: P01 06/01 (S1 and S2 the same day), P02 06/01; 2 wards ×
+	// 2 days × 3 months. Chair: P01 07/01; 2 × round(90/7 = 12.86).
+	// Dialogue: S5, S6, S9 on three days; a quarter is no whole year.
+	"sessions.targets.party_secretary.held": 2, "sessions.targets.party_secretary.required": 12, "sessions.targets.party_secretary.met": false,
+	"sessions.targets.committee_chair.held": 1, "sessions.targets.committee_chair.required": 26, "sessions.targets.committee_chair.met": false,
+	"sessions.targets.dialogue.held": 3, "sessions.targets.dialogue.required": 0, "sessions.targets.dialogue.met": true,
+	"sessions.dialogues_announced_late": 1, // S5
+	"sessions.dialogues_published_late": 2, // S5, S6
+
+	// P1 P2 P3 P4 P5 P6 P9 P10 P11 (P7 is 01/04, P8 is 2025).
+	"petitions.total":              9,
+	"petitions.people":             25,                                                                         // 7 × 1 + 3 (P2) + 15 (P9)
+	"petitions.by_status.received": 2, "petitions.by_status.in_progress": 2, "petitions.by_status.resolved": 3, // P4 P5; P1 P11; P3 P9 P10
+	"petitions.by_status.returned": 1, "petitions.by_status.transferred": 1, // P6; P2
+	"petitions.by_classification.complaint": 4, "petitions.by_classification.denunciation": 1, // P1 P5 P10 P11; P2
+	"petitions.by_classification.proposal": 2, "petitions.by_classification.report": 2, // P3 P9; P4 P6
+	"petitions.by_channel.session": 2, "petitions.by_channel.feedback": 1, "petitions.by_channel.walk_in": 3,
+	"petitions.by_channel.written": 1, "petitions.by_channel.phone": 1, "petitions.by_channel.other": 1,
+	"petitions.ack_on_time": 5, "petitions.ack_late": 3, "petitions.ack_pending": 1, // P1 P3 P6 P9 P10; P2 P5 P11; P4
+	"petitions.resolved": 3, "petitions.resolved_on_time": 2, // P3 P10 (P9 late)
+	"petitions.reported_back":     3, // P3 P6 P9
+	"petitions.overdue":           3,
+	"petitions.overdue_list.0.id": "P11", "petitions.overdue_list.0.ref": "KN-2026-0004", "petitions.overdue_list.0.ward": "P02",
+	"petitions.overdue_list.0.received_on": "2026-01-15", "petitions.overdue_list.0.due": "2026-02-14", "petitions.overdue_list.0.days_overdue": 59,
+	"petitions.overdue_list.0.status": "in_progress", "petitions.overdue_list.0.classification": "complaint", "petitions.overdue_list.0.assignee": "UBND phường",
+	"petitions.overdue_list.1.id": "P1", "petitions.overdue_list.1.ref": "KN-2026-0001", "petitions.overdue_list.1.ward": "P01",
+	"petitions.overdue_list.1.received_on": "2026-02-11", "petitions.overdue_list.1.due": "2026-03-13", "petitions.overdue_list.1.days_overdue": 32,
+	"petitions.overdue_list.1.status": "in_progress", "petitions.overdue_list.1.classification": "complaint", "petitions.overdue_list.1.assignee": "Công an phường – Trần Văn Bình",
+	"petitions.overdue_list.2.id": "P2", "petitions.overdue_list.2.ref": "KN-2026-0001", "petitions.overdue_list.2.ward": "P02",
+	"petitions.overdue_list.2.received_on": "2026-02-12", "petitions.overdue_list.2.due": "2026-03-14", "petitions.overdue_list.2.days_overdue": 31,
+	"petitions.overdue_list.2.status": "transferred", "petitions.overdue_list.2.classification": "denunciation", "petitions.overdue_list.2.assignee": "Thanh tra tỉnh",
+}
+
+func TestReportQ1(t *testing.T) {
+	a := NewAggregator(q1, asOfQ1, reportSettings())
+	for _, r := range dataset(t) {
+		a.Add(&r)
+	}
+	got := flatten(t, a.Result())
+	want := map[string]any{"period.from": "2026-01-01", "period.to": "2026-03-31", "as_of": "2026-04-14"}
+	for k, v := range wantQ1 {
+		want[k] = v
+	}
+	checkFigures(t, got, "", want)
+}
+
+func TestReportByWard(t *testing.T) {
+	a := NewWardAggregator(q1, asOfQ1, reportSettings())
+	for _, r := range dataset(t) {
+		a.Add(&r)
+	}
+	got := flatten(t, a.Result())
+	// The total is the same as without --by-ward.
+	for k, v := range wantQ1 {
+		if !same(got[k], v) {
+			t.Errorf("total %s = %v, want %v", k, got[k], v)
+		}
+	}
+	checkFigures(t, got, "wards.0.", map[string]any{
+		"ward": "P01",
+		// F1, F2
+		"feedback.total": 2, "feedback.points": 5,
+		"feedback.by_state.pending": 1, "feedback.by_state.partly": 1, "feedback.by_state.answered": 0,
+		"feedback.by_status.pending": 3, "feedback.by_status.accepted": 1, "feedback.by_status.partial": 1, "feedback.by_status.explained": 0,
+		"feedback.answered": 2, "feedback.acceptance_rate": 1.0, "feedback.median_answer_days": 15.0, // 10 20
+		"feedback.by_source.front": 1, "feedback.by_source.organisation": 0, "feedback.by_source.citizen": 1, "feedback.by_source.other": 0,
+		"feedback.points_by_source.front": 3, "feedback.points_by_source.organisation": 0, "feedback.points_by_source.citizen": 2, "feedback.points_by_source.other": 0,
+		"feedback.by_form.conference": 1, "feedback.by_form.written": 1, "feedback.by_form.direct": 0, "feedback.by_form.supervision": 0,
+		"feedback.by_form.inspection_board": 0, "feedback.by_form.dialogue": 0, "feedback.by_form.other": 0,
+		"feedback.points_by_form.conference": 3, "feedback.points_by_form.written": 2, "feedback.points_by_form.direct": 0, "feedback.points_by_form.supervision": 0,
+		"feedback.points_by_form.inspection_board": 0, "feedback.points_by_form.dialogue": 0, "feedback.points_by_form.other": 0,
+		"feedback.by_target.party": 1, "feedback.by_target.government": 1, "feedback.by_target.individual": 0,
+		"feedback.points_by_target.party": 3, "feedback.points_by_target.government": 2, "feedback.points_by_target.individual": 0,
+		"feedback.overdue": 1, "feedback.overdue_points": 1, "feedback.drafts": 2, "feedback.short_comment_window": 1,
+		// S1 S2 S3 S5 S9
+		"sessions.total": 5, "sessions.by_kind.dialogue": 2, "sessions.by_kind.reception": 2, "sessions.by_kind.reception_adhoc": 1, "sessions.by_kind.consultation": 0,
+		"sessions.by_host.party_secretary": 3, "sessions.by_host.committee_chair": 2, "sessions.by_host.front_chair": 0, "sessions.by_host.other": 0,
+		"sessions.participants": 160, "sessions.matters_raised": 1, // 12+3+5+80+60; P3
+		"sessions.targets.party_secretary.held": 1, "sessions.targets.party_secretary.required": 6, "sessions.targets.party_secretary.met": false,
+		"sessions.targets.committee_chair.held": 1, "sessions.targets.committee_chair.required": 13, "sessions.targets.committee_chair.met": false,
+		"sessions.targets.dialogue.held": 2, "sessions.targets.dialogue.required": 0, "sessions.targets.dialogue.met": true,
+		"sessions.dialogues_announced_late": 1, "sessions.dialogues_published_late": 1,
+		// P1 P3 P5 P6 P10
+		"petitions.total": 5, "petitions.people": 5,
+		"petitions.by_status.received": 1, "petitions.by_status.in_progress": 1, "petitions.by_status.resolved": 2,
+		"petitions.by_status.returned": 1, "petitions.by_status.transferred": 0,
+		"petitions.by_classification.complaint": 3, "petitions.by_classification.denunciation": 0,
+		"petitions.by_classification.proposal": 1, "petitions.by_classification.report": 1,
+		"petitions.by_channel.session": 1, "petitions.by_channel.feedback": 0, "petitions.by_channel.walk_in": 3,
+		"petitions.by_channel.written": 1, "petitions.by_channel.phone": 0, "petitions.by_channel.other": 0,
+		"petitions.ack_on_time": 4, "petitions.ack_late": 1, "petitions.ack_pending": 0, // P1 P3 P6 P10; P5
+		"petitions.resolved": 2, "petitions.resolved_on_time": 2, "petitions.reported_back": 2, // P3 P10; P3 P6
+		"petitions.overdue":           1,
+		"petitions.overdue_list.0.id": "P1", "petitions.overdue_list.0.ref": "KN-2026-0001", "petitions.overdue_list.0.ward": "P01",
+		"petitions.overdue_list.0.received_on": "2026-02-11", "petitions.overdue_list.0.due": "2026-03-13", "petitions.overdue_list.0.days_overdue": 32,
+		"petitions.overdue_list.0.status": "in_progress", "petitions.overdue_list.0.classification": "complaint", "petitions.overdue_list.0.assignee": "Công an phường – Trần Văn Bình",
+	})
+	checkFigures(t, got, "wards.1.", map[string]any{
+		"ward": "P02",
+		// F3, F6
+		"feedback.total": 2, "feedback.points": 4,
+		"feedback.by_state.pending": 0, "feedback.by_state.partly": 0, "feedback.by_state.answered": 2,
+		"feedback.by_status.pending": 0, "feedback.by_status.accepted": 2, "feedback.by_status.partial": 0, "feedback.by_status.explained": 2,
+		"feedback.answered": 4, "feedback.acceptance_rate": 0.5, "feedback.median_answer_days": 17.5, // 2 5 30 39
+		"feedback.by_source.front": 1, "feedback.by_source.organisation": 1, "feedback.by_source.citizen": 0, "feedback.by_source.other": 0,
+		"feedback.points_by_source.front": 3, "feedback.points_by_source.organisation": 1, "feedback.points_by_source.citizen": 0, "feedback.points_by_source.other": 0,
+		"feedback.by_form.conference": 0, "feedback.by_form.written": 0, "feedback.by_form.direct": 0, "feedback.by_form.supervision": 1,
+		"feedback.by_form.inspection_board": 0, "feedback.by_form.dialogue": 1, "feedback.by_form.other": 0,
+		"feedback.points_by_form.conference": 0, "feedback.points_by_form.written": 0, "feedback.points_by_form.direct": 0, "feedback.points_by_form.supervision": 3,
+		"feedback.points_by_form.inspection_board": 0, "feedback.points_by_form.dialogue": 1, "feedback.points_by_form.other": 0,
+		"feedback.by_target.party": 0, "feedback.by_target.government": 1, "feedback.by_target.individual": 1,
+		"feedback.points_by_target.party": 0, "feedback.points_by_target.government": 3, "feedback.points_by_target.individual": 1,
+		"feedback.overdue": 0, "feedback.overdue_points": 0, "feedback.drafts": 0, "feedback.short_comment_window": 0,
+		// S4 S6 S7
+		"sessions.total": 3, "sessions.by_kind.dialogue": 1, "sessions.by_kind.reception": 1, "sessions.by_kind.reception_adhoc": 0, "sessions.by_kind.consultation": 1,
+		"sessions.by_host.party_secretary": 1, "sessions.by_host.committee_chair": 0, "sessions.by_host.front_chair": 1, "sessions.by_host.other": 1,
+		"sessions.participants": 98, "sessions.matters_raised": 1, // 8+50+40; P2
+		"sessions.targets.party_secretary.held": 1, "sessions.targets.party_secretary.required": 6, "sessions.targets.party_secretary.met": false,
+		"sessions.targets.committee_chair.held": 0, "sessions.targets.committee_chair.required": 13, "sessions.targets.committee_chair.met": false,
+		"sessions.targets.dialogue.held": 1, "sessions.targets.dialogue.required": 0, "sessions.targets.dialogue.met": true,
+		"sessions.dialogues_announced_late": 0, "sessions.dialogues_published_late": 1,
+		// P2 P4 P9 P11
+		"petitions.total": 4, "petitions.people": 20, // 3 + 1 + 15 + 1
+		"petitions.by_status.received": 1, "petitions.by_status.in_progress": 1, "petitions.by_status.resolved": 1,
+		"petitions.by_status.returned": 0, "petitions.by_status.transferred": 1,
+		"petitions.by_classification.complaint": 1, "petitions.by_classification.denunciation": 1,
+		"petitions.by_classification.proposal": 1, "petitions.by_classification.report": 1,
+		"petitions.by_channel.session": 1, "petitions.by_channel.feedback": 1, "petitions.by_channel.walk_in": 0,
+		"petitions.by_channel.written": 0, "petitions.by_channel.phone": 1, "petitions.by_channel.other": 1,
+		"petitions.ack_on_time": 1, "petitions.ack_late": 2, "petitions.ack_pending": 1, // P9; P2 P11; P4
+		"petitions.resolved": 1, "petitions.resolved_on_time": 0, "petitions.reported_back": 1, // P9 late
+		"petitions.overdue":           2,
+		"petitions.overdue_list.0.id": "P11", "petitions.overdue_list.0.ref": "KN-2026-0004", "petitions.overdue_list.0.ward": "P02",
+		"petitions.overdue_list.0.received_on": "2026-01-15", "petitions.overdue_list.0.due": "2026-02-14", "petitions.overdue_list.0.days_overdue": 59,
+		"petitions.overdue_list.0.status": "in_progress", "petitions.overdue_list.0.classification": "complaint", "petitions.overdue_list.0.assignee": "UBND phường",
+		"petitions.overdue_list.1.id": "P2", "petitions.overdue_list.1.ref": "KN-2026-0001", "petitions.overdue_list.1.ward": "P02",
+		"petitions.overdue_list.1.received_on": "2026-02-12", "petitions.overdue_list.1.due": "2026-03-14", "petitions.overdue_list.1.days_overdue": 31,
+		"petitions.overdue_list.1.status": "transferred", "petitions.overdue_list.1.classification": "denunciation", "petitions.overdue_list.1.assignee": "Thanh tra tỉnh",
+	})
+	if _, ok := got["wards.2.ward"]; ok {
+		t.Error("a third ward appeared")
+	}
+}
+
+// The next quarter picks up what Q1 left out: F4 (01/04), S8 (01/04), P7 (01/04).
+func TestReportNextQuarterEdge(t *testing.T) {
+	a := NewAggregator(Period{rd(1, 4, 2026), rd(30, 6, 2026)}, rd(1, 7, 2026), reportSettings())
+	for _, r := range dataset(t) {
+		a.Add(&r)
+	}
+	r := a.Result()
+	if r.Feedback.Total != 1 || r.Sessions.Total != 1 || r.Petitions.Total != 1 {
+		t.Errorf("Q2 totals = %d %d %d, want 1 1 1", r.Feedback.Total, r.Sessions.Total, r.Petitions.Total)
+	}
+	// S8 is P01's only secretary reception in Q2. Both wards have records
+	// (F4 is P02's): required 2 wards × 3 months × 2; chair 2 × round(91/7 = 13).
+	if got := r.Sessions.Targets.Secretary; got != (Target{Held: 1, Required: 12}) {
+		t.Errorf("Q2 secretary = %+v", got)
+	}
+	if got := r.Sessions.Targets.Chair; got != (Target{Held: 0, Required: 26}) {
+		t.Errorf("Q2 chair = %+v", got)
+	}
+	// F4 due 01/05 pending on 01/07: overdue. P7 due 01/05 open: overdue 61 days.
+	if r.Feedback.Overdue != 1 || r.Petitions.Overdue != 1 || r.Petitions.OverdueList[0].DaysOverdue != 61 {
+		t.Errorf("Q2 overdue = %d %d %+v", r.Feedback.Overdue, r.Petitions.Overdue, r.Petitions.OverdueList)
+	}
+}
+
+func TestReportLeapDay(t *testing.T) {
+	s := reportSettings()
+	f := &Feedback{Meta: rmeta("L1", "GY-2028-0001", "P01"), GivenOn: rd(29, 2, 2028), SourceKind: SourceFront,
+		Form: FormWritten, TargetKind: TargetParty, Points: []Point{rAnswered(AnswerAccepted, rd(1, 3, 2028))}}
+	f.FillDue(s)
+	se := &Session{Meta: rmeta("L2", "DT-2028-0001", "P01"), Type: SessionReception, HeldOn: rd(29, 2, 2028), HostRole: HostPartySecretary}
+	p := &Petition{Meta: rmeta("L3", "KN-2028-0001", "P01"), ReceivedOn: rd(1, 3, 2028), Channel: ChannelWalkIn,
+		Classification: ClassReport, Name: "A", Summary: "s"}
+	p.Normalize()
+	rows := []Row{RowOf(f), RowOf(se), RowOf(p)}
+
+	feb := NewAggregator(Period{rd(1, 2, 2028), rd(29, 2, 2028)}, rd(1, 3, 2028), s)
+	for _, r := range rows {
+		feb.Add(&r)
+	}
+	r := feb.Result()
+	if r.Feedback.Total != 1 || r.Sessions.Total != 1 || r.Petitions.Total != 0 {
+		t.Errorf("Feb 2028 totals = %d %d %d, want 1 1 0", r.Feedback.Total, r.Sessions.Total, r.Petitions.Total)
+	}
+	// Answered on 01/03/2028: one day after 29/02.
+	if r.Feedback.MedianAnswerDays == nil || *r.Feedback.MedianAnswerDays != 1 {
+		t.Errorf("median = %v, want 1", r.Feedback.MedianAnswerDays)
+	}
+	// One whole month: 2 days; chair round(29/7 = 4.14) = 4.
+	if got := r.Sessions.Targets; got.Secretary != (Target{1, 2, false}) || got.Chair != (Target{0, 4, false}) {
+		t.Errorf("Feb 2028 targets = %+v", got)
+	}
+}
+
+func TestRequiredDays(t *testing.T) {
+	s := reportSettings()
+	cases := []struct {
+		name                     string
+		p                        Period
+		asOf                     Date
+		secretary, chair, dialog int
+	}{
+		{"2026 year", Period{rd(1, 1, 2026), rd(31, 12, 2026)}, rd(1, 1, 2027), 24, 52, 1},            // 365/7 = 52.14
+		{"2028 leap year", Period{rd(1, 1, 2028), rd(31, 12, 2028)}, rd(1, 1, 2029), 24, 52, 1},       // 366/7 = 52.29
+		{"2026 9 months", Period{rd(1, 1, 2026), rd(30, 9, 2026)}, rd(1, 1, 2027), 18, 39, 0},         // 273/7 = 39
+		{"2026 H1", Period{rd(1, 1, 2026), rd(30, 6, 2026)}, rd(1, 1, 2027), 12, 26, 0},               // 181/7 = 25.86
+		{"Feb 2026", Period{rd(1, 2, 2026), rd(28, 2, 2026)}, rd(1, 1, 2027), 2, 4, 0},                // 28/7
+		{"Jan 2026", Period{rd(1, 1, 2026), rd(31, 1, 2026)}, rd(1, 1, 2027), 2, 4, 0},                // 31/7 = 4.43
+		{"16/01–15/02", Period{rd(16, 1, 2026), rd(15, 2, 2026)}, rd(1, 1, 2027), 2, 4, 0},            // 2×(16/31+15/28) = 2.10; 31/7
+		{"1–15 Jan", Period{rd(1, 1, 2026), rd(15, 1, 2026)}, rd(1, 1, 2027), 1, 2, 0},                // 2×15/31 = 0.97; 15/7 = 2.14
+		{"two years", Period{rd(1, 1, 2025), rd(31, 12, 2026)}, rd(1, 1, 2027), 48, 104, 2},           // 730/7 = 104.29
+		{"mid-2025 to mid-2027", Period{rd(1, 7, 2025), rd(30, 6, 2027)}, rd(1, 1, 2028), 48, 104, 1}, // 730/7; only 2026 whole
+		// Q2 2026 on 15/05: 01/04–15/05 elapsed: 2×(1 + 15/31) = 2.97; 45/7 = 6.43.
+		{"Q2 2026 running", Period{rd(1, 4, 2026), rd(30, 6, 2026)}, rd(15, 5, 2026), 3, 6, 0},
+		// Not started yet.
+		{"future", Period{rd(1, 7, 2026), rd(30, 9, 2026)}, rd(15, 5, 2026), 0, 0, 0},
+	}
+	for _, c := range cases {
+		r := NewAggregator(c.p, c.asOf, s).Result()
+		tg := r.Sessions.Targets
+		if tg.Secretary.Required != c.secretary || tg.Chair.Required != c.chair || tg.Dialogue.Required != c.dialog {
+			t.Errorf("%s: required = %d %d %d, want %d %d %d", c.name,
+				tg.Secretary.Required, tg.Chair.Required, tg.Dialogue.Required, c.secretary, c.chair, c.dialog)
+		}
+	}
+}
+
+func TestReportEmpty(t *testing.T) {
+	r := NewAggregator(q1, asOfQ1, reportSettings()).Result()
+	got := flatten(t, r)
+	for k, want := range map[string]any{
+		"feedback.total": 0, "feedback.acceptance_rate": nil, "feedback.median_answer_days": nil,
+		"petitions.overdue_list": "[]", "feedback.by_status.pending": 0, "petitions.by_status.transferred": 0,
+	} {
+		if !same(got[k], want) {
+			t.Errorf("%s = %v, want %v", k, got[k], want)
+		}
+	}
+}
+
+// A value from outside the enum (a newer gopy, a hand-edited import) is
+// counted, not dropped, so the parts add up to the total.
+func TestCountsKeepUnknownValues(t *testing.T) {
+	a := NewAggregator(q1, asOfQ1, reportSettings())
+	a.Add(&Row{Kind: KindPetition, Ward: "P01", Date: rd(2, 1, 2026), Status: "archived", Sub: string(ClassReport), Channel: ChannelPhone, People: 1})
+	r := a.Result()
+	if r.Petitions.ByStatus.Sum() != 1 || r.Petitions.ByStatus.Get("archived") != 1 {
+		t.Errorf("by_status = %+v", r.Petitions.ByStatus)
+	}
+	b, _ := json.Marshal(r.Petitions.ByStatus)
+	if want := `{"received":0,"in_progress":0,"resolved":0,"returned":0,"transferred":0,"archived":1}`; string(b) != want {
+		t.Errorf("json = %s, want %s", b, want)
+	}
+}
+
+// The row's lateness checks say what the session's own methods say.
+func TestRowDialogueLatenessAgreesWithSession(t *testing.T) {
+	dl := DefaultDeadlines()
+	for _, held := range []Date{rd(20, 2, 2026), rd(29, 2, 2028)} {
+		for _, ann := range []Date{0, held.AddDays(-10), held.AddDays(-7), held.AddDays(-6), held} {
+			for _, pub := range []Date{0, held, held.AddDays(10), held.AddDays(11)} {
+				for _, today := range []Date{held, held.AddDays(10), held.AddDays(11)} {
+					s := &Session{Type: SessionDialogue, HeldOn: held, AnnouncedOn: ann, ResultsPublishedOn: pub}
+					r := RowOf(s)
+					if r.announcedLate(dl) != s.AnnouncedLate(dl) || r.publishedLate(dl, today) != s.PublishedLate(dl, today) {
+						t.Errorf("held %v announced %v published %v today %v: row and session disagree", held, ann, pub, today)
+					}
+				}
+			}
+		}
+	}
+}
