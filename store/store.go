@@ -63,6 +63,8 @@ var (
 	bSeq      = []byte("seq")
 	bDrafts   = []byte("drafts")
 	bDeleted  = []byte("deleted")
+	bImports  = []byte("imports")
+	bWards    = []byte("wards")
 	kSchema   = []byte("schema")
 	kSettings = []byte("settings")
 )
@@ -76,7 +78,7 @@ func bWard(k model.Kind) []byte   { return []byte("ix-ward/" + string(k)) }
 func kCount(k model.Kind) []byte  { return []byte("count/" + string(k)) }
 
 func allBuckets() [][]byte {
-	out := [][]byte{bMeta, bHistory, bLinks, bSeq, bDrafts, bDeleted}
+	out := [][]byte{bMeta, bHistory, bLinks, bSeq, bDrafts, bDeleted, bImports, bWards}
 	for _, k := range model.Kinds {
 		out = append(out, bRec(k), bList(k), bFold(k), bStatus(k), bDue(k), bWard(k))
 	}

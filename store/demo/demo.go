@@ -6,6 +6,7 @@ package demo
 
 import (
 	"fmt"
+	"hash/fnv"
 	"math/rand/v2"
 	"time"
 
@@ -69,8 +70,12 @@ func Generate(s *store.Store, opt Options) error {
 	for i := 2; i <= opt.Wards; i++ {
 		wards = append(wards, fmt.Sprintf("%s-%02d", st.WardCode, i))
 	}
+	// The ward code enters the seed so two wards' demo data never share IDs.
+	h := fnv.New64a()
+	h.Write([]byte(st.WardCode))
+	seed := opt.Seed ^ h.Sum64()
 	g := &gen{
-		r:     rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15)),
+		r:     rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
 		today: opt.Today,
 		start: opt.Today.AddDays(-3 * 365),
 		wards: wards,
@@ -183,7 +188,7 @@ func (g *gen) feedback(day model.Date) *model.Feedback {
 	case model.TargetGovernment:
 		f.TargetName = g.pick([]string{"UBND phường", "Công an phường", "Trạm Y tế phường"})
 	default:
-		f.TargetName = "Đồng chí " + g.person()
+		f.TargetName = "Đồng chí " + g.pick(cadres)
 	}
 	topic := g.r.IntN(len(g.st.Topics))
 	f.Topics = []string{g.st.Topics[topic]}
@@ -244,7 +249,7 @@ func (g *gen) session(day model.Date) *model.Session {
 	case x < 9:
 		s.HostRole, s.HostName = model.HostFrontChair, "Chủ tịch UB MTTQ "+leaderFront
 	default:
-		s.HostRole, s.HostName = model.HostOther, "Phó Chủ tịch "+g.person()
+		s.HostRole, s.HostName = model.HostOther, "Phó Chủ tịch "+g.pick(cadres)
 	}
 	s.Location = g.pick([]string{"Hội trường UBND phường", "Trụ sở tiếp công dân phường", "Nhà văn hóa " + g.pick(groups())})
 	s.OrganisedBy = g.pick([]string{"Văn phòng Đảng ủy", "Văn phòng HĐND-UBND", "Ủy ban MTTQ phường"})
@@ -338,6 +343,9 @@ const (
 )
 
 var (
+	// cadres are the ward's leaders; citizens' names come from person(), so
+	// a petitioner's name never turns up as a cadre's by construction.
+	cadres   = []string{"Hoàng Minh Đức", "Vũ Thị Mai Anh", "Đinh Công Thịnh", "Trịnh Thị Kim Oanh"}
 	surnames = []string{"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trịnh", "Lương", "Đoàn"}
 	middles  = []string{"Văn", "Thị", "Hữu", "Đức", "Minh", "Ngọc", "Thanh", "Quang", "Thị Thu", "Văn An", "Xuân", "Hoài", "Công", "Bảo"}
 	givens   = []string{"An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hà", "Hải", "Hạnh", "Hoa", "Hùng", "Hương", "Khánh", "Lan", "Linh", "Long", "Mai", "Minh", "Nam", "Nga", "Ngọc", "Phúc", "Phương", "Quân", "Sơn", "Tâm", "Thảo", "Thắng", "Trang", "Tuấn", "Vân", "Yến", "Ánh", "Ơn", "Ước"}

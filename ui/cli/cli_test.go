@@ -170,9 +170,6 @@ func TestCSVHasBOMAndDefusesFormulas(t *testing.T) {
 	if !strings.HasPrefix(out, "\uFEFFid,ref,ward,given_on") {
 		t.Errorf("csv starts %q", out[:min(40, len(out))])
 	}
-	if defuse("=HYPERLINK(\"x\")") != "'=HYPERLINK(\"x\")" || defuse("-12") != "-12" || defuse("Nguyễn") != "Nguyễn" {
-		t.Error("defuse")
-	}
 }
 
 func TestTableIsInert(t *testing.T) {

@@ -3,9 +3,7 @@ package cli
 import (
 	"bufio"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -204,36 +202,16 @@ func writeTable(w *bufio.Writer, s *store.Store, q store.Query, l i18n.Lang) err
 	return err
 }
 
-// CSV columns: every stored field, so a ledger kept in a spreadsheet can be
-// imported back without loss. A feedback takes one line per point.
-var csvColumns = map[model.Kind][]string{
-	model.KindFeedback: {"id", "ref", "ward", "given_on", "source_kind", "source_name", "form", "target_kind", "target_name",
-		"subject", "topics", "draft_received_on", "comment_deadline", "response_due",
-		"point_no", "point_content", "point_status", "point_answered_on", "point_answer", "point_answered_by",
-		"created_at", "created_by", "updated_at", "updated_by"},
-	model.KindSession: {"id", "ref", "ward", "kind", "held_on", "location", "host_role", "host_name", "other_leaders",
-		"organised_by", "participants", "topics", "minutes", "commitments", "announced_on", "results_published_on",
-		"created_at", "created_by", "updated_at", "updated_by"},
-	model.KindPetition: {"id", "ref", "ward", "received_on", "channel", "session_id", "feedback_id", "point_no",
-		"classification", "name", "group", "address", "id_number", "phone", "people", "confidential", "summary",
-		"previously_handled_by", "handling", "handling_agency", "handling_doc_no", "assignee_unit", "assignee_officer",
-		"ack_due", "acknowledged_on", "resolution_due", "status", "result", "resolved_on", "reported_back_on", "log",
-		"created_at", "created_by", "updated_at", "updated_by"},
-}
-
-// CSVColumns returns the CSV header of a kind.
-func CSVColumns(k model.Kind) []string { return csvColumns[k] }
-
 func writeCSV(w *bufio.Writer, s *store.Store, q store.Query) error {
 	w.WriteString("\uFEFF") // Excel reads UTF-8 only with a BOM
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	cols := csvColumns[q.Kind]
+	cols := store.CSVColumns(q.Kind)
 	if err := cw.Write(cols); err != nil {
 		return err
 	}
 	err := s.EachJSON(q, func(_ *model.Row, raw []byte) error {
-		rows, err := CSVRows(q.Kind, raw)
+		rows, err := store.CSVRows(q.Kind, raw)
 		if err != nil {
 			return err
 		}
@@ -249,81 +227,4 @@ func writeCSV(w *bufio.Writer, s *store.Store, q store.Query) error {
 		err = cw.Error()
 	}
 	return err
-}
-
-// CSVRows turns a stored record into its CSV lines, in CSVColumns order.
-func CSVRows(k model.Kind, raw []byte) ([][]string, error) {
-	var fields map[string]any
-	if err := json.Unmarshal(raw, &fields); err != nil {
-		return nil, err
-	}
-	cols := csvColumns[k]
-	line := func(extra map[string]string) []string {
-		out := make([]string, len(cols))
-		for i, c := range cols {
-			if v, ok := extra[c]; ok {
-				out[i] = v
-			} else {
-				out[i] = cell(fields[c])
-			}
-			out[i] = defuse(out[i])
-		}
-		return out
-	}
-	if k != model.KindFeedback {
-		return [][]string{line(nil)}, nil
-	}
-	points, _ := fields["points"].([]any)
-	var out [][]string
-	for i, p := range points {
-		pm, _ := p.(map[string]any)
-		out = append(out, line(map[string]string{
-			"point_no": strconv.Itoa(i + 1), "point_content": cell(pm["content"]), "point_status": cell(pm["status"]),
-			"point_answered_on": cell(pm["answered_on"]), "point_answer": cell(pm["answer"]), "point_answered_by": cell(pm["answered_by"]),
-		}))
-	}
-	return out, nil
-}
-
-func cell(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return x
-	case bool:
-		if x {
-			return "true"
-		}
-		return "false"
-	case float64:
-		return strconv.FormatFloat(x, 'f', -1, 64)
-	case []any:
-		if len(x) > 0 {
-			if _, ok := x[0].(string); ok {
-				parts := make([]string, len(x))
-				for i, s := range x {
-					parts[i], _ = s.(string)
-				}
-				return strings.Join(parts, "; ")
-			}
-		}
-		b, _ := json.Marshal(x)
-		return string(b)
-	default:
-		b, _ := json.Marshal(x)
-		return string(b)
-	}
-}
-
-// defuse keeps a spreadsheet from running a cell as a formula (CSV
-// injection): a leading = + - @ gets a quote, which the CSV import removes.
-func defuse(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		if _, err := strconv.ParseFloat(s, 64); err == nil {
-			return s
-		}
-		return "'" + s
-	}
-	return s
 }

@@ -66,3 +66,22 @@ DATE: dd/mm/yyyy or yyyy-mm-dd. P: 2026, 2026-Q3, 2026-H1, 2026-9M, 2026-07, DAT
 `},
 	})
 }
+
+func init() {
+	register(map[string][2]string{
+		"cli.err.export_out":   {"cần --out TỆP: nơi ghi gói dữ liệu", "give --out FILE: where to write the bundle"},
+		"cli.err.import_files": {"cần ít nhất một tệp: gopy import TỆP...", "give at least one file: gopy import FILE..."},
+		"cli.err.bundle":       {"gói dữ liệu bị từ chối, không ghi gì: %s", "bundle rejected, nothing written: %s"},
+		"cli.err.csv":          {"dòng %d, cột %q: %s; không ghi gì", "line %d, column %q: %s; nothing written"},
+		"cli.err.no_ward":      {"chưa đặt mã phường (Danh mục)", "no ward code set (Settings)"},
+		"err.no_ward":          {"Chưa đặt mã phường", "No ward code set"},
+		"err.not_found":        {"Không tìm thấy bản ghi liên kết", "Linked record not found"},
+		"err.csv.columns":      {"thiếu cột bắt buộc hoặc tiêu đề không đúng", "missing required column or wrong header"},
+		"err.csv.kind":         {"không nhận ra loại sổ từ tiêu đề", "cannot tell the ledger kind from the header"},
+		"cli.export.done":      {"Đã ghi %s: %d góp ý, %d buổi đối thoại/tiếp dân, %d kiến nghị", "Wrote %s: %d feedback, %d sessions, %d petitions"},
+		"cli.import.done":      {"Đã nhập %s:", "Imported %s:"},
+		"cli.import.dry":       {"Chạy thử %s (chưa ghi gì):", "Dry run of %s (nothing written):"},
+		"cli.import.again":     {"%s đã được nhập trước đây; không thay đổi gì", "%s was imported before; nothing changed"},
+		"cli.import.ward":      {"phường %s: thêm %d, cập nhật %d, không đổi %d, xung đột %d", "ward %s: added %d, updated %d, unchanged %d, conflicts %d"},
+	})
+}

@@ -1,0 +1,529 @@
+package store
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"gopy/model"
+)
+
+// A bundle is what a ward sends upward: one gzip-compressed JSON-lines file.
+// Line 1 is the Manifest; every further line is one BundleItem (a record
+// with its history). The manifest's checksum is SHA-256 over the bytes of
+// all lines after the first, newlines included, so any change to the
+// content, or a cut, is caught before anything is written.
+const (
+	BundleFormat  = "gopy-bundle"
+	BundleVersion = 1
+	// maxBundleLine bounds one record's line; a longer line is an error, not
+	// an out-of-memory.
+	maxBundleLine = 16 << 20
+	// maxBundleBytes bounds the decompressed size (a gzip bomb is refused).
+	maxBundleBytes = 4 << 30
+)
+
+// Manifest heads a bundle.
+type Manifest struct {
+	Format        string         `json:"format"`
+	Version       int            `json:"version"`
+	Ward          string         `json:"ward"`
+	WardName      string         `json:"ward_name"`
+	Province      string         `json:"province,omitempty"`
+	Period        model.Period   `json:"period"`
+	ExportedAt    time.Time      `json:"exported_at"`
+	ExportedBy    string         `json:"exported_by,omitempty"`
+	StripPersonal bool           `json:"strip_personal"`
+	Counts        map[string]int `json:"counts"`
+	Checksum      string         `json:"checksum"`
+}
+
+// BundleItem is one record in a bundle.
+type BundleItem struct {
+	Kind    model.Kind      `json:"kind"`
+	Record  json.RawMessage `json:"record"`
+	History []model.Change  `json:"history,omitempty"`
+}
+
+// ErrBundle marks a bundle that is truncated, corrupt, tampered with or not
+// a gopy bundle; it is rejected whole.
+var ErrBundle = errors.New("bundle rejected")
+
+// ExportOptions choose what goes into a bundle.
+type ExportOptions struct {
+	Period        model.Period // zero: everything
+	StripPersonal bool
+	By            string
+}
+
+// personal fields of a petition, left out by --strip-personal. The
+// residential group stays unless the petition is confidential.
+var personalFields = map[string]bool{"name": true, "address": true, "id_number": true, "phone": true}
+
+// Export writes a bundle of the records whose own date falls in the period.
+func (s *Store) Export(w io.Writer, opt ExportOptions) (Manifest, error) {
+	st, err := s.Settings()
+	if err != nil {
+		return Manifest{}, err
+	}
+	if st.WardCode == "" {
+		return Manifest{}, fmt.Errorf("export: %w", &Invalid{model.FieldErrors{{Field: "ward", Key: "err.no_ward"}}})
+	}
+	m := Manifest{Format: BundleFormat, Version: BundleVersion, Ward: st.WardCode, WardName: st.WardName,
+		Province: st.Province, Period: opt.Period, ExportedAt: s.now().UTC(), ExportedBy: opt.By,
+		StripPersonal: opt.StripPersonal, Counts: map[string]int{}}
+	// The body is built first (in a temp file) because the manifest, which
+	// comes first, carries its checksum and counts.
+	body, err := os.CreateTemp("", "gopy-bundle-*")
+	if err != nil {
+		return m, fmt.Errorf("export: %w", err)
+	}
+	defer os.Remove(body.Name())
+	defer body.Close()
+	h := sha256.New()
+	bw := bufio.NewWriterSize(io.MultiWriter(body, h), 256<<10)
+	err = s.db.View(func(tx *bolt.Tx) error {
+		for _, k := range model.Kinds {
+			q := Query{Kind: k, From: opt.Period.From, To: opt.Period.To, Order: OldestFirst}
+			p := q.plan()
+			var werr error
+			err := p.walk(tx, nil, false, false, func(key []byte, _ *model.Row) bool {
+				var id [16]byte
+				copy(id[:], key[4:])
+				raw := tx.Bucket(bRec(k)).Get(id[:])
+				hist, err := historyTx(tx, id)
+				if err != nil {
+					werr = err
+					return false
+				}
+				item := BundleItem{Kind: k, Record: raw, History: hist}
+				if opt.StripPersonal && k == model.KindPetition {
+					if item, err = stripPersonal(item); err != nil {
+						werr = err
+						return false
+					}
+				}
+				line, err := json.Marshal(item)
+				if err != nil {
+					werr = err
+					return false
+				}
+				bw.Write(line)
+				werr = bw.WriteByte('\n')
+				m.Counts[string(k)]++
+				return werr == nil
+			})
+			if err != nil {
+				return err
+			}
+			if werr != nil {
+				return werr
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err != nil {
+		return m, fmt.Errorf("export: %w", err)
+	}
+	m.Checksum = "sha256:" + hex.EncodeToString(h.Sum(nil))
+	if _, err := body.Seek(0, io.SeekStart); err != nil {
+		return m, err
+	}
+	zw := gzip.NewWriter(w)
+	head, _ := json.Marshal(m)
+	zw.Write(head)
+	zw.Write([]byte{'\n'})
+	if _, err := io.Copy(zw, body); err != nil {
+		return m, fmt.Errorf("export: %w", err)
+	}
+	return m, zw.Close()
+}
+
+func stripPersonal(item BundleItem) (BundleItem, error) {
+	var p model.Petition
+	if err := json.Unmarshal(item.Record, &p); err != nil {
+		return item, err
+	}
+	p.Name, p.Address, p.IDNumber, p.Phone = "", "", "", ""
+	if p.Confidential {
+		p.Group = ""
+	}
+	raw, err := json.Marshal(&p)
+	if err != nil {
+		return item, err
+	}
+	item.Record = raw
+	// History must not carry the identity either.
+	out := make([]model.Change, len(item.History))
+	for i, c := range item.History {
+		c.Fields = append([]model.FieldChange(nil), c.Fields...)
+		for j := range c.Fields {
+			if personalFields[c.Fields[j].Field] || (p.Confidential && c.Fields[j].Field == "group") {
+				c.Fields[j].Old, c.Fields[j].New = "", ""
+			}
+		}
+		if c.Action == "conflict" {
+			c.Note = ""
+		}
+		out[i] = c
+	}
+	item.History = out
+	return item, nil
+}
+
+// ImportSummary says what an import did (or would do) for one origin ward.
+type ImportSummary struct {
+	Ward      string `json:"ward"`
+	Added     int    `json:"added"`
+	Updated   int    `json:"updated"`
+	Unchanged int    `json:"unchanged"`
+	Conflicts int    `json:"conflicts"`
+}
+
+// ImportResult is the outcome of importing one bundle.
+type ImportResult struct {
+	Manifest        Manifest
+	AlreadyImported bool
+	Wards           map[string]*ImportSummary
+}
+
+var errDryRun = errors.New("dry run")
+
+// ImportBundle verifies the bundle at path whole, then merges it in one
+// transaction: new records added, known ones updated when the incoming
+// change is newer, changes on both sides resolved by the last change with
+// both versions kept in history. With dryRun nothing is written.
+func (s *Store) ImportBundle(path string, dryRun bool, by string) (*ImportResult, error) {
+	m, err := verifyBundle(path)
+	if err != nil {
+		return nil, err
+	}
+	res := &ImportResult{Manifest: m, Wards: map[string]*ImportSummary{}}
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		if tx.Bucket(bImports).Get([]byte(m.Checksum)) != nil {
+			res.AlreadyImported = true
+			return errDryRun
+		}
+		packBuckets(tx)
+		note := fmt.Sprintf("bundle %s %s", m.Ward, m.ExportedAt.Format(time.RFC3339))
+		err = readBundle(path, func(item *BundleItem) error {
+			return s.mergeItem(tx, item, m.StripPersonal, note, by, res)
+		})
+		if err != nil {
+			return err
+		}
+		rec, _ := json.Marshal(map[string]any{"ward": m.Ward, "ward_name": m.WardName, "exported_at": m.ExportedAt,
+			"imported_at": s.now().UTC(), "counts": m.Counts})
+		if err := tx.Bucket(bImports).Put([]byte(m.Checksum), rec); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bWards).Put([]byte(m.Ward), rec); err != nil {
+			return err
+		}
+		if dryRun {
+			return errDryRun
+		}
+		return nil
+	})
+	if errors.Is(err, errDryRun) {
+		err = nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+func bundleErr(format string, a ...any) error {
+	return fmt.Errorf("%w: %s", ErrBundle, fmt.Sprintf(format, a...))
+}
+
+// verifyBundle reads the whole bundle once: gzip integrity, manifest,
+// checksum, counts, and that every line decodes. Nothing is written.
+func verifyBundle(path string) (Manifest, error) {
+	var m Manifest
+	f, err := os.Open(path)
+	if err != nil {
+		return m, fmt.Errorf("open bundle: %w", err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(bufio.NewReader(f))
+	if err != nil {
+		return m, bundleErr("not a gzip file")
+	}
+	sc := bufio.NewScanner(io.LimitReader(zr, maxBundleBytes))
+	sc.Buffer(make([]byte, 64<<10), maxBundleLine)
+	if !sc.Scan() {
+		return m, bundleErr("no manifest (%v)", sc.Err())
+	}
+	dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&m); err != nil {
+		return m, bundleErr("manifest: %v", err)
+	}
+	if m.Format != BundleFormat {
+		return m, bundleErr("not a gopy bundle")
+	}
+	if m.Version < 1 || m.Version > BundleVersion {
+		return m, bundleErr("bundle version %d; this gopy reads up to %d", m.Version, BundleVersion)
+	}
+	if !model.ValidWardCode(m.Ward) {
+		return m, bundleErr("manifest ward code %q", m.Ward)
+	}
+	h := sha256.New()
+	counts := map[string]int{}
+	for sc.Scan() {
+		line := sc.Bytes()
+		h.Write(line)
+		h.Write([]byte{'\n'})
+		var item BundleItem
+		if err := json.Unmarshal(line, &item); err != nil {
+			return m, bundleErr("truncated or corrupt at line %d (%v)", lineNo(counts)+2, err)
+		}
+		counts[string(item.Kind)]++
+	}
+	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			return m, bundleErr("a line is longer than %d MB", maxBundleLine>>20)
+		}
+		return m, bundleErr("truncated or corrupt: %v", err)
+	}
+	// Reading to EOF makes gzip check its CRC and length.
+	if _, err := io.Copy(io.Discard, zr); err != nil {
+		return m, bundleErr("truncated or corrupt: %v", err)
+	}
+	if got := "sha256:" + hex.EncodeToString(h.Sum(nil)); got != m.Checksum {
+		return m, bundleErr("checksum does not match the content (tampered or damaged)")
+	}
+	for _, k := range model.Kinds {
+		if counts[string(k)] != m.Counts[string(k)] {
+			return m, bundleErr("manifest says %d %s, the bundle holds %d", m.Counts[string(k)], k, counts[string(k)])
+		}
+		delete(counts, string(k))
+	}
+	for k := range counts {
+		return m, bundleErr("unknown record kind %q", k)
+	}
+	return m, nil
+}
+
+func lineNo(counts map[string]int) int {
+	n := 0
+	for _, c := range counts {
+		n += c
+	}
+	return n
+}
+
+// readBundle streams the items of an already verified bundle.
+func readBundle(path string, fn func(*BundleItem) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(bufio.NewReader(f))
+	if err != nil {
+		return bundleErr("not a gzip file")
+	}
+	sc := bufio.NewScanner(io.LimitReader(zr, maxBundleBytes))
+	sc.Buffer(make([]byte, 64<<10), maxBundleLine)
+	sc.Scan() // manifest, verified
+	for sc.Scan() {
+		var item BundleItem
+		if err := json.Unmarshal(sc.Bytes(), &item); err != nil {
+			return bundleErr("%v", err)
+		}
+		if err := fn(&item); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
+}
+
+// changeKey identifies a history entry across databases.
+func changeKey(c model.Change) string {
+	return c.At.UTC().Format(time.RFC3339Nano) + "\x00" + c.By + "\x00" + c.Action
+}
+
+// localOnly reports whether the local history has a change the incoming one
+// lacks (entries written by imports themselves do not count).
+func hasOwnChanges(a, b []model.Change) bool {
+	seen := map[string]bool{}
+	for _, c := range b {
+		seen[changeKey(c)] = true
+	}
+	for _, c := range a {
+		if c.Action == "import" || c.Action == "conflict" {
+			continue
+		}
+		if !seen[changeKey(c)] {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Store) mergeItem(tx *bolt.Tx, item *BundleItem, stripped bool, note, by string, res *ImportResult) error {
+	kind := item.Kind
+	if kind != model.KindFeedback && kind != model.KindSession && kind != model.KindPetition {
+		return bundleErr("unknown record kind %q", kind)
+	}
+	rec := newRecord(kind)
+	if err := json.Unmarshal(item.Record, rec); err != nil {
+		return bundleErr("%s: %v", kind, err)
+	}
+	m := rec.GetMeta()
+	id, err := model.ParseID(m.ID)
+	if err != nil {
+		return bundleErr("%s: bad id %q", kind, m.ID)
+	}
+	if !model.ValidWardCode(m.Ward) {
+		return bundleErr("%s %s: bad ward code %q", kind, m.Ref, m.Ward)
+	}
+	rec.Normalize()
+	if errs := bundleErrors(rec.Validate(), stripped); len(errs) > 0 {
+		return bundleErr("%s %s: %s", kind, m.Ref, errs.Error())
+	}
+	sum := res.Wards[m.Ward]
+	if sum == nil {
+		sum = &ImportSummary{Ward: m.Ward}
+		res.Wards[m.Ward] = sum
+	}
+	for _, other := range model.Kinds {
+		if other != kind && tx.Bucket(bRec(other)).Get(id[:]) != nil {
+			return bundleErr("%s %s: id already used by a %s", kind, m.Ref, other)
+		}
+	}
+	now := s.now().UTC()
+	old, err := getRecord(tx, kind, id)
+	if errors.Is(err, ErrNotFound) {
+		if err := putRecord(tx, rec, id); err != nil {
+			return err
+		}
+		if err := addCount(tx, kind, 1); err != nil {
+			return err
+		}
+		for _, c := range item.History {
+			if err := putHistory(tx, id, c); err != nil {
+				return err
+			}
+		}
+		sum.Added++
+		return putHistory(tx, id, model.Change{At: now, By: by, Action: "import", Note: note})
+	}
+	if err != nil {
+		return err
+	}
+	local, err := historyTx(tx, id)
+	if err != nil {
+		return err
+	}
+	theirs := hasOwnChanges(item.History, local)
+	ours := hasOwnChanges(local, item.History)
+	if !theirs {
+		sum.Unchanged++
+		return nil
+	}
+	// Keep every incoming history entry we do not have yet.
+	have := map[string]bool{}
+	for _, c := range local {
+		have[changeKey(c)] = true
+	}
+	for _, c := range item.History {
+		if !have[changeKey(c)] {
+			if err := putHistory(tx, id, c); err != nil {
+				return err
+			}
+		}
+	}
+	incomingWins := m.UpdatedAt.After(old.GetMeta().UpdatedAt)
+	if ours {
+		sum.Conflicts++
+		loser := old
+		if !incomingWins {
+			loser = rec
+		}
+		lraw, _ := json.Marshal(loser)
+		if err := putHistory(tx, id, model.Change{At: now, By: by, Action: "conflict",
+			Note: "changed on both sides; kept the later change. Other version: " + string(lraw)}); err != nil {
+			return err
+		}
+	} else {
+		sum.Updated++
+	}
+	if !incomingWins {
+		return nil
+	}
+	oldRow := model.RowOf(old)
+	if err := deleteIndexes(tx, &oldRow, id); err != nil {
+		return err
+	}
+	return putRecord(tx, rec, id)
+}
+
+// bundleErrors drops the "required" errors of the identity fields a
+// --strip-personal bundle leaves out on purpose.
+func bundleErrors(errs model.FieldErrors, stripped bool) model.FieldErrors {
+	if !stripped {
+		return errs
+	}
+	var out model.FieldErrors
+	for _, e := range errs {
+		if personalFields[e.Field] && e.Key == "err.required" {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func historyTx(tx *bolt.Tx, id [16]byte) ([]model.Change, error) {
+	var out []model.Change
+	c := tx.Bucket(bHistory).Cursor()
+	for k, v := c.Seek(id[:]); k != nil && bytes.HasPrefix(k, id[:]); k, v = c.Next() {
+		var ch model.Change
+		if err := json.Unmarshal(v, &ch); err != nil {
+			return nil, fmt.Errorf("decode history: %w", err)
+		}
+		out = append(out, ch)
+	}
+	return out, nil
+}
+
+// WardInfo is what the higher level knows of a ward it receives bundles from.
+type WardInfo struct {
+	Ward       string    `json:"ward"`
+	WardName   string    `json:"ward_name"`
+	ExportedAt time.Time `json:"exported_at"`
+	ImportedAt time.Time `json:"imported_at"`
+}
+
+// Wards lists the wards bundles were received from, with the last one's dates.
+func (s *Store) Wards() ([]WardInfo, error) {
+	var out []WardInfo
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bWards).ForEach(func(k, v []byte) error {
+			var w WardInfo
+			if err := json.Unmarshal(v, &w); err != nil {
+				return err
+			}
+			out = append(out, w)
+			return nil
+		})
+	})
+	return out, err
+}

@@ -1,0 +1,148 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"gopy/model"
+	"gopy/store"
+)
+
+func init() {
+	extraCommands["export"] = runExport
+	extraCommands["import"] = runImport
+}
+
+func runExport(env *Env, args []string) int {
+	fs := newFlags("export")
+	out := fs.String("out", "", "")
+	period := fs.String("period", "", "")
+	strip := fs.Bool("strip-personal", false, "")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return env.flagError(err)
+	}
+	if len(pos) > 0 {
+		return env.usage(env.Lang.F("cli.err.extra_args", strings.Join(pos, " ")))
+	}
+	if *out == "" {
+		return env.usage(env.Lang.T("cli.err.export_out"))
+	}
+	var p model.Period
+	if *period != "" {
+		if p, err = model.ParsePeriod(*period); err != nil {
+			return env.usage(env.periodMessage(err))
+		}
+	}
+	s, err := env.openRead()
+	if err != nil {
+		return env.fail(err)
+	}
+	defer s.Close()
+	st, _ := s.Settings()
+	// Write beside the target and rename, so a failed export never leaves a
+	// half bundle under the name that gets sent upward.
+	tmp, err := os.CreateTemp(filepath.Dir(*out), ".gopy-export-*")
+	if err != nil {
+		return env.fail(err)
+	}
+	defer os.Remove(tmp.Name())
+	m, err := s.Export(tmp, store.ExportOptions{Period: p, StripPersonal: *strip, By: st.Officer})
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), *out)
+	}
+	if err != nil {
+		return env.fail(err)
+	}
+	fmt.Fprintln(env.Stdout, env.Lang.F("cli.export.done", *out, m.Counts["feedback"], m.Counts["session"], m.Counts["petition"]))
+	return exitOK
+}
+
+func runImport(env *Env, args []string) int {
+	fs := newFlags("import")
+	dry := fs.Bool("dry-run", false, "")
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		return env.flagError(err)
+	}
+	if len(files) == 0 {
+		return env.usage(env.Lang.T("cli.err.import_files"))
+	}
+	s, err := env.openWrite(false)
+	if err != nil {
+		return env.fail(err)
+	}
+	defer s.Close()
+	st, _ := s.Settings()
+	by := st.Officer
+	if by == "" {
+		by = "import"
+	}
+	failed := 0
+	for _, f := range files {
+		var res *store.ImportResult
+		var err error
+		if strings.HasSuffix(strings.ToLower(f), ".csv") {
+			res, err = s.ImportCSV(f, *dry, by)
+		} else {
+			res, err = s.ImportBundle(f, *dry, by)
+		}
+		if err != nil {
+			failed++
+			fmt.Fprintf(env.Stderr, "gopy: %s: %s\n", f, env.importMessage(err))
+			continue
+		}
+		if res.AlreadyImported {
+			fmt.Fprintln(env.Stdout, env.Lang.F("cli.import.again", f))
+			continue
+		}
+		head := "cli.import.done"
+		if *dry {
+			head = "cli.import.dry"
+		}
+		fmt.Fprintln(env.Stdout, env.Lang.F(head, f))
+		wards := make([]string, 0, len(res.Wards))
+		for w := range res.Wards {
+			wards = append(wards, w)
+		}
+		sort.Strings(wards)
+		for _, w := range wards {
+			x := res.Wards[w]
+			fmt.Fprintln(env.Stdout, "  "+env.Lang.F("cli.import.ward", w, x.Added, x.Updated, x.Unchanged, x.Conflicts))
+		}
+	}
+	if failed > 0 {
+		return exitError
+	}
+	return exitOK
+}
+
+func (e *Env) importMessage(err error) string {
+	var ce *store.CSVError
+	switch {
+	case errors.As(err, &ce):
+		return e.Lang.F("cli.err.csv", ce.Line, ce.Column, e.csvReason(ce))
+	case errors.Is(err, store.ErrBundle):
+		msg := err.Error()
+		msg = strings.TrimPrefix(msg, store.ErrBundle.Error()+": ")
+		return e.Lang.F("cli.err.bundle", msg)
+	}
+	return e.Message(err)
+}
+
+func (e *Env) csvReason(ce *store.CSVError) string {
+	if e.Lang.Has(ce.Key) {
+		return e.Lang.T(ce.Key)
+	}
+	return ce.Key
+}
