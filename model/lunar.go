@@ -11,7 +11,7 @@ import (
 // solstice, and in a 13-month year the first month after the 11th without a
 // major solar term is the leap month. Days are reckoned in Vietnam's time
 // zone (UTC+7), which is why Tết sometimes differs from China's (1985, 2007).
-// Accurate for 1800–2199, which covers [MinYear, MaxYear].
+// Its author gives it for 1800–2199, which covers [MinYear, MaxYear].
 
 const lunarTZ = 7.0
 

@@ -7,7 +7,8 @@ import (
 )
 
 // ErrPeriod describes why a typed period was refused; Key is a catalog key
-// the UI and CLI translate.
+// the UI and CLI translate: err.period.format, err.period.order, or the
+// date's own err.date.invalid / err.date.year.
 type ErrPeriod struct {
 	Input string
 	Key   string
