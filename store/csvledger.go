@@ -224,7 +224,6 @@ func ParseCSV(r io.Reader, now time.Time) ([]CSVRecord, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
@@ -232,6 +231,7 @@ func ParseCSV(r io.Reader, now time.Time) ([]CSVRecord, error) {
 			}
 			return nil, err
 		}
+		line, _ := cr.FieldPos(0)
 		get := func(c string) string {
 			if i, ok := col[c]; ok && i < len(fields) {
 				return undefuse(fields[i])
