@@ -193,6 +193,13 @@ func checkParent(tx *bolt.Tx, rec model.Record) error {
 	return nil
 }
 
+func parentLink(rec model.Record) string {
+	if p, ok := rec.(*model.Petition); ok {
+		return fmt.Sprintf("%s/%s/%d", p.SessionID, p.FeedbackID, p.PointNo)
+	}
+	return ""
+}
+
 func nextRef(tx *bolt.Tx, ward string, k model.Kind, year int) (string, error) {
 	key := []byte(fmt.Sprintf("%s\x00%s\x00%04d", ward, k, year))
 	b := tx.Bucket(bSeq)
@@ -403,8 +410,12 @@ func (s *Store) Update(rec model.Record, by string) error {
 		if errs := rec.Validate(); len(errs) > 0 {
 			return &Invalid{errs}
 		}
-		if err := checkParent(tx, rec); err != nil {
-			return err
+		// Only a changed link is checked: a petition whose session was
+		// deleted (or whose feedback point was removed) stays editable.
+		if parentLink(rec) != parentLink(old) {
+			if err := checkParent(tx, rec); err != nil {
+				return err
+			}
 		}
 		changes := diff(old, rec)
 		if len(changes) == 0 {
