@@ -46,12 +46,20 @@ func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range norm.NFD.String(s) {
+	for _, r := range s {
+		if r >= 0x80 {
+			// Precomposed Latin letters (all of Vietnamese) fold by table;
+			// decomposing each string cost more than the rest of a save.
+			if r < foldTableSize {
+				r = foldTable[r]
+			} else {
+				r = foldRune(r)
+			}
+			if r == 0 {
+				continue
+			}
+		}
 		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'đ' || r == 'Đ':
-			r = 'd'
 		case unicode.IsSpace(r):
 			if !space && b.Len() > 0 {
 				b.WriteByte(' ')
@@ -65,6 +73,33 @@ func Fold(s string) string {
 		b.WriteRune(r)
 	}
 	return strings.TrimRight(b.String(), " ")
+}
+
+const foldTableSize = 0x2000
+
+// foldTable maps each rune below foldTableSize to its folded form: base
+// letter, lower case, marks dropped (0 for a lone combining mark).
+var foldTable = func() []rune {
+	t := make([]rune, foldTableSize)
+	for r := rune(0); r < foldTableSize; r++ {
+		t[r] = foldRune(r)
+	}
+	return t
+}()
+
+func foldRune(r rune) rune {
+	if r == 'đ' || r == 'Đ' {
+		return 'd'
+	}
+	if unicode.Is(unicode.Mn, r) {
+		return 0
+	}
+	for _, d := range norm.NFD.String(string(r)) {
+		if !unicode.Is(unicode.Mn, d) {
+			return unicode.ToLower(d)
+		}
+	}
+	return unicode.ToLower(r)
 }
 
 var collatorPool = sync.Pool{New: func() any {

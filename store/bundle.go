@@ -92,45 +92,69 @@ func (s *Store) Export(w io.Writer, opt ExportOptions) (Manifest, error) {
 	defer body.Close()
 	h := sha256.New()
 	bw := bufio.NewWriterSize(io.MultiWriter(body, h), 256<<10)
+	// Records go out in ID order across kinds: IDs are ULIDs, so the
+	// importer appends to its buckets instead of inserting into the middle
+	// of one growing page (bbolt splits pages only at commit, and a bundle
+	// is merged in one transaction).
 	err = s.db.View(func(tx *bolt.Tx) error {
+		type head struct {
+			kind model.Kind
+			c    *bolt.Cursor
+			k, v []byte
+		}
+		var heads []*head
 		for _, k := range model.Kinds {
-			q := Query{Kind: k, From: opt.Period.From, To: opt.Period.To, Order: OldestFirst}
-			p := q.plan()
-			var werr error
-			err := p.walk(tx, nil, false, false, func(key []byte, _ *model.Row) bool {
-				var id [16]byte
-				copy(id[:], key[4:])
-				raw := tx.Bucket(bRec(k)).Get(id[:])
-				hist, err := historyTx(tx, id)
-				if err != nil {
-					werr = err
-					return false
+			c := tx.Bucket(bRec(k)).Cursor()
+			key, val := c.First()
+			heads = append(heads, &head{k, c, key, val})
+		}
+		for {
+			var h *head
+			for _, x := range heads {
+				if x.k != nil && (h == nil || bytes.Compare(x.k, h.k) < 0) {
+					h = x
 				}
-				item := BundleItem{Kind: k, Record: raw, History: hist}
-				if opt.StripPersonal && k == model.KindPetition {
-					if item, err = stripPersonal(item); err != nil {
-						werr = err
-						return false
-					}
+			}
+			if h == nil {
+				return nil
+			}
+			k, raw := h.kind, h.v
+			var id [16]byte
+			copy(id[:], h.k)
+			h.k, h.v = h.c.Next()
+			if opt.Period != (model.Period{}) {
+				var d struct {
+					GivenOn    model.Date `json:"given_on"`
+					HeldOn     model.Date `json:"held_on"`
+					ReceivedOn model.Date `json:"received_on"`
 				}
-				line, err := json.Marshal(item)
-				if err != nil {
-					werr = err
-					return false
+				if err := json.Unmarshal(raw, &d); err != nil {
+					return fmt.Errorf("%s %s: %w", k, model.IDString(id[:]), err)
 				}
-				bw.Write(line)
-				werr = bw.WriteByte('\n')
-				m.Counts[string(k)]++
-				return werr == nil
-			})
+				if !opt.Period.Contains(d.GivenOn + d.HeldOn + d.ReceivedOn) {
+					continue
+				}
+			}
+			hist, err := historyTx(tx, id)
 			if err != nil {
 				return err
 			}
-			if werr != nil {
-				return werr
+			item := BundleItem{Kind: k, Record: raw, History: hist}
+			if opt.StripPersonal && k == model.KindPetition {
+				if item, err = stripPersonal(item); err != nil {
+					return err
+				}
 			}
+			line, err := json.Marshal(item)
+			if err != nil {
+				return err
+			}
+			bw.Write(line)
+			if err := bw.WriteByte('\n'); err != nil {
+				return err
+			}
+			m.Counts[string(k)]++
 		}
-		return nil
 	})
 	if err == nil {
 		err = bw.Flush()
@@ -219,8 +243,8 @@ func (s *Store) ImportBundle(path string, dryRun bool, by string) (*ImportResult
 		}
 		packBuckets(tx)
 		note := fmt.Sprintf("bundle %s %s", m.Ward, m.ExportedAt.Format(time.RFC3339))
-		err = readBundle(path, func(item *BundleItem) error {
-			return s.mergeItem(tx, item, m.StripPersonal, note, by, res)
+		err = readBundle(path, m.StripPersonal, func(it *parsedItem) error {
+			return s.mergeItem(tx, it, note, by, res)
 		})
 		if err != nil {
 			return err
@@ -289,11 +313,11 @@ func verifyBundle(path string) (Manifest, error) {
 		line := sc.Bytes()
 		h.Write(line)
 		h.Write([]byte{'\n'})
-		var item BundleItem
-		if err := json.Unmarshal(line, &item); err != nil {
-			return m, bundleErr("truncated or corrupt at line %d (%v)", lineNo(counts)+2, err)
+		kind, ok := lineKind(line)
+		if !ok || !json.Valid(line) {
+			return m, bundleErr("truncated or corrupt at line %d", lineNo(counts)+2)
 		}
-		counts[string(item.Kind)]++
+		counts[string(kind)]++
 	}
 	if err := sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {
@@ -328,8 +352,73 @@ func lineNo(counts map[string]int) int {
 	return n
 }
 
-// readBundle streams the items of an already verified bundle.
-func readBundle(path string, fn func(*BundleItem) error) error {
+// lineKind reads the kind from the start of an item line, which gopy
+// writes first: {"kind":"petition",...
+func lineKind(line []byte) (model.Kind, bool) {
+	const prefix = `{"kind":"`
+	if !bytes.HasPrefix(line, []byte(prefix)) {
+		return "", false
+	}
+	rest := line[len(prefix):]
+	i := bytes.IndexByte(rest, '"')
+	if i < 0 {
+		return "", false
+	}
+	return model.Kind(rest[:i]), true
+}
+
+// parsedItem is a bundle line decoded, normalised and encoded for storing,
+// ready for the writing transaction.
+type parsedItem struct {
+	rec  model.Record
+	id   [16]byte
+	hist []model.Change
+	raw  []byte
+	row  model.Row
+	err  error
+}
+
+// parseItem does all the work of one line that needs no transaction, so it
+// runs beside the writer.
+func parseItem(line []byte, stripped bool) parsedItem {
+	kind, ok := lineKind(line)
+	if !ok || (kind != model.KindFeedback && kind != model.KindSession && kind != model.KindPetition) {
+		return parsedItem{err: bundleErr("unknown record kind %q", kind)}
+	}
+	var it parsedItem
+	it.rec = newRecord(kind)
+	// json decodes into the non-nil pointer the interface holds.
+	wrapper := struct {
+		Kind    model.Kind      `json:"kind"`
+		Record  any             `json:"record"`
+		History *[]model.Change `json:"history"`
+	}{Record: it.rec, History: &it.hist}
+	if err := json.Unmarshal(line, &wrapper); err != nil {
+		return parsedItem{err: bundleErr("%s: %v", kind, err)}
+	}
+	m := it.rec.GetMeta()
+	id, err := model.ParseID(m.ID)
+	if err != nil {
+		return parsedItem{err: bundleErr("%s: bad id %q", kind, m.ID)}
+	}
+	it.id = id
+	if !model.ValidWardCode(m.Ward) {
+		return parsedItem{err: bundleErr("%s %s: bad ward code %q", kind, m.Ref, m.Ward)}
+	}
+	it.rec.Normalize()
+	if errs := bundleErrors(it.rec.Validate(), stripped); len(errs) > 0 {
+		return parsedItem{err: bundleErr("%s %s: %s", kind, m.Ref, errs.Error())}
+	}
+	if it.raw, err = json.Marshal(it.rec); err != nil {
+		return parsedItem{err: err}
+	}
+	it.row = model.RowOf(it.rec)
+	return it
+}
+
+// readBundle streams the items of an already verified bundle, parsed by a
+// second goroutine while fn writes.
+func readBundle(path string, stripped bool, fn func(*parsedItem) error) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -342,16 +431,48 @@ func readBundle(path string, fn func(*BundleItem) error) error {
 	sc := bufio.NewScanner(io.LimitReader(zr, maxBundleBytes))
 	sc.Buffer(make([]byte, 64<<10), maxBundleLine)
 	sc.Scan() // manifest, verified
-	for sc.Scan() {
-		var item BundleItem
-		if err := json.Unmarshal(sc.Bytes(), &item); err != nil {
-			return bundleErr("%v", err)
+	const batchSize = 256
+	batches := make(chan []parsedItem, 4)
+	stop := make(chan struct{})
+	scanErr := make(chan error, 1)
+	go func() {
+		defer close(batches)
+		batch := make([]parsedItem, 0, batchSize)
+		for sc.Scan() {
+			batch = append(batch, parseItem(sc.Bytes(), stripped))
+			if len(batch) == batchSize {
+				select {
+				case batches <- batch:
+				case <-stop:
+					scanErr <- nil
+					return
+				}
+				batch = make([]parsedItem, 0, batchSize)
+			}
 		}
-		if err := fn(&item); err != nil {
-			return err
+		if len(batch) > 0 {
+			select {
+			case batches <- batch:
+			case <-stop:
+			}
+		}
+		scanErr <- sc.Err()
+	}()
+	for batch := range batches {
+		for i := range batch {
+			if batch[i].err == nil {
+				batch[i].err = fn(&batch[i])
+			}
+			if batch[i].err != nil {
+				close(stop)
+				for range batches {
+				}
+				<-scanErr
+				return batch[i].err
+			}
 		}
 	}
-	return sc.Err()
+	return <-scanErr
 }
 
 // changeKey identifies a history entry across databases.
@@ -377,27 +498,9 @@ func hasOwnChanges(a, b []model.Change) bool {
 	return false
 }
 
-func (s *Store) mergeItem(tx *bolt.Tx, item *BundleItem, stripped bool, note, by string, res *ImportResult) error {
-	kind := item.Kind
-	if kind != model.KindFeedback && kind != model.KindSession && kind != model.KindPetition {
-		return bundleErr("unknown record kind %q", kind)
-	}
-	rec := newRecord(kind)
-	if err := json.Unmarshal(item.Record, rec); err != nil {
-		return bundleErr("%s: %v", kind, err)
-	}
+func (s *Store) mergeItem(tx *bolt.Tx, it *parsedItem, note, by string, res *ImportResult) error {
+	rec, id, kind := it.rec, it.id, it.rec.Kind()
 	m := rec.GetMeta()
-	id, err := model.ParseID(m.ID)
-	if err != nil {
-		return bundleErr("%s: bad id %q", kind, m.ID)
-	}
-	if !model.ValidWardCode(m.Ward) {
-		return bundleErr("%s %s: bad ward code %q", kind, m.Ref, m.Ward)
-	}
-	rec.Normalize()
-	if errs := bundleErrors(rec.Validate(), stripped); len(errs) > 0 {
-		return bundleErr("%s %s: %s", kind, m.Ref, errs.Error())
-	}
 	sum := res.Wards[m.Ward]
 	if sum == nil {
 		sum = &ImportSummary{Ward: m.Ward}
@@ -411,13 +514,16 @@ func (s *Store) mergeItem(tx *bolt.Tx, item *BundleItem, stripped bool, note, by
 	now := s.now().UTC()
 	old, err := getRecord(tx, kind, id)
 	if errors.Is(err, ErrNotFound) {
-		if err := putRecord(tx, rec, id); err != nil {
+		if err := tx.Bucket(bRec(kind)).Put(id[:], it.raw); err != nil {
+			return err
+		}
+		if err := putIndexes(tx, &it.row, id); err != nil {
 			return err
 		}
 		if err := addCount(tx, kind, 1); err != nil {
 			return err
 		}
-		for _, c := range item.History {
+		for _, c := range it.hist {
 			if err := putHistory(tx, id, c); err != nil {
 				return err
 			}
@@ -432,8 +538,8 @@ func (s *Store) mergeItem(tx *bolt.Tx, item *BundleItem, stripped bool, note, by
 	if err != nil {
 		return err
 	}
-	theirs := hasOwnChanges(item.History, local)
-	ours := hasOwnChanges(local, item.History)
+	theirs := hasOwnChanges(it.hist, local)
+	ours := hasOwnChanges(local, it.hist)
 	if !theirs {
 		sum.Unchanged++
 		return nil
@@ -443,7 +549,7 @@ func (s *Store) mergeItem(tx *bolt.Tx, item *BundleItem, stripped bool, note, by
 	for _, c := range local {
 		have[changeKey(c)] = true
 	}
-	for _, c := range item.History {
+	for _, c := range it.hist {
 		if !have[changeKey(c)] {
 			if err := putHistory(tx, id, c); err != nil {
 				return err

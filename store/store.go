@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -101,11 +103,12 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, fmt.Errorf("create folder for %s: %w", path, err)
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{
-		Timeout:        opt.Timeout,
-		ReadOnly:       opt.ReadOnly,
-		NoSync:         opt.NoSync,
-		FreelistType:   bolt.FreelistMapType,
-		NoFreelistSync: true,
+		InitialMmapSize: initialMmap(),
+		Timeout:         opt.Timeout,
+		ReadOnly:        opt.ReadOnly,
+		NoSync:          opt.NoSync,
+		FreelistType:    bolt.FreelistMapType,
+		NoFreelistSync:  true,
 	})
 	if err != nil {
 		if errors.Is(err, bolterrors.ErrTimeout) {
@@ -122,6 +125,18 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// initialMmap reserves address space up front where that costs nothing:
+// every time bbolt grows its map it copies all pages a write transaction
+// has touched, which made a 100k-record import spend a fifth of its time
+// remapping. On Windows the map size is the file size, and 32-bit systems
+// lack the address space, so there bbolt grows as it needs.
+func initialMmap() int {
+	if runtime.GOOS == "windows" || strconv.IntSize < 64 {
+		return 0
+	}
+	return 1 << 30
 }
 
 // prepare checks the schema version, creating or migrating as needed.
