@@ -46,12 +46,13 @@ func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
+	table := foldTable()
 	for _, r := range s {
 		if r >= 0x80 {
 			// Precomposed Latin letters (all of Vietnamese) fold by table;
 			// decomposing each string cost more than the rest of a save.
 			if r < foldTableSize {
-				r = foldTable[r]
+				r = table[r]
 			} else {
 				r = foldRune(r)
 			}
@@ -78,14 +79,23 @@ func Fold(s string) string {
 const foldTableSize = 0x2000
 
 // foldTable maps each rune below foldTableSize to its folded form: base
-// letter, lower case, marks dropped (0 for a lone combining mark).
-var foldTable = func() []rune {
+// letter, lower case, marks dropped (0 for a lone combining mark). It is
+// built on first use: commands that never fold (counts) start faster.
+var foldTable = sync.OnceValue(func() []rune {
 	t := make([]rune, foldTableSize)
 	for r := rune(0); r < foldTableSize; r++ {
-		t[r] = foldRune(r)
+		switch {
+		case r < 0x80:
+			t[r] = unicode.ToLower(r)
+		case r < 0x250, r >= 0x300 && r < 0x370, r >= 0x1E00:
+			// Latin-1, Latin Extended A/B, combining marks, Latin Extended Additional.
+			t[r] = foldRune(r)
+		default:
+			t[r] = unicode.ToLower(r)
+		}
 	}
 	return t
-}()
+})
 
 func foldRune(r rune) rune {
 	if r == 'đ' || r == 'Đ' {
