@@ -416,6 +416,65 @@ func (a *Aggregator) addPetition(r *Row) {
 	}
 }
 
+// Merge adds what o counted, so parts of a period (or its kinds) can be
+// counted in parallel. Both must share the period, day and settings.
+func (a *Aggregator) Merge(o *Aggregator) {
+	f, of := &a.f, &o.f
+	f.Total += of.Total
+	f.Points += of.Points
+	f.Answered += of.Answered
+	f.Overdue += of.Overdue
+	f.OverduePoints += of.OverduePoints
+	f.Drafts += of.Drafts
+	f.ShortWindow += of.ShortWindow
+	mergeCounts(&f.ByState, of.ByState)
+	mergeCounts(&f.ByStatus, of.ByStatus)
+	mergeCounts(&f.BySource, of.BySource)
+	mergeCounts(&f.ByForm, of.ByForm)
+	mergeCounts(&f.ByTarget, of.ByTarget)
+	mergeCounts(&f.PointsBySource, of.PointsBySource)
+	mergeCounts(&f.PointsByForm, of.PointsByForm)
+	mergeCounts(&f.PointsByTarget, of.PointsByTarget)
+
+	s, so := &a.s, &o.s
+	s.Total += so.Total
+	s.Participants += so.Participants
+	s.MattersRaised += so.MattersRaised
+	s.AnnouncedLate += so.AnnouncedLate
+	s.PublishedLate += so.PublishedLate
+	mergeCounts(&s.ByKind, so.ByKind)
+	mergeCounts(&s.ByHost, so.ByHost)
+
+	p, op := &a.p, &o.p
+	p.Total += op.Total
+	p.People += op.People
+	p.AckOnTime += op.AckOnTime
+	p.AckLate += op.AckLate
+	p.AckPending += op.AckPending
+	p.Resolved += op.Resolved
+	p.ResolvedOnTime += op.ResolvedOnTime
+	p.Overdue += op.Overdue
+	p.ReportedBack += op.ReportedBack
+	p.OverdueList = append(p.OverdueList, op.OverdueList...)
+	mergeCounts(&p.ByStatus, op.ByStatus)
+	mergeCounts(&p.ByClassification, op.ByClassification)
+	mergeCounts(&p.ByChannel, op.ByChannel)
+
+	for d, n := range o.answerHis {
+		a.answerHis[d] += n
+	}
+	for _, set := range [][2]map[wardDay]struct{}{{a.secDays, o.secDays}, {a.chairDays, o.chairDays}, {a.dlgDays, o.dlgDays}} {
+		maps.Copy(set[0], set[1])
+	}
+	maps.Copy(a.wards, o.wards)
+}
+
+func mergeCounts(dst *Counts, src Counts) {
+	for _, c := range src {
+		dst.Add(c.Key, c.N)
+	}
+}
+
 // Result returns the report so far; the aggregator can go on adding.
 func (a *Aggregator) Result() Report {
 	return Report{Period: a.period, AsOf: a.asOf, Figures: a.figures()}
@@ -545,6 +604,18 @@ func (w *WardAggregator) Add(r *Row) {
 		w.wards[r.Ward] = a
 	}
 	a.Add(r)
+}
+
+// Merge adds what o counted (see Aggregator.Merge).
+func (w *WardAggregator) Merge(o *WardAggregator) {
+	w.all.Merge(o.all)
+	for code, oa := range o.wards {
+		if a, ok := w.wards[code]; ok {
+			a.Merge(oa)
+		} else {
+			w.wards[code] = oa
+		}
+	}
 }
 
 // Result returns the total with Wards filled, sorted by ward code.

@@ -579,3 +579,33 @@ func TestRowDialogueLatenessAgreesWithSession(t *testing.T) {
 		}
 	}
 }
+
+// Counting parts (split any way) and merging them gives the same report as
+// counting everything in one aggregator.
+func TestMergeEqualsWhole(t *testing.T) {
+	rows := dataset(t)
+	s := reportSettings()
+	whole := NewWardAggregator(q1, asOfQ1, s)
+	for i := range rows {
+		whole.Add(&rows[i])
+	}
+	want, _ := json.Marshal(whole.Result())
+	for name, part := range map[string]func(i int, r *Row) int{
+		"by kind":  func(_ int, r *Row) int { return map[Kind]int{KindFeedback: 0, KindSession: 1, KindPetition: 2}[r.Kind] },
+		"by index": func(i int, _ *Row) int { return i % 3 },
+		"by ward":  func(_ int, r *Row) int { return map[string]int{"P01": 0, "P02": 1}[r.Ward] },
+	} {
+		parts := []*WardAggregator{NewWardAggregator(q1, asOfQ1, s), NewWardAggregator(q1, asOfQ1, s), NewWardAggregator(q1, asOfQ1, s)}
+		for i := range rows {
+			parts[part(i, &rows[i])].Add(&rows[i])
+		}
+		// Into an empty one, so a field Merge forgot cannot hide in parts[0].
+		merged := NewWardAggregator(q1, asOfQ1, s)
+		for _, p := range parts {
+			merged.Merge(p)
+		}
+		if got, _ := json.Marshal(merged.Result()); string(got) != string(want) {
+			t.Errorf("%s: merged report differs:\n got %s\nwant %s", name, got, want)
+		}
+	}
+}
