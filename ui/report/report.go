@@ -1,0 +1,142 @@
+// Package report builds a period's report from the store and writes it, and
+// the citizen-reception register (Mẫu số 03), in the formats a ward sends
+// upward: text for the terminal, Markdown, CSV (UTF-8 with BOM, for Excel),
+// xlsx and JSON. The figures come from model.Aggregator; this package only
+// lays them out, with every label from the catalog.
+package report
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+
+	"gopy/model"
+	"gopy/store"
+	"gopy/ui/i18n"
+)
+
+// Format is an output format.
+type Format string
+
+const (
+	Text     Format = "text"
+	Markdown Format = "md"
+	CSV      Format = "csv"
+	XLSX     Format = "xlsx"
+	JSON     Format = "json"
+)
+
+// Formats are the report's formats; RegisterFormats the register's.
+var (
+	Formats         = []Format{Text, Markdown, CSV, XLSX, JSON}
+	RegisterFormats = []Format{CSV, XLSX}
+)
+
+// Binary reports whether the format cannot go to a terminal.
+func (f Format) Binary() bool { return f == XLSX }
+
+// Ext is the file name extension, with its dot.
+func (f Format) Ext() string {
+	if f == Text {
+		return ".txt"
+	}
+	return "." + string(f)
+}
+
+// FileName suggests a file name: "bao-cao-2026-Q1.xlsx",
+// "so-tiep-cong-dan-2026-Q1.csv". A date range becomes
+// "20260115-20260214" so the name holds no slash.
+func FileName(register bool, p model.Period, f Format) string {
+	base := "bao-cao"
+	if register {
+		base = "so-tiep-cong-dan"
+	}
+	ps := p.String()
+	if strings.Contains(ps, "..") {
+		ps = fmt.Sprintf("%08d-%08d", int(p.From), int(p.To))
+	}
+	return base + "-" + ps + f.Ext()
+}
+
+// Doc is a report with what its layout needs besides the figures.
+type Doc struct {
+	Report   model.Report
+	Settings model.Settings
+	Lang     i18n.Lang
+}
+
+// Build computes the report for the period from the store's rows, as of
+// today, with one entry of Wards per origin ward when byWard is set. Rows
+// stream from the store one at a time; the three kinds are read in
+// parallel, each into its own aggregator, and merged.
+func Build(s *store.Store, p model.Period, today model.Date, byWard bool) (Doc, error) {
+	st, err := s.Settings()
+	if err != nil {
+		return Doc{}, fmt.Errorf("report: %w", err)
+	}
+	var rep model.Report
+	if byWard {
+		rep, err = build(s, p, func() *model.WardAggregator { return model.NewWardAggregator(p, today, &st) })
+	} else {
+		rep, err = build(s, p, func() *model.Aggregator { return model.NewAggregator(p, today, &st) })
+	}
+	if err != nil {
+		return Doc{}, err
+	}
+	return Doc{Report: rep, Settings: st}, nil
+}
+
+type aggregator[A any] interface {
+	Add(*model.Row)
+	Merge(A)
+	Result() model.Report
+}
+
+func build[A aggregator[A]](s *store.Store, p model.Period, newAgg func() A) (model.Report, error) {
+	parts := make([]A, len(model.Kinds))
+	errs := make([]error, len(model.Kinds))
+	var wg sync.WaitGroup
+	for i, k := range model.Kinds {
+		parts[i] = newAgg()
+		wg.Go(func() {
+			err := s.ScanRows(k, p.From, p.To, func(r *model.Row) error {
+				parts[i].Add(r)
+				return nil
+			})
+			if err != nil {
+				errs[i] = fmt.Errorf("report: read %s: %w", k, err)
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return model.Report{}, err
+	}
+	for _, part := range parts[1:] {
+		parts[0].Merge(part)
+	}
+	return parts[0].Result(), nil
+}
+
+// Write writes the report in format f.
+func Write(w io.Writer, f Format, d Doc) error {
+	switch f {
+	case JSON:
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(d.Report)
+	case Text:
+		return writeText(w, d.header(), d.sections(), d.Lang)
+	case Markdown:
+		return writeMarkdown(w, d.header(), d.sections(), d.Lang)
+	case CSV:
+		return writeCSV(w, d.header(), d.sections())
+	case XLSX:
+		return writeXLSX(w, d.header(), d.sections(), d.Lang)
+	}
+	return fmt.Errorf("report: unknown format %q", f)
+}

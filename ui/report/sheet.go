@@ -1,0 +1,293 @@
+package report
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/xuri/excelize/v2"
+
+	"gopy/ui/i18n"
+)
+
+// bom makes Excel read a CSV file as UTF-8; without it Vietnamese turns to
+// mojibake.
+const bom = "\uFEFF"
+
+// writeCSV writes one section after another: the section title, then each
+// table's title, header and rows, a blank line between tables.
+func writeCSV(w io.Writer, h header, secs []section) error {
+	bw := bufio.NewWriter(w)
+	bw.WriteString(bom)
+	cw := csv.NewWriter(bw)
+	cw.UseCRLF = true
+	rec := func(cells ...string) {
+		for i := range cells {
+			cells[i] = defuse(cells[i])
+		}
+		cw.Write(cells)
+	}
+	rec(h.title)
+	for _, ln := range h.lines {
+		rec(ln[0], ln[1])
+	}
+	for _, s := range secs {
+		rec()
+		rec(s.title)
+		for _, t := range s.tables {
+			if t.title != "" {
+				rec()
+				rec(t.title)
+			}
+			rec(t.head...)
+			for _, row := range t.rows {
+				cells := make([]string, len(row))
+				for i, v := range row {
+					cells[i] = v.plain()
+				}
+				rec(cells...)
+			}
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// defuse keeps a spreadsheet from running a cell as a formula (CSV
+// injection): text starting with = + - @ gets a leading apostrophe.
+func defuse(s string) string {
+	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return s
+	}
+	if _, err := strconv.ParseFloat(s, 64); err == nil {
+		return s
+	}
+	return "'" + s
+}
+
+// book is an xlsx file being written sheet by sheet with the stream
+// writer, and its few styles.
+type book struct {
+	f                                  *excelize.File
+	title, head, total, pct, dec, date int
+	first                              bool
+}
+
+func newBook() (*book, error) {
+	b := &book{f: excelize.NewFile(), first: true}
+	border := []excelize.Border{
+		{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
+		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1},
+	}
+	dateFmt := "dd/mm/yyyy"
+	pctFmt := "0.0%"
+	decFmt := "0.0"
+	styles := []struct {
+		dst *int
+		s   *excelize.Style
+	}{
+		{&b.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 13}}},
+		{&b.head, &excelize.Style{Font: &excelize.Font{Bold: true}, Border: border,
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}}},
+		{&b.total, &excelize.Style{Font: &excelize.Font{Bold: true}}},
+		{&b.pct, &excelize.Style{CustomNumFmt: &pctFmt}},
+		{&b.dec, &excelize.Style{CustomNumFmt: &decFmt}},
+		{&b.date, &excelize.Style{CustomNumFmt: &dateFmt}},
+	}
+	for _, s := range styles {
+		id, err := b.f.NewStyle(s.s)
+		if err != nil {
+			return nil, fmt.Errorf("xlsx style: %w", err)
+		}
+		*s.dst = id
+	}
+	return b, nil
+}
+
+// sheet starts a new sheet; the first one renames the file's default sheet.
+func (b *book) sheet(name string) (*excelize.StreamWriter, error) {
+	name = sheetName(name)
+	if b.first {
+		b.first = false
+		if err := b.f.SetSheetName(b.f.GetSheetName(0), name); err != nil {
+			return nil, err
+		}
+	} else if _, err := b.f.NewSheet(name); err != nil {
+		return nil, err
+	}
+	return b.f.NewStreamWriter(name)
+}
+
+// cell is a value as excelize stores it: numbers as numbers, dates as
+// dates, each with its number format.
+func (b *book) cell(v value, bold bool) any {
+	style := 0
+	if bold {
+		style = b.total
+	}
+	var val any
+	switch v.kind {
+	case vText:
+		val = v.text
+	case vInt:
+		val = int64(v.num)
+	case vRate:
+		val, style = v.num, b.pct
+	case vNum:
+		val, style = v.num, b.dec
+	case vDate:
+		if v.date == 0 {
+			return nil
+		}
+		val, style = time.Date(v.date.Year(), v.date.Month(), v.date.Day(), 0, 0, 0, 0, time.UTC), b.date
+	default:
+		return nil
+	}
+	return excelize.Cell{StyleID: style, Value: val}
+}
+
+// writeXLSX writes an "about" sheet with the header, then one sheet per
+// section, its tables one under another.
+func writeXLSX(w io.Writer, h header, secs []section, l i18n.Lang) error {
+	b, err := newBook()
+	if err != nil {
+		return err
+	}
+	defer b.f.Close()
+
+	sw, err := b.sheet(l.T("report.sheet.info"))
+	if err != nil {
+		return err
+	}
+	labelW := 0
+	for _, ln := range h.lines {
+		labelW = max(labelW, ansi.StringWidth(ln[0]))
+	}
+	if err := sw.SetColWidth(1, 1, colWidth(labelW)); err != nil {
+		return err
+	}
+	if err := sw.SetColWidth(2, 2, 60); err != nil {
+		return err
+	}
+	rw := rowWriter{sw: sw}
+	rw.row(1, styled(b.title, h.title))
+	for i, ln := range h.lines {
+		rw.row(i+3, styled(b.total, ln[0]), ln[1])
+	}
+	if rw.err != nil {
+		return rw.err
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+
+	for _, s := range secs {
+		if err := b.section(s, l); err != nil {
+			return err
+		}
+	}
+	_, err = b.f.WriteTo(w)
+	return err
+}
+
+func (b *book) section(s section, l i18n.Lang) error {
+	sw, err := b.sheet(s.sheet)
+	if err != nil {
+		return err
+	}
+	// Column widths must be set before the first row.
+	var widths []int
+	for _, t := range s.tables {
+		for i, h := range t.head {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], min(ansi.StringWidth(h), 24))
+			for _, row := range t.rows {
+				widths[i] = max(widths[i], ansi.StringWidth(row[i].human(l)))
+			}
+		}
+		if t.title != "" && len(t.head) == 2 {
+			widths[0] = max(widths[0], ansi.StringWidth(t.title))
+		}
+	}
+	for i, wd := range widths {
+		if err := sw.SetColWidth(i+1, i+1, colWidth(wd)); err != nil {
+			return err
+		}
+	}
+	rw := rowWriter{sw: sw}
+	rw.row(1, styled(b.title, s.title))
+	r := 3
+	for _, t := range s.tables {
+		if t.title != "" {
+			rw.row(r, styled(b.total, t.title))
+			r++
+		}
+		head := make([]any, len(t.head))
+		for i, h := range t.head {
+			head[i] = styled(b.head, h)
+		}
+		rw.row(r, head...)
+		r++
+		for ri, row := range t.rows {
+			bold := t.total && ri == len(t.rows)-1
+			cells := make([]any, len(row))
+			for i, v := range row {
+				cells[i] = b.cell(v, bold)
+			}
+			rw.row(r, cells...)
+			r++
+		}
+		r++
+	}
+	if rw.err != nil {
+		return rw.err
+	}
+	return sw.Flush()
+}
+
+func styled(style int, v any) excelize.Cell { return excelize.Cell{StyleID: style, Value: v} }
+
+// rowWriter keeps the first error of a run of rows.
+type rowWriter struct {
+	sw  *excelize.StreamWriter
+	err error
+}
+
+func (w *rowWriter) row(r int, cells ...any) {
+	if w.err == nil {
+		w.err = w.sw.SetRow(cellName(1, r), cells)
+	}
+}
+
+func colWidth(cells int) float64 { return float64(min(max(cells, 6), 70) + 2) }
+
+func cellName(col, row int) string {
+	n, _ := excelize.CoordinatesToCellName(col, row)
+	return n
+}
+
+// sheetName makes a name Excel accepts: at most 31 characters, none of
+// : \ / ? * [ ].
+func sheetName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`:\/?*[]`, r) {
+			return '-'
+		}
+		return r
+	}, s)
+	if rs := []rune(s); len(rs) > 31 {
+		s = string(rs[:31])
+	}
+	return s
+}
