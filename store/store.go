@@ -96,11 +96,16 @@ func Open(path string, opt Options) (*Store, error) {
 		opt.Now = time.Now
 	}
 	if opt.ReadOnly {
-		if _, err := os.Stat(path); err != nil {
+		// An empty file is what a read-write open would set up; read-only,
+		// bbolt would fail writing to it.
+		if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
 			return nil, fmt.Errorf("%s: %w", path, ErrNoDatabase)
 		}
 	} else if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create folder for %s: %w", path, err)
+	}
+	if err := checkLength(path); err != nil {
+		return nil, err
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{
 		InitialMmapSize: initialMmap(),
