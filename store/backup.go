@@ -67,6 +67,11 @@ func (s *Store) AutoBackup(keep int) (string, error) {
 	if err := s.BackupFile(name); err != nil {
 		return "", err
 	}
+	// The age test above reads the file's time: stamp it by the store's
+	// clock, the one it is compared with.
+	if err := os.Chtimes(name, now, now); err != nil {
+		return "", fmt.Errorf("backup: %w", err)
+	}
 	names = append(names, name)
 	for len(names) > keep {
 		os.Remove(names[0])
