@@ -39,7 +39,7 @@ type world struct {
 	ids map[model.Kind][]string
 }
 
-func (w *world) date() model.Date      { return propStart.AddDays(w.r.IntN(propSpan)) }
+func (w *world) date() model.Date       { return propStart.AddDays(w.r.IntN(propSpan)) }
 func (w *world) pick(l []string) string { return l[w.r.IntN(len(l))] }
 
 func pickEnum[T any](r *rand.Rand, l []T) T { return l[r.IntN(len(l))] }
