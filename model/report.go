@@ -21,7 +21,7 @@ type Report struct {
 	Figures
 	// Wards is filled by a WardAggregator: the same figures for each origin
 	// ward, sorted by ward code.
-	Wards []WardReport `json:"wards,omitempty"`
+	Wards []WardReport `json:"wards,omitzero"`
 }
 
 // WardReport is one origin ward's figures in a consolidated report.
@@ -606,7 +606,8 @@ func (w *WardAggregator) Add(r *Row) {
 	a.Add(r)
 }
 
-// Merge adds what o counted (see Aggregator.Merge).
+// Merge adds what o counted (see Aggregator.Merge); o is not to be used
+// afterwards, since its wards may be taken over.
 func (w *WardAggregator) Merge(o *WardAggregator) {
 	w.all.Merge(o.all)
 	for code, oa := range o.wards {

@@ -534,6 +534,19 @@ func TestRequiredDays(t *testing.T) {
 	}
 }
 
+// --by-ward always prints "wards", an empty array when no ward has records;
+// without it there is no "wards" key.
+func TestWardsKey(t *testing.T) {
+	b, _ := json.Marshal(NewWardAggregator(q1, asOfQ1, reportSettings()).Result())
+	if !strings.Contains(string(b), `"wards":[]`) {
+		t.Errorf("by-ward json lacks an empty wards array: %s", b)
+	}
+	b, _ = json.Marshal(NewAggregator(q1, asOfQ1, reportSettings()).Result())
+	if strings.Contains(string(b), `"wards"`) {
+		t.Errorf("plain json has wards: %s", b)
+	}
+}
+
 func TestReportEmpty(t *testing.T) {
 	r := NewAggregator(q1, asOfQ1, reportSettings()).Result()
 	got := flatten(t, r)
