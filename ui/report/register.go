@@ -29,8 +29,10 @@ func RegisterHeader(l i18n.Lang) []string {
 }
 
 // registerRow is one petition's line. A confidential petition's identity
-// (name, address, ID number) is written as "(bảo mật)".
-func registerRow(p *model.Petition, no int, today model.Date, l i18n.Lang) []value {
+// (name, address, ID number) is written as "(bảo mật)". References are
+// numbered per ward, so another ward's petition (in a consolidated
+// database) has its ward beside its reference.
+func registerRow(p *model.Petition, no int, today model.Date, ownWard string, l i18n.Lang) []value {
 	who, id := p.Name, p.IDNumber
 	if addr := joinNonEmpty(", ", p.Group, p.Address); addr != "" {
 		who += " – " + addr
@@ -73,7 +75,11 @@ func registerRow(p *model.Petition, no int, today model.Date, l i18n.Lang) []val
 	if assignee != "" {
 		assignee = l.F("register.assignee", assignee)
 	}
-	note := joinNonEmpty("; ", p.Ref, l.Enum("channel", string(p.Channel)), assignee)
+	ref := p.Ref
+	if p.Ward != ownWard {
+		ref += " (" + p.Ward + ")"
+	}
+	note := joinNonEmpty("; ", ref, l.Enum("channel", string(p.Channel)), assignee)
 
 	return []value{num(no), date(p.ReceivedOn), txt(who), txt(id), txt(oneLine(p.Summary)), txt(class),
 		txt(p.PreviouslyBy), txt(handling), txt(outcome), txt(note)}
@@ -102,16 +108,20 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // WriteRegister writes the citizen-reception register of the petitions
 // received in the period, oldest first, streaming from the store.
 func WriteRegister(w io.Writer, f Format, s *store.Store, p model.Period, today model.Date, l i18n.Lang) error {
+	st, err := s.Settings()
+	if err != nil {
+		return fmt.Errorf("register: %w", err)
+	}
 	switch f {
 	case CSV:
-		return registerCSV(w, s, p, today, l)
+		return registerCSV(w, s, p, today, st.WardCode, l)
 	case XLSX:
-		return registerXLSX(w, s, p, today, l)
+		return registerXLSX(w, s, p, today, st.WardCode, l)
 	}
 	return fmt.Errorf("register: unknown format %q", f)
 }
 
-func registerCSV(w io.Writer, s *store.Store, p model.Period, today model.Date, l i18n.Lang) error {
+func registerCSV(w io.Writer, s *store.Store, p model.Period, today model.Date, ward string, l i18n.Lang) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.WriteString(bom)
 	cw := csv.NewWriter(bw)
@@ -122,7 +132,7 @@ func registerCSV(w io.Writer, s *store.Store, p model.Period, today model.Date, 
 	n := 0
 	err := s.ScanPetitions(p.From, p.To, func(pt *model.Petition) error {
 		n++
-		row := registerRow(pt, n, today, l)
+		row := registerRow(pt, n, today, ward, l)
 		cells := make([]string, len(row))
 		for i, v := range row {
 			cells[i] = defuse(v.plain())
@@ -142,7 +152,7 @@ func registerCSV(w io.Writer, s *store.Store, p model.Period, today model.Date, 
 // registerWidths are the register's column widths in xlsx, in characters.
 var registerWidths = []float64{6, 12, 32, 16, 48, 20, 22, 30, 40, 30}
 
-func registerXLSX(w io.Writer, s *store.Store, p model.Period, today model.Date, l i18n.Lang) error {
+func registerXLSX(w io.Writer, s *store.Store, p model.Period, today model.Date, ward string, l i18n.Lang) error {
 	b, err := newBook()
 	if err != nil {
 		return err
@@ -168,7 +178,7 @@ func registerXLSX(w io.Writer, s *store.Store, p model.Period, today model.Date,
 	r := registerHeaderRow
 	err = s.ScanPetitions(p.From, p.To, func(pt *model.Petition) error {
 		r++
-		row := registerRow(pt, r-registerHeaderRow, today, l)
+		row := registerRow(pt, r-registerHeaderRow, today, ward, l)
 		cells := make([]any, len(row))
 		for i, v := range row {
 			cells[i] = b.cell(v, false)

@@ -153,8 +153,8 @@ func TestRegisterRow(t *testing.T) {
 		IDNumber: "001203004005", People: 3, Summary: "Đất đai\nlấn chiếm", PreviouslyBy: "UBND phường",
 		Handling: model.HandlingTransferred, HandlingAgency: "Thanh tra tỉnh", HandlingDocNo: "12/CV",
 		Status: model.StatusTransferred, ResolutionDue: model.NewDate(2026, 3, 13), AssigneeUnit: "Văn phòng"}
-	p.Meta.Ref = "KN-2026-0001"
-	got := cells(registerRow(p, 7, today, i18n.VI))
+	p.Meta.Ref, p.Meta.Ward = "KN-2026-0001", "HB"
+	got := cells(registerRow(p, 7, today, "HB", i18n.VI))
 	want := []string{"7", "11/02/2026", "Nguyễn Văn An – Tổ 5, số 3 ngõ 7", "001203004005", "Đất đai lấn chiếm",
 		"Khiếu nại, 3 người", "UBND phường", "Chuyển đơn: Thanh tra tỉnh, văn bản số 12/CV",
 		"Đã chuyển đơn: quá hạn 32 ngày", "KN-2026-0001; Qua tiếp dân, đối thoại; Giao: Văn phòng"}
@@ -167,10 +167,10 @@ func TestRegisterRow(t *testing.T) {
 		Handling: model.HandlingAccepted, Status: model.StatusResolved, ResolvedOn: model.NewDate(2026, 1, 30),
 		Result: "Đã xử lý xong.", ReportedBackOn: model.NewDate(2026, 2, 2)}
 	d.Normalize() // a denunciation is always confidential
-	d.Meta.Ref = "KN-2026-0002"
-	got = cells(registerRow(d, 1, today, i18n.VI))
+	d.Meta.Ref, d.Meta.Ward = "KN-2026-0002", "HB-02"
+	got = cells(registerRow(d, 1, today, "HB", i18n.VI))
 	want = []string{"1", "06/01/2026", "(bảo mật)", "(bảo mật)", "s", "Tố cáo, 1 người", "", "Thụ lý giải quyết",
-		"Đã giải quyết ngày 30/01/2026: Đã xử lý xong; đã trả lời công dân ngày 02/02/2026", "KN-2026-0002; Đơn thư"}
+		"Đã giải quyết ngày 30/01/2026: Đã xử lý xong; đã trả lời công dân ngày 02/02/2026", "KN-2026-0002 (HB-02); Đơn thư"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("confidential row\n got %q\nwant %q", got, want)
 	}

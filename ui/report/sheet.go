@@ -76,39 +76,53 @@ func defuse(s string) string {
 // book is an xlsx file being written sheet by sheet with the stream
 // writer, and its few styles.
 type book struct {
-	f                                  *excelize.File
-	title, head, total, pct, dec, date int
-	first                              bool
+	f           *excelize.File
+	title, head int
+	// values holds a style per value kind, plain [0] and bold [1] (total
+	// rows), each with its number format.
+	values map[valueKind][2]int
+	first  bool
+}
+
+// numFmts are the number formats by value kind: thousands grouped, one
+// decimal, percentages, dd/mm/yyyy. Excel shows the separators of the
+// reader's locale.
+var numFmts = map[valueKind]string{
+	vText: "", vInt: "#,##0", vRate: "0.0%", vNum: "0.0", vDate: "dd/mm/yyyy",
 }
 
 func newBook() (*book, error) {
-	b := &book{f: excelize.NewFile(), first: true}
+	b := &book{f: excelize.NewFile(), first: true, values: map[valueKind][2]int{}}
 	border := []excelize.Border{
 		{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
 		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1},
 	}
-	dateFmt := "dd/mm/yyyy"
-	pctFmt := "0.0%"
-	decFmt := "0.0"
-	styles := []struct {
-		dst *int
-		s   *excelize.Style
-	}{
-		{&b.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 13}}},
-		{&b.head, &excelize.Style{Font: &excelize.Font{Bold: true}, Border: border,
-			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
-			Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}}},
-		{&b.total, &excelize.Style{Font: &excelize.Font{Bold: true}}},
-		{&b.pct, &excelize.Style{CustomNumFmt: &pctFmt}},
-		{&b.dec, &excelize.Style{CustomNumFmt: &decFmt}},
-		{&b.date, &excelize.Style{CustomNumFmt: &dateFmt}},
-	}
-	for _, s := range styles {
-		id, err := b.f.NewStyle(s.s)
+	var err error
+	style := func(s *excelize.Style) int {
 		if err != nil {
-			return nil, fmt.Errorf("xlsx style: %w", err)
+			return 0
 		}
-		*s.dst = id
+		var id int
+		id, err = b.f.NewStyle(s)
+		return id
+	}
+	b.title = style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 13}})
+	b.head = style(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border,
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
+	for k, nf := range numFmts {
+		var ids [2]int
+		for i, bold := range []bool{false, true} {
+			s := &excelize.Style{Font: &excelize.Font{Bold: bold}}
+			if nf != "" {
+				s.CustomNumFmt = &nf
+			}
+			ids[i] = style(s)
+		}
+		b.values[k] = ids
+	}
+	if err != nil {
+		return nil, fmt.Errorf("xlsx style: %w", err)
 	}
 	return b, nil
 }
@@ -130,29 +144,27 @@ func (b *book) sheet(name string) (*excelize.StreamWriter, error) {
 // cell is a value as excelize stores it: numbers as numbers, dates as
 // dates, each with its number format.
 func (b *book) cell(v value, bold bool) any {
-	style := 0
-	if bold {
-		style = b.total
-	}
 	var val any
 	switch v.kind {
 	case vText:
 		val = v.text
 	case vInt:
 		val = int64(v.num)
-	case vRate:
-		val, style = v.num, b.pct
-	case vNum:
-		val, style = v.num, b.dec
+	case vRate, vNum:
+		val = v.num
 	case vDate:
 		if v.date == 0 {
 			return nil
 		}
-		val, style = time.Date(v.date.Year(), v.date.Month(), v.date.Day(), 0, 0, 0, 0, time.UTC), b.date
+		val = time.Date(v.date.Year(), v.date.Month(), v.date.Day(), 0, 0, 0, 0, time.UTC)
 	default:
 		return nil
 	}
-	return excelize.Cell{StyleID: style, Value: val}
+	i := 0
+	if bold {
+		i = 1
+	}
+	return excelize.Cell{StyleID: b.values[v.kind][i], Value: val}
 }
 
 // writeXLSX writes an "about" sheet with the header, then one sheet per
@@ -181,7 +193,7 @@ func writeXLSX(w io.Writer, h header, secs []section, l i18n.Lang) error {
 	rw := rowWriter{sw: sw}
 	rw.row(1, styled(b.title, h.title))
 	for i, ln := range h.lines {
-		rw.row(i+3, styled(b.total, ln[0]), ln[1])
+		rw.row(i+3, styled(b.values[vText][1], ln[0]), ln[1])
 	}
 	if rw.err != nil {
 		return rw.err
@@ -230,7 +242,7 @@ func (b *book) section(s section, l i18n.Lang) error {
 	r := 3
 	for _, t := range s.tables {
 		if t.title != "" {
-			rw.row(r, styled(b.total, t.title))
+			rw.row(r, styled(b.values[vText][1], t.title))
 			r++
 		}
 		head := make([]any, len(t.head))
