@@ -400,6 +400,13 @@ func TestReportTextIsInertAndTranslated(t *testing.T) {
 			t.Errorf("%s: overdue entry not shown inert:\n%s", format, out)
 		}
 	}
+	// CSV and JSON printed to stdout may land on a terminal too.
+	for _, args := range [][]string{{"report", "--format", "csv"}, {"report", "--format", "json"}, {"register"}} {
+		code, out, errs := run(t, append([]string{"--db", db}, append(args, "--period", "2026")...)...)
+		if code != 0 || strings.ContainsAny(out, "\x1b\x07\u202e") {
+			t.Errorf("%v: exit %d %s; raw control characters: %v", args, code, errs, strings.ContainsAny(out, "\x1b\x07\u202e"))
+		}
+	}
 	code, out, _ := run(t, "--db", db, "--lang", "en", "report", "--period", "2026")
 	if code != 0 || !strings.Contains(out, "Petitions received") || strings.Contains(out, "report.") {
 		t.Errorf("english report:\n%s", out)

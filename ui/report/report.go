@@ -6,12 +6,14 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"gopy/model"
 	"gopy/store"
@@ -121,14 +123,43 @@ func build[A aggregator[A]](s *store.Store, p model.Period, newAgg func() A) (mo
 	return parts[0].Result(), nil
 }
 
+// jsonInert escapes the characters encoding/json leaves raw that act on a
+// terminal (C1 controls, bidi overrides), so the JSON printed to stdout is
+// inert and still means the same. They can only occur inside strings, where
+// \uXXXX is their JSON spelling.
+func jsonInert(b []byte) []byte {
+	if !bytes.ContainsFunc(b, actsOnTerminal) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+32)
+	for _, r := range string(b) {
+		if actsOnTerminal(r) {
+			out = fmt.Appendf(out, `\u%04x`, r)
+		} else {
+			out = utf8.AppendRune(out, r)
+		}
+	}
+	return out
+}
+
+func actsOnTerminal(r rune) bool {
+	return (r >= 0x80 && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) ||
+		r == 0x200e || r == 0x200f || r == 0x061c
+}
+
 // Write writes the report in format f.
 func Write(w io.Writer, f Format, d Doc) error {
 	switch f {
 	case JSON:
-		enc := json.NewEncoder(w)
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		return enc.Encode(d.Report)
+		if err := enc.Encode(d.Report); err != nil {
+			return err
+		}
+		_, err := w.Write(jsonInert(b.Bytes()))
+		return err
 	case Text:
 		return writeText(w, d.header(), d.sections(), d.Lang)
 	case Markdown:

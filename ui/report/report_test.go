@@ -33,7 +33,7 @@ func TestHumanAndPlain(t *testing.T) {
 		{value{kind: vNum, num: 15}, "15", "15", "15"},
 		{date(model.NewDate(2028, 2, 29)), "29/02/2028", "29/02/2028", "29/02/2028"},
 		{value{}, "", "", ""},
-		{txt("a\x1b[2Jb"), "a␛[2Jb", "a␛[2Jb", "a\x1b[2Jb"},
+		{txt("a\x1b[2Jb"), "a␛[2Jb", "a␛[2Jb", "a␛[2Jb"},
 	} {
 		if got := c.v.human(i18n.VI); got != c.vi {
 			t.Errorf("%+v vi = %q, want %q", c.v, got, c.vi)
@@ -256,5 +256,17 @@ func BenchmarkYearReport(b *testing.B) {
 			}
 			b.ReportMetric(float64(rows), "records")
 		})
+	}
+}
+
+func TestJSONInert(t *testing.T) {
+	in := []byte("{\"a\": \"Nguyễn\u202eevil\u0085\"}")
+	want := `{"a": "Nguyễn\u202eevil\u0085"}`
+	if got := string(jsonInert(in)); got != want {
+		t.Errorf("jsonInert = %q, want %q", got, want)
+	}
+	plain := []byte(`{"a": "Nguyễn"}`)
+	if got := jsonInert(plain); &got[0] != &plain[0] {
+		t.Error("plain JSON was copied")
 	}
 }

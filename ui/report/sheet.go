@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"gopy/ui/i18n"
+	"gopy/ui/sanitize"
 )
 
 // bom makes Excel read a CSV file as UTF-8; without it Vietnamese turns to
@@ -34,7 +35,7 @@ func writeCSV(w io.Writer, h header, secs []section) error {
 	}
 	rec(h.title)
 	for _, ln := range h.lines {
-		rec(ln[0], ln[1])
+		rec(ln[0], sanitize.Line(ln[1]))
 	}
 	for _, s := range secs {
 		rec()

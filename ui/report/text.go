@@ -39,11 +39,13 @@ func (v value) human(l i18n.Lang) string {
 	return ""
 }
 
-// plain formats a value for CSV: no thousands separator, a dot for decimals.
+// plain formats a value for CSV: no thousands separator, a dot for
+// decimals. Text is sanitised too: a CSV printed to stdout may land on a
+// terminal.
 func (v value) plain() string {
 	switch v.kind {
 	case vText:
-		return v.text
+		return sanitize.Line(v.text)
 	case vInt:
 		return strconv.FormatInt(int64(v.num), 10)
 	case vRate:
