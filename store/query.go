@@ -52,6 +52,11 @@ type plan struct {
 	needFold bool
 	fold     string
 	q        Query
+	// byDue: the walk is over the deadline index. inFold: over the search
+	// texts, so a record's text is the cursor's value, not a lookup.
+	byDue, inFold bool
+	// buckets looked up once per walk, not once per key
+	list, folds *bolt.Bucket
 }
 
 func (q *Query) plan() plan {
@@ -79,6 +84,7 @@ func (q *Query) plan() plan {
 			p.hi = dateKey(q.Today)
 		}
 		p.rowKeyAt = 4
+		p.byDue = true
 		p.needRow = q.Status != "" || q.Sub != "" || q.Ward != "" || from != 0 || to != 0
 	case q.Status != "":
 		p.bucket = bStatus(q.Kind)
@@ -90,6 +96,11 @@ func (q *Query) plan() plan {
 		p.needRow = q.Sub != ""
 	default:
 		p.bucket = bList(q.Kind)
+		if p.needFold {
+			// The search texts sit under the rows' keys: walking them reads
+			// each text from the cursor instead of looking it up per row.
+			p.bucket, p.inFold = bFold(q.Kind), true
+		}
 		rangeKeys(nil)
 		p.needRow = q.Sub != ""
 	}
@@ -112,20 +123,23 @@ func prefixEnd(prefix []byte) []byte {
 
 // match reports whether the key's record passes the filters; row is filled
 // when it had to be decoded (or when want is set).
-func (p *plan) match(tx *bolt.Tx, key []byte, row *model.Row, want bool) (bool, error) {
+func (p *plan) match(key, val []byte, row *model.Row, want bool) (bool, error) {
 	rk := key[p.rowKeyAt:]
 	if len(rk) != 20 {
 		return false, fmt.Errorf("index %s: bad key", p.bucket)
 	}
 	q := &p.q
-	if p.bucket[0] == 'i' && bytes.Equal(p.bucket, bDue(q.Kind)) {
+	if p.byDue {
 		d := model.Date(int32(binary.BigEndian.Uint32(rk)))
 		if (q.From != 0 && d < q.From) || (q.To != 0 && d > q.To) {
 			return false, nil
 		}
 	}
 	if p.needFold {
-		f := tx.Bucket(bFold(q.Kind)).Get(rk)
+		f := val
+		if !p.inFold {
+			f = p.folds.Get(rk)
+		}
 		if !bytes.Contains(f, []byte(p.fold)) {
 			return false, nil
 		}
@@ -133,7 +147,7 @@ func (p *plan) match(tx *bolt.Tx, key []byte, row *model.Row, want bool) (bool, 
 	if !p.needRow && !want {
 		return true, nil
 	}
-	v := tx.Bucket(bList(q.Kind)).Get(rk)
+	v := p.list.Get(rk)
 	if v == nil {
 		return false, fmt.Errorf("index %s points to a missing row", p.bucket)
 	}
@@ -163,6 +177,7 @@ func (p *plan) walk(tx *bolt.Tx, after []byte, reverse bool, want bool, fn func(
 	if b == nil {
 		return fmt.Errorf("bucket %s missing", p.bucket)
 	}
+	p.list, p.folds = tx.Bucket(bList(p.q.Kind)), tx.Bucket(bFold(p.q.Kind))
 	c := b.Cursor()
 	desc := p.q.Order == NewestFirst && !p.q.Overdue
 	if reverse {
@@ -171,37 +186,37 @@ func (p *plan) walk(tx *bolt.Tx, after []byte, reverse bool, want bool, fn func(
 	inRange := func(k []byte) bool {
 		return k != nil && (p.lo == nil || bytes.Compare(k, p.lo) >= 0) && (p.hi == nil || bytes.Compare(k, p.hi) < 0)
 	}
-	var k []byte
+	var k, v []byte
 	switch {
 	case !desc && after == nil:
 		if p.lo == nil {
-			k, _ = c.First()
+			k, v = c.First()
 		} else {
-			k, _ = c.Seek(p.lo)
+			k, v = c.Seek(p.lo)
 		}
 	case !desc:
-		k, _ = c.Seek(after)
+		k, v = c.Seek(after)
 		if k != nil && bytes.Equal(k, after) {
-			k, _ = c.Next()
+			k, v = c.Next()
 		}
 	case desc && after == nil:
 		if p.hi == nil {
-			k, _ = c.Last()
+			k, v = c.Last()
 		} else if k, _ = c.Seek(p.hi); k == nil {
-			k, _ = c.Last()
+			k, v = c.Last()
 		} else {
-			k, _ = c.Prev()
+			k, v = c.Prev()
 		}
 	default:
 		if k, _ = c.Seek(after); k == nil {
-			k, _ = c.Last()
+			k, v = c.Last()
 		} else {
-			k, _ = c.Prev()
+			k, v = c.Prev()
 		}
 	}
 	var row model.Row
-	for ; inRange(k); k = step(c, desc) {
-		ok, err := p.match(tx, k, &row, want)
+	for ; inRange(k); k, v = step(c, desc) {
+		ok, err := p.match(k, v, &row, want)
 		if err != nil {
 			return err
 		}
@@ -212,13 +227,11 @@ func (p *plan) walk(tx *bolt.Tx, after []byte, reverse bool, want bool, fn func(
 	return nil
 }
 
-func step(c *bolt.Cursor, desc bool) []byte {
+func step(c *bolt.Cursor, desc bool) ([]byte, []byte) {
 	if desc {
-		k, _ := c.Prev()
-		return k
+		return c.Prev()
 	}
-	k, _ := c.Next()
-	return k
+	return c.Next()
 }
 
 // Page returns up to n entries after the position key `after` (nil: from
