@@ -1,0 +1,35 @@
+#!/bin/sh
+# Store benchmarks at 100k records (SPEC "Quality bars"): saving one record
+# against a bare bbolt commit of the same bytes (≤ 2×), the first page of a
+# list, counting overdue petitions, and --search "nguyen van".
+#
+#   bench/store.sh [BENCHTIME]      default 3s (go test -benchtime)
+#
+# The 100k database is made once per run with demo.Generate in a temp dir;
+# set GOPY_BENCH_DB=/some/path.db to make it there once and reuse it (the
+# benchmarks work on a copy and never change it).
+set -eu
+cd "$(dirname "$0")/.."
+benchtime=${1:-3s}
+out=$(go test ./store -run '^$' -count 1 -benchtime "$benchtime" -benchmem \
+	-bench '^(BenchmarkSaveOne|BenchmarkBareCommit|BenchmarkFirstPage|BenchmarkCountOverdue|BenchmarkSearch100k)$' 2>&1) || {
+	echo "$out"
+	exit 1
+}
+echo "$out"
+echo
+echo "$out" | awk '
+	function ms(ns) { return sprintf("%.3f ms", ns / 1e6) }
+	/^BenchmarkSaveOne/              { save = $3 }
+	/^BenchmarkBareCommit/           { bare = $3 }
+	/^BenchmarkFirstPage/            { print "first page (30 rows):          " ms($3) "   (SPEC keystroke: <= 2 ms at 1M)" }
+	/^BenchmarkCountOverdue/         { print "count overdue petitions:       " ms($3) }
+	/^BenchmarkSearch100k\/petitions/ { print "search \"nguyen van\" petitions: " ms($3) "   (SPEC: <= 30 ms)" }
+	/^BenchmarkSearch100k\/all-kinds/ { print "search \"nguyen van\" all kinds: " ms($3) "   (SPEC: <= 30 ms)" }
+	END {
+		if (save && bare) {
+			print "save one record:               " ms(save)
+			print "bare bbolt commit:             " ms(bare)
+			printf "save / bare commit:            %.2fx   (SPEC: <= 2x)\n", save / bare
+		}
+	}'

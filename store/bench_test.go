@@ -1,0 +1,217 @@
+package store_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"gopy/model"
+	"gopy/store"
+	"gopy/store/demo"
+)
+
+// The SPEC's store bars at 100k records (a province-year). The database is
+// made once per test binary run with demo.Generate, in a temp dir; with
+// GOPY_BENCH_DB set it is made there on the first run and reused after.
+// Benchmarks work on a copy, so a reused database is never changed.
+//
+//	bench/store.sh    runs them and prints the save/bare-commit ratio.
+
+const benchRecords = 100_000
+
+var bench struct {
+	once sync.Once
+	dir  string
+	path string // the working copy
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if bench.dir != "" {
+		os.RemoveAll(bench.dir)
+	}
+	os.Exit(code)
+}
+
+func benchStore(b *testing.B) *store.Store {
+	b.Helper()
+	bench.once.Do(func() { bench.err = makeBenchDB() })
+	if bench.err != nil {
+		b.Fatal(bench.err)
+	}
+	s, err := store.Open(bench.path, store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	return s
+}
+
+func makeBenchDB() error {
+	dir, err := os.MkdirTemp("", "gopy-bench-")
+	if err != nil {
+		return err
+	}
+	bench.dir = dir
+	bench.path = filepath.Join(dir, "work.db")
+	src := os.Getenv("GOPY_BENCH_DB")
+	if src == "" {
+		src = filepath.Join(dir, "demo.db")
+	}
+	if _, err := os.Stat(src); err != nil {
+		start := time.Now()
+		s, err := store.Open(src, store.Options{NoSync: true})
+		if err != nil {
+			return err
+		}
+		if err := demo.Generate(s, demo.Options{Records: benchRecords, Seed: 1}); err != nil {
+			s.Close()
+			return err
+		}
+		if err := s.Sync(); err != nil {
+			s.Close()
+			return err
+		}
+		s.Close()
+		fmt.Fprintf(os.Stderr, "bench: %d demo records in %s (%v)\n", benchRecords, src, time.Since(start).Round(time.Millisecond))
+	}
+	s, err := store.Open(src, store.Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return s.BackupFile(bench.path)
+}
+
+func benchPetition() *model.Petition {
+	return &model.Petition{
+		ReceivedOn:     model.Today(),
+		Channel:        model.ChannelWalkIn,
+		Classification: model.ClassProposal,
+		Name:           "Nguyễn Văn An",
+		Group:          "Tổ dân phố 3",
+		Address:        "Số 12 ngõ 4 phố Lê Lợi",
+		Phone:          "0912345678",
+		Summary:        "Kiến nghị sửa chữa đoạn đường bị sụt lún trước nhà văn hóa tổ dân phố.",
+	}
+}
+
+// BenchmarkSaveOne: one petition created (validated, indexed, its history
+// written) and committed with fsync, into a 100k-record database.
+func BenchmarkSaveOne(b *testing.B) {
+	s := benchStore(b)
+	for b.Loop() {
+		if err := s.Create(benchPetition(), "bench"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBareCommit: the same petition's stored JSON put into the same
+// bucket of the same database in one bbolt Update (same sync settings),
+// and nothing else. The SPEC wants SaveOne ≤ 2× this.
+func BenchmarkBareCommit(b *testing.B) {
+	s := benchStore(b)
+	p := benchPetition()
+	if err := s.Create(p, "bench"); err != nil {
+		b.Fatal(err)
+	}
+	raw, err := s.RecordJSON(model.KindPetition, p.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	db := store.BoltDB(s)
+	bucket := []byte("rec/" + string(model.KindPetition))
+	var keys [][16]byte
+	for b.Loop() {
+		id, _ := model.ParseID(model.NewID(time.Now()))
+		err := db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucket).Put(id[:], raw) })
+		if err != nil {
+			b.Fatal(err)
+		}
+		keys = append(keys, id)
+	}
+	b.StopTimer()
+	// Take the bare records out again so the copy stays consistent.
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, k := range keys {
+			if err := tx.Bucket(bucket).Delete(k[:]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkFirstPage: the first 30 rows of the petition list, newest
+// first — what the TUI draws when the tab opens.
+func BenchmarkFirstPage(b *testing.B) {
+	s := benchStore(b)
+	q := store.Query{Kind: model.KindPetition, Order: store.NewestFirst}
+	for b.Loop() {
+		rows, err := s.Page(q, nil, 30, false)
+		if err != nil || len(rows) != 30 {
+			b.Fatalf("%d rows, %v", len(rows), err)
+		}
+	}
+}
+
+// BenchmarkCountOverdue: `gopy list petitions --overdue --count`.
+func BenchmarkCountOverdue(b *testing.B) {
+	s := benchStore(b)
+	q := store.Query{Kind: model.KindPetition, Overdue: true, Today: s.Today()}
+	var n int
+	for b.Loop() {
+		var err error
+		if n, err = s.Count(q); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n), "overdue")
+}
+
+// BenchmarkSearch100k: `--search "nguyen van" --count` over the petitions,
+// and over all three kinds (what a search across tabs would cost).
+func BenchmarkSearch100k(b *testing.B) {
+	s := benchStore(b)
+	b.Run("petitions", func(b *testing.B) {
+		var n int
+		for b.Loop() {
+			var err error
+			if n, err = s.Count(store.Query{Kind: model.KindPetition, Search: "nguyen van"}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(n), "matches")
+	})
+	b.Run("all-kinds", func(b *testing.B) {
+		var n int
+		for b.Loop() {
+			n = 0
+			for _, k := range model.Kinds {
+				c, err := s.Count(store.Query{Kind: k, Search: "nguyen van"})
+				if err != nil {
+					b.Fatal(err)
+				}
+				n += c
+			}
+		}
+		b.ReportMetric(float64(n), "matches")
+	})
+	b.Run("first-page", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.Page(store.Query{Kind: model.KindPetition, Search: "nguyen van"}, nil, 30, false); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
