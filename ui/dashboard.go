@@ -1,0 +1,338 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"gopy/model"
+	"gopy/store"
+)
+
+// dashboard is the first screen: what is overdue or falls due soon, what
+// awaits an answer, this month's sessions and reception days. Every figure
+// is counted by its own command, so the frame is drawn at once and the
+// numbers arrive as they are ready; each opens as a filtered list.
+type dashboard struct {
+	c      *common
+	sid    int
+	gen    int
+	cursor int
+	stats  [nParts]dashMsg
+	err    error
+}
+
+type dashPart int
+
+const (
+	partOverduePet dashPart = iota
+	partOverdueFb
+	partDuePet
+	partDueFb
+	partAwaiting
+	partMonth
+	partYear
+	partTotals
+	nParts
+)
+
+// dashMsg is one part's figures; v's meaning depends on the part.
+type dashMsg struct {
+	screen, gen int
+	part        dashPart
+	loaded      bool
+	v           [6]int
+	err         error
+}
+
+func (m dashMsg) target() int { return m.screen }
+
+// dashItem is one openable line of the dashboard.
+type dashItem struct {
+	label string
+	part  dashPart
+	value func(v *[6]int) (text string, note string, alarm bool)
+	open  func() *listScreen
+}
+
+func newDashboard(c *common) *dashboard {
+	return &dashboard{c: c, sid: c.newID()}
+}
+
+func (d *dashboard) id() int { return d.sid }
+
+func (d *dashboard) Title() string { return d.c.lang.T("tab.dashboard") }
+
+func (d *dashboard) Capturing() bool { return false }
+
+const dueWindow = 7 // "falls due soon": today and the next six days
+
+func (d *dashboard) Init() tea.Cmd {
+	d.gen++
+	d.stats = [nParts]dashMsg{}
+	s, sid, gen := d.c.store, d.sid, d.gen
+	today := d.c.today()
+	st := d.c.settings
+	run := func(part dashPart, f func() ([6]int, error)) tea.Cmd {
+		return func() tea.Msg {
+			v, err := f()
+			return dashMsg{screen: sid, gen: gen, part: part, loaded: true, v: v, err: err}
+		}
+	}
+	one := func(n int, err error) ([6]int, error) { return [6]int{n}, err }
+	return tea.Batch(
+		run(partOverduePet, func() ([6]int, error) {
+			return one(s.Count(store.Query{Kind: model.KindPetition, Overdue: true, Today: today}))
+		}),
+		run(partOverdueFb, func() ([6]int, error) { return overdueFeedback(s, today) }),
+		run(partDuePet, func() ([6]int, error) {
+			return one(s.CountDueRange(store.Query{Kind: model.KindPetition}, today, today.AddDays(dueWindow-1)))
+		}),
+		run(partDueFb, func() ([6]int, error) {
+			return one(s.CountDueRange(store.Query{Kind: model.KindFeedback}, today, today.AddDays(dueWindow-1)))
+		}),
+		run(partAwaiting, func() ([6]int, error) {
+			return one(s.Count(store.Query{Kind: model.KindFeedback, Order: store.DueFirst}))
+		}),
+		run(partMonth, func() ([6]int, error) { return monthSessions(s, &st, today) }),
+		run(partYear, func() ([6]int, error) { return yearDialogues(s, &st, today) }),
+		run(partTotals, func() ([6]int, error) {
+			var v [6]int
+			for i, k := range model.Kinds {
+				n, err := s.Total(k)
+				if err != nil {
+					return v, err
+				}
+				v[i] = n
+			}
+			return v, nil
+		}),
+	)
+}
+
+// overdueFeedback counts overdue feedback and their pending points.
+func overdueFeedback(s *store.Store, today model.Date) ([6]int, error) {
+	var v [6]int
+	q := store.Query{Kind: model.KindFeedback, Overdue: true, Today: today}
+	var after []byte
+	for {
+		page, err := s.Page(q, after, 1000, false)
+		if err != nil {
+			return v, err
+		}
+		for i := range page {
+			v[0]++
+			v[1] += page[i].Row.Points[0]
+		}
+		if len(page) < 1000 {
+			return v, nil
+		}
+		after = page[len(page)-1].Key
+	}
+}
+
+// monthSessions: sessions this month, and reception days held against
+// required for the party secretary and the committee chair, counted as the
+// report counts them over the whole month.
+func monthSessions(s *store.Store, st *model.Settings, today model.Date) ([6]int, error) {
+	p := model.Period{From: monthStart(today), To: monthEnd(today)}
+	agg := model.NewAggregator(p, p.To, st)
+	err := s.ScanRows(model.KindSession, p.From, p.To, func(r *model.Row) error {
+		agg.Add(r)
+		return nil
+	})
+	f := agg.Result().Sessions
+	t := f.Targets
+	return [6]int{f.Total, t.Secretary.Held, t.Secretary.Required, t.Chair.Held, t.Chair.Required}, err
+}
+
+// yearDialogues: dialogue conferences held this year against required.
+func yearDialogues(s *store.Store, st *model.Settings, today model.Date) ([6]int, error) {
+	p := model.Period{From: model.NewDate(today.Year(), 1, 1), To: model.NewDate(today.Year(), 12, 31)}
+	agg := model.NewAggregator(p, p.To, st)
+	q := store.Query{Kind: model.KindSession, Status: string(model.SessionDialogue), From: p.From, To: p.To}
+	var after []byte
+	for {
+		page, err := s.Page(q, after, 1000, false)
+		if err != nil {
+			return [6]int{}, err
+		}
+		for i := range page {
+			agg.Add(&page[i].Row)
+		}
+		if len(page) < 1000 {
+			break
+		}
+		after = page[len(page)-1].Key
+	}
+	t := agg.Result().Sessions.Targets.Dialogue
+	return [6]int{t.Held, t.Required}, nil
+}
+
+func (d *dashboard) items() []dashItem {
+	l := d.c.lang
+	today := d.c.today()
+	count := func(v *[6]int) (string, string, bool) { return num(l, v[0]), "", false }
+	alarm := func(v *[6]int) (string, string, bool) { return num(l, v[0]), "", v[0] > 0 }
+	target := func(held, req int) (string, string, bool) {
+		note := l.T("dash.met")
+		if held < req {
+			note = l.T("dash.not_met")
+		}
+		return num(l, held) + "/" + num(l, req), note, held < req
+	}
+	list := func(title string, spec listSpec) func() *listScreen {
+		return func() *listScreen { return newList(d.c, spec, title, false) }
+	}
+	pet, fb, ses := model.KindPetition, model.KindFeedback, model.KindSession
+	due := today.AddDays(dueWindow - 1)
+	ms, me := monthStart(today), monthEnd(today)
+	ys, ye := model.NewDate(today.Year(), 1, 1), model.NewDate(today.Year(), 12, 31)
+	return []dashItem{
+		{l.T("dash.overdue_petitions"), partOverduePet, alarm,
+			list(l.T("dash.overdue_petitions"), listSpec{kind: pet, overdue: true})},
+		{l.T("dash.overdue_feedback"), partOverdueFb, func(v *[6]int) (string, string, bool) {
+			return num(l, v[0]), l.F("dash.points", num(l, v[1])), v[0] > 0
+		}, list(l.T("dash.overdue_feedback"), listSpec{kind: fb, overdue: true})},
+		{l.F("dash.due_petitions", dueWindow), partDuePet, count,
+			list(l.F("dash.due_petitions", dueWindow), listSpec{kind: pet, dueFrom: today, dueTo: due})},
+		{l.F("dash.due_feedback", dueWindow), partDueFb, count,
+			list(l.F("dash.due_feedback", dueWindow), listSpec{kind: fb, dueFrom: today, dueTo: due})},
+		{l.T("dash.awaiting"), partAwaiting, count,
+			list(l.T("dash.awaiting"), listSpec{kind: fb, order: store.DueFirst})},
+		{l.T("dash.sessions_month"), partMonth, count,
+			list(l.T("dash.sessions_month"), listSpec{kind: ses, period: periodCustom, from: ms, to: me})},
+		{l.T("dash.secretary_days"), partMonth, func(v *[6]int) (string, string, bool) { return target(v[1], v[2]) },
+			list(l.T("dash.secretary_days"), listSpec{kind: ses, sub: string(model.HostPartySecretary), period: periodCustom, from: ms, to: me})},
+		{l.T("dash.chair_days"), partMonth, func(v *[6]int) (string, string, bool) { return target(v[3], v[4]) },
+			list(l.T("dash.chair_days"), listSpec{kind: ses, sub: string(model.HostCommitteeChair), period: periodCustom, from: ms, to: me})},
+		{l.F("dash.dialogues_year", today.Year()), partYear, func(v *[6]int) (string, string, bool) { return target(v[0], v[1]) },
+			list(l.F("dash.dialogues_year", today.Year()), listSpec{kind: ses, status: string(model.SessionDialogue), period: periodCustom, from: ys, to: ye})},
+	}
+}
+
+// groups of the dashboard: item indexes under a heading.
+var dashGroups = []struct {
+	heading    string
+	start, end int
+}{
+	{"dash.attention", 0, 5},
+	{"dash.month", 5, 8},
+	{"dash.year", 8, 9},
+}
+
+func (d *dashboard) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case dashMsg:
+		if msg.gen == d.gen {
+			d.stats[msg.part] = msg
+			if msg.err != nil {
+				d.err = msg.err
+			}
+		}
+	case reloadMsg:
+		return d.Init()
+	case tea.KeyPressMsg:
+		k := d.c.keys
+		n := len(d.items())
+		switch {
+		case key.Matches(msg, k.Down):
+			d.cursor = min(d.cursor+1, n-1)
+		case key.Matches(msg, k.Up):
+			d.cursor = max(d.cursor-1, 0)
+		case key.Matches(msg, k.Top, k.PageUp):
+			d.cursor = 0
+		case key.Matches(msg, k.Bottom, k.PageDown):
+			d.cursor = n - 1
+		case key.Matches(msg, k.Reload):
+			d.err = nil
+			return d.Init()
+		case key.Matches(msg, k.Open):
+			return push(d.items()[d.cursor].open())
+		}
+	}
+	return nil
+}
+
+func (d *dashboard) ShortHelp() []key.Binding {
+	k := d.c.keys
+	return []key.Binding{k.Up, k.Down, k.Open, k.Reload}
+}
+
+func (d *dashboard) FullHelp() [][]key.Binding {
+	k := d.c.keys
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Open, k.Reload}}
+}
+
+func (d *dashboard) View(w, h int) string {
+	l, st := d.c.lang, d.c.st
+	today := d.c.today()
+	items := d.items()
+	labelW := 0
+	for _, it := range items {
+		labelW = max(labelW, len([]rune(it.label)))
+	}
+	labelW = min(labelW, w-22)
+	var b strings.Builder
+	b.WriteString(spread(st.title.Render(l.T("tab.dashboard")), st.muted.Render(l.F("dash.today", today.String())), w))
+	b.WriteByte('\n')
+	for _, g := range dashGroups {
+		b.WriteByte('\n')
+		heading := l.T(g.heading)
+		switch g.heading {
+		case "dash.month":
+			heading = l.F(g.heading, int(today.Month()), today.Year())
+		case "dash.year":
+			heading = l.F(g.heading, today.Year())
+		}
+		b.WriteString(" " + st.section.Render(heading))
+		b.WriteByte('\n')
+		for i := g.start; i < g.end; i++ {
+			it := items[i]
+			s := &d.stats[it.part]
+			value, note, alarm := "…", "", false
+			if s.loaded && s.err == nil {
+				value, note, alarm = it.value(&s.v)
+			} else if s.err != nil {
+				value = "?"
+			}
+			line := fill(it.label, labelW) + "  " + fillLeft(value, 9)
+			flag := " "
+			if alarm {
+				flag = "!"
+			}
+			if i == d.cursor {
+				b.WriteString(st.selected.Render(fill("> "+line+" "+flag+" "+note, w)))
+			} else {
+				vs := line
+				if alarm {
+					vs = fill(it.label, labelW) + "  " + st.overdue.Render(fillLeft(value, 9))
+				}
+				b.WriteString("  " + vs + " ")
+				if alarm {
+					b.WriteString(st.overdue.Render(flag))
+				} else {
+					b.WriteString(flag)
+				}
+				if note != "" {
+					ns := st.ok
+					if alarm {
+						ns = st.warn
+					}
+					b.WriteString(" " + ns.Render(note))
+				}
+			}
+			b.WriteByte('\n')
+		}
+	}
+	b.WriteByte('\n')
+	tot := &d.stats[partTotals]
+	if tot.loaded && tot.err == nil {
+		b.WriteString(" " + st.muted.Render(l.F("dash.totals", num(l, tot.v[0]), num(l, tot.v[1]), num(l, tot.v[2]))))
+	}
+	if d.err != nil {
+		b.WriteString("\n " + st.err.Render(l.F("err.store", db(d.err.Error()))))
+	}
+	return b.String()
+}

@@ -1,0 +1,195 @@
+package ui
+
+import (
+	"errors"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"gopy/model"
+	"gopy/store"
+)
+
+// detailScreen shows one record whole: every field with its label, a
+// feedback's points and answers, a session's petitions, a petition's log,
+// links and history.
+type detailScreen struct {
+	c     *common
+	sid   int
+	kind  model.Kind
+	recID string
+	ref   string
+
+	data   *detailMsg
+	doc    doc
+	builtW int
+	reveal bool // a confidential petitioner's identity is shown
+}
+
+// detailMsg carries everything the detail shows, read in one command.
+type detailMsg struct {
+	screen int
+	rec    model.Record
+	hist   []model.Change
+	linked []model.Row // petitions raised from this session or feedback
+	parent *model.Row  // the session or feedback a petition came from
+	err    error
+}
+
+func (m detailMsg) target() int { return m.screen }
+
+func newDetail(c *common, kind model.Kind, id, ref string) *detailScreen {
+	return &detailScreen{c: c, sid: c.newID(), kind: kind, recID: id, ref: ref}
+}
+
+func (d *detailScreen) id() int { return d.sid }
+
+func (d *detailScreen) Init() tea.Cmd { return d.load() }
+
+func (d *detailScreen) load() tea.Cmd {
+	s, sid, kind, id := d.c.store, d.sid, d.kind, d.recID
+	return func() tea.Msg { return loadDetail(s, sid, kind, id) }
+}
+
+func loadDetail(s *store.Store, sid int, kind model.Kind, id string) detailMsg {
+	m := detailMsg{screen: sid}
+	m.rec, m.err = s.Get(kind, id)
+	if m.err != nil {
+		return m
+	}
+	if m.hist, m.err = s.History(id); m.err != nil {
+		return m
+	}
+	switch r := m.rec.(type) {
+	case *model.Feedback, *model.Session:
+		m.linked, m.err = s.Linked(id)
+	case *model.Petition:
+		var parent model.Record
+		var err error
+		switch {
+		case r.SessionID != "":
+			parent, err = s.Get(model.KindSession, r.SessionID)
+		case r.FeedbackID != "":
+			parent, err = s.Get(model.KindFeedback, r.FeedbackID)
+		}
+		if parent != nil {
+			row := model.RowOf(parent)
+			m.parent = &row
+		} else if err != nil && !errors.Is(err, store.ErrNotFound) {
+			m.err = err
+		}
+	}
+	return m
+}
+
+func (d *detailScreen) Title() string { return d.ref }
+
+func (d *detailScreen) Capturing() bool { return false }
+
+func (d *detailScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case detailMsg:
+		d.data = &msg
+		d.build()
+	case reloadMsg:
+		return d.load()
+	case tea.WindowSizeMsg, restyleMsg:
+		d.build()
+	case tea.KeyPressMsg:
+		k := d.c.keys
+		switch {
+		case key.Matches(msg, k.Back):
+			return pop
+		case key.Matches(msg, k.Reveal):
+			if p, ok := d.record().(*model.Petition); ok && p.Confidential {
+				d.reveal = !d.reveal
+				d.build()
+			}
+			return nil
+		}
+		_, h := d.c.body()
+		if l := d.doc.key(k, msg, h-1); l != nil {
+			return push(newDetail(d.c, l.kind, l.id, l.ref))
+		}
+	}
+	return nil
+}
+
+func (d *detailScreen) record() model.Record {
+	if d.data == nil {
+		return nil
+	}
+	return d.data.rec
+}
+
+// build lays the record out for the current width, keeping the
+// highlighted line where it was.
+func (d *detailScreen) build() {
+	if d.data == nil || d.data.err != nil {
+		return
+	}
+	w, _ := d.c.body()
+	d.builtW = w
+	cursor, offset := d.doc.cursor, d.doc.offset
+	d.doc = doc{lines: detailLines(d.c, w, d.data, d.reveal), cursor: cursor, offset: offset}
+	d.doc.cursor = min(d.doc.cursor, max(len(d.doc.lines)-1, 0))
+}
+
+func (d *detailScreen) ShortHelp() []key.Binding {
+	k := d.c.keys
+	b := []key.Binding{k.Open, k.Back}
+	if p, ok := d.record().(*model.Petition); ok && p.Confidential {
+		b = append(b, k.Reveal)
+	}
+	return append(b, k.Up, k.Down)
+}
+
+func (d *detailScreen) FullHelp() [][]key.Binding {
+	k := d.c.keys
+	return [][]key.Binding{k.moves(), {k.Open, k.Back, k.Reveal}}
+}
+
+func (d *detailScreen) View(w, h int) string {
+	l, st := d.c.lang, d.c.st
+	title := st.title.Render(d.ref) + st.muted.Render(" · "+l.T("kind."+string(d.kind)))
+	var right string
+	switch {
+	case d.data == nil:
+		return spread(title, "", w) + "\n" + st.muted.Render("  "+l.T("list.loading"))
+	case d.data.err != nil:
+		msg := l.F("err.store", db(d.data.err.Error()))
+		if errors.Is(d.data.err, store.ErrNotFound) {
+			msg = l.T("detail.not_found")
+		}
+		return spread(title, "", w) + "\n" + st.err.Render("  "+msg)
+	}
+	right = recordStatus(d.c, d.data.rec)
+	if d.builtW != w {
+		d.build()
+	}
+	return spread(title, right, w) + "\n" + d.doc.view(st, w, h-1)
+}
+
+// recordStatus is the record's status word, coloured, with "Quá hạn" when
+// overdue.
+func recordStatus(c *common, rec model.Record) string {
+	l, st := c.lang, c.st
+	today := c.today()
+	switch r := rec.(type) {
+	case *model.Feedback:
+		s := st.statusStyle(string(r.State())).Render(l.Enum("fbstate", string(r.State())))
+		if r.Overdue(today) {
+			s = st.overdue.Render("! "+l.T("word.overdue")) + " · " + s
+		}
+		return s
+	case *model.Session:
+		return st.statusStyle(string(r.Type)).Render(l.Enum("session", string(r.Type)))
+	case *model.Petition:
+		s := st.statusStyle(string(r.Status)).Render(l.Enum("status", string(r.Status)))
+		if r.Overdue(today) {
+			s = st.overdue.Render("! "+l.T("word.overdue")) + " · " + s
+		}
+		return s
+	}
+	return ""
+}

@@ -1,0 +1,316 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"gopy/model"
+)
+
+// detailLines lays out a loaded record for width w.
+func detailLines(c *common, w int, m *detailMsg, reveal bool) []docLine {
+	d := &detailLayout{c: c, m: m, reveal: reveal}
+	switch r := m.rec.(type) {
+	case *model.Feedback:
+		d.b = newDocBuilder(c.st, w, d.labels(feedbackLabels))
+		d.feedback(r)
+	case *model.Session:
+		d.b = newDocBuilder(c.st, w, d.labels(sessionLabels))
+		d.session(r)
+	case *model.Petition:
+		d.b = newDocBuilder(c.st, w, d.labels(petitionLabels))
+		d.petition(r)
+	default:
+		return nil
+	}
+	d.history()
+	d.meta(m.rec.GetMeta())
+	return d.b.lines
+}
+
+var (
+	metaLabels     = []string{"ref", "ward", "created", "updated"}
+	feedbackLabels = []string{"given_on", "source_kind", "source_name", "form", "target_kind", "target_name",
+		"subject", "topics", "draft_received_on", "comment_deadline", "response_due", "state", "answer_status", "answer"}
+	sessionLabels = []string{"kind", "held_on", "location", "host_role", "host_name", "other_leaders",
+		"organised_by", "participants", "topics", "announced_on", "results_published_on", "minutes", "commitments"}
+	petitionLabels = []string{"received_on", "channel", "classification", "summary", "previously_handled_by",
+		"name", "group", "address", "id_number", "phone", "people", "confidential", "handling", "handling_agency",
+		"handling_doc_no", "assignee_unit", "assignee_officer", "ack_due", "acknowledged_on", "resolution_due",
+		"status", "result", "resolved_on", "reported_back_on"}
+)
+
+type detailLayout struct {
+	c      *common
+	m      *detailMsg
+	b      *docBuilder
+	reveal bool
+}
+
+func (d *detailLayout) labels(keys []string) []string {
+	var out []string
+	for _, k := range append(keys, metaLabels...) {
+		out = append(out, d.c.lang.T("field."+k))
+	}
+	return out
+}
+
+func (d *detailLayout) f(key, value string) { d.b.field(d.c.lang.T("field."+key), value, nil) }
+
+func (d *detailLayout) fd(key string, v model.Date) { d.f(key, date(v)) }
+
+func (d *detailLayout) enum(key, group, value string) {
+	d.b.field(d.c.lang.T("field."+key), d.c.lang.Enum(group, value), nil)
+}
+
+func (d *detailLayout) note(key, value, note string, flagged bool) {
+	var ns render
+	if flagged {
+		ns = d.c.st.overdue.Render
+	} else {
+		ns = d.c.st.muted.Render
+	}
+	d.b.fieldNote(d.c.lang.T("field."+key), value, nil, note, ns)
+}
+
+func joinList(l []string) string {
+	out := make([]string, len(l))
+	for i, v := range l {
+		out[i] = db(v)
+	}
+	return strings.Join(out, ", ")
+}
+
+func (d *detailLayout) feedback(r *model.Feedback) {
+	l, st := d.c.lang, d.c.st
+	today := d.c.today()
+	d.fd("given_on", r.GivenOn)
+	d.enum("source_kind", "source", string(r.SourceKind))
+	d.f("source_name", db(r.SourceName))
+	d.enum("form", "form", string(r.Form))
+	d.enum("target_kind", "target", string(r.TargetKind))
+	d.f("target_name", db(r.TargetName))
+	d.f("subject", db(r.Subject))
+	d.f("topics", joinList(r.Topics))
+	if r.DraftReceivedOn != 0 || r.CommentDeadline != 0 {
+		d.fd("draft_received_on", r.DraftReceivedOn)
+		if win := r.CommentWindowDays(); win >= 0 {
+			short := win < d.c.settings.Deadlines.ShortCommentDays
+			n := l.F("detail.window_days", win)
+			if short {
+				n = l.F("detail.window_short", win, d.c.settings.Deadlines.ShortCommentDays)
+			}
+			d.note("comment_deadline", date(r.CommentDeadline), n, short)
+		} else {
+			d.fd("comment_deadline", r.CommentDeadline)
+		}
+	}
+	if r.Overdue(today) {
+		d.note("response_due", date(r.ResponseDue),
+			l.F("detail.overdue_points", r.OverduePoints(today), r.ResponseDue.DaysUntil(today)), true)
+	} else {
+		d.fd("response_due", r.ResponseDue)
+	}
+	state := string(r.State())
+	d.b.field(l.T("field.state"), l.Enum("fbstate", state), st.statusStyle(state).Render)
+
+	d.b.section(l.F("detail.points", len(r.Points)))
+	for i, p := range r.Points {
+		if i > 0 {
+			d.b.blank()
+		}
+		d.b.para(strconv.Itoa(i+1)+". "+dbText(p.Content), 1, st.bold.Render)
+		status := l.Enum("answer", string(p.Status))
+		var parts []string
+		if p.AnsweredOn != 0 {
+			parts = append(parts, p.AnsweredOn.String())
+		}
+		if p.AnsweredBy != "" {
+			parts = append(parts, db(p.AnsweredBy))
+		}
+		flag := p.Status == model.AnswerPending && r.Overdue(today)
+		if flag {
+			parts = append(parts, "! "+l.T("word.overdue"))
+		}
+		var ns render
+		if flag {
+			ns = st.overdue.Render
+		}
+		d.b.fieldNote(l.T("field.answer_status"), status, st.statusStyle(string(p.Status)).Render,
+			strings.Join(parts, " · "), ns)
+		if p.Answer != "" {
+			d.f("answer", dbText(p.Answer))
+		}
+	}
+	d.linked()
+}
+
+func (d *detailLayout) session(r *model.Session) {
+	l := d.c.lang
+	dl := d.c.settings.Deadlines
+	today := d.c.today()
+	d.enum("kind", "session", string(r.Type))
+	d.fd("held_on", r.HeldOn)
+	d.f("location", db(r.Location))
+	d.enum("host_role", "host", string(r.HostRole))
+	d.f("host_name", db(r.HostName))
+	d.f("other_leaders", db(r.OtherLeaders))
+	d.f("organised_by", db(r.OrganisedBy))
+	d.f("participants", num(l, r.Participants))
+	d.f("topics", joinList(r.Topics))
+	if r.Type == model.SessionDialogue {
+		note := ""
+		if r.AnnouncedOn != 0 {
+			note = l.F("detail.days_before", r.AnnouncedOn.DaysUntil(r.HeldOn))
+		}
+		late := r.AnnouncedLate(dl)
+		if late {
+			note = strings.TrimPrefix(note+" · ", " · ") + "! " + l.F("detail.announce_late", dl.AnnounceDaysBefore)
+		}
+		d.note("announced_on", date(r.AnnouncedOn), note, late)
+		late = r.PublishedLate(dl, today)
+		note = ""
+		if late {
+			note = "! " + l.F("detail.publish_late", dl.PublishDaysAfter)
+		}
+		d.note("results_published_on", date(r.ResultsPublishedOn), note, late)
+	}
+	d.f("minutes", dbText(r.Minutes))
+	d.f("commitments", dbText(r.Commitments))
+	d.linked()
+}
+
+// identity fields of a petitioner, hidden for a confidential petition until
+// the officer asks (v): a denouncer must be protected even from a glance at
+// the screen.
+var identityFields = map[string]bool{"name": true, "group": true, "address": true, "id_number": true, "phone": true}
+
+func (d *detailLayout) petition(r *model.Petition) {
+	l, st := d.c.lang, d.c.st
+	today := d.c.today()
+	d.fd("received_on", r.ReceivedOn)
+	d.enum("channel", "channel", string(r.Channel))
+	if p := d.m.parent; p != nil {
+		text := l.F("detail.from", db(p.Ref), db(p.Title))
+		if r.PointNo > 0 {
+			text = l.F("detail.from_point", db(p.Ref), r.PointNo, db(p.Title))
+		}
+		d.b.linkLine(text, &link{kind: p.Kind, id: p.ID, ref: p.Ref}, "", nil)
+	}
+	d.enum("classification", "class", string(r.Classification))
+	d.f("summary", dbText(r.Summary))
+	d.f("previously_handled_by", db(r.PreviouslyBy))
+
+	d.b.section(l.T("detail.petitioner"))
+	hidden := r.Confidential && !d.reveal
+	for _, kv := range [][2]string{{"name", r.Name}, {"group", r.Group}, {"address", r.Address},
+		{"id_number", r.IDNumber}, {"phone", r.Phone}} {
+		if hidden {
+			d.b.field(l.T("field."+kv[0]), l.T("word.confidential"), st.muted.Render)
+			continue
+		}
+		d.f(kv[0], db(kv[1]))
+	}
+	d.f("people", num(l, r.People))
+	if r.Confidential {
+		note := l.T("detail.reveal_hint")
+		if d.reveal {
+			note = l.T("detail.hide_hint")
+		}
+		d.note("confidential", l.T("word.yes"), note, false)
+	}
+
+	d.b.section(l.T("detail.handling"))
+	d.enum("handling", "handling", string(r.Handling))
+	if r.Handling == model.HandlingReturned || r.Handling == model.HandlingTransferred {
+		d.f("handling_agency", db(r.HandlingAgency))
+		d.f("handling_doc_no", db(r.HandlingDocNo))
+	}
+	d.f("assignee_unit", db(r.AssigneeUnit))
+	d.f("assignee_officer", db(r.AssigneeOfficer))
+	d.fd("ack_due", r.AckDue)
+	if r.AckLate(today) {
+		d.note("acknowledged_on", date(r.AcknowledgedOn), "! "+l.T("detail.ack_late"), true)
+	} else {
+		d.fd("acknowledged_on", r.AcknowledgedOn)
+	}
+	if r.Overdue(today) {
+		d.note("resolution_due", date(r.ResolutionDue), "! "+l.F("detail.days_overdue", r.DaysOverdue(today)), true)
+	} else {
+		d.fd("resolution_due", r.ResolutionDue)
+	}
+	d.b.field(l.T("field.status"), l.Enum("status", string(r.Status)), st.statusStyle(string(r.Status)).Render)
+	d.f("result", dbText(r.Result))
+	d.fd("resolved_on", r.ResolvedOn)
+	if r.ReportedBackOn != 0 {
+		d.note("reported_back_on", r.ReportedBackOn.String(), l.T("word.reported_back"), false)
+	} else {
+		d.fd("reported_back_on", 0)
+	}
+
+	if len(r.Log) > 0 {
+		d.b.section(l.F("detail.log", len(r.Log)))
+		for _, e := range r.Log {
+			head := date(e.On) + " · " + db(e.By) + " · " + l.Enum("log", e.Kind)
+			if e.Status != "" {
+				head += ": " + l.Enum("status", string(e.Status))
+			}
+			d.b.para(head, 1, st.bold.Render)
+			if e.Text != "" {
+				d.b.para(dbText(e.Text), 3, nil)
+			}
+		}
+	}
+}
+
+func (d *detailLayout) linked() {
+	l, st := d.c.lang, d.c.st
+	d.b.section(l.F("detail.linked", len(d.m.linked)))
+	if len(d.m.linked) == 0 {
+		d.b.para(l.T("detail.none"), 1, st.muted.Render)
+		return
+	}
+	today := d.c.today()
+	for i := range d.m.linked {
+		r := &d.m.linked[i]
+		note := statusLabel(l, model.KindPetition, r.Status)
+		ns := st.statusStyle(r.Status).Render
+		if r.Overdue(today) {
+			note = "! " + l.T("word.overdue") + " · " + note
+			ns = st.overdue.Render
+		}
+		d.b.linkLine(db(r.Ref)+" · "+db(r.Title), &link{kind: r.Kind, id: r.ID, ref: r.Ref}, note, ns)
+	}
+}
+
+func (d *detailLayout) history() {
+	l, st := d.c.lang, d.c.st
+	d.b.section(l.F("detail.history", len(d.m.hist)))
+	hide := false
+	if p, ok := d.m.rec.(*model.Petition); ok {
+		hide = p.Confidential && !d.reveal
+	}
+	for _, h := range d.m.hist {
+		head := h.At.In(model.VNZone).Format("02/01/2006 15:04") + " · " + db(h.By) + " · " + l.Enum("action", h.Action)
+		d.b.para(head, 1, st.bold.Render)
+		if h.Note != "" {
+			d.b.para(dbText(h.Note), 3, nil)
+		}
+		for _, fc := range h.Fields {
+			oldV, newV := historyValue(l, fc.Field, fc.Old), historyValue(l, fc.Field, fc.New)
+			if hide && identityFields[fc.Field] {
+				oldV, newV = l.T("word.confidential"), l.T("word.confidential")
+			}
+			d.b.para(fieldLabel(l, fc.Field)+": "+oldV+" → "+newV, 3, nil)
+		}
+	}
+}
+
+func (d *detailLayout) meta(m *model.Meta) {
+	l := d.c.lang
+	d.b.section(l.T("detail.record"))
+	d.f("ref", db(m.Ref))
+	d.f("ward", db(m.Ward))
+	d.f("created", m.CreatedAt.In(model.VNZone).Format("02/01/2006 15:04")+" · "+db(m.CreatedBy))
+	d.f("updated", m.UpdatedAt.In(model.VNZone).Format("02/01/2006 15:04")+" · "+db(m.UpdatedBy))
+}

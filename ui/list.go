@@ -1,0 +1,676 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"gopy/model"
+	"gopy/store"
+)
+
+// A list never holds every record: it keeps a window of rows around the
+// cursor, paged from the store's indexes with keyset paging (the key of the
+// last row is where the next page starts), and draws only the visible rows.
+const (
+	pageSize  = 200
+	maxWindow = 1000 // rows kept; beyond this the far end is dropped
+	prefetch  = 60   // fetch the next page when the cursor is this close to an edge
+)
+
+// period choices of the filter; custom is a range set by whoever opened the
+// list (the dashboard's "this month").
+type periodChoice int
+
+const (
+	periodAll periodChoice = iota
+	periodThisMonth
+	periodLastMonth
+	periodThisQuarter
+	periodThisYear
+	periodLastYear
+	periodCustom
+)
+
+var periodChoices = []periodChoice{periodAll, periodThisMonth, periodLastMonth, periodThisQuarter, periodThisYear, periodLastYear}
+
+func (p periodChoice) key() string {
+	return [...]string{"list.period.all", "list.period.this_month", "list.period.last_month", "list.period.this_quarter",
+		"list.period.this_year", "list.period.last_year", "list.period.custom"}[p]
+}
+
+// dates turns a period choice into a date range on today.
+func (p periodChoice) dates(today model.Date) (from, to model.Date) {
+	switch p {
+	case periodThisMonth:
+		return monthStart(today), monthEnd(today)
+	case periodLastMonth:
+		last := monthStart(today).AddDays(-1)
+		return monthStart(last), last
+	case periodThisQuarter:
+		q := model.CurrentQuarter(today)
+		return q.From, q.To
+	case periodThisYear:
+		return model.NewDate(today.Year(), 1, 1), model.NewDate(today.Year(), 12, 31)
+	case periodLastYear:
+		return model.NewDate(today.Year()-1, 1, 1), model.NewDate(today.Year()-1, 12, 31)
+	}
+	return 0, 0
+}
+
+// listSpec is what a list shows, apart from the search text.
+type listSpec struct {
+	kind     model.Kind
+	status   string // Row.Status value
+	sub      string // Row.Sub value
+	period   periodChoice
+	from, to model.Date // period == periodCustom
+	overdue  bool
+	// dueFrom/dueTo (dueTo nonzero) keep records still open whose deadline
+	// falls in the range: the dashboard's "due in the next 7 days".
+	dueFrom, dueTo model.Date
+	order          store.Order
+}
+
+// byDue reports whether the list walks the deadline index, whatever the
+// chosen order: the overdue filter, a due range, or "soonest due first"
+// (which lists only what is still open).
+func (s *listSpec) byDue() bool {
+	return s.overdue || s.dueTo != 0 || s.order == store.DueFirst
+}
+
+func (s *listSpec) query(today model.Date, search string) store.Query {
+	q := store.Query{Kind: s.kind, Status: s.status, Sub: s.sub, Overdue: s.overdue,
+		Today: today, Search: search, Order: s.order}
+	if s.period == periodCustom {
+		q.From, q.To = s.from, s.to
+	} else {
+		q.From, q.To = s.period.dates(today)
+	}
+	return q
+}
+
+// Messages of a list's own commands.
+type (
+	pageMsg struct {
+		screen int
+		wgen   int
+		dir    pageDir
+		after  []byte // the key the page was asked after (next/prev)
+		rows   []store.Entry
+		err    error
+	}
+	countMsg struct {
+		screen int
+		qgen   int
+		n      int
+		err    error
+	}
+)
+
+func (m pageMsg) target() int  { return m.screen }
+func (m countMsg) target() int { return m.screen }
+
+type pageDir int
+
+const (
+	pageFirst pageDir = iota
+	pageLast
+	pageNext
+	pagePrev
+)
+
+type listScreen struct {
+	c      *common
+	sid    int
+	title  string // set by the dashboard for a preset list; "" shows the kind's name
+	root   bool   // a tab's own list (esc does not leave it)
+	spec   listSpec
+	preset listSpec
+
+	input     textinput.Model
+	searching bool   // the search field has the keyboard
+	query     string // search text in effect
+
+	// qgen identifies the query (spec + search), wgen the window: counts
+	// and pages that come back for an older one are dropped.
+	qgen, wgen int
+	resetting  bool // a first/last page is on its way
+	queued     pageDir
+	hasQueued  bool
+
+	rows           []store.Entry
+	first          int // absolute position of rows[0]; -1 when unknown
+	atStart, atEnd bool
+	loadingNext    bool
+	loadingPrev    bool
+	loaded         bool
+	cursor, offset int
+	total          int // -1 while unknown
+	err            error
+	flash          string
+
+	filter *filterDialog
+	cols   *columns
+}
+
+func newList(c *common, spec listSpec, title string, root bool) *listScreen {
+	l := &listScreen{c: c, sid: c.newID(), spec: spec, preset: spec, title: title, root: root, total: -1, first: -1}
+	l.input = newInput(c.st, "/ ", c.lang.T("list.search_placeholder"), 100)
+	return l
+}
+
+func (l *listScreen) id() int { return l.sid }
+
+func (l *listScreen) Init() tea.Cmd { return l.reset(pageFirst, true) }
+
+func (l *listScreen) Title() string {
+	if l.title != "" {
+		return l.title
+	}
+	return l.c.lang.T("list.title." + string(l.spec.kind))
+}
+
+func (l *listScreen) Capturing() bool { return l.searching || l.filter != nil }
+
+// reset starts the window again from the first or the last row; newQuery
+// also forgets the count (the filter or the search changed).
+func (l *listScreen) reset(dir pageDir, newQuery bool) tea.Cmd {
+	l.wgen++
+	if newQuery {
+		l.qgen++
+		l.total = -1
+	}
+	if l.resetting {
+		// One reset at a time: typing fast into the search starts only the
+		// latest query once the one running comes back.
+		l.queued, l.hasQueued = dir, true
+		return nil
+	}
+	return l.fetch(dir, nil)
+}
+
+func (l *listScreen) fetch(dir pageDir, after []byte) tea.Cmd {
+	switch dir {
+	case pageFirst, pageLast:
+		l.resetting = true
+	case pageNext:
+		l.loadingNext = true
+	case pagePrev:
+		l.loadingPrev = true
+	}
+	s, sid, wgen := l.c.store, l.sid, l.wgen
+	spec := l.spec
+	q := spec.query(l.c.today(), l.query)
+	reverse := dir == pageLast || dir == pagePrev
+	return func() tea.Msg {
+		var rows []store.Entry
+		var err error
+		if spec.dueTo != 0 {
+			rows, err = s.PageDueRange(q, spec.dueFrom, spec.dueTo, after, pageSize, reverse)
+		} else {
+			rows, err = s.Page(q, after, pageSize, reverse)
+		}
+		return pageMsg{screen: sid, wgen: wgen, dir: dir, after: after, rows: rows, err: err}
+	}
+}
+
+func (l *listScreen) count() tea.Cmd {
+	s, sid, qgen, spec := l.c.store, l.sid, l.qgen, l.spec
+	q := spec.query(l.c.today(), l.query)
+	return func() tea.Msg {
+		var n int
+		var err error
+		if spec.dueTo != 0 {
+			n, err = s.CountDueRange(q, spec.dueFrom, spec.dueTo)
+		} else {
+			n, err = s.Count(q)
+		}
+		return countMsg{screen: sid, qgen: qgen, n: n, err: err}
+	}
+}
+
+func (l *listScreen) visible() int {
+	_, h := l.c.body()
+	return max(h-3, 1) // title, column header, footer
+}
+
+func (l *listScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case pageMsg:
+		return l.onPage(msg)
+	case countMsg:
+		if msg.qgen == l.qgen {
+			if msg.err != nil {
+				l.err = msg.err
+			} else {
+				l.total = msg.n
+				if l.first < 0 && l.atEnd {
+					l.first = l.total - len(l.rows)
+				}
+			}
+		}
+		return nil
+	case reloadMsg:
+		return l.reset(pageFirst, true)
+	case restyleMsg:
+		l.input.SetStyles(inputStyles(l.c.st))
+		return nil
+	case filterDoneMsg:
+		l.filter = nil
+		if msg.apply && msg.spec != l.spec {
+			l.spec = msg.spec
+			if l.spec != l.preset {
+				l.title = ""
+			}
+			l.cursor, l.offset = 0, 0
+			return l.reset(pageFirst, true)
+		}
+		return nil
+	case tea.KeyPressMsg:
+		l.flash = ""
+		if l.filter != nil {
+			return l.filter.Update(msg)
+		}
+		if l.searching {
+			return l.searchKey(msg)
+		}
+		return l.key(msg)
+	}
+	if l.searching {
+		var cmd tea.Cmd
+		l.input, cmd = l.input.Update(msg)
+		return cmd
+	}
+	return nil
+}
+
+func (l *listScreen) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := l.c.keys
+	switch {
+	case key.Matches(msg, k.Down):
+		return l.moveBy(1)
+	case key.Matches(msg, k.Up):
+		return l.moveBy(-1)
+	case key.Matches(msg, k.PageDown):
+		return l.page(1)
+	case key.Matches(msg, k.PageUp):
+		return l.page(-1)
+	case key.Matches(msg, k.Top):
+		if l.atStart {
+			l.cursor, l.offset = 0, 0
+			return l.prefetch()
+		}
+		l.cursor, l.offset = 0, 0
+		return l.reset(pageFirst, false)
+	case key.Matches(msg, k.Bottom):
+		if l.atEnd {
+			l.cursor = max(len(l.rows)-1, 0)
+			l.scrollToCursor()
+			return l.prefetch()
+		}
+		return l.reset(pageLast, false)
+	case key.Matches(msg, k.Open):
+		if l.cursor < len(l.rows) {
+			r := &l.rows[l.cursor].Row
+			return push(newDetail(l.c, r.Kind, r.ID, r.Ref))
+		}
+	case key.Matches(msg, k.Search):
+		l.searching = true
+		l.input.CursorEnd()
+		return l.input.Focus()
+	case key.Matches(msg, k.Filter):
+		l.filter = newFilterDialog(l.c, l.sid, l.spec)
+	case key.Matches(msg, k.Sort):
+		return l.nextOrder()
+	case key.Matches(msg, k.Back):
+		if l.query != "" {
+			l.query = ""
+			l.input.SetValue("")
+			return l.reset(pageFirst, true)
+		}
+		if !l.root {
+			return pop
+		}
+	}
+	return nil
+}
+
+// searchKey handles a key while the search field has focus: letters are
+// text, arrows still move through the results, enter keeps the search and
+// returns the keys to the list, esc drops it. Backspace only edits: input
+// methods such as Unikey send backspace+letter bursts to compose a vowel.
+func (l *listScreen) searchKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := l.c.keys
+	switch msg.String() {
+	case "esc":
+		l.searching = false
+		l.input.Blur()
+		l.input.SetValue("")
+		return l.setQuery("")
+	case "enter":
+		l.searching = false
+		l.input.Blur()
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.PageDown):
+		return l.page(1)
+	case key.Matches(msg, k.PageUp):
+		return l.page(-1)
+	case msg.String() == "down":
+		return l.moveBy(1)
+	case msg.String() == "up":
+		return l.moveBy(-1)
+	}
+	var cmd tea.Cmd
+	l.input, cmd = l.input.Update(msg)
+	return tea.Batch(cmd, l.setQuery(model.NFC(l.input.Value())))
+}
+
+func (l *listScreen) setQuery(q string) tea.Cmd {
+	if model.Fold(q) == model.Fold(l.query) {
+		l.query = q
+		return nil
+	}
+	l.query = q
+	l.cursor, l.offset = 0, 0
+	return l.reset(pageFirst, true)
+}
+
+func (l *listScreen) nextOrder() tea.Cmd {
+	if l.spec.overdue || l.spec.dueTo != 0 {
+		l.flash = l.c.lang.T("list.sorted_by_due")
+		return nil
+	}
+	orders := []store.Order{store.NewestFirst, store.OldestFirst, store.DueFirst}
+	if l.spec.kind == model.KindSession {
+		orders = orders[:2]
+	}
+	i := slices.Index(orders, l.spec.order)
+	l.spec.order = orders[(i+1)%len(orders)]
+	if l.spec != l.preset {
+		l.title = ""
+	}
+	l.cursor, l.offset = 0, 0
+	return l.reset(pageFirst, true)
+}
+
+func (l *listScreen) onPage(msg pageMsg) tea.Cmd {
+	var cmds []tea.Cmd
+	switch msg.dir {
+	case pageFirst, pageLast:
+		l.resetting = false
+		if l.hasQueued {
+			// A newer query or jump is waiting: this result is stale.
+			l.hasQueued = false
+			return l.fetch(l.queued, nil)
+		}
+		if msg.wgen != l.wgen {
+			return nil
+		}
+		l.loaded, l.loadingNext, l.loadingPrev = true, false, false
+		l.err = msg.err
+		rows := msg.rows
+		full := len(rows) == pageSize
+		if msg.dir == pageLast {
+			slices.Reverse(rows)
+			l.rows, l.atEnd, l.atStart = rows, true, !full
+			l.cursor = max(len(rows)-1, 0)
+			l.first = -1
+			if l.atStart {
+				l.first = 0
+			} else if l.total >= 0 {
+				l.first = l.total - len(rows)
+			}
+		} else {
+			l.rows, l.atStart, l.atEnd = rows, true, !full
+			l.first = 0
+			l.cursor = min(l.cursor, max(len(rows)-1, 0))
+		}
+		l.scrollToCursor()
+		if !full && l.atStart {
+			l.total = len(rows)
+		} else if l.total < 0 {
+			cmds = append(cmds, l.count())
+		}
+	case pageNext:
+		l.loadingNext = false
+		if msg.wgen != l.wgen || len(l.rows) == 0 || !keyEq(l.rows[len(l.rows)-1].Key, msg.after) {
+			return nil
+		}
+		if msg.err != nil {
+			l.err = msg.err
+			return nil
+		}
+		l.rows = append(l.rows, msg.rows...)
+		l.atEnd = len(msg.rows) < pageSize
+		if drop := len(l.rows) - maxWindow; drop > 0 {
+			l.rows = slices.Clone(l.rows[drop:])
+			l.cursor -= drop
+			l.offset -= drop
+			if l.first >= 0 {
+				l.first += drop
+			}
+			l.atStart = false
+		}
+	case pagePrev:
+		l.loadingPrev = false
+		if msg.wgen != l.wgen || len(l.rows) == 0 || !keyEq(l.rows[0].Key, msg.after) {
+			return nil
+		}
+		if msg.err != nil {
+			l.err = msg.err
+			return nil
+		}
+		rows := msg.rows
+		slices.Reverse(rows)
+		l.rows = append(rows, l.rows...)
+		l.cursor += len(rows)
+		l.offset += len(rows)
+		l.atStart = len(rows) < pageSize
+		if l.first >= 0 {
+			l.first -= len(rows)
+		}
+		if l.atStart {
+			l.first = 0
+		}
+		if len(l.rows) > maxWindow {
+			l.rows = l.rows[:maxWindow:maxWindow]
+			l.atEnd = false
+		}
+	}
+	cmds = append(cmds, l.prefetch())
+	return tea.Batch(cmds...)
+}
+
+func keyEq(a, b []byte) bool { return string(a) == string(b) }
+
+// prefetch asks for the next (or previous) page before the cursor gets
+// there, so moving and paging never wait for the disk.
+func (l *listScreen) prefetch() tea.Cmd {
+	if !l.loaded || l.resetting || len(l.rows) == 0 {
+		return nil
+	}
+	var cmds []tea.Cmd
+	if !l.atEnd && !l.loadingNext && len(l.rows)-1-l.cursor < prefetch+l.visible() {
+		cmds = append(cmds, l.fetch(pageNext, l.rows[len(l.rows)-1].Key))
+	}
+	if !l.atStart && !l.loadingPrev && l.cursor < prefetch+l.visible() {
+		cmds = append(cmds, l.fetch(pagePrev, l.rows[0].Key))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (l *listScreen) moveBy(n int) tea.Cmd {
+	if len(l.rows) == 0 {
+		return nil
+	}
+	l.cursor = max(0, min(l.cursor+n, len(l.rows)-1))
+	l.scrollToCursor()
+	return l.prefetch()
+}
+
+func (l *listScreen) page(dir int) tea.Cmd {
+	if len(l.rows) == 0 {
+		return nil
+	}
+	vis := l.visible()
+	l.cursor = max(0, min(l.cursor+dir*vis, len(l.rows)-1))
+	l.offset = max(0, min(l.offset+dir*vis, len(l.rows)-vis))
+	l.scrollToCursor()
+	return l.prefetch()
+}
+
+func (l *listScreen) scrollToCursor() {
+	vis := l.visible()
+	if l.cursor < l.offset {
+		l.offset = l.cursor
+	}
+	if l.cursor >= l.offset+vis {
+		l.offset = l.cursor - vis + 1
+	}
+	l.offset = max(0, min(l.offset, len(l.rows)-vis))
+	l.offset = max(l.offset, 0)
+}
+
+func (l *listScreen) ShortHelp() []key.Binding {
+	k := l.c.keys
+	if l.filter != nil {
+		return l.filter.help()
+	}
+	if l.searching {
+		return []key.Binding{k.Accept, k.Cancel, k.Results}
+	}
+	b := []key.Binding{k.Open, k.Search, k.Filter, k.Sort}
+	if l.query != "" || !l.root {
+		b = append(b, k.Back)
+	}
+	return b
+}
+
+func (l *listScreen) FullHelp() [][]key.Binding {
+	k := l.c.keys
+	return [][]key.Binding{k.moves(), {k.Open, k.Search, k.Filter, k.Sort, k.Back}}
+}
+
+// View draws the title, the column header, the visible rows and a footer
+// (search field, position, legend).
+func (l *listScreen) View(w, h int) string {
+	if l.filter != nil {
+		return l.filter.View(w, h)
+	}
+	if l.cols == nil || l.cols.width != w {
+		l.cols = newColumns(l.c, l.spec.kind, w)
+	}
+	lang, st := l.c.lang, l.c.st
+	var b strings.Builder
+	b.WriteString(l.titleLine(w))
+	b.WriteByte('\n')
+	b.WriteString(l.cols.header())
+	b.WriteByte('\n')
+	vis := max(h-3, 1)
+	today := l.c.today()
+	drawn := 0
+	switch {
+	case !l.loaded:
+		b.WriteString(st.muted.Render("  " + lang.T("list.loading")))
+		b.WriteByte('\n')
+		drawn++
+	case len(l.rows) == 0:
+		msg := "list.empty"
+		if l.query != "" {
+			msg = "list.no_match"
+		}
+		b.WriteString(st.muted.Render("  " + lang.T(msg)))
+		b.WriteByte('\n')
+		drawn++
+	default:
+		end := min(l.offset+vis, len(l.rows))
+		for i := l.offset; i < end; i++ {
+			b.WriteString(l.cols.row(&l.rows[i].Row, today, i == l.cursor))
+			b.WriteByte('\n')
+			drawn++
+		}
+	}
+	for ; drawn < vis; drawn++ {
+		b.WriteByte('\n')
+	}
+	b.WriteString(l.footer(w))
+	return b.String()
+}
+
+func (l *listScreen) titleLine(w int) string {
+	lang, st := l.c.lang, l.c.st
+	left := st.title.Render(l.Title())
+	if l.total >= 0 {
+		left += st.muted.Render(" · " + lang.F("list.count", num(lang, l.total)))
+	}
+	var chips []string
+	if l.spec.status != "" {
+		chips = append(chips, statusLabel(lang, l.spec.kind, l.spec.status))
+	}
+	if l.spec.sub != "" {
+		chips = append(chips, lang.Enum(subGroup(l.spec.kind), l.spec.sub))
+	}
+	switch {
+	case l.spec.period == periodCustom:
+		chips = append(chips, l.spec.from.String()+"–"+l.spec.to.String())
+	case l.spec.period != periodAll:
+		chips = append(chips, lang.T(l.spec.period.key()))
+	}
+	if l.spec.overdue {
+		chips = append(chips, lang.T("word.overdue"))
+	}
+	if l.spec.dueTo != 0 {
+		chips = append(chips, lang.F("list.due_range", l.spec.dueFrom.String(), l.spec.dueTo.String()))
+	}
+	if len(chips) > 0 {
+		left += st.warn.Render(" · " + strings.Join(chips, " · "))
+	}
+	right := st.muted.Render(lang.T("list.order") + ": " + lang.T(orderKey(&l.spec)))
+	return spread(left, right, w)
+}
+
+func orderKey(s *listSpec) string {
+	switch {
+	case s.byDue():
+		return "list.order.due"
+	case s.order == store.OldestFirst:
+		return "list.order.oldest"
+	}
+	return "list.order.newest"
+}
+
+func (l *listScreen) footer(w int) string {
+	lang, st := l.c.lang, l.c.st
+	var right string
+	if l.loaded && len(l.rows) > 0 {
+		pos := "?"
+		if l.first >= 0 {
+			pos = num(lang, l.first+l.cursor+1)
+		}
+		tot := "…"
+		if l.total >= 0 {
+			tot = num(lang, l.total)
+		}
+		right = st.muted.Render(pos + "/" + tot)
+	}
+	var left string
+	switch {
+	case l.err != nil:
+		left = st.err.Render(lang.F("err.store", db(l.err.Error())))
+	case l.flash != "":
+		left = st.warn.Render(l.flash)
+	case l.searching || l.query != "":
+		left = l.input.View()
+	default:
+		if l.spec.kind != model.KindSession {
+			left = st.overdue.Render("!") + st.muted.Render(" = "+lang.T("word.overdue"))
+		}
+	}
+	return spread(left, right, w)
+}

@@ -1,0 +1,234 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"gopy/model"
+	"gopy/ui/i18n"
+)
+
+// columns lays out a list's rows for one width. Fixed columns keep their
+// size; "who" and "summary" share what is left. At 80 columns the record's
+// own date gives way for feedback and petitions (the reference carries the
+// year, the deadline matters more); sessions drop the participant count.
+type columns struct {
+	c     *common
+	kind  model.Kind
+	width int
+
+	ref, date, who, title, status, due, people int
+	showDate, showDue, showPeople              bool
+}
+
+const (
+	refW  = 12 // GY-2026-0001
+	dateW = 10 // dd/mm/yyyy
+	gap   = 1
+)
+
+func newColumns(c *common, kind model.Kind, w int) *columns {
+	cl := &columns{c: c, kind: kind, width: w, ref: refW, date: dateW, due: dateW, people: 8}
+	cl.status = statusWidth(c.lang, kind)
+	cl.showDue = kind != model.KindSession
+	cl.showDate = kind == model.KindSession || w >= 100
+	cl.showPeople = kind == model.KindSession && w >= 100
+	fixed := 2 + cl.ref + gap + cl.status + gap // marker, flag, ref, status
+	if cl.showDate {
+		fixed += cl.date + gap
+	}
+	if cl.showDue {
+		fixed += cl.due + gap
+	}
+	if cl.showPeople {
+		fixed += cl.people + gap
+	}
+	rest := max(w-fixed-gap, 10) // who ␣ title
+	cl.who = min(max(rest*9/20, 6), 28)
+	cl.title = max(rest-cl.who, 4)
+	return cl
+}
+
+// statusWidth fits the longest short status label of the kind.
+func statusWidth(l i18n.Lang, kind model.Kind) int {
+	w := 6
+	for _, v := range statusValues(kind) {
+		w = max(w, ansi.StringWidth(statusLabel(l, kind, v)))
+	}
+	return w
+}
+
+func statusValues(kind model.Kind) []string {
+	var out []string
+	switch kind {
+	case model.KindFeedback:
+		for _, v := range model.FeedbackStates {
+			out = append(out, string(v))
+		}
+	case model.KindSession:
+		for _, v := range model.SessionKinds {
+			out = append(out, string(v))
+		}
+	default:
+		for _, v := range model.PetitionStatuses {
+			out = append(out, string(v))
+		}
+	}
+	return out
+}
+
+func subValues(kind model.Kind) []string {
+	var out []string
+	switch kind {
+	case model.KindFeedback:
+		for _, v := range model.SourceKinds {
+			out = append(out, string(v))
+		}
+	case model.KindSession:
+		for _, v := range model.HostRoles {
+			out = append(out, string(v))
+		}
+	default:
+		for _, v := range model.Classifications {
+			out = append(out, string(v))
+		}
+	}
+	return out
+}
+
+// statusLabel is the short word a list shows for a Row.Status value.
+func statusLabel(l i18n.Lang, kind model.Kind, v string) string {
+	return l.Enum("list.short."+statusGroup(kind), v)
+}
+
+// statusGroup is the catalog group of a kind's Row.Status values.
+func statusGroup(kind model.Kind) string {
+	switch kind {
+	case model.KindFeedback:
+		return "fbstate"
+	case model.KindSession:
+		return "session"
+	}
+	return "status"
+}
+
+// subGroup is the catalog group of a kind's Row.Sub values.
+func subGroup(kind model.Kind) string {
+	switch kind {
+	case model.KindFeedback:
+		return "source"
+	case model.KindSession:
+		return "host"
+	}
+	return "class"
+}
+
+func (cl *columns) header() string {
+	l := cl.c.lang
+	var b strings.Builder
+	b.WriteString("  ")
+	b.WriteString(fill(l.T("list.col.ref"), cl.ref))
+	b.WriteByte(' ')
+	if cl.showDate {
+		b.WriteString(fill(l.T("list.col.date."+string(cl.kind)), cl.date))
+		b.WriteByte(' ')
+	}
+	if cl.kind == model.KindSession {
+		b.WriteString(fill(l.T("list.col.status.session"), cl.status))
+		b.WriteByte(' ')
+	}
+	b.WriteString(fill(l.T("list.col.who."+string(cl.kind)), cl.who))
+	b.WriteByte(' ')
+	b.WriteString(fill(l.T("list.col.title."+string(cl.kind)), cl.title))
+	if cl.kind != model.KindSession {
+		b.WriteByte(' ')
+		b.WriteString(fill(l.T("list.col.status."+string(cl.kind)), cl.status))
+	}
+	if cl.showDue {
+		b.WriteByte(' ')
+		b.WriteString(fill(l.T("list.col.due"), cl.due))
+	}
+	if cl.showPeople {
+		b.WriteByte(' ')
+		b.WriteString(fillLeft(l.T("list.col.people"), cl.people))
+	}
+	return cl.c.st.bold.Render(b.String())
+}
+
+// row draws one row. The selected row is drawn plain in reverse video (and
+// marked with ">" for terminals without attributes); the others colour the
+// status and the overdue deadline. Overdue is also a "!" beside the
+// reference, so it reads without colour.
+func (cl *columns) row(r *model.Row, today model.Date, selected bool) string {
+	l, st := cl.c.lang, cl.c.st
+	overdue := r.Overdue(today)
+	who := db(r.Who)
+	if r.Confidential {
+		who = l.T("word.confidential")
+	}
+	status := statusLabel(l, cl.kind, r.Status)
+
+	var b strings.Builder
+	b.Grow(cl.width + 64)
+	cell := func(s string, w int, style render) {
+		s = fill(s, w)
+		if !selected && style != nil {
+			s = style(s)
+		}
+		b.WriteString(s)
+	}
+	if selected {
+		b.WriteByte('>')
+	} else {
+		b.WriteByte(' ')
+	}
+	if overdue {
+		cell("!", 1, st.overdue.Render)
+	} else {
+		b.WriteByte(' ')
+	}
+	cell(db(r.Ref), cl.ref, nil)
+	b.WriteByte(' ')
+	if cl.showDate {
+		cell(r.Date.String(), cl.date, nil)
+		b.WriteByte(' ')
+	}
+	statusStyle := st.statusStyle(r.Status).Render
+	if cl.kind == model.KindSession {
+		cell(status, cl.status, statusStyle)
+		b.WriteByte(' ')
+	}
+	var whoStyle render
+	if r.Confidential {
+		whoStyle = st.muted.Render
+	}
+	cell(who, cl.who, whoStyle)
+	b.WriteByte(' ')
+	cell(db(r.Title), cl.title, nil)
+	if cl.kind != model.KindSession {
+		b.WriteByte(' ')
+		cell(status, cl.status, statusStyle)
+	}
+	if cl.showDue {
+		b.WriteByte(' ')
+		var dueStyle render
+		if overdue {
+			dueStyle = st.overdue.Render
+		}
+		due := ""
+		if r.Due != 0 && (cl.kind != model.KindFeedback || r.Points[0] > 0) {
+			due = r.Due.String()
+		}
+		cell(due, cl.due, dueStyle)
+	}
+	if cl.showPeople {
+		b.WriteByte(' ')
+		b.WriteString(fillLeft(strconv.Itoa(r.Participants), cl.people))
+	}
+	if selected {
+		return st.selected.Render(fill(b.String(), cl.width))
+	}
+	return b.String()
+}

@@ -1,0 +1,173 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"gopy/model"
+)
+
+// filterDialog edits a list's filters: status, kind (source, host role or
+// classification), period and overdue. Each is a row of choices cycled with
+// ←/→; enter applies, esc cancels, x clears them all.
+type filterDialog struct {
+	c      *common
+	screen int
+	spec   listSpec
+	row    int
+}
+
+type filterDoneMsg struct {
+	screen int
+	apply  bool
+	spec   listSpec
+}
+
+func (m filterDoneMsg) target() int { return m.screen }
+
+func newFilterDialog(c *common, screen int, spec listSpec) *filterDialog {
+	return &filterDialog{c: c, screen: screen, spec: spec}
+}
+
+type filterRow int
+
+const (
+	fStatus filterRow = iota
+	fSub
+	fPeriod
+	fOverdue
+)
+
+func (f *filterDialog) rows() []filterRow {
+	if f.spec.kind == model.KindSession {
+		return []filterRow{fStatus, fSub, fPeriod}
+	}
+	return []filterRow{fStatus, fSub, fPeriod, fOverdue}
+}
+
+func (f *filterDialog) done(apply bool) tea.Cmd {
+	msg := filterDoneMsg{screen: f.screen, apply: apply, spec: f.spec}
+	return func() tea.Msg { return msg }
+}
+
+func (f *filterDialog) Update(msg tea.KeyPressMsg) tea.Cmd {
+	k := f.c.keys
+	rows := f.rows()
+	switch {
+	case key.Matches(msg, k.Accept):
+		return f.done(true)
+	case key.Matches(msg, k.Cancel):
+		return f.done(false)
+	case key.Matches(msg, k.Next):
+		f.row = (f.row + 1) % len(rows)
+	case key.Matches(msg, k.Prev):
+		f.row = (f.row + len(rows) - 1) % len(rows)
+	case key.Matches(msg, k.Right):
+		f.cycle(rows[f.row], 1)
+	case key.Matches(msg, k.Left):
+		f.cycle(rows[f.row], -1)
+	case key.Matches(msg, k.Reset):
+		f.spec.status, f.spec.sub, f.spec.period, f.spec.overdue = "", "", periodAll, false
+		f.spec.dueFrom, f.spec.dueTo = 0, 0
+	}
+	return nil
+}
+
+func cycleIn(vals []string, cur string, d int) string {
+	all := append([]string{""}, vals...)
+	i := slices.Index(all, cur)
+	return all[(i+d+len(all))%len(all)]
+}
+
+func (f *filterDialog) cycle(r filterRow, d int) {
+	switch r {
+	case fStatus:
+		f.spec.status = cycleIn(statusValues(f.spec.kind), f.spec.status, d)
+	case fSub:
+		f.spec.sub = cycleIn(subValues(f.spec.kind), f.spec.sub, d)
+	case fPeriod:
+		i := slices.Index(periodChoices, f.spec.period) // custom is -1: next is "all"
+		if i < 0 {
+			i = 0
+			d = max(d, 0)
+		}
+		f.spec.period = periodChoices[(i+d+len(periodChoices))%len(periodChoices)]
+	case fOverdue:
+		f.spec.overdue = !f.spec.overdue
+	}
+}
+
+func (f *filterDialog) help() []key.Binding {
+	k := f.c.keys
+	return []key.Binding{k.Accept, k.Cancel, k.Reset, k.Left, k.Right}
+}
+
+func (f *filterDialog) value(r filterRow) string {
+	l := f.c.lang
+	switch r {
+	case fStatus:
+		if f.spec.status == "" {
+			return l.T("filter.any")
+		}
+		return l.Enum(statusGroup(f.spec.kind), f.spec.status)
+	case fSub:
+		if f.spec.sub == "" {
+			return l.T("filter.any")
+		}
+		return l.Enum(subGroup(f.spec.kind), f.spec.sub)
+	case fPeriod:
+		if f.spec.period == periodCustom {
+			return f.spec.from.String() + "–" + f.spec.to.String()
+		}
+		return l.T(f.spec.period.key())
+	default:
+		if f.spec.overdue {
+			return l.T("filter.overdue_only")
+		}
+		return l.T("filter.any")
+	}
+}
+
+func (f *filterDialog) label(r filterRow) string {
+	l := f.c.lang
+	switch r {
+	case fStatus:
+		return l.T("filter.status." + string(f.spec.kind))
+	case fSub:
+		return l.T("filter.sub." + string(f.spec.kind))
+	case fPeriod:
+		return l.T("filter.period")
+	default:
+		return l.T("word.overdue")
+	}
+}
+
+func (f *filterDialog) View(w, h int) string {
+	l, st := f.c.lang, f.c.st
+	var b strings.Builder
+	b.WriteString(st.title.Render(l.F("filter.title", l.T("list.title."+string(f.spec.kind)))))
+	b.WriteString("\n\n")
+	labelW := 0
+	for _, r := range f.rows() {
+		labelW = max(labelW, len([]rune(f.label(r))))
+	}
+	for i, r := range f.rows() {
+		line := fill(f.label(r), labelW) + "  ‹ " + f.value(r) + " ›"
+		if i == f.row {
+			b.WriteString(st.selected.Render("> " + line))
+		} else {
+			b.WriteString("  " + line)
+		}
+		b.WriteByte('\n')
+	}
+	if f.spec.dueTo != 0 {
+		b.WriteString("  " + st.muted.Render(l.F("list.due_range", f.spec.dueFrom.String(), f.spec.dueTo.String())))
+		b.WriteByte('\n')
+	}
+	b.WriteByte('\n')
+	b.WriteString(st.muted.Render(l.T("filter.hint")))
+	return st.box.Render(b.String())
+}

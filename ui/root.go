@@ -1,0 +1,409 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"gopy/model"
+	"gopy/store"
+	"gopy/ui/i18n"
+)
+
+const (
+	headerLines = 2 // ward and date; tabs
+	footerLines = 1 // key help
+)
+
+// The tabs, in the SPEC's order.
+const (
+	tabDashboard = iota
+	tabFeedback
+	tabSessions
+	tabPetitions
+	tabReports
+	tabSettings
+	nTabs
+)
+
+var tabKeys = [nTabs]string{"tab.dashboard", "tab.feedback", "tab.sessions", "tab.petitions", "tab.reports", "tab.settings"}
+
+// Root owns the screen stacks (one per tab: dashboard → list → detail →
+// form), the first-run setup, the full help and the quit confirmation.
+// Dialogs and screens that hold the keyboard see a key before the global
+// keys do (gh-dash's focus cascade).
+type Root struct {
+	c           *common
+	setup       *setupScreen
+	stacks      [nTabs][]screen
+	started     [nTabs]bool
+	active      int
+	help        help.Model
+	showHelp    bool
+	confirmQuit bool
+	quitting    bool
+}
+
+// Options for NewRoot; zero values are right for Run.
+type Options struct {
+	// Today overrides the date (tests); nil uses the store's clock.
+	Today func() model.Date
+	// Width and Height are the size assumed until the terminal tells
+	// (80×24 when zero).
+	Width, Height int
+}
+
+// NewRoot builds the root model on an open store. It reads only the
+// settings: everything that depends on the number of records is counted
+// after the first frame.
+func NewRoot(s *store.Store, lang i18n.Lang, opt Options) (*Root, error) {
+	st, err := s.Settings()
+	if err != nil {
+		return nil, err
+	}
+	c := &common{store: s, lang: lang, keys: newKeyMap(lang), st: newStyles(true), settings: st,
+		today: opt.Today, width: opt.Width, height: opt.Height}
+	if c.today == nil {
+		c.today = s.Today
+	}
+	if c.width == 0 || c.height == 0 {
+		c.width, c.height = 80, 24
+	}
+	r := &Root{c: c, help: help.New()}
+	r.restyle()
+	r.stacks[tabDashboard] = []screen{newDashboard(c)}
+	r.stacks[tabFeedback] = []screen{newList(c, listSpec{kind: model.KindFeedback}, "", true)}
+	r.stacks[tabSessions] = []screen{newList(c, listSpec{kind: model.KindSession}, "", true)}
+	r.stacks[tabPetitions] = []screen{newList(c, listSpec{kind: model.KindPetition}, "", true)}
+	r.stacks[tabReports] = []screen{newReportsTab(c)}
+	r.stacks[tabSettings] = []screen{newSettingsView(c)}
+	if st.WardCode == "" {
+		r.setup = newSetup(c)
+	}
+	return r, nil
+}
+
+func (r *Root) restyle() {
+	st := r.c.st
+	r.help.Styles = help.Styles{
+		ShortKey: st.helpKey, ShortDesc: st.helpDesc, ShortSeparator: st.helpSep, Ellipsis: st.helpSep,
+		FullKey: st.helpKey, FullDesc: st.helpDesc, FullSeparator: st.helpSep,
+	}
+	r.help.ShortSeparator = " · "
+}
+
+// Init asks the terminal for its background and starts the first screen.
+func (r *Root) Init() tea.Cmd {
+	if r.setup != nil {
+		return tea.Batch(tea.RequestBackgroundColor, r.setup.Init())
+	}
+	return tea.Batch(tea.RequestBackgroundColor, r.activate(tabDashboard))
+}
+
+func (r *Root) top() screen {
+	s := r.stacks[r.active]
+	return s[len(s)-1]
+}
+
+// activate shows tab i, starting its screen on the first visit.
+func (r *Root) activate(i int) tea.Cmd {
+	r.active = i
+	if r.started[i] {
+		return nil
+	}
+	r.started[i] = true
+	return r.stacks[i][0].Init()
+}
+
+func (r *Root) each(f func(screen)) {
+	if r.setup != nil {
+		f(r.setup)
+	}
+	for _, st := range r.stacks {
+		for _, s := range st {
+			f(s)
+		}
+	}
+}
+
+func (r *Root) find(id int) screen {
+	var found screen
+	r.each(func(s screen) {
+		if s.id() == id {
+			found = s
+		}
+	})
+	return found
+}
+
+func (r *Root) broadcast(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	r.each(func(s screen) { cmds = append(cmds, s.Update(msg)) })
+	return tea.Batch(cmds...)
+}
+
+func (r *Root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	return r, r.update(msg)
+}
+
+func (r *Root) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		r.c.width, r.c.height = msg.Width, msg.Height
+		return r.broadcast(msg)
+	case tea.BackgroundColorMsg:
+		if dark := msg.IsDark(); dark != r.c.st.dark {
+			r.c.st = newStyles(dark)
+			r.restyle()
+			return r.broadcast(restyleMsg{})
+		}
+		return nil
+	case tea.KeyPressMsg:
+		return r.key(msg)
+	case pushMsg:
+		r.stacks[r.active] = append(r.stacks[r.active], msg.s)
+		return msg.s.Init()
+	case popMsg:
+		if s := r.stacks[r.active]; len(s) > 1 {
+			r.stacks[r.active] = s[:len(s)-1]
+		}
+		return nil
+	case reloadMsg:
+		return r.broadcast(msg)
+	case settingsSavedMsg:
+		if msg.err == nil {
+			r.c.settings = msg.settings
+			r.c.settingsGen++
+			r.setup = nil
+			return r.activate(tabDashboard)
+		}
+	}
+	if t, ok := msg.(targeted); ok {
+		if s := r.find(t.target()); s != nil {
+			return s.Update(msg)
+		}
+		return nil
+	}
+	// Anything else (a text field's own messages) goes to the screen in
+	// front.
+	if r.setup != nil {
+		return r.setup.Update(msg)
+	}
+	return r.top().Update(msg)
+}
+
+// restyleMsg tells screens the styles changed (the terminal's background
+// turned out light).
+type restyleMsg struct{}
+
+func (r *Root) unsaved() bool {
+	found := false
+	r.each(func(s screen) {
+		if u, ok := s.(unsaved); ok && u.Unsaved() {
+			found = true
+		}
+	})
+	return found
+}
+
+func (r *Root) quit() tea.Cmd {
+	if r.unsaved() && !r.confirmQuit {
+		r.confirmQuit = true
+		return nil
+	}
+	r.quitting = true
+	return tea.Quit
+}
+
+func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := r.c.keys
+	if key.Matches(msg, k.ForceQuit) {
+		return r.quit()
+	}
+	if r.confirmQuit {
+		switch {
+		case key.Matches(msg, k.Yes):
+			r.quitting = true
+			return tea.Quit
+		case key.Matches(msg, k.No):
+			r.confirmQuit = false
+		}
+		return nil
+	}
+	if r.setup != nil {
+		return r.setup.Update(msg)
+	}
+	top := r.top()
+	if top.Capturing() {
+		return top.Update(msg)
+	}
+	if r.showHelp {
+		r.showHelp = false
+		if key.Matches(msg, k.Help, k.Back) {
+			return nil
+		}
+	}
+	switch {
+	case key.Matches(msg, k.Quit):
+		return r.quit()
+	case key.Matches(msg, k.Help):
+		r.showHelp = true
+		return nil
+	case key.Matches(msg, k.NextTab):
+		return r.activate((r.active + 1) % nTabs)
+	case key.Matches(msg, k.PrevTab):
+		return r.activate((r.active + nTabs - 1) % nTabs)
+	}
+	for i, b := range k.tabKeys() {
+		if key.Matches(msg, b) {
+			return r.activate(i)
+		}
+	}
+	return top.Update(msg)
+}
+
+// View draws the whole frame: header, tabs, the screen, the help line.
+func (r *Root) View() tea.View {
+	v := tea.NewView(r.render())
+	v.AltScreen = true
+	v.WindowTitle = "gopy"
+	return v
+}
+
+func (r *Root) render() string {
+	w, h := r.c.body()
+	var b strings.Builder
+	b.Grow(w * (h + 3) * 2)
+	b.WriteString(r.headerLine(w))
+	b.WriteByte('\n')
+	b.WriteString(r.tabLine(w))
+	b.WriteByte('\n')
+	var body string
+	var helpKeys []key.Binding
+	switch {
+	case r.setup != nil:
+		body = r.setup.View(w, h)
+		helpKeys = r.setup.ShortHelp()
+	case r.showHelp:
+		body = r.fullHelp(w)
+	default:
+		top := r.top()
+		body = top.View(w, h)
+		helpKeys = top.ShortHelp()
+	}
+	if r.confirmQuit {
+		box := r.c.st.box.Render(r.c.lang.T("quit.unsaved") + "\n\n" + r.c.lang.T("quit.confirm"))
+		body = lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box)
+	}
+	b.WriteString(frame(body, w, h))
+	b.WriteByte('\n')
+	b.WriteString(r.helpLine(w, helpKeys))
+	return b.String()
+}
+
+func (r *Root) headerLine(w int) string {
+	l, st := r.c.lang, r.c.st
+	s := r.c.settings
+	left := st.header.Render("gopy")
+	if s.WardName != "" {
+		left += st.headerDim.Render(" · ") + st.header.Render(db(s.WardName))
+		if s.WardCode != "" {
+			left += st.headerDim.Render(" (" + db(s.WardCode) + ")")
+		}
+	}
+	right := r.c.today().String()
+	if s.Officer != "" {
+		right = l.F("header.officer", db(s.Officer)) + " · " + right
+	}
+	return spread(left, st.headerDim.Render(right), w)
+}
+
+// tabLine shows the six tabs with their number keys; the active one is
+// reversed and bracketed, so it shows without colour or attributes.
+func (r *Root) tabLine(w int) string {
+	l, st := r.c.lang, r.c.st
+	var b strings.Builder
+	for i, k := range tabKeys {
+		label := string(rune('1'+i)) + " " + l.T(k)
+		if r.setup == nil && i == r.active {
+			b.WriteString(st.tabActive.Render("[" + label + "]"))
+		} else {
+			b.WriteString(st.tab.Render(" " + label + " "))
+		}
+	}
+	line := b.String()
+	if ansi.StringWidth(line) > w {
+		// Narrow terminal: numbers and the active tab's name only.
+		b.Reset()
+		for i, k := range tabKeys {
+			if i == r.active {
+				b.WriteString(st.tabActive.Render("[" + string(rune('1'+i)) + " " + l.T(k) + "]"))
+			} else {
+				b.WriteString(" " + string(rune('1'+i)) + " ")
+			}
+		}
+		line = b.String()
+	}
+	return line
+}
+
+// helpLine is the screen's keys on the left and the global ones (help,
+// quit) always visible on the right.
+func (r *Root) helpLine(w int, keys []key.Binding) string {
+	k := r.c.keys
+	var global []key.Binding
+	switch {
+	case r.confirmQuit:
+		keys, global = []key.Binding{k.Yes, k.No}, nil
+	case r.setup != nil:
+		global = nil
+	case r.top().Capturing():
+		global = []key.Binding{k.ForceQuit}
+	case r.showHelp:
+		keys, global = []key.Binding{k.Back}, []key.Binding{k.Quit}
+	default:
+		global = []key.Binding{k.Help, k.Quit}
+	}
+	right := r.help.ShortHelpView(global)
+	hm := r.help
+	hm.SetWidth(max(w-ansi.StringWidth(right)-3, 10))
+	left := hm.ShortHelpView(keys)
+	return spread(left, right, w)
+}
+
+// fullHelp is the ? page: every key of the screen in front and the global
+// ones, from the same key map as the help line.
+func (r *Root) fullHelp(w int) string {
+	l, st := r.c.lang, r.c.st
+	k := r.c.keys
+	col := func(title string, groups [][]key.Binding) string {
+		var b strings.Builder
+		b.WriteString(st.section.Render(title))
+		seen := map[string]bool{}
+		for _, g := range groups {
+			for _, kb := range g {
+				hp := kb.Help()
+				if !kb.Enabled() || hp.Key == "" || seen[hp.Key+hp.Desc] {
+					continue
+				}
+				seen[hp.Key+hp.Desc] = true
+				b.WriteString("\n  " + st.helpKey.Render(fill(hp.Key, 11)) + " " + hp.Desc)
+			}
+		}
+		return b.String()
+	}
+	left := col(l.T("help.screen"), r.top().FullHelp())
+	right := col(l.T("help.global"), [][]key.Binding{k.global(), k.tabKeys()})
+	legend := st.overdue.Render("!") + " " + l.T("help.legend_overdue") + "\n" +
+		l.T("help.legend_backspace")
+	title := st.title.Render(l.T("help.title"))
+	if w >= 70 {
+		return title + "\n\n" + lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(w/2).Render(left), right) +
+			"\n\n" + legend
+	}
+	return title + "\n\n" + left + "\n\n" + right + "\n\n" + legend
+}

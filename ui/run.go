@@ -1,0 +1,25 @@
+// Package ui is gopy's terminal interface (Bubble Tea v2): a root model
+// owning one screen stack per tab, the screens (dashboard, lists, details,
+// settings, first-run setup), and the styles, keys and text they share.
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"gopy/store"
+	"gopy/ui/cli"
+	"gopy/ui/i18n"
+)
+
+func init() { cli.RunTUI = Run }
+
+// Run shows the TUI on an open store, in the alternate screen, until the
+// officer quits.
+func Run(s *store.Store, lang i18n.Lang) error {
+	r, err := NewRoot(s, lang, Options{})
+	if err != nil {
+		return err
+	}
+	_, err = tea.NewProgram(r).Run()
+	return err
+}

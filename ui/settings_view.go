@@ -1,0 +1,129 @@
+package ui
+
+import (
+	"strconv"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"gopy/model"
+)
+
+// settingsView shows the ward's settings, read-only: ward, officers,
+// organisations, agencies, residential groups, topics, deadlines, targets
+// and this year's and next year's holidays. Editing comes with the forms.
+type settingsView struct {
+	c      *common
+	sid    int
+	doc    doc
+	builtW int
+	shown  int // common.settingsGen the doc was built from
+}
+
+func newSettingsView(c *common) *settingsView { return &settingsView{c: c, sid: c.newID()} }
+
+func (v *settingsView) id() int         { return v.sid }
+func (v *settingsView) Init() tea.Cmd   { return nil }
+func (v *settingsView) Title() string   { return v.c.lang.T("tab.settings") }
+func (v *settingsView) Capturing() bool { return false }
+func (v *settingsView) ShortHelp() []key.Binding {
+	k := v.c.keys
+	return []key.Binding{k.Up, k.Down, k.PageDown}
+}
+func (v *settingsView) FullHelp() [][]key.Binding { return [][]key.Binding{v.c.keys.moves()} }
+
+func (v *settingsView) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		_, h := v.c.body()
+		v.doc.key(v.c.keys, msg, h-1)
+	case tea.WindowSizeMsg, reloadMsg, restyleMsg:
+		v.builtW = 0
+	}
+	return nil
+}
+
+func (v *settingsView) build(w int) {
+	l, st := v.c.lang, v.c.st
+	s := &v.c.settings
+	labels := []string{}
+	for _, k := range []string{"ward_name", "ward_code", "province", "officer", "language",
+		"feedback_response_days", "ack_working_days", "complaint_days", "denunciation_days", "proposal_days",
+		"report_days", "short_comment_days", "announce_days_before", "publish_days_after",
+		"secretary_days_per_month", "chair_days_per_week", "dialogues_per_year"} {
+		labels = append(labels, l.T("set."+k))
+	}
+	b := newDocBuilder(st, w, labels)
+	f := func(k, val string) { b.field(l.T("set."+k), val, nil) }
+	days := func(n int) string { return l.F("set.days", n) }
+
+	b.section(l.T("set.ward"))
+	f("ward_name", db(s.WardName))
+	f("ward_code", db(s.WardCode))
+	f("province", db(s.Province))
+	f("officer", db(s.Officer))
+	f("language", l.T("lang."+s.Language))
+
+	list := func(title string, items []string) {
+		b.section(l.F(title, len(items)))
+		if len(items) == 0 {
+			b.para(l.T("detail.none"), 1, st.muted.Render)
+		}
+		for _, it := range items {
+			b.para("• "+db(it), 1, nil)
+		}
+	}
+	list("set.officers", s.Officers)
+	list("set.organisations", s.Organisations)
+	list("set.agencies", s.Agencies)
+	list("set.groups", s.Groups)
+	list("set.topics", s.Topics)
+
+	dl := s.Deadlines
+	b.section(l.T("set.deadlines"))
+	f("feedback_response_days", days(dl.FeedbackResponseDays))
+	f("ack_working_days", l.F("set.working_days", dl.AckWorkingDays))
+	f("complaint_days", days(dl.ComplaintDays))
+	f("denunciation_days", days(dl.DenunciationDays))
+	f("proposal_days", days(dl.ProposalDays))
+	f("report_days", days(dl.ReportDays))
+	f("short_comment_days", days(dl.ShortCommentDays))
+	f("announce_days_before", days(dl.AnnounceDaysBefore))
+	f("publish_days_after", days(dl.PublishDaysAfter))
+
+	tg := s.Targets
+	b.section(l.T("set.targets"))
+	f("secretary_days_per_month", strconv.Itoa(tg.SecretaryDaysPerMonth))
+	f("chair_days_per_week", strconv.Itoa(tg.ChairDaysPerWeek))
+	f("dialogues_per_year", strconv.Itoa(tg.DialoguesPerYear))
+
+	cal := model.NewCalendar(s.Holidays)
+	year := v.c.today().Year()
+	for _, y := range []int{year, year + 1} {
+		hs := cal.HolidaysOf(y)
+		b.section(l.F("set.holidays", y, len(hs)))
+		for _, h := range hs {
+			name := h.Name
+			if l.Has(name) {
+				name = l.T(name)
+			} else {
+				name = db(name)
+			}
+			b.para(h.On.String()+"  "+l.T("weekday."+strconv.Itoa(int(h.On.Weekday())))+"  "+name, 1, nil)
+		}
+	}
+	b.blank()
+	b.para(l.T("set.read_only"), 1, st.muted.Render)
+	v.doc.lines = b.lines
+	v.doc.cursor = min(v.doc.cursor, max(len(b.lines)-1, 0))
+	v.builtW = w
+}
+
+func (v *settingsView) View(w, h int) string {
+	if v.builtW != w || v.shown != v.c.settingsGen {
+		v.build(w)
+		v.shown = v.c.settingsGen
+	}
+	st := v.c.st
+	return spread(st.title.Render(v.Title()), "", w) + "\n" + v.doc.view(st, w, h-1)
+}

@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"image/color"
+
+	"charm.land/lipgloss/v2"
+)
+
+// styles are built once per background (dark until the terminal says
+// otherwise) and shared by every screen; View never builds a style.
+// Colours are the 16 basic ANSI ones so a 16-colour console shows them as
+// meant; every coloured fact also has a word or a symbol, so NO_COLOR loses
+// nothing.
+type styles struct {
+	dark bool
+
+	header, headerDim    lipgloss.Style
+	tab, tabActive       lipgloss.Style
+	title, muted, bold   lipgloss.Style
+	selected             lipgloss.Style
+	label, section, link lipgloss.Style
+	err, ok, warn, info  lipgloss.Style
+	overdue              lipgloss.Style
+	helpKey, helpDesc    lipgloss.Style
+	helpSep              lipgloss.Style
+	box                  lipgloss.Style
+	input                lipgloss.Style
+
+	// status colours by stored value (petition status, feedback state,
+	// session kind); values not listed are drawn plain.
+	status map[string]lipgloss.Style
+}
+
+func newStyles(dark bool) *styles {
+	pick := func(light, darkC color.Color) color.Color {
+		if dark {
+			return darkC
+		}
+		return light
+	}
+	red := pick(lipgloss.Red, lipgloss.BrightRed)
+	green := pick(lipgloss.Green, lipgloss.BrightGreen)
+	yellow := pick(lipgloss.Magenta, lipgloss.BrightYellow) // yellow is unreadable on white
+	cyan := pick(lipgloss.Blue, lipgloss.BrightCyan)
+	magenta := pick(lipgloss.Magenta, lipgloss.BrightMagenta)
+	blue := pick(lipgloss.Blue, lipgloss.BrightBlue)
+	grey := lipgloss.BrightBlack
+
+	s := lipgloss.NewStyle
+	st := &styles{
+		dark:      dark,
+		header:    s().Bold(true),
+		headerDim: s().Foreground(grey),
+		tab:       s(),
+		tabActive: s().Reverse(true).Bold(true),
+		title:     s().Bold(true),
+		muted:     s().Foreground(grey),
+		bold:      s().Bold(true),
+		selected:  s().Reverse(true),
+		label:     s().Foreground(grey),
+		section:   s().Bold(true).Foreground(blue),
+		link:      s().Foreground(cyan).Underline(true),
+		err:       s().Foreground(red).Bold(true),
+		ok:        s().Foreground(green),
+		warn:      s().Foreground(yellow),
+		info:      s().Foreground(cyan),
+		overdue:   s().Foreground(red).Bold(true),
+		helpKey:   s().Bold(true),
+		helpDesc:  s().Foreground(grey),
+		helpSep:   s().Foreground(grey),
+		box:       s().Border(lipgloss.NormalBorder()).BorderForeground(blue).Padding(0, 1),
+		input:     s(),
+	}
+	st.status = map[string]lipgloss.Style{
+		// petitions
+		"received":    s().Foreground(cyan),
+		"in_progress": s().Foreground(yellow),
+		"resolved":    s().Foreground(green),
+		"returned":    s().Foreground(grey),
+		"transferred": s().Foreground(magenta),
+		// feedback states
+		"pending":  s().Foreground(yellow),
+		"partly":   s().Foreground(cyan),
+		"answered": s().Foreground(green),
+		// answers to points
+		"accepted":  s().Foreground(green),
+		"partial":   s().Foreground(cyan),
+		"explained": s().Foreground(blue),
+		// session kinds
+		"dialogue":     s().Foreground(magenta),
+		"consultation": s().Foreground(blue),
+	}
+	return st
+}
+
+// statusStyle is the colour of a stored status value.
+func (st *styles) statusStyle(v string) lipgloss.Style {
+	if s, ok := st.status[v]; ok {
+		return s
+	}
+	return lipgloss.NewStyle()
+}
