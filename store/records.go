@@ -73,7 +73,14 @@ func (s *Store) Create(rec model.Record, by string) error {
 
 // CreateBatch creates many records in one transaction (all or none).
 func (s *Store) CreateBatch(recs []model.Record, by string) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
+	// create fills each record's ID, reference and stamps as it goes; if
+	// the transaction then fails they were never stored, and a retry must
+	// not reuse a reference the rollback gave back.
+	metas := make([]model.Meta, len(recs))
+	for i, rec := range recs {
+		metas[i] = *rec.GetMeta()
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
 		st, err := loadSettings(tx)
 		if err != nil {
 			return err
@@ -89,6 +96,12 @@ func (s *Store) CreateBatch(recs []model.Record, by string) error {
 		}
 		return nil
 	})
+	if err != nil {
+		for i, rec := range recs {
+			*rec.GetMeta() = metas[i]
+		}
+	}
+	return err
 }
 
 func (s *Store) create(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, rec model.Record, by string) error {

@@ -594,3 +594,28 @@ func TestDrafts(t *testing.T) {
 	}
 	mustClean(t, s)
 }
+
+// A refused batch (one bad record) is fixed and saved again, as a session
+// form with its petitions would be: the references handed out by the
+// refused attempt were rolled back, so they must not be reused.
+func TestRefusedBatchRetried(t *testing.T) {
+	s, _, _ := openTest(t)
+	a := petition(day(2026, 6, 1), model.ClassReport)
+	b := petition(day(2026, 6, 1), model.ClassReport)
+	b.Name = ""
+	asInvalid(t, s.CreateBatch([]model.Record{a, b}, officer))
+	if m := a.GetMeta(); m.ID != "" || m.Ref != "" || !m.CreatedAt.IsZero() {
+		t.Errorf("a refused batch left %q %q %v in the caller's record", m.ID, m.Ref, m.CreatedAt)
+	}
+	b.Name = "Lê Văn Tám"
+	if err := s.CreateBatch([]model.Record{a, b}, officer); err != nil {
+		t.Fatal(err)
+	}
+	c := petition(day(2026, 6, 2), model.ClassReport)
+	mustCreate(t, s, c)
+	refs := map[string]bool{a.Ref: true, b.Ref: true, c.Ref: true}
+	if len(refs) != 3 || !refs["KN-2026-0001"] || !refs["KN-2026-0002"] || !refs["KN-2026-0003"] {
+		t.Errorf("refs after a retried batch: %s %s %s", a.Ref, b.Ref, c.Ref)
+	}
+	mustClean(t, s)
+}
