@@ -468,3 +468,16 @@ func TestOverdueCounts(t *testing.T) {
 		t.Errorf("overdue feedback %d, want 1", n)
 	}
 }
+
+// Page returns "up to n" entries: none for n ≤ 0 (a list squeezed to no
+// visible rows), never a panic.
+func TestPageSizeZero(t *testing.T) {
+	s, _, _ := openTest(t)
+	mustCreate(t, s, petition(day(2026, 6, 1), model.ClassReport))
+	for _, n := range []int{0, -1} {
+		rows, err := s.Page(store.Query{Kind: model.KindPetition}, nil, n, false)
+		if err != nil || len(rows) != 0 {
+			t.Errorf("Page(n=%d): %d rows, %v", n, len(rows), err)
+		}
+	}
+}

@@ -237,6 +237,9 @@ func step(c *bolt.Cursor, desc bool) ([]byte, []byte) {
 // Page returns up to n entries after the position key `after` (nil: from
 // the start) in the query's order, or in the opposite order when reverse.
 func (s *Store) Page(q Query, after []byte, n int, reverse bool) ([]Entry, error) {
+	if n <= 0 {
+		return nil, nil
+	}
 	p := q.plan()
 	out := make([]Entry, 0, n)
 	err := s.db.View(func(tx *bolt.Tx) error {
