@@ -18,7 +18,8 @@ import (
 // The SPEC's store bars at 100k records (a province-year). The database is
 // made once per test binary run with demo.Generate, in a temp dir; with
 // GOPY_BENCH_DB set it is made there on the first run and reused after.
-// Benchmarks work on a copy, so a reused database is never changed.
+// Benchmarks read a copy, and those that write get a fresh copy each, so
+// neither the reused database nor the figures of the next benchmark change.
 //
 //	bench/store.sh    runs them and prints the save/bare-commit ratio.
 
@@ -39,18 +40,36 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-func benchStore(b *testing.B) *store.Store {
+// benchStore opens the 100k database: read-only, or a private copy to
+// write into.
+func benchStore(b *testing.B, write bool) *store.Store {
 	b.Helper()
 	bench.once.Do(func() { bench.err = makeBenchDB() })
 	if bench.err != nil {
 		b.Fatal(bench.err)
 	}
-	s, err := store.Open(bench.path, store.Options{})
+	path := bench.path
+	if write {
+		path = filepath.Join(b.TempDir(), "write.db")
+		if err := copyDB(bench.path, path); err != nil {
+			b.Fatal(err)
+		}
+	}
+	s, err := store.Open(path, store.Options{ReadOnly: !write})
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { s.Close() })
 	return s
+}
+
+func copyDB(from, to string) error {
+	s, err := store.Open(from, store.Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return s.BackupFile(to)
 }
 
 func makeBenchDB() error {
@@ -81,12 +100,7 @@ func makeBenchDB() error {
 		s.Close()
 		fmt.Fprintf(os.Stderr, "bench: %d demo records in %s (%v)\n", benchRecords, src, time.Since(start).Round(time.Millisecond))
 	}
-	s, err := store.Open(src, store.Options{ReadOnly: true})
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	return s.BackupFile(bench.path)
+	return copyDB(src, bench.path)
 }
 
 func benchPetition() *model.Petition {
@@ -105,7 +119,7 @@ func benchPetition() *model.Petition {
 // BenchmarkSaveOne: one petition created (validated, indexed, its history
 // written) and committed with fsync, into a 100k-record database.
 func BenchmarkSaveOne(b *testing.B) {
-	s := benchStore(b)
+	s := benchStore(b, true)
 	for b.Loop() {
 		if err := s.Create(benchPetition(), "bench"); err != nil {
 			b.Fatal(err)
@@ -117,7 +131,7 @@ func BenchmarkSaveOne(b *testing.B) {
 // bucket of the same database in one bbolt Update (same sync settings),
 // and nothing else. The SPEC wants SaveOne ≤ 2× this.
 func BenchmarkBareCommit(b *testing.B) {
-	s := benchStore(b)
+	s := benchStore(b, true)
 	p := benchPetition()
 	if err := s.Create(p, "bench"); err != nil {
 		b.Fatal(err)
@@ -128,34 +142,56 @@ func BenchmarkBareCommit(b *testing.B) {
 	}
 	db := store.BoltDB(s)
 	bucket := []byte("rec/" + string(model.KindPetition))
-	var keys [][16]byte
 	for b.Loop() {
 		id, _ := model.ParseID(model.NewID(time.Now()))
 		err := db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucket).Put(id[:], raw) })
 		if err != nil {
 			b.Fatal(err)
 		}
-		keys = append(keys, id)
 	}
-	b.StopTimer()
-	// Take the bare records out again so the copy stays consistent.
-	err = db.Update(func(tx *bolt.Tx) error {
-		for _, k := range keys {
-			if err := tx.Bucket(bucket).Delete(k[:]); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+}
+
+// BenchmarkSaveVsBare alternates one save and one bare commit, so both
+// meet the same disk (writeback, file growth) and the ratio is not skewed
+// by which ran first. It reports each one's mean and save/bare.
+func BenchmarkSaveVsBare(b *testing.B) {
+	s := benchStore(b, true)
+	p := benchPetition()
+	if err := s.Create(p, "bench"); err != nil {
+		b.Fatal(err)
+	}
+	raw, err := s.RecordJSON(model.KindPetition, p.ID)
 	if err != nil {
 		b.Fatal(err)
 	}
+	db := store.BoltDB(s)
+	bucket := []byte("rec/" + string(model.KindPetition))
+	var save, bare time.Duration
+	n := 0
+	for b.Loop() {
+		start := time.Now()
+		if err := s.Create(benchPetition(), "bench"); err != nil {
+			b.Fatal(err)
+		}
+		save += time.Since(start)
+		id, _ := model.ParseID(model.NewID(time.Now()))
+		start = time.Now()
+		err := db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucket).Put(id[:], raw) })
+		bare += time.Since(start)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	b.ReportMetric(float64(save.Nanoseconds())/float64(n), "save-ns")
+	b.ReportMetric(float64(bare.Nanoseconds())/float64(n), "bare-ns")
+	b.ReportMetric(float64(save)/float64(bare), "save/bare")
 }
 
 // BenchmarkFirstPage: the first 30 rows of the petition list, newest
 // first — what the TUI draws when the tab opens.
 func BenchmarkFirstPage(b *testing.B) {
-	s := benchStore(b)
+	s := benchStore(b, false)
 	q := store.Query{Kind: model.KindPetition, Order: store.NewestFirst}
 	for b.Loop() {
 		rows, err := s.Page(q, nil, 30, false)
@@ -167,7 +203,7 @@ func BenchmarkFirstPage(b *testing.B) {
 
 // BenchmarkCountOverdue: `gopy list petitions --overdue --count`.
 func BenchmarkCountOverdue(b *testing.B) {
-	s := benchStore(b)
+	s := benchStore(b, false)
 	q := store.Query{Kind: model.KindPetition, Overdue: true, Today: s.Today()}
 	var n int
 	for b.Loop() {
@@ -182,7 +218,7 @@ func BenchmarkCountOverdue(b *testing.B) {
 // BenchmarkSearch100k: `--search "nguyen van" --count` over the petitions,
 // and over all three kinds (what a search across tabs would cost).
 func BenchmarkSearch100k(b *testing.B) {
-	s := benchStore(b)
+	s := benchStore(b, false)
 	b.Run("petitions", func(b *testing.B) {
 		var n int
 		for b.Loop() {
