@@ -106,6 +106,9 @@ func (s *Store) Export(w io.Writer, opt ExportOptions) (Manifest, error) {
 		for _, k := range model.Kinds {
 			c := tx.Bucket(bRec(k)).Cursor()
 			key, val := c.First()
+			for key != nil && !isRecordKey(key) {
+				key, val = c.Next()
+			}
 			heads = append(heads, &head{k, c, key, val})
 		}
 		for {
@@ -122,6 +125,9 @@ func (s *Store) Export(w io.Writer, opt ExportOptions) (Manifest, error) {
 			var id [16]byte
 			copy(id[:], h.k)
 			h.k, h.v = h.c.Next()
+			for h.k != nil && !isRecordKey(h.k) {
+				h.k, h.v = h.c.Next()
+			}
 			if opt.Period != (model.Period{}) {
 				var d struct {
 					GivenOn    model.Date `json:"given_on"`
@@ -524,12 +530,12 @@ func (s *Store) mergeItem(tx *bolt.Tx, it *parsedItem, note, by string, res *Imp
 			return err
 		}
 		for _, c := range it.hist {
-			if err := putHistory(tx, id, c); err != nil {
+			if err := putHistory(tx, kind, id, c); err != nil {
 				return err
 			}
 		}
 		sum.Added++
-		return putHistory(tx, id, model.Change{At: now, By: by, Action: "import", Note: note})
+		return putHistory(tx, kind, id, model.Change{At: now, By: by, Action: "import", Note: note})
 	}
 	if err != nil {
 		return err
@@ -551,7 +557,7 @@ func (s *Store) mergeItem(tx *bolt.Tx, it *parsedItem, note, by string, res *Imp
 	}
 	for _, c := range it.hist {
 		if !have[changeKey(c)] {
-			if err := putHistory(tx, id, c); err != nil {
+			if err := putHistory(tx, kind, id, c); err != nil {
 				return err
 			}
 		}
@@ -564,7 +570,7 @@ func (s *Store) mergeItem(tx *bolt.Tx, it *parsedItem, note, by string, res *Imp
 			loser = rec
 		}
 		lraw, _ := json.Marshal(loser)
-		if err := putHistory(tx, id, model.Change{At: now, By: by, Action: "conflict",
+		if err := putHistory(tx, kind, id, model.Change{At: now, By: by, Action: "conflict",
 			Note: "changed on both sides; kept the later change. Other version: " + string(lraw)}); err != nil {
 			return err
 		}
@@ -595,19 +601,6 @@ func bundleErrors(errs model.FieldErrors, stripped bool) model.FieldErrors {
 		out = append(out, e)
 	}
 	return out
-}
-
-func historyTx(tx *bolt.Tx, id [16]byte) ([]model.Change, error) {
-	var out []model.Change
-	c := tx.Bucket(bHistory).Cursor()
-	for k, v := c.Seek(id[:]); k != nil && bytes.HasPrefix(k, id[:]); k, v = c.Next() {
-		var ch model.Change
-		if err := json.Unmarshal(v, &ch); err != nil {
-			return nil, fmt.Errorf("decode history: %w", err)
-		}
-		out = append(out, ch)
-	}
-	return out, nil
 }
 
 // WardInfo is what the higher level knows of a ward it receives bundles from.

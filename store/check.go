@@ -38,6 +38,12 @@ func (s *Store) Check() ([]string, error) {
 		for _, k := range model.Kinds {
 			var n, dues int
 			err := tx.Bucket(bRec(k)).ForEach(func(key, v []byte) error {
+				if !isRecordKey(key) {
+					if len(key) != 24 || tx.Bucket(bRec(k)).Get(key[:16]) == nil && !deletedOrHistoryOnly(tx, key[:16]) {
+						add("%s: stray key %x", k, key)
+					}
+					return nil
+				}
 				n++
 				var id [16]byte
 				copy(id[:], key)
@@ -57,9 +63,6 @@ func (s *Store) Check() ([]string, error) {
 				}
 				if tx.Bucket(bStatus(k)).Get(prefixedKey(row.Status, row.Date, id)) == nil {
 					add("%s %s: status index missing", k, ref)
-				}
-				if tx.Bucket(bWard(k)).Get(prefixedKey(row.Ward, row.Date, id)) == nil {
-					add("%s %s: ward index missing", k, ref)
 				}
 				if due, ok := openDue(&row); ok {
 					dues++
@@ -83,7 +86,7 @@ func (s *Store) Check() ([]string, error) {
 			for _, ix := range []struct {
 				b    []byte
 				want int
-			}{{bList(k), n}, {bFold(k), n}, {bStatus(k), n}, {bWard(k), n}, {bDue(k), dues}} {
+			}{{bList(k), n}, {bFold(k), n}, {bStatus(k), n}, {bDue(k), dues}} {
 				if got := tx.Bucket(ix.b).Stats().KeyN; got != ix.want {
 					add("index %s has %d entries for %d records", ix.b, got, ix.want)
 				}
@@ -102,4 +105,10 @@ func (s *Store) Check() ([]string, error) {
 		return nil
 	})
 	return problems, err
+}
+
+// deletedOrHistoryOnly: history entries may outlive their record, which
+// was deleted (its tombstone is kept).
+func deletedOrHistoryOnly(tx *bolt.Tx, id []byte) bool {
+	return tx.Bucket(bDeleted).Get(id) != nil
 }

@@ -55,6 +55,9 @@ type plan struct {
 	// byDue: the walk is over the deadline index. inFold: over the search
 	// texts, so a record's text is the cursor's value, not a lookup.
 	byDue, inFold bool
+	// onList: the walk is over the list rows themselves; the cursor's value
+	// is the row.
+	onList bool
 	// buckets looked up once per walk, not once per key
 	list, folds *bolt.Bucket
 }
@@ -90,10 +93,6 @@ func (q *Query) plan() plan {
 		p.bucket = bStatus(q.Kind)
 		rangeKeys(append([]byte(q.Status), 0))
 		p.needRow = q.Sub != "" || q.Ward != ""
-	case q.Ward != "":
-		p.bucket = bWard(q.Kind)
-		rangeKeys(append([]byte(q.Ward), 0))
-		p.needRow = q.Sub != ""
 	default:
 		p.bucket = bList(q.Kind)
 		if p.needFold {
@@ -101,8 +100,11 @@ func (q *Query) plan() plan {
 			// each text from the cursor instead of looking it up per row.
 			p.bucket, p.inFold = bFold(q.Kind), true
 		}
+		p.onList = !p.inFold
 		rangeKeys(nil)
-		p.needRow = q.Sub != ""
+		// A ward is a filter on the rows: a ward's own database holds one,
+		// and the province reads wards through reports more than lists.
+		p.needRow = q.Sub != "" || q.Ward != ""
 	}
 	return p
 }
@@ -147,7 +149,10 @@ func (p *plan) match(key, val []byte, row *model.Row, want bool) (bool, error) {
 	if !p.needRow && !want {
 		return true, nil
 	}
-	v := p.list.Get(rk)
+	v := val
+	if !p.onList {
+		v = p.list.Get(rk)
+	}
 	if v == nil {
 		return false, fmt.Errorf("index %s points to a missing row", p.bucket)
 	}

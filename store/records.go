@@ -45,6 +45,7 @@ func (s *Store) SaveSettings(st model.Settings, by string) error {
 	if errs := st.Validate(); len(errs) > 0 {
 		return &Invalid{errs}
 	}
+	defer s.forgetSettings()
 	return s.db.Update(func(tx *bolt.Tx) error {
 		old, err := loadSettings(tx)
 		if err != nil {
@@ -61,8 +62,30 @@ func (s *Store) SaveSettings(st model.Settings, by string) error {
 		if len(ch) == 0 {
 			return nil
 		}
-		return putHistory(tx, settingsID, model.Change{At: s.now().UTC(), By: by, Action: "update", Fields: ch})
+		return putHistory(tx, "", settingsID, model.Change{At: s.now().UTC(), By: by, Action: "update", Fields: ch})
 	})
+}
+
+// writeSettings returns the settings for a write transaction. This process
+// is the only writer (bbolt's file lock), so the decoded settings and their
+// calendar are kept between saves until SaveSettings changes them.
+func (s *Store) writeSettings(tx *bolt.Tx) (*model.Settings, *model.Calendar, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.settings == nil {
+		st, err := loadSettings(tx)
+		if err != nil {
+			return nil, nil, err
+		}
+		s.settings, s.cal = &st, model.NewCalendar(st.Holidays)
+	}
+	return s.settings, s.cal, nil
+}
+
+func (s *Store) forgetSettings() {
+	s.mu.Lock()
+	s.settings, s.cal = nil, nil
+	s.mu.Unlock()
 }
 
 // Create validates rec, fills its ID, reference, ward, dates and due dates,
@@ -81,16 +104,15 @@ func (s *Store) CreateBatch(recs []model.Record, by string) error {
 		metas[i] = *rec.GetMeta()
 	}
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		st, err := loadSettings(tx)
+		st, cal, err := s.writeSettings(tx)
 		if err != nil {
 			return err
 		}
-		cal := model.NewCalendar(st.Holidays)
 		if len(recs) > 1 {
 			packBuckets(tx)
 		}
 		for _, rec := range recs {
-			if err := s.create(tx, &st, cal, rec, by); err != nil {
+			if err := s.create(tx, st, cal, rec, by); err != nil {
 				return err
 			}
 		}
@@ -148,7 +170,7 @@ func (s *Store) create(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, rec
 	if err := addCount(tx, rec.Kind(), 1); err != nil {
 		return err
 	}
-	return putHistory(tx, id, model.Change{At: now, By: by, Action: "create"})
+	return putHistory(tx, rec.Kind(), id, model.Change{At: now, By: by, Action: "create"})
 }
 
 // packBuckets fills pages before splitting them. Bulk loads (demo, import)
@@ -214,8 +236,9 @@ func parentLink(rec model.Record) string {
 }
 
 func nextRef(tx *bolt.Tx, ward string, k model.Kind, year int) (string, error) {
-	key := []byte(fmt.Sprintf("%s\x00%s\x00%04d", ward, k, year))
-	b := tx.Bucket(bSeq)
+	// Counters live in meta: one bucket fewer for every save to touch.
+	key := []byte(fmt.Sprintf("seq/%s\x00%s\x00%04d", ward, k, year))
+	b := tx.Bucket(bMeta)
 	n := uint32(0)
 	if v := b.Get(key); len(v) == 4 {
 		n = binary.BigEndian.Uint32(v)
@@ -251,9 +274,6 @@ func putIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
 		return err
 	}
 	if err := tx.Bucket(bStatus(k)).Put(prefixedKey(row.Status, row.Date, id), nil); err != nil {
-		return err
-	}
-	if err := tx.Bucket(bWard(k)).Put(prefixedKey(row.Ward, row.Date, id), nil); err != nil {
 		return err
 	}
 	if due, ok := openDue(row); ok {
@@ -298,7 +318,6 @@ func deleteIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
 		{bList(k), rk},
 		{bFold(k), rk},
 		{bStatus(k), prefixedKey(row.Status, row.Date, id)},
-		{bWard(k), prefixedKey(row.Ward, row.Date, id)},
 	} {
 		if err := tx.Bucket(del.b).Delete(del.key); err != nil {
 			return err
@@ -331,8 +350,18 @@ func addCount(tx *bolt.Tx, k model.Kind, d int) error {
 	return m.Put(kCount(k), b)
 }
 
-func putHistory(tx *bolt.Tx, id [16]byte, c model.Change) error {
-	b := tx.Bucket(bHistory)
+// A record's history sits in its own bucket right after it (id ‖ seq), so
+// a save writes the record and its history entry to the same page.
+// Settings' history (kind "") has a bucket of its own.
+func histBucket(tx *bolt.Tx, k model.Kind) *bolt.Bucket {
+	if k == "" {
+		return tx.Bucket(bHistory)
+	}
+	return tx.Bucket(bRec(k))
+}
+
+func putHistory(tx *bolt.Tx, k model.Kind, id [16]byte, c model.Change) error {
+	b := histBucket(tx, k)
 	seq, err := b.NextSequence()
 	if err != nil {
 		return err
@@ -413,13 +442,13 @@ func (s *Store) Update(rec model.Record, by string) error {
 		if !om.UpdatedAt.Equal(m.UpdatedAt) {
 			return ErrStale
 		}
-		st, err := loadSettings(tx)
+		st, cal, err := s.writeSettings(tx)
 		if err != nil {
 			return err
 		}
 		m.ID, m.Ref, m.Ward, m.CreatedAt, m.CreatedBy = om.ID, om.Ref, om.Ward, om.CreatedAt, om.CreatedBy
 		rec.Normalize()
-		fillDues(rec, &st, model.NewCalendar(st.Holidays))
+		fillDues(rec, st, cal)
 		if errs := rec.Validate(); len(errs) > 0 {
 			return &Invalid{errs}
 		}
@@ -446,7 +475,7 @@ func (s *Store) Update(rec model.Record, by string) error {
 		if err := putRecord(tx, rec, id); err != nil {
 			return err
 		}
-		return putHistory(tx, id, model.Change{At: now, By: by, Action: "update", Fields: changes})
+		return putHistory(tx, rec.Kind(), id, model.Change{At: now, By: by, Action: "update", Fields: changes})
 	})
 }
 
@@ -480,7 +509,7 @@ func (s *Store) Delete(k model.Kind, idStr, by string) error {
 		if err := addCount(tx, k, -1); err != nil {
 			return err
 		}
-		return putHistory(tx, id, model.Change{At: s.now().UTC(), By: by, Action: "delete",
+		return putHistory(tx, k, id, model.Change{At: s.now().UTC(), By: by, Action: "delete",
 			Note: row.Ref + " " + row.Title})
 	})
 }
@@ -500,18 +529,42 @@ func (s *Store) SettingsHistory() ([]model.Change, error) { return s.history(set
 func (s *Store) history(id [16]byte) ([]model.Change, error) {
 	var out []model.Change
 	err := s.db.View(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bHistory).Cursor()
-		for k, v := c.Seek(id[:]); k != nil && bytes.HasPrefix(k, id[:]); k, v = c.Next() {
-			var ch model.Change
-			if err := json.Unmarshal(v, &ch); err != nil {
-				return fmt.Errorf("decode history: %w", err)
-			}
-			out = append(out, ch)
-		}
-		return nil
+		var err error
+		out, err = historyTx(tx, id)
+		return err
 	})
 	return out, err
 }
+
+// historyTx reads a record's history, whatever its kind (and even after the
+// record was deleted).
+func historyTx(tx *bolt.Tx, id [16]byte) ([]model.Change, error) {
+	kinds := []model.Kind{""}
+	if id != settingsID {
+		kinds = model.Kinds
+	}
+	for _, k := range kinds {
+		var out []model.Change
+		c := histBucket(tx, k).Cursor()
+		for key, v := c.Seek(id[:]); key != nil && bytes.HasPrefix(key, id[:]); key, v = c.Next() {
+			if len(key) != 24 {
+				continue // the record itself
+			}
+			var ch model.Change
+			if err := json.Unmarshal(v, &ch); err != nil {
+				return nil, fmt.Errorf("decode history: %w", err)
+			}
+			out = append(out, ch)
+		}
+		if len(out) > 0 {
+			return out, nil
+		}
+	}
+	return nil, nil
+}
+
+// isRecordKey tells a record's key from its history entries' in a record bucket.
+func isRecordKey(k []byte) bool { return len(k) == 16 }
 
 // diff lists the fields that differ between two values of the same type,
 // by their stored (JSON) names; nested fields are dotted ("points.2.status").

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -55,6 +56,10 @@ type Store struct {
 	db   *bolt.DB
 	path string
 	now  func() time.Time
+
+	mu       sync.Mutex
+	settings *model.Settings // see writeSettings
+	cal      *model.Calendar
 }
 
 // Bucket names. Per-kind buckets are named "<prefix>/<kind>".
@@ -62,7 +67,6 @@ var (
 	bMeta     = []byte("meta")
 	bHistory  = []byte("history")
 	bLinks    = []byte("links")
-	bSeq      = []byte("seq")
 	bDrafts   = []byte("drafts")
 	bDeleted  = []byte("deleted")
 	bImports  = []byte("imports")
@@ -76,13 +80,12 @@ func bList(k model.Kind) []byte   { return []byte("list/" + string(k)) }
 func bFold(k model.Kind) []byte   { return []byte("fold/" + string(k)) }
 func bStatus(k model.Kind) []byte { return []byte("ix-status/" + string(k)) }
 func bDue(k model.Kind) []byte    { return []byte("ix-due/" + string(k)) }
-func bWard(k model.Kind) []byte   { return []byte("ix-ward/" + string(k)) }
 func kCount(k model.Kind) []byte  { return []byte("count/" + string(k)) }
 
 func allBuckets() [][]byte {
-	out := [][]byte{bMeta, bHistory, bLinks, bSeq, bDrafts, bDeleted, bImports, bWards}
+	out := [][]byte{bMeta, bHistory, bLinks, bDrafts, bDeleted, bImports, bWards}
 	for _, k := range model.Kinds {
-		out = append(out, bRec(k), bList(k), bFold(k), bStatus(k), bDue(k), bWard(k))
+		out = append(out, bRec(k), bList(k), bFold(k), bStatus(k), bDue(k))
 	}
 	return out
 }
