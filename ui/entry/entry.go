@@ -1,0 +1,95 @@
+// Package entry is gopy's data entry: the forms that create and edit
+// feedback, sessions and petitions, the small dialogs of the three
+// workflows (answer a point, change a petition's status, add a history
+// entry, delete), the settings form, and the drafts that keep a form being
+// typed safe from a power cut.
+//
+// Every form is a Screen the root pushes onto its stack. Store calls run in
+// commands; a form reports its end with SavedMsg, DeletedMsg,
+// SettingsSavedMsg or ClosedMsg, which the root handles (pop, reload).
+package entry
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"gopy/model"
+	"gopy/store"
+	"gopy/ui/i18n"
+)
+
+// Context is what a form needs from the root: the store, the language, the
+// ward's settings as they are when the form opens, and today's date.
+type Context struct {
+	Store    *store.Store
+	Lang     i18n.Lang
+	Settings model.Settings
+	// Today is the date "t" types and new records default to; nil means
+	// the store's clock.
+	Today func() model.Date
+	// Dark is the terminal's background, for the styles.
+	Dark bool
+}
+
+func (c *Context) today() model.Date {
+	if c.Today != nil {
+		return c.Today()
+	}
+	return c.Store.Today()
+}
+
+// by signs records and history entries.
+func (c *Context) by() string { return c.Settings.Officer }
+
+// Screen is the root's screen interface without its id: the root wraps a
+// Screen in a type that adds the id it assigns.
+type Screen interface {
+	Init() tea.Cmd
+	Update(msg tea.Msg) tea.Cmd
+	// View draws the body area, exactly w×h cells at most.
+	View(w, h int) string
+	Title() string
+	ShortHelp() []key.Binding
+	FullHelp() [][]key.Binding
+	// Capturing is always true: a form holds the keyboard (only ctrl+c
+	// reaches the root).
+	Capturing() bool
+	// Unsaved reports typed text not yet saved: quitting asks first.
+	Unsaved() bool
+	// Restyle rebuilds the styles for the terminal's background.
+	Restyle(dark bool)
+}
+
+// Messages a form ends with. The root pops the form when it sees one.
+type (
+	// SavedMsg: a record was created or changed (a form or a dialog).
+	SavedMsg struct {
+		Kind model.Kind
+		ID   string
+		Ref  string
+		// Created is true for a new record (the root may open its detail).
+		Created bool
+	}
+	// DeletedMsg: a record was deleted; the root pops the dialog and the
+	// record's detail.
+	DeletedMsg struct {
+		Kind model.Kind
+		ID   string
+	}
+	// SettingsSavedMsg: the settings were saved; the root takes them (and
+	// their language) as its own.
+	SettingsSavedMsg struct{ Settings model.Settings }
+	// ClosedMsg: the form was cancelled; nothing was saved.
+	ClosedMsg struct{}
+)
+
+func emit(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// draftDelay is how long after the last keystroke a draft is written;
+// draftMaxWait bounds how long continuous typing goes unsaved.
+var (
+	draftDelay   = 1500 * time.Millisecond
+	draftMaxWait = 4 * time.Second
+)

@@ -1,0 +1,847 @@
+package entry
+
+import (
+	"encoding/json"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"gopy/model"
+	"gopy/store"
+)
+
+// spec is what makes a Form a feedback form, a session form, a dialog…
+type spec interface {
+	// fields lists every field in order, hidden ones included.
+	fields() []*field
+	// check validates what is typed; error fields are field keys.
+	check() model.FieldErrors
+	// save builds the records from the fields (no I/O) and returns the
+	// store operation to run in a command.
+	save() saveOp
+	// changed reacts to a field's new value (due dates follow dates,
+	// status follows handling, …).
+	changed(f *field)
+}
+
+// saveOp runs in a command; it returns the message the form ends with.
+type saveOp func(s *store.Store) (tea.Msg, error)
+
+// grouper is a spec with repeated groups of fields (a feedback's points, a
+// session's matters): ctrl+n adds one, ctrl+d removes the one in focus.
+type grouper interface {
+	add() *field         // adds an item; returns the field to focus
+	itemOf(f *field) int // 1-based item of a field, 0 when none
+	itemEmpty(item int) bool
+	remove(item int) string // "" or the catalog key of why not
+	groups() map[string]int
+	setGroups(map[string]int)
+}
+
+// extraState is a spec holding more than its fields' values (the settings
+// form's holiday lists of other years), kept in drafts.
+type extraState interface {
+	extra() map[string]string
+	setExtra(map[string]string)
+}
+
+type ask int
+
+const (
+	askNone ask = iota
+	askCancel
+	askRemove
+)
+
+var formIDs atomic.Int64
+
+// Form is one data-entry screen: a record form or a dialog. It lays its
+// fields out in a scrolling column, validates as the officer types, shows
+// each error under its field, saves with ctrl+s in a command, and keeps a
+// draft in the store while typed text is unsaved.
+type Form struct {
+	ctx  Context
+	st   *styles
+	keys *keyMap
+	spec spec
+	uid  int64
+
+	title    string
+	kind     string // draft kind: feedback, session, petition, matters, answer, status, note, raise, settings
+	draftKey string
+	// record is the stored record the form edits or acts on (JSON), kept
+	// in the draft so that a resumed form edits the same version.
+	record json.RawMessage
+	point  int
+
+	cur    *field
+	offset int
+	width  int
+
+	errs      map[string]string // live validation, field key → catalog key
+	storeErrs map[string]string // from the store's refusal, until the field changes
+	other     []string          // errors of no visible field, translated
+	touched   map[string]bool
+	tried     bool
+	formErr   string
+	notice    string
+	saving    bool
+	saved     bool
+	asking    ask
+	initial   string
+
+	seq, draftSeq int
+	lastDraft     time.Time
+	hasDraft      bool
+	draftNote     string
+	drafts        *drafter
+}
+
+func newForm(ctx Context, kind, id, title string, sp spec) *Form {
+	if id == "" {
+		id = "new"
+	}
+	f := &Form{ctx: ctx, st: newStyles(ctx.Dark), keys: newKeyMap(ctx.Lang), spec: sp,
+		uid: formIDs.Add(1), title: title, kind: kind, draftKey: kind + "/" + id,
+		touched: map[string]bool{}, storeErrs: map[string]string{}, drafts: &drafter{}}
+	return f
+}
+
+// ready is called by constructors once the fields hold the record: it
+// takes the snapshot that Unsaved compares against and focuses the first
+// field.
+func (f *Form) ready() *Form {
+	for _, fd := range f.spec.fields() {
+		fd.restyle(f.st)
+	}
+	f.initial = f.snapshot()
+	for _, fd := range f.spec.fields() {
+		if fd.focusable() {
+			f.cur = fd
+			break
+		}
+	}
+	if f.cur != nil {
+		f.cur.focus(f.st)
+	}
+	f.validate()
+	return f
+}
+
+func (f *Form) Init() tea.Cmd    { return nil }
+func (f *Form) Title() string    { return f.title }
+func (f *Form) Capturing() bool  { return true }
+func (f *Form) Unsaved() bool    { return !f.saved && f.snapshot() != f.initial }
+func (f *Form) DraftKey() string { return f.draftKey }
+
+func (f *Form) Restyle(dark bool) {
+	f.st = newStyles(dark)
+	for _, fd := range f.spec.fields() {
+		fd.restyle(f.st)
+	}
+}
+
+func (f *Form) ShortHelp() []key.Binding {
+	k := f.keys
+	if f.asking != askNone {
+		return []key.Binding{k.Yes, k.No}
+	}
+	b := []key.Binding{k.Save, k.Cancel, k.Next, k.Prev}
+	if _, ok := f.spec.(grouper); ok {
+		b = append(b, k.Add, k.Remove)
+	}
+	if f.cur != nil {
+		switch f.cur.kind {
+		case kDate:
+			b = append(b, k.Today)
+		case kChoice:
+			b = append(b, k.Choose)
+		case kCheck:
+			b = append(b, k.Toggle)
+		case kText:
+			b = append(b, k.Newline)
+		}
+	}
+	return b
+}
+
+func (f *Form) FullHelp() [][]key.Binding {
+	k := f.keys
+	return [][]key.Binding{{k.Next, k.Prev, k.Save, k.Cancel}, {k.Add, k.Remove, k.Today, k.Choose, k.Toggle, k.Newline}}
+}
+
+// visible lists the fields shown now, in order.
+func (f *Form) visible() []*field {
+	var out []*field
+	for _, fd := range f.spec.fields() {
+		if fd.shown() {
+			out = append(out, fd)
+		}
+	}
+	return out
+}
+
+func (f *Form) byKey(k string) *field {
+	for _, fd := range f.spec.fields() {
+		if fd.key == k {
+			return fd
+		}
+	}
+	return nil
+}
+
+// validate runs the spec's checks; errors of hidden or unknown fields are
+// kept apart and shown at the bottom once a save was tried.
+func (f *Form) validate() {
+	f.errs = map[string]string{}
+	f.other = nil
+	shown := map[string]bool{}
+	for _, fd := range f.visible() {
+		shown[fd.key] = true
+	}
+	for _, fe := range f.spec.check() {
+		if _, dup := f.errs[fe.Field]; dup {
+			continue
+		}
+		if shown[fe.Field] {
+			f.errs[fe.Field] = fe.Key
+		} else {
+			f.other = append(f.other, f.fieldName(fe.Field)+": "+f.msg(fe.Key))
+		}
+	}
+}
+
+// fieldName names a field for a message at the bottom of the form.
+func (f *Form) fieldName(k string) string {
+	if fd := f.byKey(k); fd != nil {
+		return fd.label
+	}
+	if f.ctx.Lang.Has("entry.field." + k) {
+		return f.ctx.Lang.T("entry.field." + k)
+	}
+	return k
+}
+
+// msg translates an error key; a literal message (with details the
+// catalog cannot hold) passes as it is.
+func (f *Form) msg(k string) string {
+	if m, ok := strings.CutPrefix(k, literal); ok {
+		return m
+	}
+	return f.ctx.Lang.T(k)
+}
+
+// errorOf is the error shown under a field: the store's refusal, else the
+// live check once the field was left or a save tried.
+func (f *Form) errorOf(fd *field) string {
+	if k := f.storeErrs[fd.key]; k != "" {
+		return k
+	}
+	if f.tried || f.touched[fd.key] {
+		return f.errs[fd.key]
+	}
+	return ""
+}
+
+func (f *Form) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if f.saving || f.saved {
+			return nil
+		}
+		return f.key(msg)
+	case tea.PasteMsg:
+		if f.saving || f.saved || f.asking != askNone || f.cur == nil {
+			return nil
+		}
+		changed, cmd := f.cur.paste(msg)
+		if changed {
+			return tea.Batch(cmd, f.afterChange(f.cur))
+		}
+		return cmd
+	case draftTickMsg:
+		if msg.form == f.uid {
+			return f.draftTick(msg)
+		}
+	case draftSavedMsg:
+		if msg.form == f.uid {
+			if msg.err != nil {
+				f.draftNote = f.ctx.Lang.F("entry.draft.failed", errText(f.ctx.Lang, msg.err))
+			} else {
+				f.hasDraft = true
+				f.draftNote = f.ctx.Lang.F("entry.draft.saved", msg.at.In(model.VNZone).Format("15:04:05"))
+			}
+		}
+	case saveDoneMsg:
+		if msg.form == f.uid {
+			return f.saveDone(msg)
+		}
+	}
+	return nil
+}
+
+func (f *Form) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := f.keys
+	f.notice = ""
+	switch f.asking {
+	case askCancel, askRemove:
+		switch {
+		case key.Matches(msg, k.Yes):
+			a := f.asking
+			f.asking = askNone
+			if a == askCancel {
+				return f.close()
+			}
+			return f.removeItem(true)
+		case key.Matches(msg, k.No):
+			f.asking = askNone
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.Save):
+		return f.trySave()
+	case key.Matches(msg, k.Cancel):
+		if f.Unsaved() {
+			f.asking = askCancel
+			return nil
+		}
+		return f.close()
+	case key.Matches(msg, k.Add):
+		return f.addItem()
+	case key.Matches(msg, k.Remove):
+		return f.removeItem(false)
+	}
+	fd := f.cur
+	if fd == nil {
+		return nil
+	}
+	switch msg.String() {
+	case "tab":
+		return f.move(1)
+	case "shift+tab":
+		return f.move(-1)
+	case "up":
+		if !fd.wantsUp() {
+			return f.move(-1)
+		}
+	case "down":
+		if !fd.wantsDown() {
+			return f.move(1)
+		}
+	case "enter":
+		switch {
+		case fd.kind == kText:
+		case fd.kind == kButton:
+			if fd.action != nil {
+				return fd.action()
+			}
+			return f.addItem()
+		case (fd.kind == kPick || fd.kind == kTags) && fd.sugSel >= 0:
+			fd.acceptSuggestion()
+			return f.afterChange(fd)
+		default:
+			return f.move(1)
+		}
+	}
+	changed, cmd := fd.handleKey(msg, f.ctx.today())
+	if changed {
+		return tea.Batch(cmd, f.afterChange(fd))
+	}
+	return cmd
+}
+
+// afterChange: the spec reacts, the checks run again, and a draft is due
+// after the officer stops typing.
+func (f *Form) afterChange(fd *field) tea.Cmd {
+	if fd != nil {
+		if fd.kind == kDate {
+			fd.auto = false
+		}
+		f.spec.changed(fd)
+		delete(f.storeErrs, fd.key)
+	}
+	f.formErr = ""
+	f.validate()
+	f.seq++
+	seq, uid := f.seq, f.uid
+	return tea.Tick(draftDelay, func(t time.Time) tea.Msg { return draftTickMsg{form: uid, seq: seq, at: t} })
+}
+
+func (f *Form) move(delta int) tea.Cmd {
+	vis := f.focusables()
+	if len(vis) == 0 {
+		return nil
+	}
+	i := 0
+	for j, fd := range vis {
+		if fd == f.cur {
+			i = j
+		}
+	}
+	i = (i + delta + len(vis)) % len(vis)
+	return f.moveTo(vis[i])
+}
+
+func (f *Form) focusables() []*field {
+	var out []*field
+	for _, fd := range f.spec.fields() {
+		if fd.focusable() {
+			out = append(out, fd)
+		}
+	}
+	return out
+}
+
+func (f *Form) moveTo(fd *field) tea.Cmd {
+	if f.cur != nil {
+		if f.cur.kind != kButton {
+			f.touched[f.cur.key] = true
+		}
+		f.cur.blur()
+	}
+	f.cur = fd
+	f.validate()
+	if fd == nil {
+		return nil
+	}
+	return fd.focus(f.st)
+}
+
+// layoutNew sizes fields added since the last layout.
+func (f *Form) layoutNew() {
+	for _, fd := range f.spec.fields() {
+		if fd.w == 0 && f.valueW() > 0 {
+			fd.restyle(f.st)
+			fd.setWidth(f.valueW())
+		}
+	}
+}
+
+func (f *Form) addItem() tea.Cmd {
+	g, ok := f.spec.(grouper)
+	if !ok {
+		return nil
+	}
+	fd := g.add()
+	f.layoutNew()
+	return tea.Batch(f.moveTo(fd), f.afterChange(nil))
+}
+
+func (f *Form) removeItem(confirmed bool) tea.Cmd {
+	g, ok := f.spec.(grouper)
+	if !ok || f.cur == nil {
+		return nil
+	}
+	item := g.itemOf(f.cur)
+	if item == 0 {
+		f.notice = f.ctx.Lang.T("entry.notice.remove_where")
+		return nil
+	}
+	if !confirmed && !g.itemEmpty(item) {
+		f.asking = askRemove
+		return nil
+	}
+	if why := g.remove(item); why != "" {
+		f.notice = f.ctx.Lang.T(why)
+		return nil
+	}
+	// Focus what now stands where the removed item was.
+	vis := f.focusables()
+	var next *field
+	for _, fd := range vis {
+		if it := g.itemOf(fd); it >= item || (it == 0 && next == nil && fd.kind == kButton) {
+			next = fd
+			break
+		}
+	}
+	if next == nil && len(vis) > 0 {
+		next = vis[len(vis)-1]
+	}
+	f.cur = nil
+	f.storeErrs = map[string]string{}
+	return tea.Batch(f.moveTo(next), f.afterChange(nil))
+}
+
+// trySave shows every error; when there is none it saves.
+func (f *Form) trySave() tea.Cmd {
+	f.tried = true
+	f.validate()
+	if n := len(f.errs) + len(f.other); n > 0 {
+		for _, fd := range f.visible() {
+			if f.errs[fd.key] != "" && fd.focusable() {
+				if fd != f.cur {
+					f.moveTo(fd)
+				}
+				break
+			}
+		}
+		f.formErr = f.ctx.Lang.F("entry.err.fix", n)
+		return nil
+	}
+	op := f.spec.save()
+	if op == nil {
+		return nil
+	}
+	f.saving, f.formErr = true, ""
+	s, d, dk, uid := f.ctx.Store, f.drafts, f.draftKey, f.uid
+	return func() tea.Msg {
+		res, err := op(s)
+		if err == nil {
+			// A draft left behind would only be offered again.
+			_ = d.drop(s, dk)
+		}
+		return saveDoneMsg{form: uid, result: res, err: err}
+	}
+}
+
+func (f *Form) saveDone(msg saveDoneMsg) tea.Cmd {
+	f.saving = false
+	if msg.err == nil {
+		f.saved = true
+		return emit(msg.result)
+	}
+	inv := asInvalid(msg.err)
+	if inv == nil {
+		f.formErr = errText(f.ctx.Lang, msg.err)
+		return nil
+	}
+	f.tried = true
+	var first *field
+	var other []string
+	for _, fe := range inv.Errors {
+		if fd := f.byKey(fe.Field); fd != nil && fd.shown() {
+			f.storeErrs[fe.Field] = fe.Key
+			if first == nil {
+				first = fd
+			}
+			continue
+		}
+		other = append(other, f.fieldName(fe.Field)+": "+f.msg(fe.Key))
+	}
+	f.formErr = f.ctx.Lang.F("entry.err.refused", strings.Join(other, "; "))
+	if len(other) == 0 {
+		f.formErr = f.ctx.Lang.F("entry.err.fix", len(inv.Errors))
+	}
+	if first != nil && first.focusable() && first != f.cur {
+		return f.moveTo(first)
+	}
+	return nil
+}
+
+// close ends the form without saving; its draft goes.
+func (f *Form) close() tea.Cmd {
+	f.saved = true // nothing left to lose
+	if !f.hasDraft && f.draftSeq == 0 {
+		return emit(ClosedMsg{})
+	}
+	s, d, dk := f.ctx.Store, f.drafts, f.draftKey
+	return func() tea.Msg {
+		_ = d.drop(s, dk)
+		return ClosedMsg{}
+	}
+}
+
+// --- drafts -----------------------------------------------------------------
+
+type (
+	draftTickMsg struct {
+		form int64
+		seq  int
+		at   time.Time
+	}
+	draftSavedMsg struct {
+		form int64
+		at   time.Time
+		err  error
+	}
+	saveDoneMsg struct {
+		form   int64
+		result tea.Msg
+		err    error
+	}
+)
+
+// drafter serialises a form's draft writes with its final delete, so a
+// draft written late never outlives the save or the cancel.
+type drafter struct {
+	mu   sync.Mutex
+	done bool
+}
+
+func (d *drafter) save(s *store.Store, k string, data []byte) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.done {
+		return nil
+	}
+	return s.SaveDraft(k, data)
+}
+
+func (d *drafter) drop(s *store.Store, k string) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.done = true
+	return s.DeleteDraft(k)
+}
+
+// draftTick writes a draft when typing paused (the tick of the last
+// keystroke) or when unsaved typing has gone on for draftMaxWait.
+func (f *Form) draftTick(msg draftTickMsg) tea.Cmd {
+	if f.saving || f.saved || f.draftSeq == f.seq {
+		return nil
+	}
+	if f.lastDraft.IsZero() {
+		f.lastDraft = msg.at.Add(-draftDelay)
+	}
+	if msg.seq != f.seq && msg.at.Sub(f.lastDraft) < draftMaxWait {
+		return nil
+	}
+	f.draftSeq, f.lastDraft = f.seq, msg.at
+	data, err := json.Marshal(f.draft(msg.at))
+	if err != nil {
+		return nil
+	}
+	s, d, dk, uid, at := f.ctx.Store, f.drafts, f.draftKey, f.uid, msg.at
+	return func() tea.Msg {
+		return draftSavedMsg{form: uid, at: at, err: d.save(s, dk, data)}
+	}
+}
+
+// draftData is a form's draft as stored: what each field holds, keyed by
+// field, with what is needed to rebuild the same form.
+type draftData struct {
+	V       int               `json:"v"`
+	Kind    string            `json:"kind"`
+	Title   string            `json:"title"`
+	SavedAt time.Time         `json:"saved_at"`
+	Record  json.RawMessage   `json:"record,omitempty"`
+	Point   int               `json:"point,omitempty"`
+	Groups  map[string]int    `json:"groups,omitempty"`
+	Values  map[string]string `json:"values"`
+	Auto    []string          `json:"auto,omitempty"`
+	Extra   map[string]string `json:"extra,omitempty"`
+	Focus   string            `json:"focus,omitempty"`
+}
+
+func (f *Form) draft(at time.Time) draftData {
+	d := draftData{V: 1, Kind: f.kind, Title: f.title, SavedAt: at.UTC(), Record: f.record, Point: f.point,
+		Values: map[string]string{}}
+	for _, fd := range f.spec.fields() {
+		if fd.kind == kInfo || fd.kind == kButton {
+			continue
+		}
+		d.Values[fd.key] = fd.value()
+		if fd.auto {
+			d.Auto = append(d.Auto, fd.key)
+		}
+	}
+	if g, ok := f.spec.(grouper); ok {
+		d.Groups = g.groups()
+	}
+	if x, ok := f.spec.(extraState); ok {
+		d.Extra = x.extra()
+	}
+	if f.cur != nil {
+		d.Focus = f.cur.key
+	}
+	return d
+}
+
+// snapshot is the form's content as one string, for Unsaved.
+func (f *Form) snapshot() string {
+	d := f.draft(time.Time{})
+	d.Focus, d.Auto = "", nil
+	b, _ := json.Marshal(d)
+	return string(b)
+}
+
+// restore puts a draft's values back into a freshly built form.
+func (f *Form) restore(d draftData) {
+	if g, ok := f.spec.(grouper); ok && d.Groups != nil {
+		g.setGroups(d.Groups)
+	}
+	if x, ok := f.spec.(extraState); ok && d.Extra != nil {
+		x.setExtra(d.Extra)
+	}
+	auto := map[string]bool{}
+	for _, k := range d.Auto {
+		auto[k] = true
+	}
+	for _, fd := range f.spec.fields() {
+		if v, ok := d.Values[fd.key]; ok {
+			fd.setValue(v)
+		}
+		if fd.kind == kDate {
+			fd.auto = auto[fd.key]
+		}
+		fd.restyle(f.st)
+	}
+	f.hasDraft = true
+	if fd := f.byKey(d.Focus); fd != nil && fd.focusable() {
+		f.cur.blur()
+		f.cur = fd
+		fd.focus(f.st)
+	}
+	f.validate()
+}
+
+// --- view -------------------------------------------------------------------
+
+const maxLabelW = 26
+
+func (f *Form) labelW() int {
+	w := 0
+	for _, fd := range f.spec.fields() {
+		if fd.kind != kButton {
+			w = max(w, ansi.StringWidth(fd.label)+1)
+		}
+	}
+	return min(w, maxLabelW)
+}
+
+func (f *Form) valueW() int { return f.width - f.labelW() - 4 }
+
+// View draws the title, the fields scrolled to keep the one in focus in
+// sight, and a bottom line for errors, questions and progress.
+func (f *Form) View(w, h int) string {
+	if w != f.width {
+		f.width = w
+		for _, fd := range f.spec.fields() {
+			fd.setWidth(f.valueW())
+		}
+	}
+	l, st := f.ctx.Lang, f.st
+	title := st.title.Render(clip(f.title, w/2))
+	right := st.muted.Render(f.draftNote)
+	if f.saving {
+		right = st.warn.Render(l.T("entry.saving"))
+	}
+	head := spread(title, right, w)
+
+	body, from, to := f.bodyLines(w)
+	bh := max(h-2, 1)
+	if from < f.offset {
+		f.offset = from
+	}
+	if to > f.offset+bh {
+		f.offset = to - bh
+	}
+	f.offset = max(0, min(f.offset, len(body)-bh))
+	end := min(f.offset+bh, len(body))
+	win := body[f.offset:end]
+	for len(win) < bh {
+		win = append(win, "")
+	}
+	if f.offset > 0 {
+		win[0] = spread(win[0], st.muted.Render("▲"), w)
+	}
+	if end < len(body) {
+		win[len(win)-1] = spread(win[len(win)-1], st.muted.Render("▼"), w)
+	}
+	return head + "\n" + strings.Join(win, "\n") + "\n" + f.bottom(w)
+}
+
+func (f *Form) bottom(w int) string {
+	l, st := f.ctx.Lang, f.st
+	switch {
+	case f.asking == askCancel:
+		return st.warn.Render(clip(l.T("entry.ask.cancel"), w))
+	case f.asking == askRemove:
+		return st.warn.Render(clip(l.T("entry.ask.remove"), w))
+	case f.formErr != "":
+		msg := f.formErr
+		if f.tried && len(f.other) > 0 {
+			msg += " — " + strings.Join(f.other, "; ")
+		}
+		return st.err.Render(clip("! "+msg, w))
+	case f.notice != "":
+		return st.warn.Render(clip(f.notice, w))
+	}
+	return st.muted.Render(clip(l.T("entry.bottom"), w))
+}
+
+// bodyLines lays every visible field out; from and to bound the lines of
+// the field in focus.
+func (f *Form) bodyLines(w int) (lines []string, from, to int) {
+	st := f.st
+	lw := f.labelW()
+	vw := max(w-lw-4, 8)
+	pad := strings.Repeat(" ", lw+4)
+	for _, fd := range f.visible() {
+		start := len(lines)
+		if fd.section != "" {
+			if len(lines) > 0 {
+				lines = append(lines, "")
+			}
+			lines = append(lines, st.section.Render(clip(fd.section, w)))
+		}
+		focused := fd == f.cur
+		marker := "  "
+		if focused {
+			marker = st.bold.Render("› ")
+		}
+		val := fd.view(st, focused, vw)
+		if fd.kind == kButton {
+			lines = append(lines, marker+pad[2:]+val[0])
+		} else {
+			label := fd.label
+			if fd.required {
+				label += "*"
+			}
+			ls := st.label
+			if focused {
+				ls = st.labelFocus
+			}
+			lines = append(lines, marker+ls.Render(fill(label, lw))+"  "+val[0])
+			for _, v := range val[1:] {
+				lines = append(lines, pad+v)
+			}
+		}
+		if e := f.errorOf(fd); e != "" {
+			for _, ln := range wrapText("! "+f.msg(e), vw) {
+				lines = append(lines, pad+st.err.Render(ln))
+			}
+		} else {
+			var notes []string
+			if fd.note != nil {
+				if n := fd.note(); n != "" {
+					notes = append(notes, n)
+				}
+			}
+			if focused && fd.hint != "" {
+				notes = append(notes, fd.hint)
+			}
+			for _, n := range notes {
+				for _, ln := range wrapText(n, vw) {
+					lines = append(lines, pad+st.muted.Render(ln))
+				}
+			}
+		}
+		if focused {
+			from, to = start, len(lines)
+		}
+	}
+	return lines, from, to
+}
+
+func wrapText(s string, w int) []string {
+	return strings.Split(ansi.Wrap(s, max(w, 8), ""), "\n")
+}
+
+// spread puts left and right on one line of width w.
+func spread(left, right string, w int) string {
+	lw, rw := ansi.StringWidth(left), ansi.StringWidth(right)
+	if rw == 0 {
+		return left
+	}
+	if lw+rw+1 > w {
+		return clip(left, max(w-rw-1, 0)) + " " + right
+	}
+	return left + strings.Repeat(" ", w-lw-rw) + right
+}
