@@ -1,0 +1,342 @@
+package entry
+
+import (
+	"fmt"
+	"strconv"
+
+	tea "charm.land/bubbletea/v2"
+
+	"gopy/model"
+	"gopy/store"
+)
+
+// --- answer a feedback point (a) ------------------------------------------------
+
+// AnswerPoint records the answer to one point of a feedback: status, date
+// (today by default), answer text (required for partial and explained) and
+// who answered. point is 0-based; -1 picks the first point not yet
+// answered. The point can be changed in the dialog.
+func AnswerPoint(ctx Context, fb *model.Feedback, point int) *Form {
+	if point < 0 || point >= len(fb.Points) {
+		point = 0
+		for i, p := range fb.Points {
+			if p.Status == model.AnswerPending {
+				point = i
+				break
+			}
+		}
+	}
+	sp := newAnswerSpec(&ctx, copyFeedback(fb), point)
+	f := newForm(ctx, "answer", fb.ID, ctx.Lang.F("entry.title.answer", fb.Ref), sp)
+	f.record, f.point = rawJSON(fb), point
+	return f.ready()
+}
+
+type answerSpec struct {
+	ctx *Context
+	fb  *model.Feedback
+	cur int // the point the fields were loaded from
+
+	point, status, answeredOn, answer, answeredBy *field
+}
+
+func newAnswerSpec(ctx *Context, fb *model.Feedback, point int) *answerSpec {
+	b := fieldSet{ctx.Lang}
+	s := &answerSpec{ctx: ctx, fb: fb}
+	s.point = b.make(kChoice, "point")
+	for i, p := range fb.Points {
+		s.point.opts = append(s.point.opts, option{value: strconv.Itoa(i),
+			label: fmt.Sprintf("%d. %s (%s)", i+1, firstLine(p.Content, 40), ctx.Lang.Enum("answer", string(p.Status)))})
+	}
+	s.point.section = b.l.F("entry.section.answer", firstLine(fb.Subject, 60))
+	s.point.note = s.pointNote
+	s.status = b.choice("status", "answer", enumStrings(model.AnswerStatuses))
+	s.status.label = b.label("answer_status")
+	s.answeredOn = b.date("answered_on")
+	s.answer = b.text("answer")
+	s.answeredBy = b.pick("answered_by", ctx.Settings.Officers, ctx.Settings.Agencies)
+	s.point.setValue(strconv.Itoa(point))
+	s.load(point)
+	return s
+}
+
+// pointNote shows the whole point being answered.
+func (s *answerSpec) pointNote() string {
+	if s.cur < len(s.fb.Points) {
+		return firstLine(s.fb.Points[s.cur].Content, 300)
+	}
+	return ""
+}
+
+// load fills the fields from a point: its answer, or for a point not yet
+// answered, "accepted" today.
+func (s *answerSpec) load(i int) {
+	s.cur = i
+	if i >= len(s.fb.Points) {
+		return
+	}
+	p := s.fb.Points[i]
+	if p.Status == model.AnswerPending || p.Status == "" {
+		s.status.setValue(string(model.AnswerAccepted))
+		s.answeredOn.setValue(s.ctx.today().String())
+	} else {
+		s.status.setValue(string(p.Status))
+		s.answeredOn.setValue(p.AnsweredOn.String())
+	}
+	s.answer.setValue(p.Answer)
+	s.answeredBy.setValue(p.AnsweredBy)
+}
+
+func (s *answerSpec) fields() []*field {
+	return []*field{s.point, s.status, s.answeredOn, s.answer, s.answeredBy}
+}
+
+func (s *answerSpec) changed(f *field) {
+	if f == s.point {
+		n, _ := strconv.Atoi(s.point.value())
+		s.load(n)
+	}
+}
+
+func (s *answerSpec) build() (model.Point, model.FieldErrors) {
+	var r reader
+	p := model.Point{}
+	if s.cur < len(s.fb.Points) {
+		p = s.fb.Points[s.cur]
+	}
+	p.Status = model.AnswerStatus(s.status.value())
+	p.AnsweredOn = r.date(s.answeredOn)
+	p.Answer = text(s.answer)
+	p.AnsweredBy = line(s.answeredBy)
+	if p.Status == model.AnswerPending {
+		p.AnsweredOn, p.Answer, p.AnsweredBy = 0, "", ""
+	}
+	return p, r.errs
+}
+
+func (s *answerSpec) check() model.FieldErrors {
+	p, errs := s.build()
+	for _, fe := range p.Validate(s.fb.GivenOn) {
+		if fe.Field == "content" {
+			continue // not edited here
+		}
+		errs = append(errs, fe)
+	}
+	return errs
+}
+
+// save applies the answer to the feedback as stored now, so an answer
+// never overwrites another change made since the detail was read.
+func (s *answerSpec) save() saveOp {
+	p, _ := s.build()
+	id, i, by := s.fb.ID, s.cur, s.ctx.by()
+	return func(st *store.Store) (tea.Msg, error) {
+		rec, err := st.Get(model.KindFeedback, id)
+		if err != nil {
+			return nil, err
+		}
+		fb := rec.(*model.Feedback)
+		if i >= len(fb.Points) {
+			return nil, store.ErrNotFound
+		}
+		p.Content = fb.Points[i].Content
+		fb.Points[i] = p
+		if err := st.Update(fb, by); err != nil {
+			return nil, err
+		}
+		return SavedMsg{Kind: model.KindFeedback, ID: fb.ID, Ref: fb.Ref}, nil
+	}
+}
+
+// --- petition status change (x) --------------------------------------------
+
+// ChangeStatus moves a petition to another status, dated, with a note; the
+// change goes into the petition's log. Returned and transferred ask for the
+// agency and document number; resolved for the result.
+func ChangeStatus(ctx Context, p *model.Petition) *Form {
+	sp := newStatusSpec(&ctx, copyPetition(p))
+	f := newForm(ctx, "status", p.ID, ctx.Lang.F("entry.title.status", p.Ref), sp)
+	f.record = rawJSON(p)
+	return f.ready()
+}
+
+type statusSpec struct {
+	ctx *Context
+	p   *model.Petition
+
+	status, on, agency, docNo, result, note *field
+}
+
+func newStatusSpec(ctx *Context, p *model.Petition) *statusSpec {
+	b := fieldSet{ctx.Lang}
+	s := &statusSpec{ctx: ctx, p: p}
+	s.status = b.choice("status", "status", enumStrings(model.PetitionStatuses))
+	s.status.section = b.l.F("entry.section.status", p.Ref, b.l.Enum("status", string(p.Status)))
+	s.on = b.date("on")
+	s.on.required = true
+	sent := func() bool {
+		st := model.PetitionStatus(s.status.value())
+		return st == model.StatusReturned || st == model.StatusTransferred
+	}
+	s.agency = b.pick("handling_agency", ctx.Settings.Agencies)
+	s.agency.visible = sent
+	s.docNo = b.make(kLine, "handling_doc_no")
+	s.docNo.visible = sent
+	s.result = b.text("result")
+	s.result.visible = func() bool { return s.status.value() == string(model.StatusResolved) }
+	s.note = b.text("note")
+
+	next := p.Status
+	switch p.Status {
+	case model.StatusReceived:
+		next = model.StatusInProgress
+	case model.StatusInProgress, model.StatusTransferred:
+		next = model.StatusResolved
+	}
+	s.status.setValue(string(next))
+	s.on.setValue(ctx.today().String())
+	s.agency.setValue(p.HandlingAgency)
+	s.docNo.setValue(p.HandlingDocNo)
+	s.result.setValue(p.Result)
+	return s
+}
+
+func (s *statusSpec) fields() []*field {
+	return []*field{s.status, s.on, s.agency, s.docNo, s.result, s.note}
+}
+
+func (s *statusSpec) changed(*field) {}
+
+// statusInput is what the dialog holds, read in Update so the command
+// that applies it to the stored petition reads no field.
+type statusInput struct {
+	status                          model.PetitionStatus
+	on                              model.Date
+	agency, docNo, result, note, by string
+}
+
+func (s *statusSpec) input() (statusInput, model.FieldErrors) {
+	var r reader
+	in := statusInput{status: model.PetitionStatus(s.status.value()), on: r.date(s.on), by: s.ctx.by(),
+		agency: line(s.agency), docNo: line(s.docNo), result: text(s.result), note: text(s.note)}
+	return in, r.errs
+}
+
+// apply moves p to the new status, keeping handling in step (returned and
+// transferred are both), and logs the change.
+func (in statusInput) apply(p *model.Petition) {
+	old := p.Status
+	p.Status = in.status
+	switch in.status {
+	case model.StatusReturned, model.StatusTransferred:
+		p.Handling = model.Handling(in.status) // the same stored words
+		p.HandlingAgency, p.HandlingDocNo = in.agency, in.docNo
+	case model.StatusResolved:
+		if p.Handling == model.HandlingReturned {
+			p.Handling = model.HandlingAccepted
+		}
+		if old != model.StatusResolved || p.ResolvedOn == 0 {
+			p.ResolvedOn = in.on
+		}
+		p.Result = in.result
+	default: // received, in progress: back in the ward's hands
+		if p.Handling == model.HandlingReturned || p.Handling == model.HandlingTransferred ||
+			(in.status == model.StatusInProgress && p.Handling == model.HandlingNone) {
+			p.Handling = model.HandlingAccepted
+		}
+		p.ResolvedOn = 0
+	}
+	p.Log = append(p.Log, model.LogEntry{On: in.on, By: in.by, Kind: "status", Status: in.status, Text: in.note})
+	p.Normalize()
+}
+
+func (s *statusSpec) check() model.FieldErrors {
+	in, errs := s.input()
+	if in.status == s.p.Status {
+		errs.Add("status", "entry.err.same_status")
+	}
+	if in.on == 0 {
+		errs.Add("on", "err.required")
+	}
+	p := copyPetition(s.p)
+	in.apply(p)
+	for _, fe := range p.Validate() {
+		if fe.Field == "resolved_on" {
+			fe.Field = "on"
+		}
+		errs = append(errs, fe)
+	}
+	return errs
+}
+
+// save applies the change to the petition as stored now.
+func (s *statusSpec) save() saveOp {
+	in, _ := s.input()
+	id := s.p.ID
+	return func(st *store.Store) (tea.Msg, error) {
+		rec, err := st.Get(model.KindPetition, id)
+		if err != nil {
+			return nil, err
+		}
+		p := rec.(*model.Petition)
+		in.apply(p)
+		if err := st.Update(p, in.by); err != nil {
+			return nil, err
+		}
+		return SavedMsg{Kind: model.KindPetition, ID: p.ID, Ref: p.Ref}, nil
+	}
+}
+
+// --- petition history entry (a) --------------------------------------------
+
+// AddNote adds a dated entry to a petition's follow-up log.
+func AddNote(ctx Context, p *model.Petition) *Form {
+	b := fieldSet{ctx.Lang}
+	sp := &noteSpec{ctx: &ctx, id: p.ID, on: b.date("on"), text: b.text("note")}
+	sp.on.section = ctx.Lang.F("entry.section.note", p.Ref, firstLine(p.Summary, 40))
+	sp.on.required, sp.text.required = true, true
+	sp.on.setValue(ctx.today().String())
+	f := newForm(ctx, "note", p.ID, ctx.Lang.F("entry.title.note", p.Ref), sp)
+	f.record = rawJSON(p)
+	return f.ready()
+}
+
+type noteSpec struct {
+	ctx      *Context
+	id       string
+	on, text *field
+}
+
+func (s *noteSpec) fields() []*field { return []*field{s.on, s.text} }
+func (s *noteSpec) changed(*field)   {}
+
+func (s *noteSpec) entry() (model.LogEntry, model.FieldErrors) {
+	var r reader
+	e := model.LogEntry{On: r.date(s.on), By: s.ctx.by(), Kind: "note", Text: text(s.text)}
+	if e.On == 0 && len(r.errs) == 0 {
+		r.errs.Add("on", "err.required")
+	}
+	if e.Text == "" {
+		r.errs.Add("note", "err.required")
+	}
+	return e, r.errs
+}
+
+func (s *noteSpec) check() model.FieldErrors { _, errs := s.entry(); return errs }
+
+func (s *noteSpec) save() saveOp {
+	e, _ := s.entry()
+	id, by := s.id, s.ctx.by()
+	return func(st *store.Store) (tea.Msg, error) {
+		rec, err := st.Get(model.KindPetition, id)
+		if err != nil {
+			return nil, err
+		}
+		p := rec.(*model.Petition)
+		p.Log = append(p.Log, e)
+		if err := st.Update(p, by); err != nil {
+			return nil, err
+		}
+		return SavedMsg{Kind: model.KindPetition, ID: p.ID, Ref: p.Ref}, nil
+	}
+}
