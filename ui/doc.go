@@ -79,7 +79,7 @@ func (d *doc) view(st *styles, w, h int) string {
 		if i == d.cursor {
 			// Every line starts with a blank gutter; the highlighted one
 			// shows ">" there, for terminals without reverse video.
-			b.WriteString(st.selected.Render(fill(">"+strings.TrimPrefix(ln.plain, " "), w)))
+			b.WriteString(st.inkSelected.Render(fill(">"+strings.TrimPrefix(ln.plain, " "), w)))
 		} else {
 			b.WriteString(ln.text)
 		}

@@ -185,7 +185,7 @@ func (cl *columns) row(r *model.Row, today model.Date, selected bool) string {
 		b.WriteByte(' ')
 	}
 	if overdue {
-		cell("!", 1, st.overdue.Render)
+		cell("!", 1, st.inkOverdue.Render)
 	} else {
 		b.WriteByte(' ')
 	}
@@ -195,14 +195,14 @@ func (cl *columns) row(r *model.Row, today model.Date, selected bool) string {
 		cell(r.Date.String(), cl.date, nil)
 		b.WriteByte(' ')
 	}
-	statusStyle := st.statusStyle(r.Status).Render
+	statusStyle := st.statusInk(r.Status).Render
 	if cl.kind == model.KindSession {
 		cell(status, cl.status, statusStyle)
 		b.WriteByte(' ')
 	}
 	var whoStyle render
 	if r.Confidential {
-		whoStyle = st.muted.Render
+		whoStyle = st.inkMuted.Render
 	}
 	cell(who, cl.who, whoStyle)
 	b.WriteByte(' ')
@@ -215,7 +215,7 @@ func (cl *columns) row(r *model.Row, today model.Date, selected bool) string {
 		b.WriteByte(' ')
 		var dueStyle render
 		if overdue {
-			dueStyle = st.overdue.Render
+			dueStyle = st.inkOverdue.Render
 		}
 		due := ""
 		if r.Due != 0 && (cl.kind != model.KindFeedback || r.Points[0] > 0) {
@@ -228,7 +228,7 @@ func (cl *columns) row(r *model.Row, today model.Date, selected bool) string {
 		b.WriteString(fillLeft(strconv.Itoa(r.Participants), cl.people))
 	}
 	if selected {
-		return st.selected.Render(fill(b.String(), cl.width))
+		return st.inkSelected.Render(fill(b.String(), cl.width))
 	}
 	return b.String()
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"strings"
 
 	"charm.land/lipgloss/v2"
 )
@@ -29,6 +30,31 @@ type styles struct {
 	// status colours by stored value (petition status, feedback state,
 	// session kind); values not listed are drawn plain.
 	status map[string]lipgloss.Style
+
+	// inks of the styles drawn once per list cell: lipgloss's Render costs
+	// microseconds, and a list draws dozens of cells per keystroke.
+	inkSelected, inkOverdue, inkMuted ink
+	inkStatus                         map[string]ink
+}
+
+// ink is a one-line style as the escape sequences around its text.
+type ink struct{ pre, post string }
+
+func inkOf(s lipgloss.Style) ink {
+	r := s.Render("X")
+	i := strings.Index(r, "X")
+	if i < 0 {
+		return ink{}
+	}
+	return ink{r[:i], r[i+1:]}
+}
+
+// Render styles one line of text (never several: use the Style for that).
+func (k ink) Render(strs ...string) string {
+	if len(strs) == 1 {
+		return k.pre + strs[0] + k.post
+	}
+	return k.pre + strings.Join(strs, " ") + k.post
 }
 
 func newStyles(dark bool) *styles {
@@ -90,8 +116,16 @@ func newStyles(dark bool) *styles {
 		"dialogue":     s().Foreground(magenta),
 		"consultation": s().Foreground(blue),
 	}
+	st.inkSelected, st.inkOverdue, st.inkMuted = inkOf(st.selected), inkOf(st.overdue), inkOf(st.muted)
+	st.inkStatus = map[string]ink{}
+	for k, v := range st.status {
+		st.inkStatus[k] = inkOf(v)
+	}
 	return st
 }
+
+// statusInk is statusStyle for one-line cells.
+func (st *styles) statusInk(v string) ink { return st.inkStatus[v] }
 
 // statusStyle is the colour of a stored status value.
 func (st *styles) statusStyle(v string) lipgloss.Style {

@@ -1,0 +1,104 @@
+#!/bin/sh
+# Smoke test of the real binary in tmux at 80x24: first-run setup on an empty
+# database; then, on a demo database, in Vietnamese and in English: switch
+# tabs, search "nguyen", open a record, go back, quit with q. The screen is
+# read with capture-pane after every step; a missing text fails the test.
+#
+#   bench/smoke.sh                 (from the repo root; needs go and tmux)
+#   GOPY_SMOKE_KEEP=1 bench/smoke.sh   keeps the temp folder for a look
+set -eu
+cd "$(dirname "$0")/.."
+
+command -v tmux >/dev/null 2>&1 || { echo "smoke: tmux not found"; exit 1; }
+
+tmp=$(mktemp -d)
+session="gopy-smoke-$$"
+cleanup() {
+	tmux kill-session -t "$session" 2>/dev/null || true
+	[ -n "${GOPY_SMOKE_KEEP:-}" ] || rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+go build ${GOPY_SMOKE_BUILDFLAGS:-} -o "$tmp/gopy" .
+"$tmp/gopy" --db "$tmp/demo.db" demo --records 2000 --seed 1 >/dev/null
+
+screen() { tmux capture-pane -p -t "$session"; }
+
+# expect TEXT...: wait up to 5 s until every TEXT is on the screen.
+expect() {
+	i=0
+	while :; do
+		ok=1
+		s=$(screen)
+		for want in "$@"; do
+			case "$s" in *"$want"*) ;; *) ok=0 ;; esac
+		done
+		[ $ok = 1 ] && return 0
+		i=$((i + 1))
+		if [ $i -ge 50 ]; then
+			echo "smoke [$step]: screen lacks one of: $*"
+			echo "----- screen -----"
+			echo "$s"
+			echo "------------------"
+			exit 1
+		fi
+		sleep 0.1
+	done
+}
+
+keys() { tmux send-keys -t "$session" "$@"; }
+
+start() { # start DB ARGS...: run gopy in a fresh 80x24 tmux session
+	db=$1
+	shift
+	tmux kill-session -t "$session" 2>/dev/null || true
+	tmux new-session -d -s "$session" -x 80 -y 24 \
+		"env -u NO_COLOR -u GOPY_LANG TERM=xterm-256color '$tmp/gopy' --db '$db' $*; echo \"gopy exited: \$?\"; sleep 30"
+}
+
+step="first-run setup"
+start "$tmp/new.db"
+expect "Thiết lập lần đầu" "Tên phường/xã"
+keys "Phường Thử Nghiệm" Enter "TN" Enter "Nguyễn Thị Thử" Enter
+expect "[1 Tổng quan]" "Phường Thử Nghiệm (TN)" "Cán bộ: Nguyễn Thị Thử"
+keys q
+expect "gopy exited: 0"
+
+run() { # run LANG: the tour of a demo database in one language
+	lang=$1
+	if [ "$lang" = vi ]; then
+		dash="[1 Tổng quan]" overdue="Kiến nghị quá hạn" fb="[2 Góp ý]" ss="[3 Đối thoại]" pt="[4 Kiến nghị]"
+		received="Ngày tiếp nhận" history="Lịch sử thay đổi"
+	else
+		dash="[1 Dashboard]" overdue="Petitions overdue" fb="[2 Feedback]" ss="[3 Sessions]" pt="[4 Petitions]"
+		received="Received on" history="History"
+	fi
+	step="$lang: start"
+	start "$tmp/demo.db" --lang "$lang"
+	expect "$dash" "$overdue" "Phường Hòa Bình"
+	step="$lang: tabs"
+	keys 2
+	expect "$fb" "GY-"
+	keys 3
+	expect "$ss" "DT-"
+	keys 4
+	expect "$pt" "KN-"
+	step="$lang: search"
+	keys / n g u y e n
+	expect "/ nguyen" "Nguyễn"
+	step="$lang: open"
+	keys Enter Enter
+	expect "$received" "KN-"
+	keys G
+	expect "$history"
+	step="$lang: back"
+	keys Escape
+	expect "/ nguyen" "$pt"
+	step="$lang: quit"
+	keys q
+	expect "gopy exited: 0"
+}
+
+run vi
+run en
+echo "smoke: ok (setup, tabs, search, detail, back, quit; vi and en at 80x24)"
