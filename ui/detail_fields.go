@@ -290,6 +290,9 @@ func (d *detailLayout) history() {
 	if p, ok := d.m.rec.(*model.Petition); ok {
 		hide = p.Confidential && !d.reveal
 	}
+	if len(d.m.hist) == 0 {
+		d.b.para(l.T("detail.none"), 1, st.muted.Render)
+	}
 	for _, h := range d.m.hist {
 		head := h.At.In(model.VNZone).Format("02/01/2006 15:04") + " · " + db(h.By) + " · " + l.Enum("action", h.Action)
 		d.b.para(head, 1, st.bold.Render)

@@ -609,11 +609,14 @@ func (l *listScreen) titleLine(w int) string {
 	if l.total >= 0 {
 		left += st.muted.Render(" · " + lang.F("list.count", num(lang, l.total)))
 	}
+	// A list opened from the dashboard is named for its filters; its
+	// chips then only add the dates.
+	preset := l.title != ""
 	var chips []string
-	if l.spec.status != "" {
+	if l.spec.status != "" && !preset {
 		chips = append(chips, statusLabel(lang, l.spec.kind, l.spec.status))
 	}
-	if l.spec.sub != "" {
+	if l.spec.sub != "" && !preset {
 		chips = append(chips, lang.Enum(subGroup(l.spec.kind), l.spec.sub))
 	}
 	switch {
@@ -622,7 +625,7 @@ func (l *listScreen) titleLine(w int) string {
 	case l.spec.period != periodAll:
 		chips = append(chips, lang.T(l.spec.period.key()))
 	}
-	if l.spec.overdue {
+	if l.spec.overdue && !preset {
 		chips = append(chips, lang.T("word.overdue"))
 	}
 	if l.spec.dueTo != 0 {
