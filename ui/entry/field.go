@@ -399,6 +399,7 @@ func (f *field) paste(msg tea.PasteMsg) (bool, tea.Cmd) {
 		s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 		f.ta, cmd = f.ta.Update(tea.PasteMsg{Content: s})
 	case kLine, kPick, kTags:
+		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.Map(func(r rune) rune {
 			if r == '\r' || r == '\n' || r == '\t' {
 				return ' '

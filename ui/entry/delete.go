@@ -1,0 +1,105 @@
+package entry
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"gopy/model"
+	"gopy/ui/sanitize"
+)
+
+// DeleteDialog asks before deleting a record (d). The store keeps the
+// record's history with who deleted it and when.
+type DeleteDialog struct {
+	ctx      Context
+	st       *styles
+	keys     *keyMap
+	uid      int64
+	kind     model.Kind
+	id, ref  string
+	what     string
+	deleting bool
+	err      string
+}
+
+// ConfirmDelete is the delete confirmation for rec.
+func ConfirmDelete(ctx Context, rec model.Record) *DeleteDialog {
+	m := rec.GetMeta()
+	row := model.RowOf(rec)
+	what := row.Title
+	if p, ok := rec.(*model.Petition); ok && !p.Confidential && p.Name != "" {
+		what = p.Name + " – " + what
+	}
+	return &DeleteDialog{ctx: ctx, st: newStyles(ctx.Dark), keys: newKeyMap(ctx.Lang), uid: formIDs.Add(1),
+		kind: rec.Kind(), id: m.ID, ref: m.Ref, what: what}
+}
+
+func (d *DeleteDialog) Init() tea.Cmd     { return nil }
+func (d *DeleteDialog) Title() string     { return d.ctx.Lang.F("entry.title.delete", d.ref) }
+func (d *DeleteDialog) Capturing() bool   { return true }
+func (d *DeleteDialog) Unsaved() bool     { return false }
+func (d *DeleteDialog) Restyle(dark bool) { d.st = newStyles(dark) }
+func (d *DeleteDialog) ShortHelp() []key.Binding {
+	return []key.Binding{d.keys.Yes, d.keys.No}
+}
+func (d *DeleteDialog) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
+
+type deleteDoneMsg struct {
+	form int64
+	err  error
+}
+
+func (d *DeleteDialog) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if d.deleting {
+			return nil
+		}
+		switch {
+		case key.Matches(msg, d.keys.Yes):
+			d.deleting, d.err = true, ""
+			s, k, id, by, uid := d.ctx.Store, d.kind, d.id, d.ctx.by(), d.uid
+			return func() tea.Msg { return deleteDoneMsg{form: uid, err: s.Delete(k, id, by)} }
+		case key.Matches(msg, d.keys.No):
+			return emit(ClosedMsg{})
+		}
+	case deleteDoneMsg:
+		if msg.form != d.uid {
+			return nil
+		}
+		d.deleting = false
+		if msg.err != nil {
+			d.err = errText(d.ctx.Lang, msg.err)
+			return nil
+		}
+		return emit(DeletedMsg{Kind: d.kind, ID: d.id})
+	}
+	return nil
+}
+
+func (d *DeleteDialog) View(w, h int) string {
+	l, st := d.ctx.Lang, d.st
+	inner := max(min(w-6, 60), 20)
+	var b strings.Builder
+	b.WriteString(st.err.Render(l.F("entry.delete.ask", d.ref)) + "\n")
+	for _, ln := range wrapText(sanitize.Line(d.what), inner) {
+		b.WriteString(ln + "\n")
+	}
+	b.WriteString("\n" + st.muted.Render(strings.Join(wrapText(l.T("entry.delete.history"), inner), "\n")) + "\n\n")
+	switch {
+	case d.deleting:
+		b.WriteString(st.warn.Render(l.T("entry.deleting")))
+	case d.err != "":
+		b.WriteString(st.err.Render(strings.Join(wrapText("! "+d.err, inner), "\n")))
+	default:
+		b.WriteString(st.bold.Render(l.T("entry.delete.confirm")))
+	}
+	box := st.box.Width(inner + 4).Render(b.String())
+	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box)
+}
+
+var _ Screen = (*DeleteDialog)(nil)
+var _ Screen = (*Form)(nil)

@@ -1,0 +1,164 @@
+package entry
+
+import (
+	"errors"
+	"testing"
+
+	"gopy/model"
+	"gopy/store"
+)
+
+func TestPetitionFollowUp(t *testing.T) {
+	s, _ := openStore(t)
+	ctx := testCtx(t, s)
+	f := NewPetition(ctx)
+	checkFrame(t, f)
+	cal := model.NewCalendar(ctx.Settings.Holidays)
+	ackDue := cal.AddWorkingDays(today, 10)
+	mustContain(t, f, "Kiến nghị mới", "Ngày tiếp nhận*", "10/03/2026")
+
+	// An impossible date shows its error once the field is left; t types
+	// today.
+	press(f, "ctrl+u")
+	typeText(f, "31/02/2026")
+	press(f, "tab")
+	mustContain(t, f, "! Ngày không tồn tại")
+	press(f, "shift+tab", "ctrl+u", "t")
+	if f.cur.value() != "10/03/2026" {
+		t.Fatalf("t gave %q", f.cur.value())
+	}
+	press(f, "tab")
+	typeText(f, "dien thoai")
+	press(f, "tab")
+	typeText(f, "to cao")
+	mustContain(t, f, "Tố cáo")
+	focusOn(t, f, "confidential")
+	press(f, "space") // forced on: space cannot clear it
+	mustContain(t, f, "[x]", "Luôn giữ bí mật với đơn tố cáo")
+
+	focusOn(t, f, "name")
+	typeText(f, "Nguyễn Thị Lan")
+	press(f, "tab")
+	typeText(f, "dong xoai")
+	press(f, "down", "enter")
+	focusOn(t, f, "id_number")
+	typeText(f, "12ab")
+	press(f, "tab")
+	mustContain(t, f, "! Số CCCD/hộ chiếu không hợp lệ")
+	press(f, "shift+tab", "backspace", "backspace", "backspace", "backspace")
+	typeText(f, "079123456789")
+	focusOn(t, f, "summary")
+	typeText(f, "Tố cáo cán bộ địa chính nhận tiền.")
+
+	// Transferred: status follows, the agency is asked for.
+	focusOn(t, f, "handling")
+	typeText(f, "chuyen")
+	mustContain(t, f, "Chuyển đơn", "Cơ quan chuyển / hướng dẫn")
+	focusOn(t, f, "ack_due")
+	if f.cur.value() != ackDue.String() {
+		t.Errorf("ack due %q, want %s", f.cur.value(), ackDue)
+	}
+	focusOn(t, f, "status")
+	if f.cur.value() != string(model.StatusTransferred) {
+		t.Errorf("status %q did not follow handling", f.cur.value())
+	}
+	press(f, "ctrl+s")
+	if f.cur.key != "handling_agency" {
+		t.Fatalf("focus on %q", f.cur.key)
+	}
+	mustContain(t, f, "! Chưa nhập (bắt buộc)")
+	checkFrame(t, f)
+	typeText(f, "cong an")
+	press(f, "down", "enter", "tab")
+	typeText(f, "15/CV-UBND")
+
+	saved := save(t, f).(SavedMsg)
+	p := getPetition(t, s, saved.ID)
+	if !p.Confidential || p.Classification != model.ClassDenunciation || p.Status != model.StatusTransferred ||
+		p.HandlingAgency != "Công an phường" || p.HandlingDocNo != "15/CV-UBND" || p.Channel != model.ChannelPhone ||
+		p.AckDue != ackDue || p.ResolutionDue != today.AddDays(30) || p.Group != "Khu phố Đồng Xoài" || p.IDNumber != "079123456789" {
+		t.Errorf("stored %+v", p)
+	}
+
+	// x: resolved, with its result; the log records it.
+	x := ChangeStatus(testCtx(t, s), p)
+	checkFrame(t, x)
+	mustContain(t, x, "Trạng thái KN-2026-0001", "Đã giải quyết", "Kết quả giải quyết")
+	focusOn(t, x, "result")
+	typeText(x, "Đã xử lý kỷ luật.")
+	save(t, x)
+	p = getPetition(t, s, p.ID)
+	if p.Status != model.StatusResolved || p.ResolvedOn != today || p.Result != "Đã xử lý kỷ luật." ||
+		len(p.Log) != 1 || p.Log[0].Kind != "status" || p.Log[0].Status != model.StatusResolved || p.Log[0].By != "Lê Thị Hoa" {
+		t.Errorf("after x: %+v", p)
+	}
+
+	// x again with the same status is refused beside the status.
+	x = ChangeStatus(testCtx(t, s), p)
+	press(x, "ctrl+s")
+	mustContain(t, x, "! Chọn trạng thái khác trạng thái hiện tại")
+
+	// a: a dated history entry; the text is required.
+	a := AddNote(testCtx(t, s), p)
+	checkFrame(t, a)
+	press(a, "ctrl+s")
+	mustContain(t, a, "! Chưa nhập (bắt buộc)")
+	focusOn(t, a, "note")
+	typeText(a, "Đã gọi điện báo cho công dân.")
+	save(t, a)
+	p = getPetition(t, s, p.ID)
+	if len(p.Log) != 2 || p.Log[1].Kind != "note" || p.Log[1].Text != "Đã gọi điện báo cho công dân." || p.Log[1].On != today {
+		t.Errorf("log %+v", p.Log)
+	}
+
+	// e: the date the citizen was told; a new assignee goes in the log.
+	e := EditPetition(testCtx(t, s), p)
+	focusOn(t, e, "assignee_officer")
+	typeText(e, "nam")
+	press(e, "down", "enter")
+	focusOn(t, e, "reported_back_on")
+	press(e, "t")
+	save(t, e)
+	p = getPetition(t, s, p.ID)
+	if p.ReportedBackOn != today || p.AssigneeOfficer != "Nguyễn Văn Nam" || len(p.Log) != 3 || p.Log[2].Kind != "assign" {
+		t.Errorf("after edit %+v", p)
+	}
+	if h := history(t, s, p.ID); len(h) != 4 {
+		t.Errorf("history has %d entries", len(h))
+	}
+
+	// d: deleted after confirmation; the history says who.
+	d := ConfirmDelete(testCtx(t, s), p)
+	checkFrame(t, d)
+	mustContain(t, d, "Xoá KN-2026-0001?", "y: xoá")
+	if got := run(t, d, press(d, "n")); len(got) != 1 || got[0] != (ClosedMsg{}) {
+		t.Fatalf("n gave %v", got)
+	}
+	got := run(t, d, press(d, "y"))
+	if len(got) != 1 || got[0] != (DeletedMsg{Kind: model.KindPetition, ID: p.ID}) {
+		t.Fatalf("y gave %v", got)
+	}
+	if _, err := s.Get(model.KindPetition, p.ID); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("still there: %v", err)
+	}
+	h := history(t, s, p.ID)
+	if last := h[len(h)-1]; last.Action != "delete" || last.By != "Lê Thị Hoa" {
+		t.Errorf("last history %+v", last)
+	}
+}
+
+func TestStatusFollowsHandlingBothWays(t *testing.T) {
+	s, _ := openStore(t)
+	f := NewPetition(testCtx(t, s))
+	focusOn(t, f, "status")
+	typeText(f, "tra lai")
+	focusOn(t, f, "handling")
+	if f.cur.value() != string(model.HandlingReturned) {
+		t.Fatalf("handling %q did not follow status", f.cur.value())
+	}
+	press(f, "left", "left") // back to "not decided"
+	focusOn(t, f, "status")
+	if f.cur.value() != string(model.StatusInProgress) {
+		t.Errorf("status %q after undoing handling", f.cur.value())
+	}
+}
