@@ -6,9 +6,11 @@ package main
 import (
 	"os"
 
+	"gopy/ui"
 	"gopy/ui/cli"
 )
 
 func main() {
+	cli.RunTUI = ui.Run
 	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
 }

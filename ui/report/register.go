@@ -153,11 +153,7 @@ func registerCSV(w io.Writer, s *store.Store, p model.Period, today model.Date, 
 var registerWidths = []float64{6, 12, 32, 16, 48, 20, 22, 30, 40, 30}
 
 func registerXLSX(w io.Writer, s *store.Store, p model.Period, today model.Date, ward string, l i18n.Lang) error {
-	b, err := newBook()
-	if err != nil {
-		return err
-	}
-	defer b.f.Close()
+	b := newBook(w)
 	sw, err := b.sheet(l.T("register.sheet"))
 	if err != nil {
 		return err
@@ -192,11 +188,7 @@ func registerXLSX(w io.Writer, s *store.Store, p model.Period, today model.Date,
 	if rw.err != nil {
 		return rw.err
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	_, err = b.f.WriteTo(w)
-	return err
+	return b.x.close()
 }
 
 // registerHeaderRow is the xlsx row of the register's header, under the

@@ -3,14 +3,12 @@ package report
 import (
 	"bufio"
 	"encoding/csv"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
-	"github.com/xuri/excelize/v2"
 
 	"gopy/ui/i18n"
 	"gopy/ui/sanitize"
@@ -74,109 +72,52 @@ func defuse(s string) string {
 	return "'" + s
 }
 
-// book is an xlsx file being written sheet by sheet with the stream
-// writer, and its few styles.
+// book is an xlsx file being written sheet by sheet, and its styles.
 type book struct {
-	f           *excelize.File
+	x           *xlsxBook
 	title, head int
 	// values holds a style per value kind, plain [0] and bold [1] (total
 	// rows), each with its number format.
 	values map[valueKind][2]int
-	first  bool
 }
 
-// numFmts are the number formats by value kind: thousands grouped, one
-// decimal, percentages, dd/mm/yyyy. Excel shows the separators of the
-// reader's locale.
-var numFmts = map[valueKind]string{
-	vText: "", vInt: "#,##0", vRate: "0.0%", vNum: "0.0", vDate: "dd/mm/yyyy",
+func newBook(w io.Writer) *book {
+	return &book{x: newXLSX(w), title: xsTitle, head: xsHead, values: map[valueKind][2]int{
+		vText: {xsDefault, xsBold}, vInt: {xsInt, xsIntBold}, vRate: {xsRate, xsRateBold},
+		vNum: {xsNum, xsNumBold}, vDate: {xsDate, xsDateBold},
+	}}
 }
 
-func newBook() (*book, error) {
-	b := &book{f: excelize.NewFile(), first: true, values: map[valueKind][2]int{}}
-	border := []excelize.Border{
-		{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
-		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1},
-	}
-	var err error
-	style := func(s *excelize.Style) int {
-		if err != nil {
-			return 0
-		}
-		var id int
-		id, err = b.f.NewStyle(s)
-		return id
-	}
-	b.title = style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 13}})
-	b.head = style(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border,
-		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
-		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
-	for k, nf := range numFmts {
-		var ids [2]int
-		for i, bold := range []bool{false, true} {
-			s := &excelize.Style{Font: &excelize.Font{Bold: bold}}
-			if nf != "" {
-				s.CustomNumFmt = &nf
-			}
-			ids[i] = style(s)
-		}
-		b.values[k] = ids
-	}
-	if err != nil {
-		return nil, fmt.Errorf("xlsx style: %w", err)
-	}
-	return b, nil
-}
+// sheet starts a new sheet.
+func (b *book) sheet(name string) (*xlsxSheet, error) { return b.x.sheet(sheetName(name)) }
 
-// sheet starts a new sheet; the first one renames the file's default sheet.
-func (b *book) sheet(name string) (*excelize.StreamWriter, error) {
-	name = sheetName(name)
-	if b.first {
-		b.first = false
-		if err := b.f.SetSheetName(b.f.GetSheetName(0), name); err != nil {
-			return nil, err
-		}
-	} else if _, err := b.f.NewSheet(name); err != nil {
-		return nil, err
-	}
-	return b.f.NewStreamWriter(name)
-}
-
-// cell is a value as excelize stores it: numbers as numbers, dates as
-// dates, each with its number format.
+// cell is a value as the sheet stores it: numbers as numbers, dates as
+// date serials, each with its number format.
 func (b *book) cell(v value, bold bool) any {
-	var val any
-	switch v.kind {
-	case vText:
-		val = v.text
-	case vInt:
-		val = int64(v.num)
-	case vRate, vNum:
-		val = v.num
-	case vDate:
-		if v.date == 0 {
-			return nil
-		}
-		val = time.Date(v.date.Year(), v.date.Month(), v.date.Day(), 0, 0, 0, 0, time.UTC)
-	default:
-		return nil
-	}
 	i := 0
 	if bold {
 		i = 1
 	}
-	return excelize.Cell{StyleID: b.values[v.kind][i], Value: val}
+	style := b.values[v.kind][i]
+	switch v.kind {
+	case vText:
+		return xcell{style: style, text: v.text}
+	case vInt, vRate, vNum:
+		return xcell{style: style, num: v.num, isNum: true}
+	case vDate:
+		if v.date == 0 {
+			return nil
+		}
+		t := time.Date(v.date.Year(), v.date.Month(), v.date.Day(), 0, 0, 0, 0, time.UTC)
+		return xcell{style: style, num: excelDate(t), isNum: true}
+	}
+	return nil
 }
 
 // writeXLSX writes an "about" sheet with the header, then one sheet per
 // section, its tables one under another.
 func writeXLSX(w io.Writer, h header, secs []section, l i18n.Lang) error {
-	b, err := newBook()
-	if err != nil {
-		return err
-	}
-	defer b.f.Close()
-
+	b := newBook(w)
 	sw, err := b.sheet(l.T("report.sheet.info"))
 	if err != nil {
 		return err
@@ -208,8 +149,7 @@ func writeXLSX(w io.Writer, h header, secs []section, l i18n.Lang) error {
 			return err
 		}
 	}
-	_, err = b.f.WriteTo(w)
-	return err
+	return b.x.close()
 }
 
 func (b *book) section(s section, l i18n.Lang) error {
@@ -269,26 +209,22 @@ func (b *book) section(s section, l i18n.Lang) error {
 	return sw.Flush()
 }
 
-func styled(style int, v any) excelize.Cell { return excelize.Cell{StyleID: style, Value: v} }
+func styled(style int, v string) xcell { return xcell{style: style, text: v} }
 
 // rowWriter keeps the first error of a run of rows.
 type rowWriter struct {
-	sw  *excelize.StreamWriter
+	sw  *xlsxSheet
 	err error
 }
 
 func (w *rowWriter) row(r int, cells ...any) {
 	if w.err == nil {
-		w.err = w.sw.SetRow(cellName(1, r), cells)
+		w.err = w.sw.SetRow(r, cells)
 	}
 }
 
 func colWidth(cells int) float64 { return float64(min(max(cells, 6), 70) + 2) }
 
-func cellName(col, row int) string {
-	n, _ := excelize.CoordinatesToCellName(col, row)
-	return n
-}
 
 // sheetName makes a name Excel accepts: at most 31 characters, none of
 // : \ / ? * [ ].
