@@ -209,3 +209,28 @@ func TestAnswerPointsChangeState(t *testing.T) {
 		t.Errorf("history of the answer: %v", fields)
 	}
 }
+
+func TestArrowsMoveThroughPickListsAndEnterNeverDiscards(t *testing.T) {
+	s, _ := openStore(t)
+	f := NewFeedback(testCtx(t, s))
+	focusOn(t, f, "source_name")
+	mustContain(t, f, "Hội Nông dân") // the list shows, as a hint
+	press(f, "down")
+	if f.cur.key != "form" {
+		t.Fatalf("↓ on an untouched pick field went to %q", f.cur.key)
+	}
+	press(f, "up")
+	typeText(f, "h")
+	press(f, "down")
+	if f.cur.key != "source_name" || f.cur.sugSel != 0 {
+		t.Fatalf("↓ after typing: field %q, suggestion %d", f.cur.key, f.cur.sugSel)
+	}
+	press(f, "esc", "enter")
+	if f.asking != askCancel || f.saved {
+		t.Fatal("enter answered the discard question")
+	}
+	press(f, "n")
+	if f.cur.value() != "h" {
+		t.Fatal("text lost")
+	}
+}

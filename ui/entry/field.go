@@ -57,6 +57,10 @@ type field struct {
 	list   []string // suggestions (pick, tags)
 	sugg   []string // those matching what is typed
 	sugSel int      // highlighted suggestion, -1 none
+	// typed: something was typed since the field got focus. Only then
+	// does ↓ go into the suggestions; before, it moves on like anywhere
+	// else, so arrowing through a form never gets caught in a list.
+	typed bool
 
 	checked bool
 	locked  func() bool // a check forced on
@@ -153,7 +157,7 @@ func (f *field) setValue(v string) {
 func (f *field) isChecked() bool { return f.checked || (f.locked != nil && f.locked()) }
 
 func (f *field) focus(st *styles) tea.Cmd {
-	f.filter, f.sugSel = "", -1
+	f.filter, f.sugSel, f.typed = "", -1, false
 	switch {
 	case f.textual():
 		f.refreshSuggestions()
@@ -275,7 +279,7 @@ func (f *field) wantsDown() bool {
 		li := f.ta.LineInfo()
 		return f.ta.Line() < f.ta.LineCount()-1 || li.RowOffset < li.Height-1
 	case kPick, kTags:
-		return f.sugSel < len(f.sugg)-1
+		return f.typed && f.sugSel < len(f.sugg)-1
 	}
 	return false
 }
@@ -301,7 +305,7 @@ func (f *field) handleKey(msg tea.KeyPressMsg, today model.Date) (bool, tea.Cmd)
 		default:
 			f.in, cmd = f.in.Update(msg)
 			f.normalizeInput()
-			f.sugSel = -1
+			f.sugSel, f.typed = -1, true
 		}
 		f.refreshSuggestions()
 	case kDate:
@@ -408,6 +412,7 @@ func (f *field) paste(msg tea.PasteMsg) (bool, tea.Cmd) {
 		}, s)
 		f.in, cmd = f.in.Update(tea.PasteMsg{Content: s})
 		f.normalizeInput()
+		f.typed = true
 		f.refreshSuggestions()
 	case kDate, kNumber:
 		allowed := "0123456789"

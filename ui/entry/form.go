@@ -722,29 +722,31 @@ func (f *Form) View(w, h int) string {
 	if f.saving {
 		right = st.warn.Render(l.T("entry.saving"))
 	}
-	head := spread(title, right, w)
-
 	body, from, to := f.bodyLines(w)
 	bh := max(h-2, 1)
-	if from < f.offset {
-		f.offset = from
-	}
+	// Keep a little of what follows the field in focus in sight.
+	to = min(to+2, len(body))
 	if to > f.offset+bh {
 		f.offset = to - bh
 	}
+	if from < f.offset {
+		f.offset = from
+	}
 	f.offset = max(0, min(f.offset, len(body)-bh))
 	end := min(f.offset+bh, len(body))
-	win := body[f.offset:end]
+	win := append([]string{}, body[f.offset:end]...)
 	for len(win) < bh {
 		win = append(win, "")
 	}
+	// The scroll marks go on the title and bottom lines, never over a field.
 	if f.offset > 0 {
-		win[0] = spread(win[0], st.muted.Render("▲"), w)
+		right = strings.TrimSpace(right + " " + st.muted.Render("▲"))
 	}
+	bottom := f.bottom(w - 2)
 	if end < len(body) {
-		win[len(win)-1] = spread(win[len(win)-1], st.muted.Render("▼"), w)
+		bottom = spread(bottom, st.muted.Render("▼"), w)
 	}
-	return head + "\n" + strings.Join(win, "\n") + "\n" + f.bottom(w)
+	return spread(title, right, w) + "\n" + strings.Join(win, "\n") + "\n" + bottom
 }
 
 func (f *Form) bottom(w int) string {

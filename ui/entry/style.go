@@ -107,7 +107,9 @@ func newKeyMap(l i18n.Lang) *keyMap {
 		Choose:  b("←/→", "entry.key.choose", "left", "right"),
 		Toggle:  b("space", "entry.key.toggle", "space"),
 		Newline: b("enter", "entry.key.newline", "enter"),
-		Yes:     b("y", "entry.key.yes", "y", "Y", "enter"),
-		No:      b("n/esc", "entry.key.no", "n", "N", "esc"),
+		// enter does not confirm: an officer pressing enter to move on
+		// must never discard or delete by it.
+		Yes: b("y", "entry.key.yes", "y", "Y"),
+		No:  b("n/esc", "entry.key.no", "n", "N", "esc"),
 	}
 }
