@@ -133,11 +133,10 @@ func (f *Form) ready() *Form {
 	return f
 }
 
-func (f *Form) Init() tea.Cmd    { return nil }
-func (f *Form) Title() string    { return f.title }
-func (f *Form) Capturing() bool  { return true }
-func (f *Form) Unsaved() bool    { return !f.saved && f.snapshot() != f.initial }
-func (f *Form) DraftKey() string { return f.draftKey }
+func (f *Form) Init() tea.Cmd   { return nil }
+func (f *Form) Title() string   { return f.title }
+func (f *Form) Capturing() bool { return true }
+func (f *Form) Unsaved() bool   { return !f.saved && f.snapshot() != f.initial }
 
 func (f *Form) Restyle(dark bool) {
 	f.st = newStyles(dark)

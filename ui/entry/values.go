@@ -124,14 +124,6 @@ func tagList(f *field) []string {
 	return out
 }
 
-// merged puts the model's errors after the reading errors; the form shows
-// the first error of each field, so "not a date" wins over "required".
-func (r *reader) merged(v model.FieldErrors) model.FieldErrors {
-	return append(r.errs, v...)
-}
-
-func dateText(d model.Date) string { return d.String() }
-
 func numText(n int) string {
 	if n == 0 {
 		return ""
