@@ -714,6 +714,8 @@ func (f *Form) View(w, h int) string {
 		for _, fd := range f.spec.fields() {
 			fd.setWidth(f.valueW())
 		}
+	} else {
+		f.layoutNew() // fields added before the first frame
 	}
 	l, st := f.ctx.Lang, f.st
 	title := st.title.Render(clip(f.title, w/2))
