@@ -58,6 +58,8 @@ type plan struct {
 	// onList: the walk is over the list rows themselves; the cursor's value
 	// is the row.
 	onList bool
+	// visited counts the keys a walk read (see afterScan)
+	visited int
 	// buckets looked up once per walk, not once per key
 	list, folds *bolt.Bucket
 }
@@ -221,6 +223,7 @@ func (p *plan) walk(tx *bolt.Tx, after []byte, reverse bool, want bool, fn func(
 	}
 	var row model.Row
 	for ; inRange(k); k, v = step(c, desc) {
+		p.visited++
 		ok, err := p.match(k, v, &row, want)
 		if err != nil {
 			return err
@@ -246,6 +249,7 @@ func (s *Store) Page(q Query, after []byte, n int, reverse bool) ([]Entry, error
 		return nil, nil
 	}
 	p := q.plan()
+	defer func() { s.afterScan(p.visited) }()
 	out := make([]Entry, 0, n)
 	err := s.db.View(func(tx *bolt.Tx) error {
 		return p.walk(tx, after, reverse, true, func(k []byte, row *model.Row) bool {
@@ -259,15 +263,18 @@ func (s *Store) Page(q Query, after []byte, n int, reverse bool) ([]Entry, error
 // Count counts the matching records without decoding rows where the
 // indexes suffice.
 func (s *Store) Count(q Query) (int, error) {
+	if q.Status == "" && q.Sub == "" && q.Ward == "" && q.From == 0 && q.To == 0 && !q.Overdue &&
+		q.Order != DueFirst && model.Fold(q.Search) == "" {
+		// Everything of a kind: the counter kept in meta, not a walk over
+		// (and a read of) every row.
+		return s.Total(q.Kind)
+	}
 	p := q.plan()
 	n := 0
 	err := s.db.View(func(tx *bolt.Tx) error {
-		if !p.needRow && !p.needFold && q.From == 0 && q.To == 0 && p.lo == nil && p.hi == nil {
-			n = tx.Bucket(p.bucket).Stats().KeyN
-			return nil
-		}
 		return p.walk(tx, nil, false, false, func([]byte, *model.Row) bool { n++; return true })
 	})
+	s.afterScan(p.visited)
 	return n, err
 }
 
@@ -288,6 +295,7 @@ func (s *Store) Total(k model.Kind) (int, error) {
 // what you keep.
 func (s *Store) ScanRows(k model.Kind, from, to model.Date, fn func(*model.Row) error) error {
 	p := (&Query{Kind: k, From: from, To: to, Order: OldestFirst}).plan()
+	defer func() { s.afterScan(p.visited) }()
 	return s.db.View(func(tx *bolt.Tx) error {
 		var ferr error
 		err := p.walk(tx, nil, false, true, func(_ []byte, row *model.Row) bool {
@@ -305,6 +313,7 @@ func (s *Store) ScanRows(k model.Kind, from, to model.Date, fn func(*model.Row) 
 // oldest first.
 func (s *Store) ScanRecords(k model.Kind, from, to model.Date, fn func(model.Record) error) error {
 	p := (&Query{Kind: k, From: from, To: to, Order: OldestFirst}).plan()
+	defer func() { s.afterScan(p.visited) }()
 	return s.db.View(func(tx *bolt.Tx) error {
 		var ferr error
 		err := p.walk(tx, nil, false, false, func(key []byte, _ *model.Row) bool {
@@ -377,6 +386,7 @@ func (s *Store) RecordJSON(k model.Kind, id string) (json.RawMessage, error) {
 // between calls.
 func (s *Store) Each(q Query, fn func(*model.Row) error) error {
 	p := q.plan()
+	defer func() { s.afterScan(p.visited) }()
 	return s.db.View(func(tx *bolt.Tx) error {
 		var ferr error
 		err := p.walk(tx, nil, false, true, func(_ []byte, row *model.Row) bool {
@@ -394,6 +404,7 @@ func (s *Store) Each(q Query, fn func(*model.Row) error) error {
 // only during the call.
 func (s *Store) EachJSON(q Query, fn func(row *model.Row, raw []byte) error) error {
 	p := q.plan()
+	defer func() { s.afterScan(p.visited) }()
 	return s.db.View(func(tx *bolt.Tx) error {
 		var ferr error
 		recs := tx.Bucket(bRec(q.Kind))
@@ -412,4 +423,16 @@ func (s *Store) EachJSON(q Query, fn func(row *model.Row, raw []byte) error) err
 		}
 		return ferr
 	})
+}
+
+// releaseAfter is how many rows walks may read, added up, before the pages
+// they touched are handed back to the kernel (see releaseMapped). Paging
+// through many small pages adds up the same as one long walk.
+const releaseAfter = 20_000
+
+func (s *Store) afterScan(rows int) {
+	if s.scanned.Add(int64(rows)) >= releaseAfter {
+		s.scanned.Store(0)
+		s.releaseMapped()
+	}
 }

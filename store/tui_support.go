@@ -28,6 +28,7 @@ func (q *Query) dueRangePlan(dueFrom, dueTo model.Date) plan {
 // [dueFrom, dueTo] (dueTo zero: no upper bound), soonest deadline first.
 func (s *Store) PageDueRange(q Query, dueFrom, dueTo model.Date, after []byte, n int, reverse bool) ([]Entry, error) {
 	p := q.dueRangePlan(dueFrom, dueTo)
+	defer func() { s.afterScan(p.visited) }()
 	out := make([]Entry, 0, n)
 	err := s.db.View(func(tx *bolt.Tx) error {
 		return p.walk(tx, after, reverse, true, func(k []byte, row *model.Row) bool {
@@ -41,6 +42,7 @@ func (s *Store) PageDueRange(q Query, dueFrom, dueTo model.Date, after []byte, n
 // CountDueRange counts what PageDueRange would list.
 func (s *Store) CountDueRange(q Query, dueFrom, dueTo model.Date) (int, error) {
 	p := q.dueRangePlan(dueFrom, dueTo)
+	defer func() { s.afterScan(p.visited) }()
 	n := 0
 	err := s.db.View(func(tx *bolt.Tx) error {
 		return p.walk(tx, nil, false, false, func([]byte, *model.Row) bool { n++; return true })

@@ -71,8 +71,17 @@ func Generate(s *store.Store, opt Options) error {
 		wards = append(wards, fmt.Sprintf("%s-%02d", st.WardCode, i))
 	}
 	// The ward code enters the seed so two wards' demo data never share IDs.
+	// So does the number of records already there: running demo again adds
+	// new records instead of failing on the first run's IDs.
 	h := fnv.New64a()
 	h.Write([]byte(st.WardCode))
+	for _, k := range model.Kinds {
+		n, err := s.Total(k)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "/%d", n)
+	}
 	seed := opt.Seed ^ h.Sum64()
 	g := &gen{
 		r:     rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),

@@ -1,0 +1,7 @@
+//go:build !linux
+
+package store
+
+// releaseMapped is a no-op where madvise is not available: Windows trims
+// a process's working set by itself under memory pressure.
+func (s *Store) releaseMapped() {}
