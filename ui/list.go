@@ -93,36 +93,6 @@ func (s *listSpec) query(today model.Date, search string) store.Query {
 	return q
 }
 
-// Messages of a list's own commands.
-type (
-	pageMsg struct {
-		screen int
-		wgen   int
-		dir    pageDir
-		after  []byte // the key the page was asked after (next/prev)
-		rows   []store.Entry
-		err    error
-	}
-	countMsg struct {
-		screen int
-		qgen   int
-		n      int
-		err    error
-	}
-)
-
-func (m pageMsg) target() int  { return m.screen }
-func (m countMsg) target() int { return m.screen }
-
-type pageDir int
-
-const (
-	pageFirst pageDir = iota
-	pageLast
-	pageNext
-	pagePrev
-)
-
 type listScreen struct {
 	c      *common
 	sid    int
@@ -147,6 +117,7 @@ type listScreen struct {
 	atStart, atEnd bool
 	loadingNext    bool
 	loadingPrev    bool
+	counting       bool // a count runs; one at a time, like the pages
 	loaded         bool
 	cursor, offset int
 	total          int // -1 while unknown
@@ -176,63 +147,6 @@ func (l *listScreen) Title() string {
 
 func (l *listScreen) Capturing() bool { return l.searching || l.filter != nil }
 
-// reset starts the window again from the first or the last row; newQuery
-// also forgets the count (the filter or the search changed).
-func (l *listScreen) reset(dir pageDir, newQuery bool) tea.Cmd {
-	l.wgen++
-	if newQuery {
-		l.qgen++
-		l.total = -1
-	}
-	if l.resetting {
-		// One reset at a time: typing fast into the search starts only the
-		// latest query once the one running comes back.
-		l.queued, l.hasQueued = dir, true
-		return nil
-	}
-	return l.fetch(dir, nil)
-}
-
-func (l *listScreen) fetch(dir pageDir, after []byte) tea.Cmd {
-	switch dir {
-	case pageFirst, pageLast:
-		l.resetting = true
-	case pageNext:
-		l.loadingNext = true
-	case pagePrev:
-		l.loadingPrev = true
-	}
-	s, sid, wgen := l.c.store, l.sid, l.wgen
-	spec := l.spec
-	q := spec.query(l.c.today(), l.query)
-	reverse := dir == pageLast || dir == pagePrev
-	return func() tea.Msg {
-		var rows []store.Entry
-		var err error
-		if spec.dueTo != 0 {
-			rows, err = s.PageDueRange(q, spec.dueFrom, spec.dueTo, after, pageSize, reverse)
-		} else {
-			rows, err = s.Page(q, after, pageSize, reverse)
-		}
-		return pageMsg{screen: sid, wgen: wgen, dir: dir, after: after, rows: rows, err: err}
-	}
-}
-
-func (l *listScreen) count() tea.Cmd {
-	s, sid, qgen, spec := l.c.store, l.sid, l.qgen, l.spec
-	q := spec.query(l.c.today(), l.query)
-	return func() tea.Msg {
-		var n int
-		var err error
-		if spec.dueTo != 0 {
-			n, err = s.CountDueRange(q, spec.dueFrom, spec.dueTo)
-		} else {
-			n, err = s.Count(q)
-		}
-		return countMsg{screen: sid, qgen: qgen, n: n, err: err}
-	}
-}
-
 func (l *listScreen) visible() int {
 	_, h := l.c.body()
 	return max(h-3, 1) // title, column header, footer
@@ -243,14 +157,20 @@ func (l *listScreen) Update(msg tea.Msg) tea.Cmd {
 	case pageMsg:
 		return l.onPage(msg)
 	case countMsg:
-		if msg.qgen == l.qgen {
-			if msg.err != nil {
-				l.err = msg.err
-			} else {
-				l.total = msg.n
-				if l.first < 0 && l.atEnd {
-					l.first = l.total - len(l.rows)
-				}
+		l.counting = false
+		if msg.qgen != l.qgen {
+			// Counted for an older search: count the current one now.
+			if l.loaded && l.total < 0 {
+				return l.wantCount()
+			}
+			return nil
+		}
+		if msg.err != nil {
+			l.err = msg.err
+		} else {
+			l.total = msg.n
+			if l.first < 0 && l.atEnd {
+				l.first = l.total - len(l.rows)
 			}
 		}
 		return nil
@@ -397,112 +317,6 @@ func (l *listScreen) nextOrder() tea.Cmd {
 	}
 	l.cursor, l.offset = 0, 0
 	return l.reset(pageFirst, true)
-}
-
-func (l *listScreen) onPage(msg pageMsg) tea.Cmd {
-	var cmds []tea.Cmd
-	switch msg.dir {
-	case pageFirst, pageLast:
-		l.resetting = false
-		if l.hasQueued {
-			// A newer query or jump is waiting: this result is stale.
-			l.hasQueued = false
-			return l.fetch(l.queued, nil)
-		}
-		if msg.wgen != l.wgen {
-			return nil
-		}
-		l.loaded, l.loadingNext, l.loadingPrev = true, false, false
-		l.err = msg.err
-		rows := msg.rows
-		full := len(rows) == pageSize
-		if msg.dir == pageLast {
-			slices.Reverse(rows)
-			l.rows, l.atEnd, l.atStart = rows, true, !full
-			l.cursor = max(len(rows)-1, 0)
-			l.first = -1
-			if l.atStart {
-				l.first = 0
-			} else if l.total >= 0 {
-				l.first = l.total - len(rows)
-			}
-		} else {
-			l.rows, l.atStart, l.atEnd = rows, true, !full
-			l.first = 0
-			l.cursor = min(l.cursor, max(len(rows)-1, 0))
-		}
-		l.scrollToCursor()
-		if !full && l.atStart {
-			l.total = len(rows)
-		} else if l.total < 0 {
-			cmds = append(cmds, l.count())
-		}
-	case pageNext:
-		l.loadingNext = false
-		if msg.wgen != l.wgen || len(l.rows) == 0 || !keyEq(l.rows[len(l.rows)-1].Key, msg.after) {
-			return nil
-		}
-		if msg.err != nil {
-			l.err = msg.err
-			return nil
-		}
-		l.rows = append(l.rows, msg.rows...)
-		l.atEnd = len(msg.rows) < pageSize
-		if drop := len(l.rows) - maxWindow; drop > 0 {
-			l.rows = slices.Clone(l.rows[drop:])
-			l.cursor -= drop
-			l.offset -= drop
-			if l.first >= 0 {
-				l.first += drop
-			}
-			l.atStart = false
-		}
-	case pagePrev:
-		l.loadingPrev = false
-		if msg.wgen != l.wgen || len(l.rows) == 0 || !keyEq(l.rows[0].Key, msg.after) {
-			return nil
-		}
-		if msg.err != nil {
-			l.err = msg.err
-			return nil
-		}
-		rows := msg.rows
-		slices.Reverse(rows)
-		l.rows = append(rows, l.rows...)
-		l.cursor += len(rows)
-		l.offset += len(rows)
-		l.atStart = len(rows) < pageSize
-		if l.first >= 0 {
-			l.first -= len(rows)
-		}
-		if l.atStart {
-			l.first = 0
-		}
-		if len(l.rows) > maxWindow {
-			l.rows = l.rows[:maxWindow:maxWindow]
-			l.atEnd = false
-		}
-	}
-	cmds = append(cmds, l.prefetch())
-	return tea.Batch(cmds...)
-}
-
-func keyEq(a, b []byte) bool { return string(a) == string(b) }
-
-// prefetch asks for the next (or previous) page before the cursor gets
-// there, so moving and paging never wait for the disk.
-func (l *listScreen) prefetch() tea.Cmd {
-	if !l.loaded || l.resetting || len(l.rows) == 0 {
-		return nil
-	}
-	var cmds []tea.Cmd
-	if !l.atEnd && !l.loadingNext && len(l.rows)-1-l.cursor < prefetch+l.visible() {
-		cmds = append(cmds, l.fetch(pageNext, l.rows[len(l.rows)-1].Key))
-	}
-	if !l.atStart && !l.loadingPrev && l.cursor < prefetch+l.visible() {
-		cmds = append(cmds, l.fetch(pagePrev, l.rows[0].Key))
-	}
-	return tea.Batch(cmds...)
 }
 
 func (l *listScreen) moveBy(n int) tea.Cmd {

@@ -396,3 +396,25 @@ func TestPagingThroughALargeList(t *testing.T) {
 		t.Fatalf("after 30 pgup from the end: position %d, want %d", l.first+l.cursor+1, want)
 	}
 }
+
+// Counting a search walks the index: one count at a time, and a count that
+// comes back for an older search starts the count of the current one.
+func TestOneCountAtATime(t *testing.T) {
+	dr := newTestRoot(t, newFixtureStore(t), i18n.VI, 80, 24)
+	dr.key("4")
+	l := dr.r.top().(*listScreen)
+	l.counting = true
+	if l.wantCount() != nil {
+		t.Fatal("a second count started")
+	}
+	l.qgen++
+	l.total = -1
+	cmd := l.Update(countMsg{screen: l.sid, qgen: l.qgen - 1, n: 99})
+	if cmd == nil || l.total != -1 {
+		t.Fatalf("stale count: cmd %v, total %d", cmd != nil, l.total)
+	}
+	dr.run(cmd)
+	if l.total != 8 || l.counting {
+		t.Fatalf("total %d, counting %v", l.total, l.counting)
+	}
+}
