@@ -1,8 +1,12 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
+
+	"gopy/ui/sanitize"
 )
 
 // newInput is a one-line text field in gopy's style: a steady cursor (a
@@ -30,4 +34,23 @@ func inputStyles(st *styles) textinput.Styles {
 	s.Focused.Text = lipgloss.NewStyle()
 	s.Blurred.Text = lipgloss.NewStyle()
 	return s
+}
+
+// keepInert makes what was typed or pasted into a field safe to draw: the
+// field drops control characters itself, but not the bidi overrides that
+// reorder what a reader sees.
+func keepInert(ti *textinput.Model) {
+	v := ti.Value()
+	if sanitize.Line(v) == v {
+		return
+	}
+	clean := strings.Map(func(r rune) rune {
+		if s := string(r); sanitize.Line(s) != s {
+			return -1
+		}
+		return r
+	}, v)
+	pos := ti.Position() - (len([]rune(v)) - len([]rune(clean)))
+	ti.SetValue(clean)
+	ti.SetCursor(max(pos, 0))
 }

@@ -201,9 +201,7 @@ func (l *listScreen) Update(msg tea.Msg) tea.Cmd {
 		return l.key(msg)
 	}
 	if l.searching {
-		var cmd tea.Cmd
-		l.input, cmd = l.input.Update(msg)
-		return cmd
+		return l.typed(msg)
 	}
 	return nil
 }
@@ -286,8 +284,15 @@ func (l *listScreen) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 	case msg.String() == "up":
 		return l.moveBy(-1)
 	}
+	return l.typed(msg)
+}
+
+// typed passes a key or a paste to the search field and searches for what
+// it then holds.
+func (l *listScreen) typed(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	l.input, cmd = l.input.Update(msg)
+	keepInert(&l.input)
 	return tea.Batch(cmd, l.setQuery(model.NFC(l.input.Value())))
 }
 

@@ -175,6 +175,7 @@ func (s *setupScreen) Update(msg tea.Msg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	s.inputs[s.focus], cmd = s.inputs[s.focus].Update(msg)
+	keepInert(&s.inputs[s.focus])
 	if _, ok := msg.(tea.KeyPressMsg); ok {
 		s.validate()
 	}

@@ -418,3 +418,14 @@ func TestOneCountAtATime(t *testing.T) {
 		t.Fatalf("total %d, counting %v", l.total, l.counting)
 	}
 }
+
+func TestPastedSearchIsInertAndSearched(t *testing.T) {
+	dr := newTestRoot(t, newFixtureStore(t), i18n.VI, 80, 24)
+	dr.keys("4", "/")
+	dr.send(tea.PasteMsg{Content: "Đ\u202eào\x07"})
+	l := dr.r.top().(*listScreen)
+	if v := l.input.Value(); strings.ContainsAny(v, "\u202e\x07") {
+		t.Fatalf("search field holds %q", v)
+	}
+	dr.mustSee("Hoàng Thị Đào", "1 bản ghi")
+}
