@@ -7,11 +7,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"gopy/store"
-	"gopy/ui/cli"
 	"gopy/ui/i18n"
 )
-
-func init() { cli.RunTUI = Run }
 
 // Run shows the TUI on an open store, in the alternate screen, until the
 // officer quits.
