@@ -170,7 +170,10 @@ func (d *detailLayout) session(r *model.Session) {
 		d.note("announced_on", date(r.AnnouncedOn), note, late)
 		late = r.PublishedLate(dl, today)
 		note = ""
-		if late {
+		switch {
+		case late && r.ResultsPublishedOn == 0:
+			note = "! " + l.F("detail.publish_missing", r.HeldOn.AddDays(dl.PublishDaysAfter).String())
+		case late:
 			note = "! " + l.F("detail.publish_late", dl.PublishDaysAfter)
 		}
 		d.note("results_published_on", date(r.ResultsPublishedOn), note, late)
