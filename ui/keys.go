@@ -23,6 +23,8 @@ type keyMap struct {
 	// Results moves through a list while its search field has the keys
 	// (letters then are text, so only the arrows move).
 	Results key.Binding
+	// In a form (the first-run setup): letters are text.
+	FieldNext, FieldPrev, Save key.Binding
 }
 
 func newKeyMap(l i18n.Lang) *keyMap {
@@ -69,7 +71,11 @@ func newKeyMap(l i18n.Lang) *keyMap {
 		Prev:    b(ks("up", "k", "shift+tab"), "↑/shift+tab", "key.prev_field"),
 		Yes:     b(ks("y", "enter"), "y", "key.yes"),
 		Results: b(ks("up", "down"), "↑↓", "key.results"),
-		No:      b(ks("n", "esc"), "n", "key.no"),
+
+		FieldNext: b(ks("tab", "down", "enter"), "tab/↓", "key.next_field"),
+		FieldPrev: b(ks("shift+tab", "up"), "shift+tab/↑", "key.prev_field"),
+		Save:      b(ks("ctrl+s"), "ctrl+s", "key.save"),
+		No:        b(ks("n", "esc"), "n", "key.no"),
 	}
 }
 

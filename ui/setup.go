@@ -77,12 +77,7 @@ func (s *setupScreen) Capturing() bool { return true }
 
 func (s *setupScreen) ShortHelp() []key.Binding {
 	k := s.c.keys
-	return []key.Binding{
-		key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/↓", s.c.lang.T("key.next_field"))),
-		key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab/↑", s.c.lang.T("key.prev_field"))),
-		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", s.c.lang.T("setup.save"))),
-		k.ForceQuit,
-	}
+	return []key.Binding{k.FieldNext, k.FieldPrev, k.Save, k.ForceQuit}
 }
 
 func (s *setupScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
@@ -145,21 +140,11 @@ func (s *setupScreen) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		s.err = ""
-		switch msg.String() {
-		case "tab", "down":
-			s.touched[s.focus] = true
-			s.validate()
-			return s.setFocus(s.focus + 1)
-		case "shift+tab", "up":
-			s.touched[s.focus] = true
-			s.validate()
-			return s.setFocus(s.focus - 1)
-		case "enter", "ctrl+s":
-			s.touched[s.focus] = true
-			if msg.String() == "enter" && s.focus < len(s.inputs)-1 {
-				s.validate()
-				return s.setFocus(s.focus + 1)
-			}
+		k := s.c.keys
+		last := s.focus == len(s.inputs)-1
+		switch {
+		case key.Matches(msg, k.Save), last && msg.String() == "enter":
+			// Enter on the last field saves, as ctrl+s does anywhere.
 			for i := range s.fields {
 				s.touched[i] = true
 			}
@@ -171,6 +156,14 @@ func (s *setupScreen) Update(msg tea.Msg) tea.Cmd {
 				}
 			}
 			return s.save()
+		case key.Matches(msg, k.FieldNext):
+			s.touched[s.focus] = true
+			s.validate()
+			return s.setFocus(s.focus + 1)
+		case key.Matches(msg, k.FieldPrev):
+			s.touched[s.focus] = true
+			s.validate()
+			return s.setFocus(s.focus - 1)
 		}
 	}
 	var cmd tea.Cmd

@@ -55,6 +55,7 @@ func init() {
 		"key.prev_field": {"ô trước", "previous field"},
 		"key.yes":        {"có", "yes"},
 		"key.no":         {"không", "no"},
+		"key.save":       {"lưu", "save"},
 		"key.results":    {"chọn trong kết quả", "move in results"},
 
 		"help.title":            {"Phím tắt", "Keys"},
@@ -300,7 +301,6 @@ func init() {
 		"setup.hint.ward_name":        {"Tên đầy đủ, in trên báo cáo", "Full name, printed on reports"},
 		"setup.hint.ward_code":        {"Chữ không dấu, số, - hoặc _ (tối đa 16)", "Letters, digits, - or _ (16 at most)"},
 		"setup.hint.officer":          {"Ký tên vào các bản ghi bạn tạo, sửa", "Signs the records you create and change"},
-		"setup.save":                  {"lưu và bắt đầu", "save and start"},
 		"setup.saving":                {"Đang lưu…", "Saving…"},
 
 		"reports.soon": {"Màn hình báo cáo đang được xây dựng. Trong lúc chờ, lập báo cáo bằng lệnh:", "The reports screen is being built. Meanwhile, make a report from the command line:"},
