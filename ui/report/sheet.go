@@ -225,7 +225,6 @@ func (w *rowWriter) row(r int, cells ...any) {
 
 func colWidth(cells int) float64 { return float64(min(max(cells, 6), 70) + 2) }
 
-
 // sheetName makes a name Excel accepts: at most 31 characters, none of
 // : \ / ? * [ ].
 func sheetName(s string) string {
