@@ -495,8 +495,9 @@ func (s *Store) Delete(k model.Kind, idStr, by string) error {
 		if err := deleteIndexes(tx, &row, id); err != nil {
 			return err
 		}
-		snapshot := tx.Bucket(bRec(k)).Get(id[:])
-		tomb, err := json.Marshal(map[string]any{"kind": k, "at": s.now().UTC(), "by": by, "record": json.RawMessage(snapshot)})
+		// The tombstone names what was deleted, not who it concerned: a
+		// deleted petition's personal data must really go (Luật BVDLCN).
+		tomb, err := json.Marshal(map[string]any{"kind": k, "at": s.now().UTC(), "by": by, "ref": row.Ref, "ward": row.Ward})
 		if err != nil {
 			return err
 		}
@@ -510,7 +511,7 @@ func (s *Store) Delete(k model.Kind, idStr, by string) error {
 			return err
 		}
 		return putHistory(tx, k, id, model.Change{At: s.now().UTC(), By: by, Action: "delete",
-			Note: row.Ref + " " + row.Title})
+			Note: deleteNote(&row)})
 	})
 }
 
@@ -631,4 +632,13 @@ func join(prefix, k string) string {
 		return k
 	}
 	return strings.Join([]string{prefix, k}, ".")
+}
+
+// deleteNote says what was deleted: the reference, and the subject for
+// records that hold no citizen's data.
+func deleteNote(row *model.Row) string {
+	if row.Kind == model.KindPetition {
+		return row.Ref
+	}
+	return row.Ref + " " + row.Title
 }
