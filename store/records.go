@@ -510,6 +510,11 @@ func (s *Store) Delete(k model.Kind, idStr, by string) error {
 		if err := addCount(tx, k, -1); err != nil {
 			return err
 		}
+		if k == model.KindPetition {
+			if err := redactHistory(tx, k, id); err != nil {
+				return err
+			}
+		}
 		return putHistory(tx, k, id, model.Change{At: s.now().UTC(), By: by, Action: "delete",
 			Note: deleteNote(&row)})
 	})
@@ -641,4 +646,49 @@ func deleteNote(row *model.Row) string {
 		return row.Ref
 	}
 	return row.Ref + " " + row.Title
+}
+
+// redactHistory blanks the old and new values of a deleted petition's
+// personal fields in its history: who changed what and when stays, the
+// citizen's identity goes with the record.
+func redactHistory(tx *bolt.Tx, k model.Kind, id [16]byte) error {
+	b := histBucket(tx, k)
+	type entry struct {
+		key []byte
+		ch  model.Change
+	}
+	var changed []entry
+	c := b.Cursor()
+	for key, v := c.Seek(id[:]); key != nil && bytes.HasPrefix(key, id[:]); key, v = c.Next() {
+		if len(key) != 24 {
+			continue
+		}
+		var ch model.Change
+		if err := json.Unmarshal(v, &ch); err != nil {
+			return fmt.Errorf("decode history: %w", err)
+		}
+		dirty := false
+		for i := range ch.Fields {
+			if personalFields[ch.Fields[i].Field] && (ch.Fields[i].Old != "" || ch.Fields[i].New != "") {
+				ch.Fields[i].Old, ch.Fields[i].New = "", ""
+				dirty = true
+			}
+		}
+		if ch.Action == "conflict" && ch.Note != "" {
+			ch.Note, dirty = "", true
+		}
+		if dirty {
+			changed = append(changed, entry{append([]byte{}, key...), ch})
+		}
+	}
+	for _, e := range changed {
+		v, err := json.Marshal(e.ch)
+		if err != nil {
+			return err
+		}
+		if err := b.Put(e.key, v); err != nil {
+			return err
+		}
+	}
+	return nil
 }
