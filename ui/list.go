@@ -66,6 +66,7 @@ type listSpec struct {
 	kind     model.Kind
 	status   string // Row.Status value
 	sub      string // Row.Sub value
+	ward     string // Row.Ward value (a consolidated database)
 	period   periodChoice
 	from, to model.Date // period == periodCustom
 	overdue  bool
@@ -83,7 +84,7 @@ func (s *listSpec) byDue() bool {
 }
 
 func (s *listSpec) query(today model.Date, search string) store.Query {
-	q := store.Query{Kind: s.kind, Status: s.status, Sub: s.sub, Overdue: s.overdue,
+	q := store.Query{Kind: s.kind, Status: s.status, Sub: s.sub, Ward: s.ward, Overdue: s.overdue,
 		Today: today, Search: search, Order: s.order}
 	if s.period == periodCustom {
 		q.From, q.To = s.from, s.to
@@ -437,6 +438,9 @@ func (l *listScreen) titleLine(w int) string {
 	}
 	if l.spec.sub != "" && !preset {
 		chips = append(chips, lang.Enum(subGroup(l.spec.kind), l.spec.sub))
+	}
+	if l.spec.ward != "" && !preset {
+		chips = append(chips, db(l.spec.ward))
 	}
 	switch {
 	case l.spec.period == periodCustom:
