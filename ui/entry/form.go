@@ -612,6 +612,24 @@ func (f *Form) draftTick(msg draftTickMsg) tea.Cmd {
 	}
 }
 
+// KeepDraft writes the form's draft now when it holds unsaved typing: the
+// root runs it before quitting, so a quit loses nothing typed and the next
+// start offers the form again.
+func (f *Form) KeepDraft() tea.Cmd {
+	if f.saving || !f.Unsaved() {
+		return nil
+	}
+	at := time.Now()
+	data, err := json.Marshal(f.draft(at))
+	if err != nil {
+		return nil
+	}
+	s, d, dk, uid := f.ctx.Store, f.drafts, f.draftKey, f.uid
+	return func() tea.Msg {
+		return draftSavedMsg{form: uid, at: at, err: d.save(s, dk, data)}
+	}
+}
+
 // draftData is a form's draft as stored: what each field holds, keyed by
 // field, with what is needed to rebuild the same form.
 type draftData struct {
