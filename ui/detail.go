@@ -8,6 +8,7 @@ import (
 
 	"gopy/model"
 	"gopy/store"
+	"gopy/ui/entry"
 )
 
 // detailScreen shows one record whole: every field with its label, a
@@ -107,12 +108,68 @@ func (d *detailScreen) Update(msg tea.Msg) tea.Cmd {
 			}
 			return nil
 		}
+		if s := d.entryFor(msg); s != nil {
+			return openEntry(d.c, s)
+		}
 		_, h := d.c.body()
 		if l := d.doc.key(k, msg, h-1); l != nil {
 			return push(newDetail(d.c, l.kind, l.id, l.ref))
 		}
 	}
 	return nil
+}
+
+// entryFor is the form or dialog a key opens on the record: e edits, d
+// deletes; on a feedback a answers and p raises a petition from the point
+// under the cursor (a: the first unanswered when the cursor is on none);
+// on a session a adds the matters raised; on a petition x changes its
+// status and a adds a history entry.
+func (d *detailScreen) entryFor(msg tea.KeyPressMsg) entry.Screen {
+	rec := d.record()
+	if rec == nil || d.data.err != nil {
+		return nil
+	}
+	k, ctx := d.c.keys, d.c.entryContext()
+	if key.Matches(msg, k.Delete) {
+		return entry.ConfirmDelete(ctx, rec)
+	}
+	switch r := rec.(type) {
+	case *model.Feedback:
+		switch {
+		case key.Matches(msg, k.Edit):
+			return entry.EditFeedback(ctx, r)
+		case key.Matches(msg, k.Answer):
+			return entry.AnswerPoint(ctx, r, d.pointUnderCursor()-1)
+		case key.Matches(msg, k.Raise):
+			return entry.RaisePetition(ctx, r, max(d.pointUnderCursor()-1, 0))
+		}
+	case *model.Session:
+		switch {
+		case key.Matches(msg, k.Edit):
+			return entry.EditSession(ctx, r)
+		case key.Matches(msg, k.AddMatters):
+			return entry.AddMatters(ctx, r)
+		}
+	case *model.Petition:
+		switch {
+		case key.Matches(msg, k.Edit):
+			return entry.EditPetition(ctx, r)
+		case key.Matches(msg, k.Status):
+			return entry.ChangeStatus(ctx, r)
+		case key.Matches(msg, k.AddNote):
+			return entry.AddNote(ctx, r)
+		}
+	}
+	return nil
+}
+
+// pointUnderCursor is the feedback point (1-based) of the highlighted
+// line, 0 when it is on none.
+func (d *detailScreen) pointUnderCursor() int {
+	if d.doc.cursor < len(d.doc.lines) {
+		return d.doc.lines[d.doc.cursor].point
+	}
+	return 0
 }
 
 func (d *detailScreen) record() model.Record {
@@ -135,18 +192,39 @@ func (d *detailScreen) build() {
 	d.doc.cursor = min(d.doc.cursor, max(len(d.doc.lines)-1, 0))
 }
 
+// entryKeys are the keys that open a form on the record shown, the
+// workflow's own first.
+func (d *detailScreen) entryKeys() []key.Binding {
+	k := d.c.keys
+	switch d.record().(type) {
+	case *model.Feedback:
+		return []key.Binding{k.Answer, k.Raise, k.Edit, k.Delete}
+	case *model.Session:
+		return []key.Binding{k.AddMatters, k.Edit, k.Delete}
+	case *model.Petition:
+		return []key.Binding{k.Status, k.AddNote, k.Edit, k.Delete}
+	}
+	return nil
+}
+
 func (d *detailScreen) ShortHelp() []key.Binding {
 	k := d.c.keys
-	b := []key.Binding{k.Open, k.Back}
+	// Delete (d) is left to the ? page: the workflow's keys and esc must
+	// fit an 80-column help line.
+	keys := d.entryKeys()
+	if len(keys) > 0 {
+		keys = keys[:len(keys)-1]
+	}
+	b := append(keys, k.Back)
 	if p, ok := d.record().(*model.Petition); ok && p.Confidential {
 		b = append(b, k.Reveal)
 	}
-	return append(b, k.Up, k.Down)
+	return append(b, k.Open, k.Up, k.Down)
 }
 
 func (d *detailScreen) FullHelp() [][]key.Binding {
 	k := d.c.keys
-	return [][]key.Binding{k.moves(), {k.Open, k.Back, k.Reveal}}
+	return [][]key.Binding{k.moves(), {k.Open, k.Back, k.Reveal}, d.entryKeys()}
 }
 
 func (d *detailScreen) View(w, h int) string {

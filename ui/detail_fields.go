@@ -119,6 +119,7 @@ func (d *detailLayout) feedback(r *model.Feedback) {
 		if i > 0 {
 			d.b.blank()
 		}
+		start := len(d.b.lines)
 		d.b.para(strconv.Itoa(i+1)+". "+dbText(p.Content), 1, st.bold.Render)
 		status := l.Enum("answer", string(p.Status))
 		var parts []string
@@ -140,6 +141,10 @@ func (d *detailLayout) feedback(r *model.Feedback) {
 			strings.Join(parts, " · "), ns)
 		if p.Answer != "" {
 			d.f("answer", dbText(p.Answer))
+		}
+		// a and p act on the point under the cursor.
+		for j := start; j < len(d.b.lines); j++ {
+			d.b.lines[j].point = i + 1
 		}
 	}
 	d.linked()

@@ -23,6 +23,7 @@ type docLine struct {
 	text  string // styled
 	plain string // the same text without styles, for the highlighted line
 	link  *link
+	point int // the feedback point (1-based) the line shows; 0 for none
 }
 
 // link points at another record.

@@ -25,6 +25,17 @@ type keyMap struct {
 	Results key.Binding
 	// In a form (the first-run setup): letters are text.
 	FieldNext, FieldPrev, Save key.Binding
+
+	// Data entry: each opens a form or a dialog of package entry. Like
+	// every letter key they act only when no text field has focus. a
+	// answers a feedback point, adds matters to a session or a history
+	// entry to a petition: three bindings for one key, so the help says
+	// what it does on the screen in front.
+	New, Edit, Delete, EditSettings key.Binding
+	Answer, Raise, AddMatters       key.Binding
+	AddNote, Status                 key.Binding
+	// The drafts offered at start.
+	Resume, Discard, Later key.Binding
 }
 
 func newKeyMap(l i18n.Lang) *keyMap {
@@ -62,20 +73,36 @@ func newKeyMap(l i18n.Lang) *keyMap {
 		Quit:      b(ks("q"), "q", "key.quit"),
 		ForceQuit: b(ks("ctrl+c"), "ctrl+c", "key.force_quit"),
 
-		Accept:  b(ks("enter"), "enter", "key.accept"),
-		Cancel:  b(ks("esc"), "esc", "key.cancel"),
-		Left:    b(ks("left", "h"), "←/h", "key.prev_value"),
-		Right:   b(ks("right", "l", "space"), "→/l", "key.next_value"),
-		Reset:   b(ks("x"), "x", "key.reset"),
-		Next:    b(ks("down", "j", "tab"), "↓/tab", "key.next_field"),
-		Prev:    b(ks("up", "k", "shift+tab"), "↑/shift+tab", "key.prev_field"),
-		Yes:     b(ks("y", "enter"), "y", "key.yes"),
+		Accept: b(ks("enter"), "enter", "key.accept"),
+		Cancel: b(ks("esc"), "esc", "key.cancel"),
+		Left:   b(ks("left", "h"), "←/h", "key.prev_value"),
+		Right:  b(ks("right", "l", "space"), "→/l", "key.next_value"),
+		Reset:  b(ks("x"), "x", "key.reset"),
+		Next:   b(ks("down", "j", "tab"), "↓/tab", "key.next_field"),
+		Prev:   b(ks("up", "k", "shift+tab"), "↑/shift+tab", "key.prev_field"),
+		// enter never confirms quitting: it is pressed to move on in a
+		// form, and an officer must not quit by it.
+		Yes:     b(ks("y", "Y"), "y", "key.yes"),
 		Results: b(ks("up", "down"), "↑↓", "key.results"),
 
 		FieldNext: b(ks("tab", "down", "enter"), "tab/↓", "key.next_field"),
 		FieldPrev: b(ks("shift+tab", "up"), "shift+tab/↑", "key.prev_field"),
 		Save:      b(ks("ctrl+s"), "ctrl+s", "key.save"),
 		No:        b(ks("n", "esc"), "n", "key.no"),
+
+		New:          b(ks("n"), "n", "key.new"),
+		Edit:         b(ks("e"), "e", "key.edit"),
+		Delete:       b(ks("d"), "d", "key.delete"),
+		EditSettings: b(ks("e"), "e", "key.edit_settings"),
+		Answer:       b(ks("a"), "a", "key.answer"),
+		Raise:        b(ks("p"), "p", "key.raise"),
+		AddMatters:   b(ks("a"), "a", "key.add_matters"),
+		AddNote:      b(ks("a"), "a", "key.add_note"),
+		Status:       b(ks("x"), "x", "key.status"),
+
+		Resume:  b(ks("enter"), "enter", "key.resume"),
+		Discard: b(ks("d"), "d", "key.discard"),
+		Later:   b(ks("esc"), "esc", "key.later"),
 	}
 }
 

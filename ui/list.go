@@ -237,6 +237,8 @@ func (l *listScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 			r := &l.rows[l.cursor].Row
 			return push(newDetail(l.c, r.Kind, r.ID, r.Ref))
 		}
+	case key.Matches(msg, k.New):
+		return openEntry(l.c, newRecordForm(l.c.entryContext(), l.spec.kind))
 	case key.Matches(msg, k.Search):
 		l.searching = true
 		l.input.CursorEnd()
@@ -365,7 +367,7 @@ func (l *listScreen) ShortHelp() []key.Binding {
 	if l.searching {
 		return []key.Binding{k.Accept, k.Cancel, k.Results}
 	}
-	b := []key.Binding{k.Open, k.Search, k.Filter, k.Sort}
+	b := []key.Binding{k.New, k.Open, k.Search, k.Filter, k.Sort}
 	if l.query != "" || !l.root {
 		b = append(b, k.Back)
 	}
@@ -374,7 +376,7 @@ func (l *listScreen) ShortHelp() []key.Binding {
 
 func (l *listScreen) FullHelp() [][]key.Binding {
 	k := l.c.keys
-	return [][]key.Binding{k.moves(), {k.Open, k.Search, k.Filter, k.Sort, k.Back}}
+	return [][]key.Binding{k.moves(), {k.New, k.Open, k.Search, k.Filter, k.Sort, k.Back}}
 }
 
 // View draws the title, the column header, the visible rows and a footer

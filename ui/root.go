@@ -11,6 +11,7 @@ import (
 
 	"gopy/model"
 	"gopy/store"
+	"gopy/ui/entry"
 	"gopy/ui/i18n"
 )
 
@@ -46,6 +47,11 @@ type Root struct {
 	showHelp    bool
 	confirmQuit bool
 	quitting    bool
+	// note is a one-line message on the help line until the next key:
+	// what was just saved or deleted, a failed backup.
+	note    string
+	noteErr bool
+	backup  bool
 }
 
 // Options for NewRoot; zero values are right for Run.
@@ -55,6 +61,9 @@ type Options struct {
 	// Width and Height are the size assumed until the terminal tells
 	// (80×24 when zero).
 	Width, Height int
+	// AutoBackup writes the day's rotating backup in the background at
+	// start (Run sets it; tests leave their databases alone).
+	AutoBackup bool
 }
 
 // NewRoot builds the root model on an open store. It reads only the
@@ -73,18 +82,25 @@ func NewRoot(s *store.Store, lang i18n.Lang, opt Options) (*Root, error) {
 	if c.width == 0 || c.height == 0 {
 		c.width, c.height = 80, 24
 	}
-	r := &Root{c: c, help: help.New()}
+	r := &Root{c: c, help: help.New(), backup: opt.AutoBackup}
 	r.restyle()
+	r.buildTabs()
+	if st.WardCode == "" {
+		r.setup = newSetup(c)
+	}
+	return r, nil
+}
+
+// buildTabs makes each tab's first screen; each starts on its first visit.
+func (r *Root) buildTabs() {
+	c := r.c
 	r.stacks[tabDashboard] = []screen{newDashboard(c)}
 	r.stacks[tabFeedback] = []screen{newList(c, listSpec{kind: model.KindFeedback}, "", true)}
 	r.stacks[tabSessions] = []screen{newList(c, listSpec{kind: model.KindSession}, "", true)}
 	r.stacks[tabPetitions] = []screen{newList(c, listSpec{kind: model.KindPetition}, "", true)}
 	r.stacks[tabReports] = []screen{newReportsTab(c)}
 	r.stacks[tabSettings] = []screen{newSettingsView(c)}
-	if st.WardCode == "" {
-		r.setup = newSetup(c)
-	}
-	return r, nil
+	r.started = [nTabs]bool{}
 }
 
 func (r *Root) restyle() {
@@ -96,12 +112,18 @@ func (r *Root) restyle() {
 	r.help.ShortSeparator = " · "
 }
 
-// Init asks the terminal for its background and starts the first screen.
+// Init asks the terminal for its background and starts the first screen;
+// in the background it looks for drafts left unsaved (a killed program, a
+// power cut) and writes the day's backup.
 func (r *Root) Init() tea.Cmd {
-	if r.setup != nil {
-		return tea.Batch(tea.RequestBackgroundColor, r.setup.Init())
+	var backup tea.Cmd
+	if r.backup {
+		backup = autoBackup(r.c.store)
 	}
-	return tea.Batch(tea.RequestBackgroundColor, r.activate(tabDashboard))
+	if r.setup != nil {
+		return tea.Batch(tea.RequestBackgroundColor, r.setup.Init(), backup)
+	}
+	return tea.Batch(tea.RequestBackgroundColor, r.activate(tabDashboard), loadDrafts(r.c.store), backup)
 }
 
 func (r *Root) top() screen {
@@ -172,8 +194,32 @@ func (r *Root) update(msg tea.Msg) tea.Cmd {
 			r.stacks[r.active] = s[:len(s)-1]
 		}
 		return nil
+	case openOnTabMsg:
+		cmd := r.activate(msg.tab)
+		r.stacks[msg.tab] = append(r.stacks[msg.tab], msg.s)
+		return tea.Batch(cmd, msg.s.Init())
+	case dropMsg:
+		r.drop(func(s screen) bool { return s.id() == msg.sid })
+		return nil
 	case reloadMsg:
 		return r.broadcast(msg)
+	case entry.SavedMsg, entry.DeletedMsg, entry.SettingsSavedMsg, entry.ClosedMsg:
+		return r.entryDone(msg)
+	case draftsMsg:
+		if msg.err != nil {
+			r.setNote(r.c.lang.F("drafts.read_failed", db(msg.err.Error())), true)
+			return nil
+		}
+		if len(msg.drafts) > 0 {
+			dd := newDraftsDialog(r.c, msg.drafts)
+			r.stacks[r.active] = append(r.stacks[r.active], dd)
+		}
+		return nil
+	case backupMsg:
+		if msg.err != nil {
+			r.setNote(r.c.lang.F("backup.failed", db(msg.err.Error())), true)
+		}
+		return nil
 	case settingsSavedMsg:
 		if msg.err == nil {
 			r.c.settings = msg.settings
@@ -215,20 +261,42 @@ func (r *Root) quit() tea.Cmd {
 		r.confirmQuit = true
 		return nil
 	}
+	return r.quitNow()
+}
+
+// quitNow ends the program; forms holding unsaved typing first write their
+// drafts, so the next start offers them again.
+func (r *Root) quitNow() tea.Cmd {
 	r.quitting = true
-	return tea.Quit
+	var keep []tea.Cmd
+	r.each(func(s screen) {
+		if k, ok := s.(draftKeeper); ok {
+			if c := k.KeepDraft(); c != nil {
+				keep = append(keep, c)
+			}
+		}
+	})
+	if len(keep) == 0 {
+		return tea.Quit
+	}
+	return func() tea.Msg {
+		for _, c := range keep {
+			c()
+		}
+		return tea.QuitMsg{}
+	}
 }
 
 func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := r.c.keys
+	r.note = ""
 	if key.Matches(msg, k.ForceQuit) {
 		return r.quit()
 	}
 	if r.confirmQuit {
 		switch {
 		case key.Matches(msg, k.Yes):
-			r.quitting = true
-			return tea.Quit
+			return r.quitNow()
 		case key.Matches(msg, k.No):
 			r.confirmQuit = false
 		}
@@ -370,8 +438,26 @@ func (r *Root) helpLine(w int, keys []key.Binding) string {
 	}
 	right := r.help.ShortHelpView(global)
 	hm := r.help
-	hm.SetWidth(max(w-ansi.StringWidth(right)-3, 10))
-	left := hm.ShortHelpView(keys)
+	room := max(w-ansi.StringWidth(right)-3, 10)
+	var note string
+	if r.note != "" {
+		st := r.c.st.ok
+		if r.noteErr {
+			st = r.c.st.err
+		}
+		note = st.Render(clip(r.note, room))
+		room -= ansi.StringWidth(note) + 3
+	}
+	hm.SetWidth(max(room, 0))
+	left := ""
+	if room >= 10 {
+		left = hm.ShortHelpView(keys)
+	}
+	if note != "" && left != "" {
+		left = note + r.c.st.helpSep.Render(" · ") + left
+	} else if note != "" {
+		left = note
+	}
 	return spread(left, right, w)
 }
 

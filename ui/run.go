@@ -11,9 +11,9 @@ import (
 )
 
 // Run shows the TUI on an open store, in the alternate screen, until the
-// officer quits.
+// officer quits. The day's automatic backup is written in the background.
 func Run(s *store.Store, lang i18n.Lang) error {
-	r, err := NewRoot(s, lang, Options{})
+	r, err := NewRoot(s, lang, Options{AutoBackup: true})
 	if err != nil {
 		return err
 	}

@@ -7,11 +7,12 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"gopy/model"
+	"gopy/ui/entry"
 )
 
-// settingsView shows the ward's settings, read-only: ward, officers,
-// organisations, agencies, residential groups, topics, deadlines, targets
-// and this year's and next year's holidays. Editing comes with the forms.
+// settingsView shows the ward's settings: ward, officers, organisations,
+// agencies, residential groups, topics, deadlines, targets and this year's
+// and next year's holidays. e opens the settings form.
 type settingsView struct {
 	c      *common
 	sid    int
@@ -28,13 +29,18 @@ func (v *settingsView) Title() string   { return v.c.lang.T("tab.settings") }
 func (v *settingsView) Capturing() bool { return false }
 func (v *settingsView) ShortHelp() []key.Binding {
 	k := v.c.keys
-	return []key.Binding{k.Up, k.Down, k.PageDown}
+	return []key.Binding{k.EditSettings, k.Up, k.Down, k.PageDown}
 }
-func (v *settingsView) FullHelp() [][]key.Binding { return [][]key.Binding{v.c.keys.moves()} }
+func (v *settingsView) FullHelp() [][]key.Binding {
+	return [][]key.Binding{v.c.keys.moves(), {v.c.keys.EditSettings}}
+}
 
 func (v *settingsView) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
+		if key.Matches(msg, v.c.keys.EditSettings) {
+			return openEntry(v.c, entry.EditSettings(v.c.entryContext()))
+		}
 		_, h := v.c.body()
 		v.doc.key(v.c.keys, msg, h-1)
 	case tea.WindowSizeMsg, reloadMsg, restyleMsg:
@@ -113,7 +119,7 @@ func (v *settingsView) build(w int) {
 		}
 	}
 	b.blank()
-	b.para(l.T("set.read_only"), 1, st.muted.Render)
+	b.para(l.T("set.edit_hint"), 1, st.muted.Render)
 	v.doc.lines = b.lines
 	v.doc.cursor = min(v.doc.cursor, max(len(b.lines)-1, 0))
 	v.builtW = w

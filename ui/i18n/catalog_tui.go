@@ -58,13 +58,42 @@ func init() {
 		"key.save":       {"lưu", "save"},
 		"key.results":    {"chọn trong kết quả", "move in results"},
 
+		// Keys that open the data-entry forms and dialogs
+		"key.new":           {"thêm mới", "new"},
+		"key.edit":          {"sửa", "edit"},
+		"key.delete":        {"xóa", "delete"},
+		"key.edit_settings": {"sửa danh mục", "edit settings"},
+		"key.answer":        {"trả lời ý kiến", "answer point"},
+		"key.raise":         {"tạo kiến nghị", "raise petition"},
+		"key.add_matters":   {"thêm kiến nghị", "add petitions"},
+		"key.add_note":      {"ghi diễn biến", "add note"},
+		"key.status":        {"đổi trạng thái", "change status"},
+		"key.resume":        {"mở lại", "resume"},
+		"key.discard":       {"bỏ bản nháp", "discard"},
+		"key.later":         {"để sau", "later"},
+
+		// After a form or dialog
+		"entry.done.saved":    {"Đã lưu %s", "Saved %s"},
+		"entry.done.deleted":  {"Đã xóa %s", "Deleted %s"},
+		"entry.done.settings": {"Đã lưu danh mục", "Settings saved"},
+
+		// Drafts offered at start; the automatic backup
+		"drafts.title":          {"Bản nháp", "Drafts"},
+		"drafts.heading":        {"Có %d biểu mẫu chưa lưu từ lần trước", "%d forms left unsaved last time"},
+		"drafts.intro":          {"Chương trình đã tắt khi các biểu mẫu này đang nhập dở. Mở lại để nhập tiếp rồi lưu (ctrl+s).", "The program stopped while these forms were being typed. Resume one to finish and save it (ctrl+s)."},
+		"drafts.keys":           {"enter: mở lại · d: bỏ bản nháp · esc: để sau", "enter: resume · d: discard · esc: later"},
+		"drafts.resume_failed":  {"Không mở lại được bản nháp: %s", "Could not resume the draft: %s"},
+		"drafts.discard_failed": {"Không bỏ được bản nháp: %s", "Could not discard the draft: %s"},
+		"drafts.read_failed":    {"Không đọc được bản nháp: %s", "Could not read the drafts: %s"},
+		"backup.failed":         {"Sao lưu tự động lỗi: %s", "Automatic backup failed: %s"},
+
 		"help.title":            {"Phím tắt", "Keys"},
 		"help.screen":           {"Màn hình này", "This screen"},
 		"help.global":           {"Mọi màn hình", "Everywhere"},
 		"help.legend_overdue":   {"= quá hạn", "= overdue"},
 		"help.legend_backspace": {"Phím xóa (backspace) chỉ xóa chữ, không quay lại; esc để quay lại.", "Backspace only deletes text, it never goes back; esc goes back."},
 
-		"quit.unsaved": {"Có nội dung đang nhập chưa lưu.", "There is typed text not yet saved."},
+		"quit.unsaved": {"Có nội dung đang nhập chưa lưu. Nếu thoát, nội dung được giữ làm bản nháp và lần sau mở lại được.", "There is typed text not yet saved. If you quit, it is kept as a draft to resume next time."},
 		"quit.confirm": {"Vẫn thoát?  y: thoát · n: ở lại", "Quit anyway?  y: quit · n: stay"},
 
 		// Lists
@@ -287,7 +316,7 @@ func init() {
 		"set.days":                     {"%d ngày", "%d days"},
 		"set.working_days":             {"%d ngày làm việc", "%d working days"},
 		"set.holidays":                 {"Ngày nghỉ lễ năm %d (%d ngày)", "Holidays in %d (%d days)"},
-		"set.read_only":                {"Chỉ xem. Việc sửa danh mục sẽ có cùng các biểu mẫu nhập liệu.", "Read only. Editing comes with the data-entry forms."},
+		"set.edit_hint":                {"Bấm e để sửa danh mục, thời hạn, chỉ tiêu, ngày nghỉ và ngôn ngữ.", "Press e to edit the lists, deadlines, targets, holidays and language."},
 
 		// First-run setup
 		"setup.title":                 {"Thiết lập lần đầu", "First-run setup"},
