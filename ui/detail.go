@@ -112,6 +112,9 @@ func (d *detailScreen) Update(msg tea.Msg) tea.Cmd {
 			return openEntry(d.c, s)
 		}
 		_, h := d.c.body()
+		if key.Matches(msg, k.Open) && d.toLink(h-1) {
+			return nil
+		}
 		if l := d.doc.key(k, msg, h-1); l != nil {
 			return push(newDetail(d.c, l.kind, l.id, l.ref))
 		}
@@ -161,6 +164,26 @@ func (d *detailScreen) entryFor(msg tea.KeyPressMsg) entry.Screen {
 		}
 	}
 	return nil
+}
+
+// toLink moves the highlight to the next link (a session's petitions, a
+// petition's session) when enter is pressed off any: the links sit below
+// a screenful of fields, and j fifteen times is no way to reach them. It
+// reports whether it moved.
+func (d *detailScreen) toLink(h int) bool {
+	lines := d.doc.lines
+	if d.doc.cursor < len(lines) && lines[d.doc.cursor].link != nil {
+		return false
+	}
+	for i := range lines {
+		j := (d.doc.cursor + 1 + i) % len(lines)
+		if lines[j].link != nil {
+			d.doc.cursor = j
+			d.doc.scroll(h)
+			return true
+		}
+	}
+	return false
 }
 
 // pointUnderCursor is the feedback point (1-based) of the highlighted

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"gopy/model"
@@ -25,6 +26,26 @@ func (e *entryScreen) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	return e.Screen.Update(msg)
+}
+
+// ShortHelp leads with the keys of the field in focus (←/→ choose, t
+// today, ctrl+n add…): a form's own bottom line already says ctrl+s, esc,
+// tab and shift+tab, and at 80 columns the help line has room for few.
+func (e *entryScreen) ShortHelp() []key.Binding {
+	b := e.Screen.ShortHelp()
+	if _, ok := e.Screen.(*entry.Form); !ok {
+		return b
+	}
+	var first, rest []key.Binding
+	for _, kb := range b {
+		switch kb.Help().Key {
+		case "ctrl+s", "esc", "tab/↓", "shift+tab/↑":
+			rest = append(rest, kb)
+		default:
+			first = append(first, kb)
+		}
+	}
+	return append(first, rest...)
 }
 
 // draftKeeper is a form that can write its draft at once (before a quit).

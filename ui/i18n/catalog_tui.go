@@ -61,7 +61,7 @@ func init() {
 		// Keys that open the data-entry forms and dialogs
 		"key.new":           {"thêm mới", "new"},
 		"key.edit":          {"sửa", "edit"},
-		"key.delete":        {"xóa", "delete"},
+		"key.delete":        {"xoá", "delete"},
 		"key.edit_settings": {"sửa danh mục", "edit settings"},
 		"key.answer":        {"trả lời ý kiến", "answer point"},
 		"key.raise":         {"tạo kiến nghị", "raise petition"},
@@ -74,7 +74,7 @@ func init() {
 
 		// After a form or dialog
 		"entry.done.saved":    {"Đã lưu %s", "Saved %s"},
-		"entry.done.deleted":  {"Đã xóa %s", "Deleted %s"},
+		"entry.done.deleted":  {"Đã xoá %s", "Deleted %s"},
 		"entry.done.settings": {"Đã lưu danh mục", "Settings saved"},
 
 		// Drafts offered at start; the automatic backup
