@@ -80,15 +80,20 @@ func TestDraftSurvivesAKilledProcess(t *testing.T) {
 	}
 }
 
-// tmuxSession runs one program in a detached 80×24 tmux session.
+// tmuxSession runs one program in a detached 80×24 tmux session, on a tmux
+// server of its own (-L): other tmux users on the machine cannot disturb it.
 type tmuxSession struct {
 	t    *testing.T
 	name string
 }
 
+func (tm *tmuxSession) tmux(args ...string) *exec.Cmd {
+	return exec.Command("tmux", append([]string{"-L", tm.name}, args...)...)
+}
+
 func (tm *tmuxSession) run(args ...string) string {
 	tm.t.Helper()
-	out, err := exec.Command("tmux", args...).CombinedOutput()
+	out, err := tm.tmux(args...).CombinedOutput()
 	if err != nil {
 		tm.t.Fatalf("tmux %v: %v\n%s", args, err, out)
 	}
@@ -105,7 +110,7 @@ func (tm *tmuxSession) start(bin string, args ...string) {
 	tm.run("new-session", "-d", "-s", tm.name, "-x", "80", "-y", "24", cmd)
 }
 
-func (tm *tmuxSession) kill() { _ = exec.Command("tmux", "kill-session", "-t", tm.name).Run() }
+func (tm *tmuxSession) kill() { _ = tm.tmux("kill-server").Run() }
 
 // send presses keys by tmux's names (Tab, Enter, C-s) one at a time, as
 // fingers do: an esc and a letter sent together read as alt+letter.
@@ -123,7 +128,7 @@ func (tm *tmuxSession) typ(text string) {
 }
 
 func (tm *tmuxSession) screen() string {
-	out, err := exec.Command("tmux", "capture-pane", "-p", "-t", tm.name).CombinedOutput()
+	out, err := tm.tmux("capture-pane", "-p", "-t", tm.name).CombinedOutput()
 	if err != nil {
 		return ""
 	}
@@ -157,7 +162,7 @@ func (tm *tmuxSession) expect(want ...string) {
 func (tm *tmuxSession) waitGone() {
 	tm.t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
-	for exec.Command("tmux", "has-session", "-t", tm.name).Run() == nil {
+	for tm.tmux("has-session", "-t", tm.name).Run() == nil {
 		if time.Now().After(deadline) {
 			tm.t.Fatalf("gopy still running:\n%s", tm.screen())
 		}

@@ -29,23 +29,32 @@ func (e *entryScreen) Update(msg tea.Msg) tea.Cmd {
 }
 
 // ShortHelp leads with the keys of the field in focus (←/→ choose, t
-// today, ctrl+n add…): a form's own bottom line already says ctrl+s, esc,
-// tab and shift+tab, and at 80 columns the help line has room for few.
+// today, enter new line), then ctrl+n/ctrl+d: a form's own bottom line
+// already says ctrl+s, esc, tab and shift+tab, and at 80 columns the help
+// line has room for few.
 func (e *entryScreen) ShortHelp() []key.Binding {
 	b := e.Screen.ShortHelp()
 	if _, ok := e.Screen.(*entry.Form); !ok {
 		return b
 	}
-	var first, rest []key.Binding
-	for _, kb := range b {
+	rank := func(kb key.Binding) int {
 		switch kb.Help().Key {
 		case "ctrl+s", "esc", "tab/↓", "shift+tab/↑":
-			rest = append(rest, kb)
-		default:
-			first = append(first, kb)
+			return 2
+		case "ctrl+n", "ctrl+d":
+			return 1
+		}
+		return 0
+	}
+	out := make([]key.Binding, 0, len(b))
+	for r := range 3 {
+		for _, kb := range b {
+			if rank(kb) == r {
+				out = append(out, kb)
+			}
 		}
 	}
-	return append(first, rest...)
+	return out
 }
 
 // draftKeeper is a form that can write its draft at once (before a quit).
