@@ -1,7 +1,11 @@
 package ui
 
 import (
+	"errors"
+	"maps"
+	"slices"
 	"strings"
+	"sync"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -19,8 +23,15 @@ type dashboard struct {
 	sid    int
 	gen    int
 	cursor int
+	offset int // first line drawn under the title, when they do not all fit
 	stats  [nParts]dashMsg
 	err    error
+
+	// wards: one line per origin ward on a consolidated database; nil on a
+	// ward's own. wardsCounted: the wards were counted once, so a reload
+	// on a ward's own database only checks for bundles received.
+	wards        []wardRow
+	wardsCounted bool
 }
 
 type dashPart int
@@ -47,6 +58,28 @@ type dashMsg struct {
 }
 
 func (m dashMsg) target() int { return m.screen }
+
+// wardRef names an origin ward.
+type wardRef struct{ code, name string }
+
+// wardRow is one ward's line: its records, those overdue today, and the
+// day its last bundle was received (0: none, such as the database's own
+// ward).
+type wardRow struct {
+	wardRef
+	records, overdue int
+	lastBundle       model.Date
+}
+
+// dashWardsMsg carries the wards' lines; rows is nil on a ward's own
+// database.
+type dashWardsMsg struct {
+	screen, gen int
+	rows        []wardRow
+	err         error
+}
+
+func (m dashWardsMsg) target() int { return m.screen }
 
 // dashItem is one openable line of the dashboard.
 type dashItem struct {
@@ -97,6 +130,7 @@ func (d *dashboard) Init() tea.Cmd {
 		}),
 		run(partMonth, func() ([6]int, error) { return monthSessions(s, &st, today) }),
 		run(partYear, func() ([6]int, error) { return yearDialogues(s, &st, today) }),
+		d.countWards(),
 		run(partTotals, func() ([6]int, error) {
 			var v [6]int
 			for i, k := range model.Kinds {
@@ -109,6 +143,89 @@ func (d *dashboard) Init() tea.Cmd {
 			return v, nil
 		}),
 	)
+}
+
+// countWards counts each origin ward's records and overdue ones. Only a
+// consolidated database has wards to show; a ward's own, once counted, is
+// counted again only when a bundle has come in since.
+func (d *dashboard) countWards() tea.Cmd {
+	s, sid, gen, today := d.c.store, d.sid, d.gen, d.c.today()
+	own := d.c.settings.WardCode
+	ownName := d.c.settings.WardName
+	again := !d.wardsCounted || d.wards != nil
+	return func() tea.Msg {
+		rows, err := wardFigures(s, today, own, ownName, again)
+		return dashWardsMsg{screen: sid, gen: gen, rows: rows, err: err}
+	}
+}
+
+// wardFigures walks every row once (the three kinds in parallel). It
+// returns nil when the database holds only its own ward's records and no
+// bundle was received; full false skips the walk when no bundle was.
+func wardFigures(s *store.Store, today model.Date, own, ownName string, full bool) ([]wardRow, error) {
+	infos, err := s.Wards()
+	if err != nil || (!full && len(infos) == 0) {
+		return nil, err
+	}
+	parts := make([]map[string]*[2]int, len(model.Kinds))
+	errs := make([]error, len(model.Kinds))
+	var wg sync.WaitGroup
+	for i, k := range model.Kinds {
+		m := map[string]*[2]int{}
+		parts[i] = m
+		wg.Go(func() {
+			errs[i] = s.ScanRows(k, 0, 0, func(r *model.Row) error {
+				c := m[r.Ward]
+				if c == nil {
+					c = new([2]int)
+					m[r.Ward] = c
+				}
+				c[0]++
+				if r.Overdue(today) {
+					c[1]++
+				}
+				return nil
+			})
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	byCode := map[string]*wardRow{}
+	row := func(code string) *wardRow {
+		w := byCode[code]
+		if w == nil {
+			w = &wardRow{wardRef: wardRef{code: code}}
+			if code == own {
+				w.name = ownName
+			}
+			byCode[code] = w
+		}
+		return w
+	}
+	for _, m := range parts {
+		for code, c := range m {
+			w := row(code)
+			w.records += c[0]
+			w.overdue += c[1]
+		}
+	}
+	for _, in := range infos {
+		w := row(in.Ward)
+		if in.WardName != "" {
+			w.name = in.WardName
+		}
+		w.lastBundle = model.DateOf(in.ImportedAt)
+	}
+	if len(byCode) == 0 || (len(byCode) == 1 && byCode[own] != nil) {
+		return nil, nil
+	}
+	out := make([]wardRow, 0, len(byCode))
+	for _, code := range slices.Sorted(maps.Keys(byCode)) {
+		out = append(out, *byCode[code])
+	}
+	return out, nil
 }
 
 // overdueFeedback counts overdue feedback and their pending points.
@@ -231,11 +348,25 @@ func (d *dashboard) Update(msg tea.Msg) tea.Cmd {
 				d.err = msg.err
 			}
 		}
+	case dashWardsMsg:
+		if msg.gen == d.gen {
+			d.wardsCounted = msg.err == nil
+			if msg.err != nil {
+				d.err = msg.err
+				return nil
+			}
+			d.wards = msg.rows
+			d.c.wards = nil
+			for _, w := range msg.rows {
+				d.c.wards = append(d.c.wards, w.wardRef)
+			}
+			d.cursor = min(d.cursor, len(d.items())+len(d.wards)-1)
+		}
 	case reloadMsg:
 		return d.Init()
 	case tea.KeyPressMsg:
 		k := d.c.keys
-		n := len(d.items())
+		n := len(d.items()) + len(d.wards)
 		switch {
 		case key.Matches(msg, k.Down):
 			d.cursor = min(d.cursor+1, n-1)
@@ -249,7 +380,13 @@ func (d *dashboard) Update(msg tea.Msg) tea.Cmd {
 			d.err = nil
 			return d.Init()
 		case key.Matches(msg, k.Open):
-			return push(d.items()[d.cursor].open())
+			items := d.items()
+			if d.cursor >= len(items) {
+				w := d.wards[d.cursor-len(items)]
+				title := db(w.code) + " · " + d.c.lang.T("list.title.petition")
+				return push(newList(d.c, listSpec{kind: model.KindPetition, ward: w.code}, title, false))
+			}
+			return push(items[d.cursor].open())
 		}
 	}
 	return nil
@@ -274,11 +411,13 @@ func (d *dashboard) View(w, h int) string {
 		labelW = max(labelW, len([]rune(it.label)))
 	}
 	labelW = min(labelW, w-22)
+	// The lines under the title, and which one the cursor is on: they
+	// scroll when a consolidated database's wards do not all fit.
+	var lines []string
+	cursorLine := 0
 	var b strings.Builder
-	b.WriteString(spread(st.title.Render(l.T("tab.dashboard")), st.muted.Render(l.F("dash.today", today.String())), w))
-	b.WriteByte('\n')
 	for _, g := range dashGroups {
-		b.WriteByte('\n')
+		lines = append(lines, "")
 		heading := l.T(g.heading)
 		switch g.heading {
 		case "dash.month":
@@ -286,8 +425,7 @@ func (d *dashboard) View(w, h int) string {
 		case "dash.year":
 			heading = l.F(g.heading, today.Year())
 		}
-		b.WriteString(" " + st.section.Render(heading))
-		b.WriteByte('\n')
+		lines = append(lines, " "+st.section.Render(heading))
 		for i := g.start; i < g.end; i++ {
 			it := items[i]
 			s := &d.stats[it.part]
@@ -302,7 +440,9 @@ func (d *dashboard) View(w, h int) string {
 			if alarm {
 				flag = "!"
 			}
+			b.Reset()
 			if i == d.cursor {
+				cursorLine = len(lines)
 				b.WriteString(st.selected.Render(fill("> "+line+" "+flag+" "+note, w)))
 			} else {
 				vs := line
@@ -323,10 +463,11 @@ func (d *dashboard) View(w, h int) string {
 					b.WriteString(" " + ns.Render(note))
 				}
 			}
-			b.WriteByte('\n')
+			lines = append(lines, b.String())
 		}
 	}
-	b.WriteByte('\n')
+	lines = append(lines, "")
+	b.Reset()
 	tot := &d.stats[partTotals]
 	if tot.loaded && tot.err == nil {
 		b.WriteString(" " + st.muted.Render(l.F("dash.totals", num(l, tot.v[0]), num(l, tot.v[1]), num(l, tot.v[2]))))
@@ -334,5 +475,78 @@ func (d *dashboard) View(w, h int) string {
 	if d.err != nil {
 		b.WriteString("\n " + st.err.Render(l.F("err.store", db(d.err.Error()))))
 	}
-	return b.String()
+	lines = append(lines, strings.Split(b.String(), "\n")...)
+	if len(d.wards) > 0 {
+		if c := d.wardLines(w, len(items), &lines); c >= 0 {
+			cursorLine = c
+		}
+	}
+
+	vis := max(h-1, 1)
+	if len(lines) <= vis {
+		d.offset = 0
+	} else {
+		if cursorLine < d.offset {
+			d.offset = cursorLine
+		}
+		if cursorLine >= d.offset+vis {
+			d.offset = cursorLine - vis + 1
+		}
+		if d.cursor == 0 {
+			d.offset = 0
+		}
+		d.offset = max(0, min(d.offset, len(lines)-vis))
+		lines = lines[d.offset : d.offset+vis]
+	}
+	title := spread(st.title.Render(l.T("tab.dashboard")), st.muted.Render(l.F("dash.today", today.String())), w)
+	return title + "\n" + strings.Join(lines, "\n")
+}
+
+// wardLines appends the wards' table (a consolidated database): code,
+// name, records, overdue, last bundle received. It returns the line of the
+// cursor when the cursor is on a ward (first is the cursor of the first
+// ward), else -1.
+func (d *dashboard) wardLines(w, first int, lines *[]string) int {
+	l, st := d.c.lang, d.c.st
+	heads := []string{l.T("dash.ward.code"), l.T("dash.ward.name"), l.T("dash.ward.records"),
+		l.T("dash.ward.overdue"), l.T("dash.ward.bundle")}
+	cells := make([][5]string, len(d.wards))
+	widths := [5]int{}
+	for i, h := range heads {
+		widths[i] = width(h)
+	}
+	for i, wr := range d.wards {
+		bundle := "—"
+		if wr.lastBundle != 0 {
+			bundle = wr.lastBundle.String()
+		}
+		cells[i] = [5]string{db(wr.code), db(wr.name), num(l, wr.records), num(l, wr.overdue), bundle}
+		for j, c := range cells[i] {
+			widths[j] = max(widths[j], width(c))
+		}
+	}
+	// The name takes what is left.
+	rest := w - 2 - 2 - 2*4 - widths[0] - widths[2] - widths[3] - widths[4]
+	widths[1] = max(min(widths[1], rest), 4)
+	row := func(c [5]string) string {
+		return fill(c[0], widths[0]) + "  " + fill(c[1], widths[1]) + "  " + fillLeft(c[2], widths[2]) + "  " +
+			fillLeft(c[3], widths[3]) + "  " + fill(c[4], widths[4])
+	}
+	*lines = append(*lines, "", " "+st.section.Render(l.F("dash.wards", len(d.wards))),
+		"  "+st.label.Render(row([5]string(heads))))
+	cursorLine := -1
+	for i, c := range cells {
+		if first+i == d.cursor {
+			cursorLine = len(*lines)
+			*lines = append(*lines, st.selected.Render(fill("> "+row(c), w)))
+			continue
+		}
+		line := row(c)
+		if d.wards[i].overdue > 0 {
+			line = fill(c[0], widths[0]) + "  " + fill(c[1], widths[1]) + "  " + fillLeft(c[2], widths[2]) + "  " +
+				st.overdue.Render(fillLeft(c[3], widths[3])) + "  " + fill(c[4], widths[4])
+		}
+		*lines = append(*lines, "  "+line)
+	}
+	return cursorLine
 }

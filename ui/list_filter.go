@@ -11,8 +11,9 @@ import (
 )
 
 // filterDialog edits a list's filters: status, kind (source, host role or
-// classification), period and overdue. Each is a row of choices cycled with
-// ←/→; enter applies, esc cancels, x clears them all.
+// classification), period, overdue and, on a consolidated database, the
+// origin ward. Each is a row of choices cycled with ←/→; enter applies, esc
+// cancels, x clears them all.
 type filterDialog struct {
 	c      *common
 	screen int
@@ -39,13 +40,31 @@ const (
 	fSub
 	fPeriod
 	fOverdue
+	fWard
 )
 
 func (f *filterDialog) rows() []filterRow {
+	rows := []filterRow{fStatus, fSub, fPeriod, fOverdue}
 	if f.spec.kind == model.KindSession {
-		return []filterRow{fStatus, fSub, fPeriod}
+		rows = rows[:3]
 	}
-	return []filterRow{fStatus, fSub, fPeriod, fOverdue}
+	if len(f.c.wards) > 0 || f.spec.ward != "" {
+		rows = append(rows, fWard)
+	}
+	return rows
+}
+
+// wardCodes are the wards the filter offers (the one a list was opened
+// with first, should the dashboard not have counted them).
+func (f *filterDialog) wardCodes() []string {
+	var out []string
+	for _, w := range f.c.wards {
+		out = append(out, w.code)
+	}
+	if f.spec.ward != "" && !slices.Contains(out, f.spec.ward) {
+		out = append([]string{f.spec.ward}, out...)
+	}
+	return out
 }
 
 func (f *filterDialog) done(apply bool) tea.Cmd {
@@ -70,7 +89,7 @@ func (f *filterDialog) Update(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Left):
 		f.cycle(rows[f.row], -1)
 	case key.Matches(msg, k.Reset):
-		f.spec.status, f.spec.sub, f.spec.period, f.spec.overdue = "", "", periodAll, false
+		f.spec.status, f.spec.sub, f.spec.period, f.spec.overdue, f.spec.ward = "", "", periodAll, false, ""
 		f.spec.dueFrom, f.spec.dueTo = 0, 0
 	}
 	return nil
@@ -97,6 +116,8 @@ func (f *filterDialog) cycle(r filterRow, d int) {
 		f.spec.period = periodChoices[(i+d+len(periodChoices))%len(periodChoices)]
 	case fOverdue:
 		f.spec.overdue = !f.spec.overdue
+	case fWard:
+		f.spec.ward = cycleIn(f.wardCodes(), f.spec.ward, d)
 	}
 }
 
@@ -123,6 +144,16 @@ func (f *filterDialog) value(r filterRow) string {
 			return f.spec.from.String() + "–" + f.spec.to.String()
 		}
 		return l.T(f.spec.period.key())
+	case fWard:
+		if f.spec.ward == "" {
+			return l.T("filter.any")
+		}
+		for _, w := range f.c.wards {
+			if w.code == f.spec.ward && w.name != "" {
+				return db(w.code) + " · " + db(w.name)
+			}
+		}
+		return db(f.spec.ward)
 	default:
 		if f.spec.overdue {
 			return l.T("filter.overdue_only")
@@ -140,6 +171,8 @@ func (f *filterDialog) label(r filterRow) string {
 		return l.T("filter.sub." + string(f.spec.kind))
 	case fPeriod:
 		return l.T("filter.period")
+	case fWard:
+		return l.T("filter.ward")
 	default:
 		return l.T("word.overdue")
 	}

@@ -22,6 +22,10 @@ type common struct {
 	// know when to lay out again.
 	settingsGen int
 	today       func() model.Date
+	// wards are the origin wards of a consolidated database (records of
+	// several wards, or bundles received), as the dashboard last counted
+	// them; nil on a ward's own database. The list filter offers them.
+	wards []wardRef
 
 	width, height int // the whole terminal
 	nextID        int

@@ -1,0 +1,161 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"gopy/model"
+	"gopy/store"
+	"gopy/ui/i18n"
+)
+
+// A consolidated database: the fixture's ward HB, and a bundle received
+// from ward LS (Phường Lê Sơn) holding three records of the first quarter:
+// a complaint of 05/01 (due 04/02, overdue on 16/03), a proposal of 10/03
+// and a feedback of 01/03 (both still in time).
+func newTwoWardStore(t testing.TB) *store.Store {
+	t.Helper()
+	s := newFixtureStore(t)
+	ls, err := store.Open(filepath.Join(t.TempDir(), "ls.db"), store.Options{Now: func() time.Time { return fixtureNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ls.Close()
+	st, err := ls.Settings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.WardName, st.WardCode, st.Officer = "Phường Lê Sơn", "LS", "Lò Văn Sơn"
+	if err := ls.SaveSettings(st, "Lò Văn Sơn"); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []model.Record{
+		&model.Petition{Meta: model.Meta{ID: fid(40)}, ReceivedOn: d(5, 1), Channel: model.ChannelWalkIn,
+			Classification: model.ClassComplaint, Name: "Trịnh Văn Long", Summary: "Khiếu nại việc cấp phép xây dựng."},
+		&model.Petition{Meta: model.Meta{ID: fid(41)}, ReceivedOn: d(10, 3), Channel: model.ChannelPhone,
+			Classification: model.ClassProposal, Name: "Mai Thị Lan", Summary: "Đề nghị lắp thêm đèn đường."},
+		&model.Feedback{Meta: model.Meta{ID: fid(42)}, GivenOn: d(1, 3), SourceKind: model.SourceFront,
+			SourceName: "Ủy ban MTTQ phường Lê Sơn", Form: model.FormWritten, TargetKind: model.TargetGovernment,
+			TargetName: "UBND phường", Subject: "Vệ sinh môi trường",
+			Points: []model.Point{{Content: "Rác thải chưa được thu gom đúng giờ.", Status: model.AnswerPending}}},
+	} {
+		if err := ls.Create(r, "Lò Văn Sơn"); err != nil {
+			t.Fatalf("create %T: %v", r, err)
+		}
+	}
+	bundle := filepath.Join(t.TempDir(), "ls.gopy")
+	f, err := os.Create(bundle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ls.Export(f, store.ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ImportBundle(bundle, false, "Trần Thị Thu Hà"); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// lineWith is the screen's line holding s.
+func lineWith(t testing.TB, screen, s string) string {
+	t.Helper()
+	for _, ln := range strings.Split(screen, "\n") {
+		if strings.Contains(ln, s) {
+			return ln
+		}
+	}
+	t.Fatalf("no line holds %q:\n%s", s, screen)
+	return ""
+}
+
+func TestDashboardShowsOneRowPerWard(t *testing.T) {
+	dr := newTestRoot(t, newTwoWardStore(t), i18n.VI, 120, 40)
+	dr.mustSee("Theo phường, xã (2)", "Nhận gói gần nhất")
+	// HB: 4 feedback, 4 sessions, 8 petitions; overdue 3 petitions and 1
+	// feedback; its own records, no bundle. LS: 3 records, 1 overdue, its
+	// bundle received today.
+	hb := strings.Fields(lineWith(t, dr.screen(), "HB  Phường Hòa Bình"))
+	if got := strings.Join(hb[len(hb)-3:], " "); got != "16 4 —" {
+		t.Errorf("HB row ends %q, want 16 4 —", got)
+	}
+	ls := strings.Fields(lineWith(t, dr.screen(), "Phường Lê Sơn"))
+	if got := strings.Join(ls, " "); got != "LS Phường Lê Sơn 3 1 16/03/2026" {
+		t.Errorf("LS row = %q", got)
+	}
+	// The rows are openable: the ward's petitions.
+	dr.keys("G", "enter")
+	dr.mustSee("LS · Kiến nghị, phản ánh", "2 bản ghi", "Trịnh Văn Long")
+	dr.mustNotSee("Nguyễn Văn An")
+}
+
+func TestDashboardWardsFitAt80x24(t *testing.T) {
+	dr := newTestRoot(t, newTwoWardStore(t), i18n.EN, 80, 24)
+	dr.mustSee("Petitions overdue")
+	dr.mustNotSee("Phường Lê Sơn")
+	// The dashboard scrolls to the wards and back.
+	dr.key("G")
+	dr.mustSee("By ward (2)", "LS", "Phường Lê Sơn")
+	checkFrame(t, dr.r.View().Content, 80, 24)
+	dr.key("g")
+	dr.mustSee("Petitions overdue")
+}
+
+func TestSingleWardShowsNoWards(t *testing.T) {
+	dr := newTestRoot(t, newFixtureStore(t), i18n.VI, 120, 40)
+	dr.mustNotSee("Theo phường", "Nhận gói")
+	if dr.r.c.wards != nil {
+		t.Fatalf("wards on a ward's own database: %v", dr.r.c.wards)
+	}
+	dr.keys("4", "f")
+	dr.mustNotSee("Phường, xã gốc")
+	dr.keys("esc", "5")
+	dr.mustNotSee("Theo phường, xã")
+}
+
+func TestWardFilterNarrowsTheList(t *testing.T) {
+	dr := newTestRoot(t, newTwoWardStore(t), i18n.VI, 120, 40)
+	dr.key("4")
+	dr.mustSee("10 bản ghi")
+	// status, classification, period, overdue, ward
+	dr.keys("f", "down", "down", "down", "down")
+	dr.mustSee("Phường, xã gốc", "‹ Tất cả ›")
+	dr.keys("right")
+	dr.mustSee("‹ HB · Phường Hòa Bình ›")
+	dr.key("enter")
+	dr.mustSee("8 bản ghi", "· HB")
+	dr.mustNotSee("Trịnh Văn Long")
+	dr.keys("f", "down", "down", "down", "down", "right", "enter")
+	dr.mustSee("2 bản ghi", "· LS", "Trịnh Văn Long", "Mai Thị Lan")
+	dr.mustNotSee("Nguyễn Văn An")
+	// with another filter: LS's overdue petitions
+	dr.keys("f", "down", "down", "down", "right", "enter")
+	dr.mustSee("1 bản ghi", "Trịnh Văn Long")
+	// x clears the ward too
+	dr.keys("f", "x", "enter")
+	dr.mustSee("10 bản ghi")
+}
+
+// Golden frames of a consolidated database's dashboard, scrolled to its
+// last ward.
+func TestDashboardWardsGolden(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.VI, i18n.EN} {
+		for _, size := range [][2]int{{80, 24}, {120, 40}} {
+			name := fmt.Sprintf("dashboard_wards_%s_%dx%d", lang, size[0], size[1])
+			t.Run(name, func(t *testing.T) {
+				dr := newTestRoot(t, newTwoWardStore(t), lang, size[0], size[1])
+				dr.key("G")
+				got := dr.r.View().Content
+				checkFrame(t, got, size[0], size[1])
+				compareGolden(t, name, plain(got))
+			})
+		}
+	}
+}
