@@ -46,7 +46,7 @@ func TestDraftSurvivesAKilledProcess(t *testing.T) {
 	tm.send("Tab", "Tab", "Tab")
 	tm.expect("› Họ tên*")
 	tm.typ("Hoàng Văn Thụ")
-	tm.expect("› Họ tên*                     Hoàng Văn Thụ")
+	tm.expectLine("› Họ tên*", "Hoàng Văn Thụ")
 	time.Sleep(3 * time.Second) // a draft is written within ~2 s of the last key
 	tm.expect("Đã lưu nháp")
 	pid := strings.TrimSpace(tm.run("display-message", "-p", "-t", tm.name, "#{pane_pid}"))
@@ -62,7 +62,8 @@ func TestDraftSurvivesAKilledProcess(t *testing.T) {
 	tm.start(bin, "--db", db)
 	tm.expect("Có 1 biểu mẫu chưa lưu từ lần trước", "Bản nháp chưa lưu: Kiến nghị mới", "enter: mở lại")
 	tm.send("Enter")
-	tm.expect("[4 Kiến nghị]", "Kiến nghị mới", "› Họ tên*                     Hoàng Văn Thụ")
+	tm.expect("[4 Kiến nghị]", "Kiến nghị mới")
+	tm.expectLine("› Họ tên*", "Hoàng Văn Thụ")
 	// Finish it: the summary, ctrl+s; the petition is saved, the draft gone.
 	for range 7 {
 		tm.send("Tab")
@@ -153,6 +154,28 @@ func (tm *tmuxSession) expect(want ...string) {
 		}
 		if time.Now().After(deadline) {
 			tm.t.Fatalf("screen lacks %q:\n%s", missing, s)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// expectLine waits up to 10 s for a screen line holding every part.
+func (tm *tmuxSession) expectLine(parts ...string) {
+	tm.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		s := tm.screen()
+		for _, ln := range strings.Split(s, "\n") {
+			all := true
+			for _, p := range parts {
+				all = all && strings.Contains(ln, p)
+			}
+			if all {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("no line with %q:\n%s", parts, s)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}

@@ -54,7 +54,7 @@ type Root struct {
 	backup  bool
 }
 
-// Options for NewRoot; zero values are right for Run.
+// Options for NewRoot; Run sets AutoBackup and leaves the rest zero.
 type Options struct {
 	// Today overrides the date (tests); nil uses the store's clock.
 	Today func() model.Date
