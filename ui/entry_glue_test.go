@@ -534,11 +534,14 @@ func TestFailedSaveKeepsTheFormAsTyped(t *testing.T) {
 	s2 := newFixtureStore(t)
 	dr = newTestRoot(t, s2, i18n.VI, 80, 24)
 	dr.keys("2", "enter", "a")
+	dr.fk("tab")
 	dr.ft("giai")
+	dr.focus("Nội dung trả lời")
+	dr.ft("Đang xem xét.")
 	s2.Close()
 	dr.key("ctrl+s")
 	dr.mustBeForm()
-	dr.mustSee("Trả lời ý kiến", "! ")
+	dr.mustSee("Trả lời ý kiến", "! Cơ sở dữ liệu đã đóng; nội dung vẫn giữ", "Giải trình", "Đang xem xét.")
 }
 
 func TestSettingsEditedAndLanguageSwitched(t *testing.T) {
