@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -55,9 +56,12 @@ type repRow struct {
 	od    int // rowOverdue: index in the report's overdue list
 
 	// open makes the screen behind the line: a list filtered as the figure
-	// counts, or a petition's detail. nil when no list can show it.
+	// counts. nil when no list can show it; an overdue petition opens as
+	// its detail.
 	open func() screen
 }
+
+func (r *repRow) openable() bool { return r.open != nil || r.kind == rowOverdue }
 
 func (r *repRow) selectable() bool {
 	return r.kind == rowFigure || r.kind == rowBar || r.kind == rowCells || r.kind == rowOverdue
@@ -341,10 +345,10 @@ func (b *layoutBuilder) feedback() {
 // Row.Sub; the total opens the kind's list of the period.
 func (b *layoutBuilder) opener(titleKey string, kind model.Kind, status bool) func(value, label string) func() screen {
 	return func(value, label string) func() screen {
-		title := b.l.T(titleKey)
+		title := b.l.T(titleKey) + ": " + b.l.T("report.total")
 		spec := listSpec{kind: kind}
 		if value != "" {
-			title += ": " + label
+			title = b.l.T(titleKey) + ": " + label
 			if status {
 				spec.status = value
 			} else {
@@ -441,11 +445,9 @@ func (b *layoutBuilder) overdue() {
 	col("report.col.assignee", assW, false)
 	t.flex = len(t.heads) - 1
 	b.add(repRow{kind: rowHead, table: t})
+	b.out.rows = slices.Grow(b.out.rows, len(list))
 	for i := range list {
-		e := list[i]
-		b.add(repRow{kind: rowOverdue, table: t, od: i, open: func() screen {
-			return newDetail(b.r.c, model.KindPetition, e.ID, e.Ref)
-		}})
+		b.add(repRow{kind: rowOverdue, table: t, od: i})
 	}
 }
 

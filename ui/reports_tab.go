@@ -32,6 +32,7 @@ type reportsTab struct {
 
 	section repSection
 	lay     *repLayout
+	layouts map[repSection]*repLayout // of doc, laid out once each
 	cursor  int
 	offset  int
 	flash   string
@@ -130,6 +131,7 @@ func (r *reportsTab) Update(msg tea.Msg) tea.Cmd {
 			doc := msg.doc
 			doc.Lang = r.c.lang
 			r.doc, r.docGen = &doc, msg.gen
+			r.layouts = nil
 			r.relayout()
 		}
 		return nil
@@ -184,8 +186,16 @@ func (r *reportsTab) relayout() {
 	if int(r.section) >= len(secs) {
 		r.section = secs[len(secs)-1]
 	}
-	lay := r.layout(r.section)
-	r.lay = &lay
+	lay := r.layouts[r.section]
+	if lay == nil {
+		l := r.layout(r.section)
+		lay = &l
+		if r.layouts == nil {
+			r.layouts = map[repSection]*repLayout{}
+		}
+		r.layouts[r.section] = lay
+	}
+	r.lay = lay
 	r.cursor = min(r.cursor, len(lay.rows)-1)
 	if r.cursor < 0 || !lay.rows[r.cursor].selectable() {
 		r.cursor = r.nextSelectable(-1, 1)
@@ -303,7 +313,11 @@ func (r *reportsTab) open() tea.Cmd {
 		return nil
 	}
 	row := &r.lay.rows[r.cursor]
-	if row.open == nil {
+	switch {
+	case row.kind == rowOverdue:
+		e := &r.doc.Report.Petitions.OverdueList[row.od]
+		return push(newDetail(r.c, model.KindPetition, e.ID, e.Ref))
+	case row.open == nil:
 		r.flash = r.c.lang.T("reports.not_openable")
 		return nil
 	}

@@ -145,7 +145,7 @@ func (r *reportsTab) footer(w int) string {
 		left = st.ok.Render(r.flash)
 	case r.flash != "":
 		left = st.warn.Render(r.flash)
-	case r.ready() && r.cursor >= 0 && r.lay.rows[r.cursor].open != nil:
+	case r.ready() && r.cursor >= 0 && r.lay.rows[r.cursor].openable():
 		hint := "reports.hint.open"
 		if r.lay.rows[r.cursor].kind == rowOverdue {
 			hint = "reports.hint.open_one"
