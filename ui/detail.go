@@ -111,6 +111,9 @@ func (d *detailScreen) Update(msg tea.Msg) tea.Cmd {
 		if s := d.entryFor(msg); s != nil {
 			return openEntry(d.c, s)
 		}
+		if p, ok := d.record().(*model.Petition); ok && p.Confidential && !d.reveal && key.Matches(msg, k.Edit) {
+			return showNote(d.c.lang.T("detail.reveal_to_edit"))
+		}
 		_, h := d.c.body()
 		if key.Matches(msg, k.Open) && d.toLink(h-1) {
 			return nil
@@ -155,6 +158,10 @@ func (d *detailScreen) entryFor(msg tea.KeyPressMsg) entry.Screen {
 		}
 	case *model.Petition:
 		switch {
+		case key.Matches(msg, k.Edit) && r.Confidential && !d.reveal:
+			// The form shows who the petitioner is: as on the detail,
+			// only once the officer asked (v).
+			return nil
 		case key.Matches(msg, k.Edit):
 			return entry.EditPetition(ctx, r)
 		case key.Matches(msg, k.Status):

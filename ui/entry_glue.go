@@ -112,6 +112,11 @@ func draftTab(kind string) int {
 	return tabDashboard
 }
 
+// noteMsg puts a line on the help line until the next key.
+type noteMsg struct{ text string }
+
+func showNote(text string) tea.Cmd { return func() tea.Msg { return noteMsg{text} } }
+
 // dropMsg takes the screen with this id off whichever stack holds it.
 type dropMsg struct{ sid int }
 

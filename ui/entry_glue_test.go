@@ -628,3 +628,20 @@ func TestEveryFormFitsTheFrame(t *testing.T) {
 		}
 	}
 }
+
+// A confidential petitioner's name shows in the edit form only after v,
+// as on the detail.
+func TestConfidentialEditAfterReveal(t *testing.T) {
+	dr := newTestRoot(t, newFixtureStore(t), i18n.VI, 80, 24)
+	dr.keys("4", "j", "j", "j", "j", "enter") // KN-2026-0004, a denunciation
+	dr.mustSee("KN-2026-0004", "(bảo mật)")
+	dr.key("e")
+	if _, ok := dr.top().(*detailScreen); !ok {
+		t.Fatalf("e opened %T before v", dr.top())
+	}
+	dr.mustSee("bấm v để hiện")
+	dr.mustNotSee("Phạm Văn Cường")
+	dr.keys("v", "e")
+	dr.mustBeForm()
+	dr.mustSee("Sửa KN-2026-0004", "Phạm Văn Cường")
+}

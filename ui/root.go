@@ -198,6 +198,9 @@ func (r *Root) update(msg tea.Msg) tea.Cmd {
 		cmd := r.activate(msg.tab)
 		r.stacks[msg.tab] = append(r.stacks[msg.tab], msg.s)
 		return tea.Batch(cmd, msg.s.Init())
+	case noteMsg:
+		r.setNote(msg.text, false)
+		return nil
 	case dropMsg:
 		r.drop(func(s screen) bool { return s.id() == msg.sid })
 		return nil

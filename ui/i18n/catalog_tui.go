@@ -72,6 +72,8 @@ func init() {
 		"key.discard":       {"bỏ bản nháp", "discard"},
 		"key.later":         {"để sau", "later"},
 
+		"detail.reveal_to_edit": {"Danh tính được giữ bí mật: bấm v để hiện, rồi e để sửa", "Confidential: press v to show the identity, then e to edit"},
+
 		// After a form or dialog
 		"entry.done.saved":    {"Đã lưu %s", "Saved %s"},
 		"entry.done.deleted":  {"Đã xoá %s", "Deleted %s"},
