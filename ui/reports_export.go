@@ -76,7 +76,23 @@ func newExportDialog(r *reportsTab) *exportDialog {
 	e.suggested = e.suggestion()
 	e.input.SetValue(e.suggested)
 	e.input.CursorEnd()
+	e.resize()
 	return e
+}
+
+// geometry is the box's inner width, the labels' and the field's.
+func (e *exportDialog) geometry() (inner, labelW, fieldW int) {
+	l := e.r.c.lang
+	w, _ := e.r.c.body()
+	inner = max(min(w, 90)-4, 20) // the box's border and padding
+	labelW = max(width(l.T("reports.export.what")), width(l.T("reports.export.file")))
+	return inner, labelW, max(inner-labelW-4, 8)
+}
+
+// resize fits the file name field to the terminal.
+func (e *exportDialog) resize() {
+	_, _, fieldW := e.geometry()
+	e.input.SetWidth(fieldW - 1)
 }
 
 func (e *exportDialog) suggestion() string {
@@ -262,12 +278,10 @@ func (e *exportDialog) help() []key.Binding {
 	return []key.Binding{rk.Write, rk.Cancel, rk.DlgNext, rk.DlgLeft, rk.DlgRight}
 }
 
-func (e *exportDialog) View(w, h int) string {
+func (e *exportDialog) View() string {
 	l, st := e.r.c.lang, e.r.c.st
-	inner := max(min(w, 90)-4, 20) // the box's border and padding
+	inner, labelW, fieldW := e.geometry()
 	labels := []string{l.T("reports.export.what"), l.T("reports.export.file")}
-	labelW := max(width(labels[0]), width(labels[1]))
-	fieldW := max(inner-labelW-4, 8)
 	var b strings.Builder
 	b.WriteString(st.title.Render(clip(l.F("reports.export.title", periodLabel(l, e.r.doc.Report.Period)), inner)))
 	b.WriteString("\n\n")
@@ -279,7 +293,6 @@ func (e *exportDialog) View(w, h int) string {
 		b.WriteString(prefix + st.label.Render(fill(labels[i], labelW)) + "  " + value + "\n")
 	}
 	line(0, clip("‹ "+l.T(exportChoices[e.choice].label)+" ›", fieldW))
-	e.input.SetWidth(fieldW - 1)
 	line(1, e.input.View())
 	b.WriteByte('\n')
 	switch {

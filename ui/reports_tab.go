@@ -146,6 +146,12 @@ func (r *reportsTab) Update(msg tea.Msg) tea.Cmd {
 			r.flash, r.flashOK = r.c.lang.F("reports.written", db(msg.written)), true
 		}
 		return nil
+	case tea.WindowSizeMsg:
+		if r.export != nil {
+			r.export.resize()
+		}
+		r.scrollToCursor()
+		return nil
 	case reloadMsg:
 		if r.started {
 			return r.build()
@@ -400,10 +406,11 @@ func (r *reportsTab) ShortHelp() []key.Binding {
 
 func (r *reportsTab) FullHelp() [][]key.Binding {
 	k, rk := r.c.keys, r.keys()
+	// The keys of this screen first: the moves every screen shares come
+	// last, where a short terminal cuts the page.
 	return [][]key.Binding{
+		{k.Open, rk.Export, rk.Typed, rk.Earlier, rk.Later, rk.PrevSection, rk.NextSection},
 		rk.presets[:],
-		{rk.Typed, rk.Earlier, rk.Later, rk.PrevSection, rk.NextSection},
-		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
-		{k.Open, rk.Export, k.Reload},
+		{k.Reload, k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 	}
 }

@@ -104,7 +104,7 @@ func (r *reportsTab) visible() int {
 func (r *reportsTab) View(w, h int) string {
 	l, st := r.c.lang, r.c.st
 	if r.export != nil {
-		return r.export.View(w, h)
+		return r.export.View()
 	}
 	head := r.head(w)
 	vis := max(h-len(head)-1, 1)
