@@ -19,6 +19,13 @@ import (
 // and a feedback of 01/03 (both still in time).
 func newTwoWardStore(t testing.TB) *store.Store {
 	t.Helper()
+	return newTwoWardStoreNamed(t, "Phường Lê Sơn")
+}
+
+// newTwoWardStoreNamed is newTwoWardStore with LS's name as its bundle
+// carries it.
+func newTwoWardStoreNamed(t testing.TB, lsName string) *store.Store {
+	t.Helper()
 	s := newFixtureStore(t)
 	ls, err := store.Open(filepath.Join(t.TempDir(), "ls.db"), store.Options{Now: func() time.Time { return fixtureNow }})
 	if err != nil {
@@ -29,7 +36,7 @@ func newTwoWardStore(t testing.TB) *store.Store {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st.WardName, st.WardCode, st.Officer = "Phường Lê Sơn", "LS", "Lò Văn Sơn"
+	st.WardName, st.WardCode, st.Officer = lsName, "LS", "Lò Văn Sơn"
 	if err := ls.SaveSettings(st, "Lò Văn Sơn"); err != nil {
 		t.Fatal(err)
 	}
@@ -157,5 +164,20 @@ func TestDashboardWardsGolden(t *testing.T) {
 				compareGolden(t, name, plain(got))
 			})
 		}
+	}
+}
+
+// A ward's name comes from a bundle: whatever it holds is drawn inert, on
+// the dashboard, in the list filter and in the Reports tab.
+func TestWardNamesAreInert(t *testing.T) {
+	dr := newTestRoot(t, newTwoWardStoreNamed(t, "Phường \x1b[31mLê Sơn\x1b]0;pwned\x07\u202e"), i18n.VI, 120, 40)
+	for _, keys := range [][]string{{"1"}, {"4", "f", "down", "down", "down", "down", "right", "right"}, {"esc", "5", "left"}} {
+		dr.keys(keys...)
+		raw := dr.r.View().Content
+		if strings.Contains(raw, "\x1b]0;") || strings.Contains(raw, "\x07") || strings.Contains(raw, "\x1b[31m") ||
+			strings.Contains(raw, "\u202e") {
+			t.Fatalf("control sequences from a bundle reached the frame after %v: %q", keys, raw)
+		}
+		dr.mustSee("Lê Sơn␛]0;pwned␇")
 	}
 }
