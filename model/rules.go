@@ -245,6 +245,11 @@ func (p *Petition) Normalize() {
 // returned closes the petition as returned; transferred keeps it open as
 // transferred until the outcome is recorded (then it may be resolved).
 func (p *Petition) FollowHandling() {
+	// Handling a petition at all (in progress, resolved) means the ward
+	// accepted it for handling, unless it was transferred.
+	if p.Handling == HandlingNone && (p.Status == StatusInProgress || p.Status == StatusResolved) {
+		p.Handling = HandlingAccepted
+	}
 	switch p.Handling {
 	case HandlingReturned:
 		p.Status = StatusReturned
