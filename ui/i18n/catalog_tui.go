@@ -334,6 +334,5 @@ func init() {
 		"setup.hint.officer":          {"Ký tên vào các bản ghi bạn tạo, sửa", "Signs the records you create and change"},
 		"setup.saving":                {"Đang lưu…", "Saving…"},
 
-		"reports.soon": {"Màn hình báo cáo đang được xây dựng. Trong lúc chờ, lập báo cáo bằng lệnh:", "The reports screen is being built. Meanwhile, make a report from the command line:"},
 	})
 }
