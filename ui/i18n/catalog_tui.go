@@ -333,6 +333,5 @@ func init() {
 		"setup.hint.ward_code":        {"Chữ không dấu, số, - hoặc _ (tối đa 16)", "Letters, digits, - or _ (16 at most)"},
 		"setup.hint.officer":          {"Ký tên vào các bản ghi bạn tạo, sửa", "Signs the records you create and change"},
 		"setup.saving":                {"Đang lưu…", "Saving…"},
-
 	})
 }
