@@ -108,7 +108,7 @@ report "3. resolve one of them (from the session's detail)"
 step="2. answer two points"
 k 2 Enter a
 expect "Trả lời ý kiến GY-"
-k Tab Tab Tab
+k Tab Tab
 t "Đã chấn chỉnh bộ phận một cửa."
 k Tab
 t "ng"
@@ -116,7 +116,6 @@ k Down Enter C-s
 expect "Đã lưu GY-"
 k Escape j Enter a
 expect "Trả lời ý kiến GY-"
-k Tab
 t "giai" # type-to-choose: Giải trình
 k Tab Tab
 t "Đã đề nghị Công an phường tăng cường kiểm tra."

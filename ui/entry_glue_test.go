@@ -220,7 +220,6 @@ func TestFeedbackAnsweredPointByPoint(t *testing.T) {
 	// The second: "explained" needs its text; the error shows, is fixed.
 	dr.keys("enter", "a")
 	dr.mustSee("2. Đề nghị sửa loa truyền thanh")
-	dr.fk("tab")
 	dr.ft("giai")
 	dr.mustSee("Giải trình")
 	dr.key("ctrl+s")
@@ -534,7 +533,6 @@ func TestFailedSaveKeepsTheFormAsTyped(t *testing.T) {
 	s2 := newFixtureStore(t)
 	dr = newTestRoot(t, s2, i18n.VI, 80, 24)
 	dr.keys("2", "enter", "a")
-	dr.fk("tab")
 	dr.ft("giai")
 	dr.focus("Nội dung trả lời")
 	dr.ft("Đang xem xét.")

@@ -29,7 +29,15 @@ func AnswerPoint(ctx Context, fb *model.Feedback, point int) *Form {
 	sp := newAnswerSpec(&ctx, copyFeedback(fb), point)
 	f := newForm(ctx, "answer", fb.ID, ctx.Lang.F("entry.title.answer", fb.Ref), sp)
 	f.record, f.point = rawJSON(fb), point
-	return f.ready()
+	f.ready()
+	// The point is already chosen: start on its answer, so "a", then the
+	// status or the text, then ctrl+s.
+	if len(fb.Points) > 0 && sp.status.focusable() {
+		f.cur.blur()
+		f.cur = sp.status
+		sp.status.focus(f.st)
+	}
+	return f
 }
 
 type answerSpec struct {

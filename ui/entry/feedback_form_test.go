@@ -182,7 +182,9 @@ func TestAnswerPointsChangeState(t *testing.T) {
 	// The second point "explained": its text is required, shown beside it.
 	a = AnswerPoint(testCtx(t, s), fb, -1)
 	mustContain(t, a, "2. Lắp đèn chiếu sáng")
-	press(a, "tab")
+	if a.cur.key != "status" {
+		t.Fatalf("the answer dialog starts on %q, want the status", a.cur.key)
+	}
 	typeText(a, "giai trinh")
 	press(a, "ctrl+s")
 	if a.cur.key != "answer" {
