@@ -160,3 +160,35 @@ func shorten(s string) string {
 }
 
 func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// RowStatuses are the values Row.Status takes for a kind: a feedback's
+// overall state, a session's kind, a petition's status.
+func RowStatuses(k Kind) []string {
+	switch k {
+	case KindFeedback:
+		return strs(FeedbackStates)
+	case KindSession:
+		return strs(SessionKinds)
+	}
+	return strs(PetitionStatuses)
+}
+
+// RowSubs are the values Row.Sub takes for a kind: source kind, host role,
+// classification.
+func RowSubs(k Kind) []string {
+	switch k {
+	case KindFeedback:
+		return strs(SourceKinds)
+	case KindSession:
+		return strs(HostRoles)
+	}
+	return strs(Classifications)
+}
+
+func strs[T ~string](l []T) []string {
+	out := make([]string, len(l))
+	for i, v := range l {
+		out[i] = string(v)
+	}
+	return out
+}

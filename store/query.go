@@ -294,19 +294,7 @@ func (s *Store) Total(k model.Kind) (int, error) {
 // bounds are open), oldest first. The row is reused between calls: copy
 // what you keep.
 func (s *Store) ScanRows(k model.Kind, from, to model.Date, fn func(*model.Row) error) error {
-	p := (&Query{Kind: k, From: from, To: to, Order: OldestFirst}).plan()
-	defer func() { s.afterScan(p.visited) }()
-	return s.db.View(func(tx *bolt.Tx) error {
-		var ferr error
-		err := p.walk(tx, nil, false, true, func(_ []byte, row *model.Row) bool {
-			ferr = fn(row)
-			return ferr == nil
-		})
-		if err != nil {
-			return err
-		}
-		return ferr
-	})
+	return s.Each(Query{Kind: k, From: from, To: to, Order: OldestFirst}, fn)
 }
 
 // ScanRecords streams whole records of a kind whose date is in [from, to],

@@ -60,43 +60,9 @@ func statusWidth(l i18n.Lang, kind model.Kind) int {
 	return w
 }
 
-func statusValues(kind model.Kind) []string {
-	var out []string
-	switch kind {
-	case model.KindFeedback:
-		for _, v := range model.FeedbackStates {
-			out = append(out, string(v))
-		}
-	case model.KindSession:
-		for _, v := range model.SessionKinds {
-			out = append(out, string(v))
-		}
-	default:
-		for _, v := range model.PetitionStatuses {
-			out = append(out, string(v))
-		}
-	}
-	return out
-}
+func statusValues(kind model.Kind) []string { return model.RowStatuses(kind) }
 
-func subValues(kind model.Kind) []string {
-	var out []string
-	switch kind {
-	case model.KindFeedback:
-		for _, v := range model.SourceKinds {
-			out = append(out, string(v))
-		}
-	case model.KindSession:
-		for _, v := range model.HostRoles {
-			out = append(out, string(v))
-		}
-	default:
-		for _, v := range model.Classifications {
-			out = append(out, string(v))
-		}
-	}
-	return out
-}
+func subValues(kind model.Kind) []string { return model.RowSubs(kind) }
 
 // statusLabel is the short word a list shows for a Row.Status value.
 func statusLabel(l i18n.Lang, kind model.Kind, v string) string {

@@ -27,27 +27,6 @@ func kindArg(s string) (model.Kind, bool) {
 	return "", false
 }
 
-// statusValues are what --status accepts per kind: a petition's status, a
-// feedback's overall state, a session's kind.
-func statusValues(k model.Kind) []string {
-	var out []string
-	switch k {
-	case model.KindFeedback:
-		for _, v := range model.FeedbackStates {
-			out = append(out, string(v))
-		}
-	case model.KindSession:
-		for _, v := range model.SessionKinds {
-			out = append(out, string(v))
-		}
-	default:
-		for _, v := range model.PetitionStatuses {
-			out = append(out, string(v))
-		}
-	}
-	return out
-}
-
 func runList(env *Env, args []string) int {
 	fs := newFlags("list")
 	status := fs.String("status", "", "")
@@ -72,7 +51,7 @@ func runList(env *Env, args []string) int {
 	}
 	q := store.Query{Kind: kind, Overdue: *overdue, Search: model.NFC(*search), Ward: *ward, Today: env.Today(), Order: store.NewestFirst}
 	if *status != "" {
-		vals := statusValues(kind)
+		vals := model.RowStatuses(kind)
 		found := false
 		for _, v := range vals {
 			found = found || v == *status
