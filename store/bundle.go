@@ -526,7 +526,7 @@ func (s *Store) mergeItem(tx *bolt.Tx, it *parsedItem, note, by string, res *Imp
 		if err := putIndexes(tx, &it.row, id); err != nil {
 			return err
 		}
-		if err := addCount(tx, kind, 1); err != nil {
+		if err := addCount(tx, kind, m.Ward, 1); err != nil {
 			return err
 		}
 		for _, c := range it.hist {

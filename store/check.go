@@ -37,6 +37,7 @@ func (s *Store) Check() ([]string, error) {
 		links := 0
 		for _, k := range model.Kinds {
 			var n, dues int
+			perWard := map[string]int{}
 			err := tx.Bucket(bRec(k)).ForEach(func(key, v []byte) error {
 				if !isRecordKey(key) {
 					if len(key) != 24 || tx.Bucket(bRec(k)).Get(key[:16]) == nil && !deletedOrHistoryOnly(tx, key[:16]) {
@@ -53,6 +54,7 @@ func (s *Store) Check() ([]string, error) {
 					return nil
 				}
 				row := model.RowOf(rec)
+				perWard[row.Ward]++
 				ref := row.Ref
 				rk := rowKey(row.Date, id)
 				if got := tx.Bucket(bList(k)).Get(rk); !bytes.Equal(got, encodeRow(&row)) {
@@ -94,6 +96,18 @@ func (s *Store) Check() ([]string, error) {
 			stored := int64(0)
 			if v := tx.Bucket(bMeta).Get(kCount(k)); len(v) == 8 {
 				stored = int64(binary.BigEndian.Uint64(v))
+			}
+			prefix := []byte("wardcount/" + string(k) + "/")
+			c := tx.Bucket(bMeta).Cursor()
+			for key, v := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix); key, v = c.Next() {
+				ward := string(key[len(prefix):])
+				if len(v) != 8 || int(binary.BigEndian.Uint64(v)) != perWard[ward] {
+					add("count of %s in ward %s is wrong (records: %d)", k, ward, perWard[ward])
+				}
+				delete(perWard, ward)
+			}
+			for ward, n := range perWard {
+				add("no count of %s in ward %s (records: %d)", k, ward, n)
 			}
 			if stored != int64(n) {
 				add("count of %s is %d, records are %d", k, stored, n)

@@ -167,7 +167,7 @@ func (s *Store) create(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, rec
 	if err := putRecord(tx, rec, id); err != nil {
 		return err
 	}
-	if err := addCount(tx, rec.Kind(), 1); err != nil {
+	if err := addCount(tx, rec.Kind(), m.Ward, 1); err != nil {
 		return err
 	}
 	return putHistory(tx, rec.Kind(), id, model.Change{At: now, By: by, Action: "create"})
@@ -338,16 +338,50 @@ func deleteIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
 	return nil
 }
 
-func addCount(tx *bolt.Tx, k model.Kind, d int) error {
+// addCount keeps the number of records of a kind, in all and per origin
+// ward, in meta: totals and the per-ward dashboard never walk the rows.
+// A record's ward never changes, so only create, delete and import count.
+func addCount(tx *bolt.Tx, k model.Kind, ward string, d int) error {
 	m := tx.Bucket(bMeta)
-	n := int64(0)
-	if v := m.Get(kCount(k)); len(v) == 8 {
-		n = int64(binary.BigEndian.Uint64(v))
+	for _, key := range [][]byte{kCount(k), kWardCount(k, ward)} {
+		n := int64(0)
+		if v := m.Get(key); len(v) == 8 {
+			n = int64(binary.BigEndian.Uint64(v))
+		}
+		n += int64(d)
+		if n == 0 && len(key) > len(kCount(k)) {
+			if err := m.Delete(key); err != nil {
+				return err
+			}
+			continue
+		}
+		b := make([]byte, 8)
+		binary.BigEndian.PutUint64(b, uint64(n))
+		if err := m.Put(key, b); err != nil {
+			return err
+		}
 	}
-	n += int64(d)
-	b := make([]byte, 8)
-	binary.BigEndian.PutUint64(b, uint64(n))
-	return m.Put(kCount(k), b)
+	return nil
+}
+
+func kWardCount(k model.Kind, ward string) []byte { return []byte("wardcount/" + string(k) + "/" + ward) }
+
+// WardTotals counts the records of each origin ward, all kinds together.
+func (s *Store) WardTotals() (map[string]int, error) {
+	out := map[string]int{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		for _, k := range model.Kinds {
+			prefix := []byte("wardcount/" + string(k) + "/")
+			c := tx.Bucket(bMeta).Cursor()
+			for key, v := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix); key, v = c.Next() {
+				if len(v) == 8 {
+					out[string(key[len(prefix):])] += int(binary.BigEndian.Uint64(v))
+				}
+			}
+		}
+		return nil
+	})
+	return out, err
 }
 
 // A record's history sits in its own bucket right after it (id ‖ seq), so
@@ -507,7 +541,7 @@ func (s *Store) Delete(k model.Kind, idStr, by string) error {
 		if err := tx.Bucket(bRec(k)).Delete(id[:]); err != nil {
 			return err
 		}
-		if err := addCount(tx, k, -1); err != nil {
+		if err := addCount(tx, k, row.Ward, -1); err != nil {
 			return err
 		}
 		if k == model.KindPetition {

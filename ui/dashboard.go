@@ -1,11 +1,9 @@
 package ui
 
 import (
-	"errors"
 	"maps"
 	"slices"
 	"strings"
-	"sync"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -159,38 +157,35 @@ func (d *dashboard) countWards() tea.Cmd {
 	}
 }
 
-// wardFigures walks every row once (the three kinds in parallel). It
+// wardFigures counts each origin ward's records (from the store's per-ward
+// counters) and overdue ones (one walk over each kind's open deadlines). It
 // returns nil when the database holds only its own ward's records and no
-// bundle was received; full false skips the walk when no bundle was.
+// bundle was received; full false skips the work when no bundle was.
 func wardFigures(s *store.Store, today model.Date, own, ownName string, full bool) ([]wardRow, error) {
 	infos, err := s.Wards()
 	if err != nil || (!full && len(infos) == 0) {
 		return nil, err
 	}
-	parts := make([]map[string]*[2]int, len(model.Kinds))
-	errs := make([]error, len(model.Kinds))
-	var wg sync.WaitGroup
-	for i, k := range model.Kinds {
-		m := map[string]*[2]int{}
-		parts[i] = m
-		wg.Go(func() {
-			errs[i] = s.ScanRows(k, 0, 0, func(r *model.Row) error {
-				c := m[r.Ward]
-				if c == nil {
-					c = new([2]int)
-					m[r.Ward] = c
-				}
-				c[0]++
-				if r.Overdue(today) {
-					c[1]++
-				}
-				return nil
-			})
-		})
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	totals, err := s.WardTotals()
+	if err != nil {
 		return nil, err
+	}
+	if len(infos) == 0 && (len(totals) == 0 || (len(totals) == 1 && totals[own] > 0)) {
+		return nil, nil
+	}
+	overdue := map[string]int{}
+	for _, k := range []model.Kind{model.KindFeedback, model.KindPetition} {
+		err := s.Each(store.Query{Kind: k, Overdue: true, Today: today}, func(r *model.Row) error {
+			overdue[r.Ward]++
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	parts := []map[string]*[2]int{{}}
+	for code, n := range totals {
+		parts[0][code] = &[2]int{n, overdue[code]}
 	}
 	byCode := map[string]*wardRow{}
 	row := func(code string) *wardRow {
