@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -148,8 +149,9 @@ func (s *settingsSpec) holidayText(year int) string {
 }
 
 // holidayNames maps the law's holiday names, in either language, back to
-// their catalog keys, so a list saved in Vietnamese reads in English.
-var holidayNames = func() map[string]string {
+// their catalog keys, so a list saved in Vietnamese reads in English. Built
+// on first use: folding at start-up would cost every gopy command time.
+var holidayNames = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	for _, k := range holidayKey {
 		for _, l := range []i18n.Lang{i18n.VI, i18n.EN} {
@@ -157,7 +159,7 @@ var holidayNames = func() map[string]string {
 		}
 	}
 	return m
-}()
+})
 
 // parseHolidays reads a year's list; bad lines give one error naming the
 // first of them.
@@ -177,7 +179,7 @@ func (s *settingsSpec) parseHolidays(year int, txt string) ([]model.Holiday, str
 			return nil, s.ctx.Lang.F("entry.err.holiday_year", i+1, year)
 		}
 		name = model.CleanLine(name)
-		if k, ok := holidayNames[model.Fold(name)]; ok {
+		if k, ok := holidayNames()[model.Fold(name)]; ok {
 			name = k
 		}
 		out = append(out, model.Holiday{On: d, Name: name})

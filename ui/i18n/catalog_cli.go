@@ -2,38 +2,39 @@ package i18n
 
 // The command line's messages.
 func init() {
-	register(map[string][2]string{
-		"cli.err.lang":            {"ngôn ngữ %q không hỗ trợ (vi hoặc en)", "language %q not supported (vi or en)"},
-		"cli.err.missing_value":   {"thiếu giá trị", "missing value"},
-		"cli.err.unknown_command": {"không có lệnh %q; xem: gopy help", "no command %q; see: gopy help"},
-		"cli.err.flags":           {"tham số không hợp lệ: %s; xem: gopy help", "bad arguments: %s; see: gopy help"},
-		"cli.err.extra_args":      {"thừa tham số: %s", "unexpected arguments: %s"},
-		"cli.err.in_use":          {"cơ sở dữ liệu %s đang được một gopy khác mở; hãy đóng nó rồi thử lại", "database %s is in use by another gopy; close it and try again"},
-		"cli.err.newer":           {"cơ sở dữ liệu %s do phiên bản gopy mới hơn tạo ra; hãy cập nhật gopy", "database %s was made by a newer gopy; update gopy to open it"},
-		"cli.err.no_db":           {"chưa có cơ sở dữ liệu tại %s; chạy `gopy` để tạo, hoặc `gopy demo` để có dữ liệu mẫu", "no database at %s; run `gopy` to create one, or `gopy demo` for demo data"},
-		"cli.err.not_gopy":        {"tệp %s không phải cơ sở dữ liệu gopy hoặc đã hỏng", "%s is not a gopy database, or it is damaged"},
-		"cli.err.invalid":         {"dữ liệu không hợp lệ:", "invalid data:"},
-		"cli.err.generic":         {"lỗi", "error"},
-		"cli.err.list_kind":       {"cần chọn: gopy list feedback|sessions|petitions", "say which: gopy list feedback|sessions|petitions"},
-		"cli.err.status":          {"trạng thái %q không hợp lệ; chọn một trong: %s", "status %q is not valid; use one of: %s"},
-		"cli.err.format":          {"định dạng %q không hỗ trợ; chọn: %s", "format %q not supported; use: %s"},
-		"cli.err.records":         {"--records phải từ 0 đến 10000000", "--records must be 0 to 10000000"},
-		"cli.err.wards":           {"--wards phải từ 1 đến 1000", "--wards must be 1 to 1000"},
-		"cli.err.restore_args":    {"cần đúng một tệp sao lưu: gopy restore TỆP", "give exactly one backup file: gopy restore FILE"},
-		"cli.demo.done":           {"Đã thêm %d bản ghi mẫu vào %s", "Added %d demo records to %s"},
-		"cli.demo.kept":           {"%s đã có %d bản ghi; không thêm dữ liệu mẫu", "%s already holds %d records; no demo data added"},
-		"cli.backup.done":         {"Đã sao lưu vào %s", "Backed up to %s"},
-		"cli.restore.done":        {"Đã khôi phục %s vào %s (bản cũ giữ ở %s)", "Restored %s into %s (the previous copy is kept as %s)"},
-		"cli.check.ok":            {"%s: tốt, %d bản ghi, các chỉ mục khớp", "%s: sound, %d records, indexes match"},
-		"cli.check.bad":           {"phát hiện %d vấn đề; hãy khôi phục từ bản sao lưu (gopy restore)", "%d problems found; restore from a backup (gopy restore)"},
-		"cli.list.total":          {"Tổng: %d", "Total: %d"},
-		"cli.col.ref":             {"Số", "Ref"},
-		"cli.col.date":            {"Ngày", "Date"},
-		"cli.col.who":             {"Người/đơn vị", "Who"},
-		"cli.col.summary":         {"Nội dung", "Summary"},
-		"cli.col.status":          {"Trạng thái", "Status"},
-		"cli.col.due":             {"Hạn", "Due"},
-		"cli.help": {`gopy — sổ theo dõi góp ý, đối thoại, tiếp dân và kiến nghị
+	register(func() map[string][2]string {
+		return map[string][2]string{
+			"cli.err.lang":            {"ngôn ngữ %q không hỗ trợ (vi hoặc en)", "language %q not supported (vi or en)"},
+			"cli.err.missing_value":   {"thiếu giá trị", "missing value"},
+			"cli.err.unknown_command": {"không có lệnh %q; xem: gopy help", "no command %q; see: gopy help"},
+			"cli.err.flags":           {"tham số không hợp lệ: %s; xem: gopy help", "bad arguments: %s; see: gopy help"},
+			"cli.err.extra_args":      {"thừa tham số: %s", "unexpected arguments: %s"},
+			"cli.err.in_use":          {"cơ sở dữ liệu %s đang được một gopy khác mở; hãy đóng nó rồi thử lại", "database %s is in use by another gopy; close it and try again"},
+			"cli.err.newer":           {"cơ sở dữ liệu %s do phiên bản gopy mới hơn tạo ra; hãy cập nhật gopy", "database %s was made by a newer gopy; update gopy to open it"},
+			"cli.err.no_db":           {"chưa có cơ sở dữ liệu tại %s; chạy `gopy` để tạo, hoặc `gopy demo` để có dữ liệu mẫu", "no database at %s; run `gopy` to create one, or `gopy demo` for demo data"},
+			"cli.err.not_gopy":        {"tệp %s không phải cơ sở dữ liệu gopy hoặc đã hỏng", "%s is not a gopy database, or it is damaged"},
+			"cli.err.invalid":         {"dữ liệu không hợp lệ:", "invalid data:"},
+			"cli.err.generic":         {"lỗi", "error"},
+			"cli.err.list_kind":       {"cần chọn: gopy list feedback|sessions|petitions", "say which: gopy list feedback|sessions|petitions"},
+			"cli.err.status":          {"trạng thái %q không hợp lệ; chọn một trong: %s", "status %q is not valid; use one of: %s"},
+			"cli.err.format":          {"định dạng %q không hỗ trợ; chọn: %s", "format %q not supported; use: %s"},
+			"cli.err.records":         {"--records phải từ 0 đến 10000000", "--records must be 0 to 10000000"},
+			"cli.err.wards":           {"--wards phải từ 1 đến 1000", "--wards must be 1 to 1000"},
+			"cli.err.restore_args":    {"cần đúng một tệp sao lưu: gopy restore TỆP", "give exactly one backup file: gopy restore FILE"},
+			"cli.demo.done":           {"Đã thêm %d bản ghi mẫu vào %s", "Added %d demo records to %s"},
+			"cli.demo.kept":           {"%s đã có %d bản ghi; không thêm dữ liệu mẫu", "%s already holds %d records; no demo data added"},
+			"cli.backup.done":         {"Đã sao lưu vào %s", "Backed up to %s"},
+			"cli.restore.done":        {"Đã khôi phục %s vào %s (bản cũ giữ ở %s)", "Restored %s into %s (the previous copy is kept as %s)"},
+			"cli.check.ok":            {"%s: tốt, %d bản ghi, các chỉ mục khớp", "%s: sound, %d records, indexes match"},
+			"cli.check.bad":           {"phát hiện %d vấn đề; hãy khôi phục từ bản sao lưu (gopy restore)", "%d problems found; restore from a backup (gopy restore)"},
+			"cli.list.total":          {"Tổng: %d", "Total: %d"},
+			"cli.col.ref":             {"Số", "Ref"},
+			"cli.col.date":            {"Ngày", "Date"},
+			"cli.col.who":             {"Người/đơn vị", "Who"},
+			"cli.col.summary":         {"Nội dung", "Summary"},
+			"cli.col.status":          {"Trạng thái", "Status"},
+			"cli.col.due":             {"Hạn", "Due"},
+			"cli.help": {`gopy — sổ theo dõi góp ý, đối thoại, tiếp dân và kiến nghị
 
   gopy                                   mở giao diện
   gopy demo --records N [--ward MÃ] [--wards K] [--seed S] [--if-empty]
@@ -64,24 +65,27 @@ NGÀY: dd/mm/yyyy hoặc yyyy-mm-dd. KỲ: 2026, 2026-Q3, 2026-H1, 2026-9M, 2026
 Global flags: --db PATH (default $GOPY_DB), --lang vi|en (default vi; $GOPY_LANG)
 DATE: dd/mm/yyyy or yyyy-mm-dd. P: 2026, 2026-Q3, 2026-H1, 2026-9M, 2026-07, DATE..DATE
 `},
+		}
 	})
 }
 
 func init() {
-	register(map[string][2]string{
-		"cli.err.export_out":   {"cần --out TỆP: nơi ghi gói dữ liệu", "give --out FILE: where to write the bundle"},
-		"cli.err.import_files": {"cần ít nhất một tệp: gopy import TỆP...", "give at least one file: gopy import FILE..."},
-		"cli.err.bundle":       {"gói dữ liệu bị từ chối, không ghi gì: %s", "bundle rejected, nothing written: %s"},
-		"cli.err.csv":          {"dòng %d, cột %q: %s; không ghi gì", "line %d, column %q: %s; nothing written"},
-		"cli.err.no_ward":      {"chưa đặt mã phường (Danh mục)", "no ward code set (Settings)"},
-		"err.no_ward":          {"Chưa đặt mã phường", "No ward code set"},
-		"err.not_found":        {"Không tìm thấy bản ghi liên kết", "Linked record not found"},
-		"err.csv.columns":      {"thiếu cột bắt buộc hoặc tiêu đề không đúng", "missing required column or wrong header"},
-		"err.csv.kind":         {"không nhận ra loại sổ từ tiêu đề", "cannot tell the ledger kind from the header"},
-		"cli.export.done":      {"Đã ghi %s: %d góp ý, %d buổi đối thoại/tiếp dân, %d kiến nghị", "Wrote %s: %d feedback, %d sessions, %d petitions"},
-		"cli.import.done":      {"Đã nhập %s:", "Imported %s:"},
-		"cli.import.dry":       {"Chạy thử %s (chưa ghi gì):", "Dry run of %s (nothing written):"},
-		"cli.import.again":     {"%s đã được nhập trước đây; không thay đổi gì", "%s was imported before; nothing changed"},
-		"cli.import.ward":      {"phường %s: thêm %d, cập nhật %d, không đổi %d, xung đột %d", "ward %s: added %d, updated %d, unchanged %d, conflicts %d"},
+	register(func() map[string][2]string {
+		return map[string][2]string{
+			"cli.err.export_out":   {"cần --out TỆP: nơi ghi gói dữ liệu", "give --out FILE: where to write the bundle"},
+			"cli.err.import_files": {"cần ít nhất một tệp: gopy import TỆP...", "give at least one file: gopy import FILE..."},
+			"cli.err.bundle":       {"gói dữ liệu bị từ chối, không ghi gì: %s", "bundle rejected, nothing written: %s"},
+			"cli.err.csv":          {"dòng %d, cột %q: %s; không ghi gì", "line %d, column %q: %s; nothing written"},
+			"cli.err.no_ward":      {"chưa đặt mã phường (Danh mục)", "no ward code set (Settings)"},
+			"err.no_ward":          {"Chưa đặt mã phường", "No ward code set"},
+			"err.not_found":        {"Không tìm thấy bản ghi liên kết", "Linked record not found"},
+			"err.csv.columns":      {"thiếu cột bắt buộc hoặc tiêu đề không đúng", "missing required column or wrong header"},
+			"err.csv.kind":         {"không nhận ra loại sổ từ tiêu đề", "cannot tell the ledger kind from the header"},
+			"cli.export.done":      {"Đã ghi %s: %d góp ý, %d buổi đối thoại/tiếp dân, %d kiến nghị", "Wrote %s: %d feedback, %d sessions, %d petitions"},
+			"cli.import.done":      {"Đã nhập %s:", "Imported %s:"},
+			"cli.import.dry":       {"Chạy thử %s (chưa ghi gì):", "Dry run of %s (nothing written):"},
+			"cli.import.again":     {"%s đã được nhập trước đây; không thay đổi gì", "%s was imported before; nothing changed"},
+			"cli.import.ward":      {"phường %s: thêm %d, cập nhật %d, không đổi %d, xung đột %d", "ward %s: added %d, updated %d, unchanged %d, conflicts %d"},
+		}
 	})
 }
