@@ -109,6 +109,43 @@ func TestConsolidationTwoWards(t *testing.T) {
 		t.Errorf("check after import: %s", errs)
 	}
 
+	// report --by-ward at the province gives each ward exactly its own report.
+	all := "01/01/2000..31/12/2100"
+	reportJSON := func(args ...string) map[string]any {
+		t.Helper()
+		code, out, errs := run(t, append([]string{"--db", args[0], "report", "--period", all, "--format", "json"}, args[1:]...)...)
+		if code != 0 {
+			t.Fatalf("report %v: %s", args, errs)
+		}
+		var r map[string]any
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	section := func(r map[string]any) string {
+		b, _ := json.Marshal([]any{r["feedback"], r["sessions"], r["petitions"]})
+		return string(b)
+	}
+	prov := reportJSON(c, "--by-ward")
+	wards, _ := prov["wards"].([]any)
+	if len(wards) != 2 {
+		t.Fatalf("by-ward report has %d wards", len(wards))
+	}
+	sum := 0.0
+	for _, wv := range wards {
+		w := wv.(map[string]any)
+		db := map[string]string{"AA": a, "BB": b}[w["ward"].(string)]
+		if got, want := section(w), section(reportJSON(db)); got != want {
+			t.Errorf("ward %s: province's figures differ from the ward's own report\n got %s\nwant %s", w["ward"], got, want)
+		}
+		sum += w["petitions"].(map[string]any)["total"].(float64)
+	}
+	if total := prov["petitions"].(map[string]any)["total"].(float64); total != sum {
+		t.Errorf("province total %v is not the sum of its wards %v", total, sum)
+	}
+
+
 	// The same bundle again changes nothing.
 	before := snapshot(t, c)
 	code, out, _ = run(t, "--db", c, "import", ba)
