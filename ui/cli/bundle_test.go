@@ -145,7 +145,6 @@ func TestConsolidationTwoWards(t *testing.T) {
 		t.Errorf("province total %v is not the sum of its wards %v", total, sum)
 	}
 
-
 	// The same bundle again changes nothing.
 	before := snapshot(t, c)
 	code, out, _ = run(t, "--db", c, "import", ba)
