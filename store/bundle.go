@@ -163,6 +163,9 @@ func (s *Store) Export(w io.Writer, opt ExportOptions) (Manifest, error) {
 		}
 	})
 	if err == nil {
+		err = s.exportDeletions(bw, &m)
+	}
+	if err == nil {
 		err = bw.Flush()
 	}
 	if err != nil {
@@ -221,6 +224,7 @@ type ImportSummary struct {
 	Updated   int    `json:"updated"`
 	Unchanged int    `json:"unchanged"`
 	Conflicts int    `json:"conflicts"`
+	Deleted   int    `json:"deleted"`
 }
 
 // ImportResult is the outcome of importing one bundle.
@@ -338,7 +342,7 @@ func verifyBundle(path string) (Manifest, error) {
 	if got := "sha256:" + hex.EncodeToString(h.Sum(nil)); got != m.Checksum {
 		return m, bundleErr("checksum does not match the content (tampered or damaged)")
 	}
-	for _, k := range model.Kinds {
+	for _, k := range append(model.Kinds, kindDeleted) {
 		if counts[string(k)] != m.Counts[string(k)] {
 			return m, bundleErr("manifest says %d %s, the bundle holds %d", m.Counts[string(k)], k, counts[string(k)])
 		}
@@ -376,6 +380,7 @@ func lineKind(line []byte) (model.Kind, bool) {
 // parsedItem is a bundle line decoded, normalised and encoded for storing,
 // ready for the writing transaction.
 type parsedItem struct {
+	tomb *Tombstone // a deletion instead of a record
 	rec  model.Record
 	id   [16]byte
 	hist []model.Change
@@ -388,6 +393,9 @@ type parsedItem struct {
 // runs beside the writer.
 func parseItem(line []byte, stripped bool) parsedItem {
 	kind, ok := lineKind(line)
+	if ok && kind == kindDeleted {
+		return parseDeletion(line)
+	}
 	if !ok || (kind != model.KindFeedback && kind != model.KindSession && kind != model.KindPetition) {
 		return parsedItem{err: bundleErr("unknown record kind %q", kind)}
 	}
@@ -505,6 +513,9 @@ func hasOwnChanges(a, b []model.Change) bool {
 }
 
 func (s *Store) mergeItem(tx *bolt.Tx, it *parsedItem, note, by string, res *ImportResult) error {
+	if it.tomb != nil {
+		return s.mergeDeletion(tx, it, note, by, res)
+	}
 	rec, id, kind := it.rec, it.id, it.rec.Kind()
 	m := rec.GetMeta()
 	sum := res.Wards[m.Ward]
@@ -520,6 +531,17 @@ func (s *Store) mergeItem(tx *bolt.Tx, it *parsedItem, note, by string, res *Imp
 	now := s.now().UTC()
 	old, err := getRecord(tx, kind, id)
 	if errors.Is(err, ErrNotFound) {
+		if t, ok := tombstone(tx, id); ok {
+			if !m.UpdatedAt.After(t.At) {
+				// Deleted here (or by an earlier bundle) after this version:
+				// an older bundle does not bring it back.
+				sum.Unchanged++
+				return nil
+			}
+			if err := tx.Bucket(bDeleted).Delete(id[:]); err != nil {
+				return err
+			}
+		}
 		if err := tx.Bucket(bRec(kind)).Put(id[:], it.raw); err != nil {
 			return err
 		}
@@ -625,4 +647,102 @@ func (s *Store) Wards() ([]WardInfo, error) {
 		})
 	})
 	return out, err
+}
+
+// kindDeleted marks a bundle line that carries a deletion (a Tombstone).
+const kindDeleted model.Kind = "deleted"
+
+// exportDeletions writes every tombstone after the records, so deletions
+// reach the higher level: {"kind":"deleted","deleted":{id, kind, ref, ward, at, by}}.
+func (s *Store) exportDeletions(bw io.Writer, m *Manifest) error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bDeleted).ForEach(func(k, v []byte) error {
+			var t Tombstone
+			if err := json.Unmarshal(v, &t); err != nil || len(k) != 16 {
+				return nil // a tombstone gopy cannot read is not sent
+			}
+			t.ID = model.IDString(k)
+			line, err := json.Marshal(struct {
+				Kind    model.Kind `json:"kind"`
+				Deleted Tombstone  `json:"deleted"`
+			}{kindDeleted, t})
+			if err != nil {
+				return err
+			}
+			if _, err := bw.Write(append(line, '\n')); err != nil {
+				return err
+			}
+			m.Counts[string(kindDeleted)]++
+			return nil
+		})
+	})
+}
+
+func parseDeletion(line []byte) parsedItem {
+	var w struct {
+		Deleted Tombstone `json:"deleted"`
+	}
+	if err := json.Unmarshal(line, &w); err != nil {
+		return parsedItem{err: bundleErr("deletion: %v", err)}
+	}
+	t := w.Deleted
+	id, err := model.ParseID(t.ID)
+	if err != nil {
+		return parsedItem{err: bundleErr("deletion: bad id %q", t.ID)}
+	}
+	if t.Kind != model.KindFeedback && t.Kind != model.KindSession && t.Kind != model.KindPetition {
+		return parsedItem{err: bundleErr("deletion: unknown kind %q", t.Kind)}
+	}
+	if !model.ValidWardCode(t.Ward) {
+		return parsedItem{err: bundleErr("deletion %s: bad ward code %q", t.Ref, t.Ward)}
+	}
+	t.Ref, t.By = model.CleanLine(t.Ref), model.CleanLine(t.By)
+	return parsedItem{tomb: &t, id: id}
+}
+
+func tombstone(tx *bolt.Tx, id [16]byte) (Tombstone, bool) {
+	var t Tombstone
+	v := tx.Bucket(bDeleted).Get(id[:])
+	if v == nil || json.Unmarshal(v, &t) != nil {
+		return t, false
+	}
+	return t, true
+}
+
+// mergeDeletion applies a deletion from a bundle: the record goes unless it
+// was changed here after it was deleted there (then it stays, and its
+// history says so). A deletion of a record never seen is kept, so an older
+// bundle cannot bring the record back.
+func (s *Store) mergeDeletion(tx *bolt.Tx, it *parsedItem, note, by string, res *ImportResult) error {
+	t, id := *it.tomb, it.id
+	sum := res.Wards[t.Ward]
+	if sum == nil {
+		sum = &ImportSummary{Ward: t.Ward}
+		res.Wards[t.Ward] = sum
+	}
+	old, err := getRecord(tx, t.Kind, id)
+	if errors.Is(err, ErrNotFound) {
+		if _, ok := tombstone(tx, id); ok {
+			sum.Unchanged++
+			return nil
+		}
+		t.ID = ""
+		v, err := json.Marshal(t)
+		if err != nil {
+			return err
+		}
+		sum.Unchanged++
+		return tx.Bucket(bDeleted).Put(id[:], v)
+	}
+	if err != nil {
+		return err
+	}
+	if old.GetMeta().UpdatedAt.After(t.At) {
+		sum.Conflicts++
+		return putHistory(tx, t.Kind, id, model.Change{At: s.now().UTC(), By: by, Action: "conflict",
+			Note: fmt.Sprintf("deleted at ward %s on %s by %s; kept because it was changed here later (%s)",
+				t.Ward, t.At.Format(time.RFC3339), t.By, note)})
+	}
+	sum.Deleted++
+	return deleteTx(tx, t.Kind, id, Tombstone{At: t.At, By: t.By}, t.Ref+" ("+note+")")
 }

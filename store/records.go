@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -364,7 +365,9 @@ func addCount(tx *bolt.Tx, k model.Kind, ward string, d int) error {
 	return nil
 }
 
-func kWardCount(k model.Kind, ward string) []byte { return []byte("wardcount/" + string(k) + "/" + ward) }
+func kWardCount(k model.Kind, ward string) []byte {
+	return []byte("wardcount/" + string(k) + "/" + ward)
+}
 
 // WardTotals counts the records of each origin ward, all kinds together.
 func (s *Store) WardTotals() (map[string]int, error) {
@@ -521,37 +524,58 @@ func (s *Store) Delete(k model.Kind, idStr, by string) error {
 		return ErrNotFound
 	}
 	return s.db.Update(func(tx *bolt.Tx) error {
-		old, err := getRecord(tx, k, id)
-		if err != nil {
-			return err
-		}
-		row := model.RowOf(old)
-		if err := deleteIndexes(tx, &row, id); err != nil {
-			return err
-		}
-		// The tombstone names what was deleted, not who it concerned: a
-		// deleted petition's personal data must really go (Luật BVDLCN).
-		tomb, err := json.Marshal(map[string]any{"kind": k, "at": s.now().UTC(), "by": by, "ref": row.Ref, "ward": row.Ward})
-		if err != nil {
-			return err
-		}
-		if err := tx.Bucket(bDeleted).Put(id[:], tomb); err != nil {
-			return err
-		}
-		if err := tx.Bucket(bRec(k)).Delete(id[:]); err != nil {
-			return err
-		}
-		if err := addCount(tx, k, row.Ward, -1); err != nil {
-			return err
-		}
-		if k == model.KindPetition {
-			if err := redactHistory(tx, k, id); err != nil {
-				return err
-			}
-		}
-		return putHistory(tx, k, id, model.Change{At: s.now().UTC(), By: by, Action: "delete",
-			Note: deleteNote(&row)})
+		return deleteTx(tx, k, id, Tombstone{Kind: k, At: s.now().UTC(), By: by}, "")
 	})
+}
+
+// Tombstone is what remains of a deleted record: what it was and who
+// deleted it when — never whom it concerned. Tombstones travel in bundles
+// so a deletion at the ward reaches the province.
+type Tombstone struct {
+	ID   string     `json:"id,omitempty"`
+	Kind model.Kind `json:"kind"`
+	Ref  string     `json:"ref"`
+	Ward string     `json:"ward"`
+	At   time.Time  `json:"at"`
+	By   string     `json:"by"`
+}
+
+// deleteTx removes a record with its indexes, keeps a tombstone, blanks a
+// petition's personal data in its history and records the deletion there.
+func deleteTx(tx *bolt.Tx, k model.Kind, id [16]byte, t Tombstone, note string) error {
+	old, err := getRecord(tx, k, id)
+	if err != nil {
+		return err
+	}
+	row := model.RowOf(old)
+	if err := deleteIndexes(tx, &row, id); err != nil {
+		return err
+	}
+	// The tombstone names what was deleted, not who it concerned: a
+	// deleted petition's personal data must really go (Luật BVDLCN).
+	t.Kind, t.Ref, t.Ward, t.ID = k, row.Ref, row.Ward, ""
+	tomb, err := json.Marshal(t)
+	if err != nil {
+		return err
+	}
+	if err := tx.Bucket(bDeleted).Put(id[:], tomb); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bRec(k)).Delete(id[:]); err != nil {
+		return err
+	}
+	if err := addCount(tx, k, row.Ward, -1); err != nil {
+		return err
+	}
+	if k == model.KindPetition {
+		if err := redactHistory(tx, k, id); err != nil {
+			return err
+		}
+	}
+	if note == "" {
+		note = deleteNote(&row)
+	}
+	return putHistory(tx, k, id, model.Change{At: t.At, By: t.By, Action: "delete", Note: note})
 }
 
 // History lists a record's changes, oldest first.

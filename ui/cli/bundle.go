@@ -118,7 +118,7 @@ func runImport(env *Env, args []string) int {
 		sort.Strings(wards)
 		for _, w := range wards {
 			x := res.Wards[w]
-			fmt.Fprintln(env.Stdout, "  "+env.Lang.F("cli.import.ward", w, x.Added, x.Updated, x.Unchanged, x.Conflicts))
+			fmt.Fprintln(env.Stdout, "  "+env.Lang.F("cli.import.ward", w, x.Added, x.Updated, x.Unchanged, x.Conflicts, x.Deleted))
 		}
 	}
 	if failed > 0 {

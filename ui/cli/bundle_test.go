@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"io"
 	"os"
@@ -327,5 +329,85 @@ func TestCSVRoundTripAndErrors(t *testing.T) {
 	}
 	if snapshot(t, fresh) != before {
 		t.Error("a bad CSV wrote records")
+	}
+}
+
+func TestDeletionsTravelUpward(t *testing.T) {
+	a := wardDB(t, "AA", 60)
+	c := filepath.Join(t.TempDir(), "c.db")
+	before := export(t, a)
+	if code, _, errs := run(t, "--db", c, "import", before); code != 0 {
+		t.Fatal(errs)
+	}
+	var pets []model.Petition
+	json.Unmarshal([]byte(listJSON(t, a, "petitions")), &pets)
+	gone, kept := pets[0], pets[1]
+	at := func(d time.Duration) store.Options {
+		return store.Options{Now: func() time.Time { return fixedNow.Add(d) }}
+	}
+	// The ward deletes two petitions; the province edited the second one
+	// after that deletion, so that one stays (a conflict, in its history).
+	s, err := store.Open(a, at(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []model.Petition{gone, kept} {
+		if err := s.Delete(model.KindPetition, p.ID, "ward officer"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	s, _ = store.Open(c, at(2*time.Hour))
+	rec, _ := s.Get(model.KindPetition, kept.ID)
+	rec.(*model.Petition).Result = "province's later note"
+	if err := s.Update(rec, "province officer"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	n := count(t, "--db", c, "list", "petitions")
+	code, out, errs := run(t, "--db", c, "import", export(t, a))
+	if code != 0 || !strings.Contains(out, "xung đột 1, xóa 1") {
+		t.Fatalf("import: %d %q %q", code, out, errs)
+	}
+	if got := count(t, "--db", c, "list", "petitions"); got != n-1 {
+		t.Errorf("province has %d petitions, want %d", got, n-1)
+	}
+	s, _ = store.Open(c, store.Options{ReadOnly: true})
+	if _, err := s.Get(model.KindPetition, gone.ID); err == nil {
+		t.Error("the deleted petition is still at the province")
+	}
+	if _, err := s.Get(model.KindPetition, kept.ID); err != nil {
+		t.Error("the petition changed at the province after the deletion was lost")
+	}
+	s.Close()
+	if code, _, errs := run(t, "--db", c, "check"); code != 0 {
+		t.Errorf("check: %s", errs)
+	}
+	// An older bundle that still holds the deleted petition (a copy of the
+	// first one, a line shorter so it is not "already imported") does not
+	// bring it back.
+	content := gunzip(t, before)
+	lines := bytes.Split(bytes.TrimSuffix(content, []byte("\n")), []byte("\n"))
+	var m map[string]any
+	json.Unmarshal(lines[0], &m)
+	body := lines[1 : len(lines)-1]
+	last := lines[len(lines)-1]
+	kind := string(last[len(`{"kind":"`) : bytes.IndexByte(last[len(`{"kind":"`):], '"')+len(`{"kind":"`)])
+	counts := m["counts"].(map[string]any)
+	counts[kind] = counts[kind].(float64) - 1
+	joined := append(bytes.Join(body, []byte("\n")), '\n')
+	sum := sha256.Sum256(joined)
+	m["checksum"] = "sha256:" + hex.EncodeToString(sum[:])
+	head, _ := json.Marshal(m)
+	older := filepath.Join(t.TempDir(), "older.gpb")
+	gzipTo(t, older, append(append(head, '\n'), joined...))
+	if code, out, errs := run(t, "--db", c, "import", older); code != 0 || strings.Contains(out, "trước đây") {
+		t.Fatalf("older bundle: %d %q %q", code, out, errs)
+	}
+	s, _ = store.Open(c, store.Options{ReadOnly: true})
+	defer s.Close()
+	if _, err := s.Get(model.KindPetition, gone.ID); err == nil {
+		t.Error("an older bundle brought the deleted petition back")
 	}
 }

@@ -85,7 +85,7 @@ func init() {
 			"cli.import.done":      {"Đã nhập %s:", "Imported %s:"},
 			"cli.import.dry":       {"Chạy thử %s (chưa ghi gì):", "Dry run of %s (nothing written):"},
 			"cli.import.again":     {"%s đã được nhập trước đây; không thay đổi gì", "%s was imported before; nothing changed"},
-			"cli.import.ward":      {"phường %s: thêm %d, cập nhật %d, không đổi %d, xung đột %d", "ward %s: added %d, updated %d, unchanged %d, conflicts %d"},
+			"cli.import.ward":      {"phường %s: thêm %d, cập nhật %d, không đổi %d, xung đột %d, xóa %d", "ward %s: added %d, updated %d, unchanged %d, conflicts %d, deleted %d"},
 		}
 	})
 }
