@@ -51,12 +51,14 @@ func newKeyMap(l i18n.Lang) *keyMap {
 		PageUp:   b(ks("pgup", "ctrl+b"), "pgup", "key.pgup"),
 		PageDown: b(ks("pgdown", "ctrl+f"), "pgdn", "key.pgdown"),
 
-		Tab1:    b(ks("1"), "1", "tab.dashboard"),
-		Tab2:    b(ks("2"), "2", "tab.feedback"),
-		Tab3:    b(ks("3"), "3", "tab.sessions"),
-		Tab4:    b(ks("4"), "4", "tab.petitions"),
-		Tab5:    b(ks("5"), "5", "tab.reports"),
-		Tab6:    b(ks("6"), "6", "tab.settings"),
+		// esc then a digit typed quickly arrives as alt+digit: it still
+		// switches tabs.
+		Tab1:    b(ks("1", "alt+1"), "1", "tab.dashboard"),
+		Tab2:    b(ks("2", "alt+2"), "2", "tab.feedback"),
+		Tab3:    b(ks("3", "alt+3"), "3", "tab.sessions"),
+		Tab4:    b(ks("4", "alt+4"), "4", "tab.petitions"),
+		Tab5:    b(ks("5", "alt+5"), "5", "tab.reports"),
+		Tab6:    b(ks("6", "alt+6"), "6", "tab.settings"),
 		Tabs:    b(ks("1", "2", "3", "4", "5", "6"), "1–6", "key.tabs"),
 		NextTab: b(ks("tab"), "tab", "key.next_tab"),
 		PrevTab: b(ks("shift+tab"), "shift+tab", "key.prev_tab"),
