@@ -301,7 +301,7 @@ func (g *gen) petition(day model.Date) *model.Petition {
 	if g.chance(0.1) {
 		p.People = 2 + g.r.IntN(30)
 	}
-	p.Summary = g.pick(petitionTexts)
+	p.Summary = g.pick(petitionTexts[p.Classification])
 	p.Status = model.StatusReceived
 	p.FillDues(&g.st, g.cal)
 	age := day.DaysUntil(g.today)
@@ -381,19 +381,30 @@ var (
 		{"Cán bộ bộ phận một cửa hướng dẫn chưa rõ ràng, phải đi lại nhiều lần.", "Đề nghị mở rộng dịch vụ công trực tuyến.", "Thời gian chứng thực giấy tờ còn kéo dài."},
 		{"Một số cán bộ có thái độ chưa đúng mực khi tiếp dân.", "Đề nghị làm rõ việc cán bộ sử dụng xe công vào việc riêng.", "Đề nghị biểu dương cán bộ tận tụy với dân."},
 	}
-	petitionTexts = []string{
-		"Phản ánh việc hộ liền kề xây dựng lấn sang phần đất của gia đình.",
-		"Kiến nghị sửa chữa đoạn đường bị sụt lún trước nhà văn hóa tổ dân phố.",
-		"Khiếu nại quyết định thu hồi đất, đề nghị xem xét lại mức bồi thường.",
-		"Tố cáo cán bộ địa chính có dấu hiệu nhũng nhiễu khi giải quyết hồ sơ.",
-		"Phản ánh tình trạng đổ trộm rác thải xây dựng ra bờ sông.",
-		"Kiến nghị xem xét lại việc xét duyệt hộ cận nghèo năm nay.",
-		"Phản ánh quán karaoke hoạt động quá giờ, gây tiếng ồn.",
-		"Đề nghị cấp lại giấy chứng nhận quyền sử dụng đất bị mất.",
-		"Phản ánh việc chậm chi trả tiền hỗ trợ cho người có công.",
-		"Kiến nghị lắp camera an ninh tại khu vực ngõ thường xảy ra trộm cắp.",
-		"Phản ánh nước sinh hoạt bị nhiễm bẩn, có mùi lạ.",
-		"Khiếu nại việc xử phạt vi phạm hành chính về trật tự xây dựng.",
+	// petitionTexts by classification: a summary reads like its kind.
+	petitionTexts = map[model.Classification][]string{
+		model.ClassComplaint: {
+			"Khiếu nại quyết định thu hồi đất, đề nghị xem xét lại mức bồi thường.",
+			"Khiếu nại việc xử phạt vi phạm hành chính về trật tự xây dựng.",
+			"Khiếu nại việc không được xét duyệt hộ cận nghèo năm nay.",
+		},
+		model.ClassDenunciation: {
+			"Tố cáo cán bộ địa chính có dấu hiệu nhũng nhiễu khi giải quyết hồ sơ.",
+			"Tố cáo việc thu tiền trái quy định khi cấp giấy xác nhận.",
+		},
+		model.ClassProposal: {
+			"Kiến nghị sửa chữa đoạn đường bị sụt lún trước nhà văn hóa tổ dân phố.",
+			"Kiến nghị lắp camera an ninh tại khu vực ngõ thường xảy ra trộm cắp.",
+			"Đề nghị cấp lại giấy chứng nhận quyền sử dụng đất bị mất.",
+			"Kiến nghị xem xét lại việc xét duyệt hộ cận nghèo năm nay.",
+		},
+		model.ClassReport: {
+			"Phản ánh việc hộ liền kề xây dựng lấn sang phần đất của gia đình.",
+			"Phản ánh tình trạng đổ trộm rác thải xây dựng ra bờ sông.",
+			"Phản ánh quán karaoke hoạt động quá giờ, gây tiếng ồn.",
+			"Phản ánh việc chậm chi trả tiền hỗ trợ cho người có công.",
+			"Phản ánh nước sinh hoạt bị nhiễm bẩn, có mùi lạ.",
+		},
 	}
 )
 
