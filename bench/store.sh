@@ -1,7 +1,8 @@
 #!/bin/sh
 # Store benchmarks at 100k records (SPEC "Quality bars"): saving one record
 # against a bare bbolt commit of the same bytes (≤ 2×), the first page of a
-# list, counting overdue petitions, and --search "nguyen van".
+# list (newest first, by who, by reference), counting overdue petitions,
+# and --search "nguyen van".
 #
 #   bench/store.sh [BENCHTIME]      default 3s (go test -benchtime)
 #
@@ -29,7 +30,11 @@ echo "$out" | awk '
 			if ($(i+1) == "save/bare") pair = $i
 		}
 	}
-	/^BenchmarkFirstPage/            { print "first page (30 rows):          " ms($3) "   (SPEC keystroke: <= 2 ms at 1M)" }
+	/^BenchmarkFirstPage\/newest/     { print "first page (30 rows):          " ms($3) "   (SPEC keystroke: <= 2 ms at 1M)" }
+	/^BenchmarkFirstPage\/who-last/  { print "last page by who (G):          " ms($3); next }
+	/^BenchmarkFirstPage\/who-status/ { print "first page by who, one status: " ms($3); next }
+	/^BenchmarkFirstPage\/who/       { print "first page by who:             " ms($3) }
+	/^BenchmarkFirstPage\/ref/       { print "first page by reference:       " ms($3) }
 	/^BenchmarkCountOverdue/         { print "count overdue petitions:       " ms($3) }
 	/^BenchmarkSearch100k\/petitions/ { print "search \"nguyen van\" petitions: " ms($3) "   (SPEC: <= 30 ms)" }
 	/^BenchmarkSearch100k\/all-kinds/ { print "search \"nguyen van\" all kinds: " ms($3) "   (SPEC: <= 30 ms)" }

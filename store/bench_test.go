@@ -189,15 +189,31 @@ func BenchmarkSaveVsBare(b *testing.B) {
 }
 
 // BenchmarkFirstPage: the first 30 rows of the petition list, newest
-// first — what the TUI draws when the tab opens.
+// first — what the TUI draws when the tab opens — and in the other orders
+// `s` chooses: by who (and its last page, `G`), by who among one status
+// (rows decoded to filter), by reference.
 func BenchmarkFirstPage(b *testing.B) {
 	s := benchStore(b, false)
-	q := store.Query{Kind: model.KindPetition, Order: store.NewestFirst}
-	for b.Loop() {
-		rows, err := s.Page(q, nil, 30, false)
-		if err != nil || len(rows) != 30 {
-			b.Fatalf("%d rows, %v", len(rows), err)
-		}
+	pet := model.KindPetition
+	for _, c := range []struct {
+		name    string
+		q       store.Query
+		reverse bool
+	}{
+		{"newest", store.Query{Kind: pet, Order: store.NewestFirst}, false},
+		{"who", store.Query{Kind: pet, Order: store.ByWho}, false},
+		{"who-last", store.Query{Kind: pet, Order: store.ByWho}, true},
+		{"who-status", store.Query{Kind: pet, Order: store.ByWho, Status: string(model.StatusInProgress)}, false},
+		{"ref", store.Query{Kind: pet, Order: store.ByRef}, false},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				rows, err := s.Page(c.q, nil, 30, c.reverse)
+				if err != nil || len(rows) != 30 {
+					b.Fatalf("%d rows, %v", len(rows), err)
+				}
+			}
+		})
 	}
 }
 

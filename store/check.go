@@ -66,6 +66,12 @@ func (s *Store) Check() ([]string, error) {
 				if tx.Bucket(bStatus(k)).Get(prefixedKey(row.Status, row.Date, id)) == nil {
 					add("%s %s: status index missing", k, ref)
 				}
+				if tx.Bucket(bWho(k)).Get(whoKey(&row, id)) == nil {
+					add("%s %s: who index missing", k, ref)
+				}
+				if tx.Bucket(bRef(k)).Get(refKey(&row, id)) == nil {
+					add("%s %s: reference index missing", k, ref)
+				}
 				if due, ok := openDue(&row); ok {
 					dues++
 					if tx.Bucket(bDue(k)).Get(dueKey(due, row.Date, id)) == nil {
@@ -88,7 +94,7 @@ func (s *Store) Check() ([]string, error) {
 			for _, ix := range []struct {
 				b    []byte
 				want int
-			}{{bList(k), n}, {bFold(k), n}, {bStatus(k), n}, {bDue(k), dues}} {
+			}{{bList(k), n}, {bFold(k), n}, {bStatus(k), n}, {bDue(k), dues}, {bWho(k), n}, {bRef(k), n}} {
 				if got := tx.Bucket(ix.b).Stats().KeyN; got != ix.want {
 					add("index %s has %d entries for %d records", ix.b, got, ix.want)
 				}

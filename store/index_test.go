@@ -233,6 +233,21 @@ func (w *world) expect(q store.Query) []model.Row {
 		return strings.Compare(a.ID, b.ID)
 	}
 	switch {
+	case q.Order == store.ByWho:
+		// Overdue or not: the filters keep their order.
+		slices.SortFunc(out, func(a, b model.Row) int {
+			if c := model.Compare(a.Who, b.Who); c != 0 {
+				return c
+			}
+			return byDate(a, b)
+		})
+	case q.Order == store.ByRef:
+		slices.SortFunc(out, func(a, b model.Row) int {
+			if c := strings.Compare(a.Ref, b.Ref); c != 0 {
+				return c
+			}
+			return byDate(a, b)
+		})
 	case q.Overdue || q.Order == store.DueFirst:
 		// Overdue lists come most overdue first, whatever the order asked.
 		slices.SortFunc(out, func(a, b model.Row) int {
@@ -250,7 +265,7 @@ func (w *world) expect(q store.Query) []model.Row {
 }
 
 func (w *world) randomQuery(k model.Kind) store.Query {
-	q := store.Query{Kind: k, Order: store.Order(w.r.IntN(3)), Today: propTodays[w.r.IntN(len(propTodays))]}
+	q := store.Query{Kind: k, Order: store.Order(w.r.IntN(5)), Today: propTodays[w.r.IntN(len(propTodays))]}
 	if w.r.IntN(3) == 0 {
 		switch k {
 		case model.KindPetition:
@@ -292,7 +307,7 @@ func (w *world) randomQuery(k model.Kind) store.Query {
 func fixedQueries(k model.Kind) []store.Query {
 	today := day(2026, 6, 15)
 	var qs []store.Query
-	for _, o := range []store.Order{store.NewestFirst, store.OldestFirst, store.DueFirst} {
+	for _, o := range []store.Order{store.NewestFirst, store.OldestFirst, store.DueFirst, store.ByWho, store.ByRef} {
 		qs = append(qs,
 			store.Query{Kind: k, Order: o},
 			store.Query{Kind: k, Order: o, Overdue: true, Today: today},

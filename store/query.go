@@ -18,6 +18,8 @@ const (
 	NewestFirst Order = iota // by the record's own date, newest first
 	OldestFirst
 	DueFirst // by deadline, soonest first; only records that can be overdue
+	ByWho    // by petitioner, source or host, Vietnamese A→Z (confidential first)
+	ByRef    // by reference, ascending
 )
 
 // Query selects rows of one kind. Zero fields do not filter.
@@ -47,14 +49,20 @@ type Entry struct {
 type plan struct {
 	bucket   []byte
 	lo, hi   []byte // inclusive lower bound, exclusive upper bound (nil: open)
-	rowKeyAt int    // offset of date‖id inside the key
-	needRow  bool   // filters need the decoded row
+	rowKeyAt int    // offset of date‖id inside the key (unless atEnd)
+	// atEnd: date‖id are the key's last 20 bytes (the who and reference
+	// indexes, whose values vary in length and may hold zero bytes).
+	atEnd    bool
+	needRow  bool // filters need the decoded row
 	needFold bool
 	fold     string
 	q        Query
-	// byDue: the walk is over the deadline index. inFold: over the search
-	// texts, so a record's text is the cursor's value, not a lookup.
-	byDue, inFold bool
+	// inFold: the walk is over the search texts, so a record's text is the
+	// cursor's value, not a lookup.
+	inFold bool
+	// keyDates: the keys are not in date order (the deadline, who and
+	// reference indexes), so From/To are checked on the date in each key.
+	keyDates bool
 	// onList: the walk is over the list rows themselves; the cursor's value
 	// is the row.
 	onList bool
@@ -81,6 +89,13 @@ func (q *Query) plan() plan {
 		p.rowKeyAt = len(prefix)
 	}
 	switch {
+	case q.Order == ByWho || q.Order == ByRef:
+		p.bucket = bWho(q.Kind)
+		if q.Order == ByRef {
+			p.bucket = bRef(q.Kind)
+		}
+		p.atEnd, p.keyDates = true, true
+		p.needRow = q.Status != "" || q.Sub != "" || q.Ward != "" || q.Overdue
 	case q.Overdue || q.Order == DueFirst:
 		p.bucket = bDue(q.Kind)
 		p.lo = nil
@@ -89,7 +104,7 @@ func (q *Query) plan() plan {
 			p.hi = dateKey(q.Today)
 		}
 		p.rowKeyAt = 4
-		p.byDue = true
+		p.keyDates = true
 		p.needRow = q.Status != "" || q.Sub != "" || q.Ward != "" || from != 0 || to != 0
 	case q.Status != "":
 		p.bucket = bStatus(q.Kind)
@@ -128,12 +143,16 @@ func prefixEnd(prefix []byte) []byte {
 // match reports whether the key's record passes the filters; row is filled
 // when it had to be decoded (or when want is set).
 func (p *plan) match(key, val []byte, row *model.Row, want bool) (bool, error) {
-	rk := key[p.rowKeyAt:]
-	if len(rk) != 20 {
+	at := p.rowKeyAt
+	if p.atEnd {
+		at = len(key) - 20
+	}
+	if at < 0 || len(key)-at != 20 {
 		return false, fmt.Errorf("index %s: bad key", p.bucket)
 	}
+	rk := key[at:]
 	q := &p.q
-	if p.byDue {
+	if p.keyDates {
 		d := model.Date(int32(binary.BigEndian.Uint32(rk)))
 		if (q.From != 0 && d < q.From) || (q.To != 0 && d > q.To) {
 			return false, nil

@@ -282,6 +282,9 @@ func putIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
 			return err
 		}
 	}
+	if err := putSortIndexes(tx, row, id); err != nil {
+		return err
+	}
 	if row.ParentID != "" {
 		pid, err := model.ParseID(row.ParentID)
 		if err == nil {
@@ -328,6 +331,9 @@ func deleteIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
 		if err := tx.Bucket(bDue(k)).Delete(dueKey(due, row.Date, id)); err != nil {
 			return err
 		}
+	}
+	if err := deleteSortIndexes(tx, row, id); err != nil {
+		return err
 	}
 	if row.ParentID != "" {
 		if pid, err := model.ParseID(row.ParentID); err == nil {

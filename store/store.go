@@ -88,7 +88,7 @@ func kCount(k model.Kind) []byte  { return []byte("count/" + string(k)) }
 func allBuckets() [][]byte {
 	out := [][]byte{bMeta, bHistory, bLinks, bDrafts, bDeleted, bImports, bWards}
 	for _, k := range model.Kinds {
-		out = append(out, bRec(k), bList(k), bFold(k), bStatus(k), bDue(k))
+		out = append(out, bRec(k), bList(k), bFold(k), bStatus(k), bDue(k), bWho(k), bRef(k))
 	}
 	return out
 }
@@ -186,9 +186,14 @@ func (s *Store) prepare(readOnly bool) error {
 		if readOnly {
 			return fmt.Errorf("%s: schema %d needs migrating; open it once without --read-only", s.path, version)
 		}
-		return s.migrate(version)
+		if err := s.migrate(version); err != nil {
+			return err
+		}
 	}
-	return nil
+	if readOnly {
+		return nil
+	}
+	return s.addSortIndexes()
 }
 
 func initBuckets(tx *bolt.Tx) error {

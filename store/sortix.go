@@ -1,0 +1,118 @@
+package store
+
+import (
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"gopy/model"
+)
+
+// Lists sorted by who (petitioner, source, host) and by reference page from
+// an index of their own, like the others: key ‖ 0 ‖ date ‖ id. The who key
+// is the name's Vietnamese collation key, which may itself hold zero bytes,
+// so the walk finds date‖id as the key's last 20 bytes, not after the first
+// zero.
+
+func bWho(k model.Kind) []byte { return []byte("ix-who/" + string(k)) }
+func bRef(k model.Kind) []byte { return []byte("ix-ref/" + string(k)) }
+
+// whoKey is SortKey(who) ‖ 0 ‖ date ‖ id. A confidential petition's Who is
+// empty: it sorts first.
+func whoKey(row *model.Row, id [16]byte) []byte {
+	return prefixedKey(string(model.SortKey(row.Who)), row.Date, id)
+}
+
+// refKey is ref ‖ 0 ‖ date ‖ id.
+func refKey(row *model.Row, id [16]byte) []byte {
+	return prefixedKey(row.Ref, row.Date, id)
+}
+
+func putSortIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
+	if err := tx.Bucket(bWho(row.Kind)).Put(whoKey(row, id), nil); err != nil {
+		return err
+	}
+	return tx.Bucket(bRef(row.Kind)).Put(refKey(row, id), nil)
+}
+
+func deleteSortIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
+	if err := tx.Bucket(bWho(row.Kind)).Delete(whoKey(row, id)); err != nil {
+		return err
+	}
+	return tx.Bucket(bRef(row.Kind)).Delete(refKey(row, id))
+}
+
+// addSortIndexes gives a database made before the who and reference
+// indexes existed its two buckets per kind, filled from the list rows. The
+// check is one read transaction: a database that has them opens without a
+// write.
+func (s *Store) addSortIndexes() error {
+	var missing []model.Kind
+	err := s.db.View(func(tx *bolt.Tx) error {
+		for _, k := range model.Kinds {
+			if sortIndexesMissing(tx, k) {
+				missing = append(missing, k)
+			}
+		}
+		return nil
+	})
+	if err != nil || len(missing) == 0 {
+		return err
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		for _, k := range missing {
+			if err := fillSortIndexes(tx, k); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("%s: add the who and reference indexes: %w", s.path, err)
+	}
+	return nil
+}
+
+// sortIndexesMissing: a bucket is absent, or empty while the kind has rows.
+func sortIndexesMissing(tx *bolt.Tx, k model.Kind) bool {
+	list := tx.Bucket(bList(k))
+	hasRows := list != nil && firstKey(list) != nil
+	for _, name := range [][]byte{bWho(k), bRef(k)} {
+		b := tx.Bucket(name)
+		if b == nil || hasRows && firstKey(b) == nil {
+			return true
+		}
+	}
+	return false
+}
+
+func firstKey(b *bolt.Bucket) []byte {
+	k, _ := b.Cursor().First()
+	return k
+}
+
+func fillSortIndexes(tx *bolt.Tx, k model.Kind) error {
+	for _, name := range [][]byte{bWho(k), bRef(k)} {
+		b, err := tx.CreateBucketIfNotExists(name)
+		if err != nil {
+			return fmt.Errorf("create bucket %s: %w", name, err)
+		}
+		b.FillPercent = 0.9
+	}
+	list := tx.Bucket(bList(k))
+	if list == nil {
+		return nil
+	}
+	var row model.Row
+	return list.ForEach(func(key, v []byte) error {
+		if len(key) != 20 {
+			return fmt.Errorf("%s: bad list key %x", bList(k), key)
+		}
+		if err := decodeRow(k, key, v, &row); err != nil {
+			return err
+		}
+		var id [16]byte
+		copy(id[:], key[4:])
+		return putSortIndexes(tx, &row, id)
+	})
+}
