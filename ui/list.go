@@ -76,12 +76,15 @@ type listSpec struct {
 	order          store.Order
 }
 
-// byDue reports whether the list walks the deadline index, whatever the
-// chosen order: the overdue filter, a due range, or "soonest due first"
-// (which lists only what is still open).
+// byDue reports whether the list walks the deadline index: a due range,
+// "soonest due first" (which lists only what is still open), or the
+// overdue filter unless sorted by who or reference.
 func (s *listSpec) byDue() bool {
-	return s.overdue || s.dueTo != 0 || s.order == store.DueFirst
+	return s.dueTo != 0 || s.order == store.DueFirst || s.overdue && !s.byValue()
 }
+
+// byValue: sorted by who or by reference, not by a date.
+func (s *listSpec) byValue() bool { return s.order == store.ByWho || s.order == store.ByRef }
 
 func (s *listSpec) query(today model.Date, search string) store.Query {
 	q := store.Query{Kind: s.kind, Status: s.status, Sub: s.sub, Ward: s.ward, Overdue: s.overdue,
@@ -309,16 +312,23 @@ func (l *listScreen) setQuery(q string) tea.Cmd {
 	return l.reset(pageFirst, true)
 }
 
+// nextOrder cycles newest → oldest → soonest due → who A→Z → reference.
+// Overdue records come most overdue first, by who or by reference; a due
+// range only by deadline.
 func (l *listScreen) nextOrder() tea.Cmd {
-	if l.spec.overdue || l.spec.dueTo != 0 {
+	if l.spec.dueTo != 0 {
 		l.flash = l.c.lang.T("list.sorted_by_due")
 		return nil
 	}
-	orders := []store.Order{store.NewestFirst, store.OldestFirst, store.DueFirst}
-	if l.spec.kind == model.KindSession {
-		orders = orders[:2]
+	orders := []store.Order{store.NewestFirst, store.OldestFirst, store.DueFirst, store.ByWho, store.ByRef}
+	switch {
+	case l.spec.overdue:
+		orders = orders[2:]
+	case l.spec.kind == model.KindSession:
+		orders = slices.Delete(orders, 2, 3)
 	}
-	i := slices.Index(orders, l.spec.order)
+	// An overdue list in a date order is sorted by deadline: its first.
+	i := max(slices.Index(orders, l.spec.order), 0)
 	l.spec.order = orders[(i+1)%len(orders)]
 	if l.spec != l.preset {
 		l.title = ""
@@ -465,6 +475,12 @@ func (l *listScreen) titleLine(w int) string {
 
 func orderKey(s *listSpec) string {
 	switch {
+	case s.dueTo != 0:
+		return "list.order.due"
+	case s.order == store.ByWho:
+		return "list.order.who"
+	case s.order == store.ByRef:
+		return "list.order.ref"
 	case s.byDue():
 		return "list.order.due"
 	case s.order == store.OldestFirst:

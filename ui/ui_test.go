@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -272,7 +273,30 @@ func TestFilterAndSort(t *testing.T) {
 	dr.key("s")
 	dr.mustSee("hạn gần nhất", "6 bản ghi") // open petitions only
 	dr.key("s")
+	dr.mustSee("tên A→Z", "8 bản ghi")
+	var who []string
+	for _, e := range l.rows {
+		who = append(who, e.Row.Who)
+	}
+	if !slices.IsSortedFunc(who, model.Compare) {
+		t.Fatalf("by who: %q", who)
+	}
+	dr.key("s")
+	dr.mustSee("số hiệu tăng dần")
+	if l.rows[0].Row.Ref != "KN-2026-0001" || l.rows[7].Row.Ref != "KN-2026-0008" {
+		t.Fatalf("by reference: %s … %s", l.rows[0].Row.Ref, l.rows[7].Row.Ref)
+	}
+	dr.key("s")
 	dr.mustSee("mới nhất trước", "8 bản ghi")
+	// Overdue: by deadline, by who, by reference.
+	dr.keys("f", "down", "down", "down", "right", "enter")
+	dr.mustSee("3 bản ghi", "hạn gần nhất")
+	dr.key("s")
+	dr.mustSee("3 bản ghi", "tên A→Z")
+	dr.key("s")
+	dr.mustSee("3 bản ghi", "số hiệu tăng dần")
+	dr.key("s")
+	dr.mustSee("3 bản ghi", "hạn gần nhất")
 }
 
 func TestFirstRunSetup(t *testing.T) {

@@ -114,6 +114,8 @@ func init() {
 			"list.order.newest":       {"mới nhất trước", "newest first"},
 			"list.order.oldest":       {"cũ nhất trước", "oldest first"},
 			"list.order.due":          {"hạn gần nhất (việc còn mở)", "soonest due (open only)"},
+			"list.order.who":          {"tên A→Z", "name A→Z"},
+			"list.order.ref":          {"số hiệu tăng dần", "reference ascending"},
 
 			"list.period.all":          {"Mọi thời gian", "Any time"},
 			"list.period.this_month":   {"Tháng này", "This month"},
