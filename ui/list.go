@@ -395,7 +395,7 @@ func (l *listScreen) View(w, h int) string {
 	if l.filter != nil {
 		return l.filter.View(w, h)
 	}
-	if l.cols == nil || l.cols.width != w {
+	if l.cols == nil || l.cols.width != w || l.cols.showWard != l.c.manyWards() {
 		l.cols = newColumns(l.c, l.spec.kind, w)
 	}
 	lang, st := l.c.lang, l.c.st

@@ -14,13 +14,15 @@ import (
 // size; "who" and "summary" share what is left. At 80 columns the record's
 // own date gives way for feedback and petitions (the reference carries the
 // year, the deadline matters more); sessions drop the participant count.
+// On a database of several wards the ward's code follows the reference:
+// each ward numbers its own records, so KN-2026-0041 can be two petitions.
 type columns struct {
 	c     *common
 	kind  model.Kind
 	width int
 
-	ref, date, who, title, status, due, people int
-	showDate, showDue, showPeople              bool
+	ref, ward, date, who, title, status, due, people int
+	showWard, showDate, showDue, showPeople          bool
 }
 
 const (
@@ -35,7 +37,12 @@ func newColumns(c *common, kind model.Kind, w int) *columns {
 	cl.showDue = kind != model.KindSession
 	cl.showDate = kind == model.KindSession || w >= 100
 	cl.showPeople = kind == model.KindSession && w >= 100
+	cl.showWard = c.manyWards()
 	fixed := 2 + cl.ref + gap + cl.status + gap // marker, flag, ref, status
+	if cl.showWard {
+		cl.ward = wardWidth(c, w)
+		fixed += cl.ward + gap
+	}
 	if cl.showDate {
 		fixed += cl.date + gap
 	}
@@ -50,6 +57,24 @@ func newColumns(c *common, kind model.Kind, w int) *columns {
 	cl.title = max(rest-cl.who, 4)
 	return cl
 }
+
+// wardWidth fits the longest ward code, and the header if it can: at most
+// 6 cells below 100 columns, 10 above (codes may have 16).
+func wardWidth(c *common, w int) int {
+	most := 6
+	if w >= 100 {
+		most = 10
+	}
+	n := ansi.StringWidth(c.lang.T("list.col.ward"))
+	for _, wr := range c.wards {
+		n = max(n, ansi.StringWidth(db(wr.code)))
+	}
+	return min(n, most)
+}
+
+// manyWards: the database holds records of more than one origin ward (as
+// the dashboard last counted).
+func (c *common) manyWards() bool { return len(c.wards) > 1 }
 
 // statusWidth fits the longest short status label of the kind.
 func statusWidth(l i18n.Lang, kind model.Kind) int {
@@ -97,6 +122,10 @@ func (cl *columns) header() string {
 	b.WriteString("  ")
 	b.WriteString(fill(l.T("list.col.ref"), cl.ref))
 	b.WriteByte(' ')
+	if cl.showWard {
+		b.WriteString(fill(l.T("list.col.ward"), cl.ward))
+		b.WriteByte(' ')
+	}
 	if cl.showDate {
 		b.WriteString(fill(l.T("list.col.date."+string(cl.kind)), cl.date))
 		b.WriteByte(' ')
@@ -157,6 +186,10 @@ func (cl *columns) row(r *model.Row, today model.Date, selected bool) string {
 	}
 	cell(db(r.Ref), cl.ref, nil)
 	b.WriteByte(' ')
+	if cl.showWard {
+		cell(db(r.Ward), cl.ward, nil)
+		b.WriteByte(' ')
+	}
 	if cl.showDate {
 		cell(r.Date.String(), cl.date, nil)
 		b.WriteByte(' ')

@@ -126,6 +126,7 @@ func init() {
 			"list.period.custom":       {"Khoảng ngày", "Date range"},
 
 			"list.col.ref":                       {"Số hiệu", "Ref"},
+			"list.col.ward":                      {"Phường", "Ward"},
 			"list.col.date.feedback":             {"Ngày góp ý", "Given"},
 			"list.col.date.session":              {"Ngày", "Held"},
 			"list.col.date.petition":             {"Ngày nhận", "Received"},
