@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -42,15 +43,29 @@ func deleteSortIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
 	return tx.Bucket(bRef(row.Kind)).Delete(refKey(row, id))
 }
 
+// kCollation holds the collation key of a fixed probe, as the who index's
+// keys were made: a newer golang.org/x/text may weigh letters otherwise,
+// and keys made with the old weights would then not be found to delete.
+// When the probe's key changes, the who index is made again.
+var kCollation = []byte("collation/who")
+
+// collationProbe holds the letters of Vietnamese names, with their tones.
+const collationProbe = "Aa Ăă Ââ Bb Dd Đđ Ee Êê Ii Oo Ôô Ơơ Uu Ưư Yy àáảãạ ằắẳẵặ ầấẩẫậ ềếểễệ ồốổỗộ ờớởỡợ ừứửữự ỳýỷỹỵ 0-9"
+
+func putCollation(tx *bolt.Tx) error {
+	return tx.Bucket(bMeta).Put(kCollation, model.SortKey(collationProbe))
+}
+
 // addSortIndexes gives a database made before the who and reference
-// indexes existed its two buckets per kind, filled from the list rows. The
-// check is one read transaction: a database that has them opens without a
-// write.
+// indexes existed (or whose who keys were made by other collation weights)
+// its two buckets per kind, filled from the list rows. The check is one
+// read transaction: a database that has them opens without a write.
 func (s *Store) addSortIndexes() error {
 	var missing []model.Kind
 	err := s.db.View(func(tx *bolt.Tx) error {
+		stale := !bytes.Equal(tx.Bucket(bMeta).Get(kCollation), model.SortKey(collationProbe))
 		for _, k := range model.Kinds {
-			if sortIndexesMissing(tx, k) {
+			if stale || sortIndexesMissing(tx, k) {
 				missing = append(missing, k)
 			}
 		}
@@ -65,7 +80,7 @@ func (s *Store) addSortIndexes() error {
 				return err
 			}
 		}
-		return nil
+		return putCollation(tx)
 	})
 	if err != nil {
 		return fmt.Errorf("%s: add the who and reference indexes: %w", s.path, err)
@@ -91,9 +106,15 @@ func firstKey(b *bolt.Bucket) []byte {
 	return k
 }
 
+// fillSortIndexes makes a kind's who and reference indexes anew.
 func fillSortIndexes(tx *bolt.Tx, k model.Kind) error {
 	for _, name := range [][]byte{bWho(k), bRef(k)} {
-		b, err := tx.CreateBucketIfNotExists(name)
+		if tx.Bucket(name) != nil {
+			if err := tx.DeleteBucket(name); err != nil {
+				return fmt.Errorf("drop bucket %s: %w", name, err)
+			}
+		}
+		b, err := tx.CreateBucket(name)
 		if err != nil {
 			return fmt.Errorf("create bucket %s: %w", name, err)
 		}

@@ -80,3 +80,36 @@ func TestSortIndexesAddedToOlderDatabase(t *testing.T) {
 		t.Errorf("by reference, from the end: %s … %s", page[0].Row.Ref, page[5].Row.Ref)
 	}
 }
+
+// Who keys made with other collation weights (a newer golang.org/x/text)
+// are made again at the next read-write open.
+func TestWhoIndexRemadeWhenCollationChanges(t *testing.T) {
+	path, id := newDB(t)
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		if err := tx.Bucket(bMeta).Put(kCollation, []byte("older weights")); err != nil {
+			return err
+		}
+		b := tx.Bucket(bWho(model.KindPetition))
+		if err := b.Delete(firstKey(b)); err != nil {
+			return err
+		}
+		pid, _ := model.ParseID(id)
+		return b.Put(prefixedKey("older key", model.NewDate(2026, 6, 1), pid), nil)
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if problems, err := s.Check(); err != nil || len(problems) > 0 {
+		t.Fatalf("check after remaking the who index: %v %v", problems, err)
+	}
+}

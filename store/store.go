@@ -202,6 +202,9 @@ func initBuckets(tx *bolt.Tx) error {
 			return fmt.Errorf("create bucket %s: %w", b, err)
 		}
 	}
+	if err := putCollation(tx); err != nil {
+		return err
+	}
 	v := make([]byte, 4)
 	binary.BigEndian.PutUint32(v, SchemaVersion)
 	return tx.Bucket(bMeta).Put(kSchema, v)
