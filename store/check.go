@@ -66,10 +66,10 @@ func (s *Store) Check() ([]string, error) {
 				if tx.Bucket(bStatus(k)).Get(prefixedKey(row.Status, row.Date, id)) == nil {
 					add("%s %s: status index missing", k, ref)
 				}
-				if tx.Bucket(bWho(k)).Get(whoKey(&row, id)) == nil {
+				if tx.Bucket(bSort(k)).Get(whoKey(&row, id)) == nil {
 					add("%s %s: who index missing", k, ref)
 				}
-				if tx.Bucket(bRef(k)).Get(refKey(&row, id)) == nil {
+				if tx.Bucket(bSort(k)).Get(refKey(&row, id)) == nil {
 					add("%s %s: reference index missing", k, ref)
 				}
 				if due, ok := openDue(&row); ok {
@@ -94,7 +94,7 @@ func (s *Store) Check() ([]string, error) {
 			for _, ix := range []struct {
 				b    []byte
 				want int
-			}{{bList(k), n}, {bFold(k), n}, {bStatus(k), n}, {bDue(k), dues}, {bWho(k), n}, {bRef(k), n}} {
+			}{{bList(k), n}, {bFold(k), n}, {bStatus(k), n}, {bDue(k), dues}, {bSort(k), 2 * n}} {
 				if got := tx.Bucket(ix.b).Stats().KeyN; got != ix.want {
 					add("index %s has %d entries for %d records", ix.b, got, ix.want)
 				}

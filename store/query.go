@@ -90,9 +90,10 @@ func (q *Query) plan() plan {
 	}
 	switch {
 	case q.Order == ByWho || q.Order == ByRef:
-		p.bucket = bWho(q.Kind)
+		p.bucket = bSort(q.Kind)
+		p.lo, p.hi = []byte{sortWho}, []byte{sortWho + 1}
 		if q.Order == ByRef {
-			p.bucket = bRef(q.Kind)
+			p.lo, p.hi = []byte{sortRef}, []byte{sortRef + 1}
 		}
 		p.atEnd, p.keyDates = true, true
 		p.needRow = q.Status != "" || q.Sub != "" || q.Ward != "" || q.Overdue
@@ -435,7 +436,7 @@ func (s *Store) EachJSON(q Query, fn func(row *model.Row, raw []byte) error) err
 // releaseAfter is how many rows walks may read, added up, before the pages
 // they touched are handed back to the kernel (see releaseMapped). Paging
 // through many small pages adds up the same as one long walk.
-const releaseAfter = 20_000
+const releaseAfter = 100_000
 
 func (s *Store) afterScan(rows int) {
 	if s.scanned.Add(int64(rows)) >= releaseAfter {

@@ -33,7 +33,7 @@ func TestSortIndexesAddedToOlderDatabase(t *testing.T) {
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
 		for _, k := range model.Kinds {
-			for _, b := range [][]byte{bWho(k), bRef(k)} {
+			for _, b := range [][]byte{bSort(k)} {
 				if err := tx.DeleteBucket(b); err != nil {
 					return err
 				}
@@ -93,12 +93,12 @@ func TestWhoIndexRemadeWhenCollationChanges(t *testing.T) {
 		if err := tx.Bucket(bMeta).Put(kCollation, []byte("older weights")); err != nil {
 			return err
 		}
-		b := tx.Bucket(bWho(model.KindPetition))
+		b := tx.Bucket(bSort(model.KindPetition))
 		if err := b.Delete(firstKey(b)); err != nil {
 			return err
 		}
 		pid, _ := model.ParseID(id)
-		return b.Put(prefixedKey("older key", model.NewDate(2026, 6, 1), pid), nil)
+		return b.Put(append([]byte{sortWho}, prefixedKey("older key", model.NewDate(2026, 6, 1), pid)...), nil)
 	})
 	db.Close()
 	if err != nil {

@@ -88,7 +88,7 @@ func kCount(k model.Kind) []byte  { return []byte("count/" + string(k)) }
 func allBuckets() [][]byte {
 	out := [][]byte{bMeta, bHistory, bLinks, bDrafts, bDeleted, bImports, bWards}
 	for _, k := range model.Kinds {
-		out = append(out, bRec(k), bList(k), bFold(k), bStatus(k), bDue(k), bWho(k), bRef(k))
+		out = append(out, bRec(k), bList(k), bFold(k), bStatus(k), bDue(k), bSort(k))
 	}
 	return out
 }
