@@ -63,7 +63,7 @@ func (s *Store) Check() ([]string, error) {
 				if got := tx.Bucket(bFold(k)).Get(rk); !bytes.Equal(got, []byte(row.Fold)) {
 					add("%s %s: search text missing or stale", k, ref)
 				}
-				if tx.Bucket(bStatus(k)).Get(prefixedKey(row.Status, row.Date, id)) == nil {
+				if tx.Bucket(bStatus(k)).Get(statusKey(&row, id)) == nil {
 					add("%s %s: status index missing", k, ref)
 				}
 				if tx.Bucket(bSort(k)).Get(whoKey(&row, id)) == nil {
@@ -94,7 +94,7 @@ func (s *Store) Check() ([]string, error) {
 			for _, ix := range []struct {
 				b    []byte
 				want int
-			}{{bList(k), n}, {bFold(k), n}, {bStatus(k), n}, {bDue(k), dues}, {bSort(k), 2 * n}} {
+			}{{bList(k), n}, {bFold(k), n}, {bIx(k), n + dues + 2*n}} {
 				if got := tx.Bucket(ix.b).Stats().KeyN; got != ix.want {
 					add("index %s has %d entries for %d records", ix.b, got, ix.want)
 				}

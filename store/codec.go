@@ -209,7 +209,16 @@ func prefixedKey(prefix string, d model.Date, id [16]byte) []byte {
 	return append(k, rowKey(d, id)...)
 }
 
-// dueKey is due(4) ‖ date(4) ‖ id(16).
+// dueKey is 'd' ‖ due(4) ‖ date(4) ‖ id(16).
 func dueKey(due, d model.Date, id [16]byte) []byte {
+	return append([]byte{ixDue}, dueKeyBody(due, d, id)...)
+}
+
+// statusKey is 's' ‖ status ‖ 0 ‖ date ‖ id.
+func statusKey(row *model.Row, id [16]byte) []byte {
+	return append([]byte{ixStatus}, prefixedKey(row.Status, row.Date, id)...)
+}
+
+func dueKeyBody(due, d model.Date, id [16]byte) []byte {
 	return append(dateKey(due), rowKey(d, id)...)
 }

@@ -99,17 +99,17 @@ func (q *Query) plan() plan {
 		p.needRow = q.Status != "" || q.Sub != "" || q.Ward != "" || q.Overdue
 	case q.Overdue || q.Order == DueFirst:
 		p.bucket = bDue(q.Kind)
-		p.lo = nil
+		p.lo, p.hi = []byte{ixDue}, []byte{ixDue + 1}
 		if q.Overdue {
-			// Overdue means due < today: due keys up to today (exclusive of today+1 start… due < today).
-			p.hi = dateKey(q.Today)
+			// Overdue means due < today: the deadline keys before today's.
+			p.hi = append([]byte{ixDue}, dateKey(q.Today)...)
 		}
-		p.rowKeyAt = 4
+		p.rowKeyAt = 5
 		p.keyDates = true
 		p.needRow = q.Status != "" || q.Sub != "" || q.Ward != "" || from != 0 || to != 0
 	case q.Status != "":
 		p.bucket = bStatus(q.Kind)
-		rangeKeys(append([]byte(q.Status), 0))
+		rangeKeys(append(append([]byte{ixStatus}, q.Status...), 0))
 		p.needRow = q.Sub != "" || q.Ward != ""
 	default:
 		p.bucket = bList(q.Kind)

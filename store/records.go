@@ -274,7 +274,7 @@ func putIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
 	if err := tx.Bucket(bFold(k)).Put(rk, []byte(row.Fold)); err != nil {
 		return err
 	}
-	if err := tx.Bucket(bStatus(k)).Put(prefixedKey(row.Status, row.Date, id), nil); err != nil {
+	if err := tx.Bucket(bStatus(k)).Put(statusKey(row, id), nil); err != nil {
 		return err
 	}
 	if due, ok := openDue(row); ok {
@@ -321,7 +321,7 @@ func deleteIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
 	}{
 		{bList(k), rk},
 		{bFold(k), rk},
-		{bStatus(k), prefixedKey(row.Status, row.Date, id)},
+		{bStatus(k), statusKey(row, id)},
 	} {
 		if err := tx.Bucket(del.b).Delete(del.key); err != nil {
 			return err

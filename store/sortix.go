@@ -18,7 +18,7 @@ import (
 // Both orders share one bucket per kind, told apart by the key's first
 // byte: a save then dirties one tree's root instead of two, which kept it
 // within the SPEC's "2× a bare commit".
-func bSort(k model.Kind) []byte { return []byte("ix-sort/" + string(k)) }
+func bSort(k model.Kind) []byte { return bIx(k) }
 
 const (
 	sortWho = 'w'
@@ -143,6 +143,15 @@ func fillSortIndexes(tx *bolt.Tx, k model.Kind) error {
 		}
 		var id [16]byte
 		copy(id[:], key[4:])
+		// The bucket holds every index of the kind: make them all.
+		if err := tx.Bucket(bIx(k)).Put(statusKey(&row, id), nil); err != nil {
+			return err
+		}
+		if due, ok := openDue(&row); ok {
+			if err := tx.Bucket(bIx(k)).Put(dueKey(due, row.Date, id), nil); err != nil {
+				return err
+			}
+		}
 		return putSortIndexes(tx, &row, id)
 	})
 }

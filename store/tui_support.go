@@ -16,10 +16,10 @@ func (q *Query) dueRangePlan(dueFrom, dueTo model.Date) plan {
 	dq.Overdue = false
 	dq.Order = DueFirst
 	p := dq.plan()
-	p.lo = dateKey(dueFrom)
-	p.hi = dateKey(dueTo.AddDays(1))
+	p.lo = append([]byte{ixDue}, dateKey(dueFrom)...)
+	p.hi = append([]byte{ixDue}, dateKey(dueTo.AddDays(1))...)
 	if dueTo == 0 {
-		p.hi = nil
+		p.hi = []byte{ixDue + 1}
 	}
 	return p
 }
