@@ -78,9 +78,10 @@ var (
 	kSettings = []byte("settings")
 )
 
-func bRec(k model.Kind) []byte    { return []byte("rec/" + string(k)) }
-func bList(k model.Kind) []byte   { return []byte("list/" + string(k)) }
-func bFold(k model.Kind) []byte   { return []byte("fold/" + string(k)) }
+func bRec(k model.Kind) []byte  { return []byte("rec/" + string(k)) }
+func bList(k model.Kind) []byte { return []byte("list/" + string(k)) }
+func bFold(k model.Kind) []byte { return []byte("fold/" + string(k)) }
+
 // The status, deadline, who and reference indexes of a kind share one
 // bucket, told apart by their keys' first byte (ixStatus, ixDue, sortWho,
 // sortRef): a save dirties one tree's branch pages instead of four, which
@@ -93,7 +94,8 @@ const (
 	ixStatus = 's'
 	ixDue    = 'd'
 )
-func kCount(k model.Kind) []byte  { return []byte("count/" + string(k)) }
+
+func kCount(k model.Kind) []byte { return []byte("count/" + string(k)) }
 
 func allBuckets() [][]byte {
 	out := [][]byte{bMeta, bHistory, bLinks, bDrafts, bDeleted, bImports, bWards}
