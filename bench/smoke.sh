@@ -24,27 +24,8 @@ go build ${GOPY_SMOKE_BUILDFLAGS:-} -o "$tmp/gopy" .
 
 screen() { tmux capture-pane -p -t "$session"; }
 
-# expect TEXT...: wait up to 5 s until every TEXT is on the screen.
-expect() {
-	i=0
-	while :; do
-		ok=1
-		s=$(screen)
-		for want in "$@"; do
-			case "$s" in *"$want"*) ;; *) ok=0 ;; esac
-		done
-		[ $ok = 1 ] && return 0
-		i=$((i + 1))
-		if [ $i -ge 50 ]; then
-			echo "smoke [$step]: screen lacks one of: $*"
-			echo "----- screen -----"
-			echo "$s"
-			echo "------------------"
-			exit 1
-		fi
-		sleep 0.1
-	done
-}
+script=smoke
+. bench/expect.sh
 
 keys() { tmux send-keys -t "$session" "$@"; }
 

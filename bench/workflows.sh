@@ -28,25 +28,8 @@ tmux -L "$sock" new-session -d -s w -x 80 -y 24 \
 
 screen() { tmux -L "$sock" capture-pane -p -t w; }
 
-# expect TEXT...: wait up to 5 s until every TEXT is on the screen.
-expect() {
-	i=0
-	while :; do
-		ok=1
-		s=$(screen)
-		for want in "$@"; do
-			case "$s" in *"$want"*) ;; *) ok=0 ;; esac
-		done
-		[ $ok = 1 ] && return 0
-		i=$((i + 1))
-		if [ $i -ge 50 ]; then
-			echo "workflows [$step]: screen lacks one of: $*"
-			echo "$s"
-			exit 1
-		fi
-		sleep 0.1
-	done
-}
+script=workflows
+. bench/expect.sh
 
 keys=0 chars=0
 # k KEY...: command keys, one at a time (an esc sent with the next key

@@ -1,0 +1,24 @@
+# Sourced by the tmux scripts (smoke.sh, workflows.sh): they define
+# screen() (capture the pane) and set $step and $script before calling.
+
+# expect TEXT...: wait up to 5 s until every TEXT is on the screen.
+expect() {
+	i=0
+	while :; do
+		ok=1
+		s=$(screen)
+		for want in "$@"; do
+			case "$s" in *"$want"*) ;; *) ok=0 ;; esac
+		done
+		[ $ok = 1 ] && return 0
+		i=$((i + 1))
+		if [ $i -ge 50 ]; then
+			echo "$script [$step]: screen lacks one of: $*"
+			echo "----- screen -----"
+			echo "$s"
+			echo "------------------"
+			exit 1
+		fi
+		sleep 0.1
+	done
+}
