@@ -1,10 +1,11 @@
 package ui
 
 import (
-	"image/color"
 	"strings"
 
 	"charm.land/lipgloss/v2"
+
+	"gopy/ui/theme"
 )
 
 // styles are built once per background (dark until the terminal says
@@ -58,19 +59,8 @@ func (k ink) Render(strs ...string) string {
 }
 
 func newStyles(dark bool) *styles {
-	pick := func(light, darkC color.Color) color.Color {
-		if dark {
-			return darkC
-		}
-		return light
-	}
-	red := pick(lipgloss.Red, lipgloss.BrightRed)
-	green := pick(lipgloss.Green, lipgloss.BrightGreen)
-	yellow := pick(lipgloss.Magenta, lipgloss.BrightYellow) // yellow is unreadable on white
-	cyan := pick(lipgloss.Blue, lipgloss.BrightCyan)
-	magenta := pick(lipgloss.Magenta, lipgloss.BrightMagenta)
-	blue := pick(lipgloss.Blue, lipgloss.BrightBlue)
-	grey := lipgloss.BrightBlack
+	p := theme.New(dark)
+	red, green, yellow, cyan, magenta, blue, grey := p.Red, p.Green, p.Yellow, p.Cyan, p.Magenta, p.Blue, p.Grey
 
 	s := lipgloss.NewStyle
 	st := &styles{

@@ -1,14 +1,13 @@
 package entry
 
 import (
-	"image/color"
-
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 
 	"gopy/ui/i18n"
+	"gopy/ui/theme"
 )
 
 // styles are the root's palette (the 16 basic colours; every coloured fact
@@ -28,17 +27,8 @@ type styles struct {
 }
 
 func newStyles(dark bool) *styles {
-	pick := func(light, darkC color.Color) color.Color {
-		if dark {
-			return darkC
-		}
-		return light
-	}
-	red := pick(lipgloss.Red, lipgloss.BrightRed)
-	green := pick(lipgloss.Green, lipgloss.BrightGreen)
-	yellow := pick(lipgloss.Magenta, lipgloss.BrightYellow)
-	blue := pick(lipgloss.Blue, lipgloss.BrightBlue)
-	grey := lipgloss.BrightBlack
+	p := theme.New(dark)
+	red, green, yellow, blue, grey := p.Red, p.Green, p.Yellow, p.Blue, p.Grey
 	s := lipgloss.NewStyle
 	st := &styles{
 		dark:           dark,
