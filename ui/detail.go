@@ -135,19 +135,27 @@ func (d *detailScreen) entryFor(msg tea.KeyPressMsg) entry.Screen {
 	if rec == nil || d.data.err != nil {
 		return nil
 	}
-	k, ctx := d.c.keys, d.c.entryContext()
-	if key.Matches(msg, k.Delete) {
-		return entry.ConfirmDelete(ctx, rec)
+	if key.Matches(msg, d.c.keys.Delete) {
+		return entry.ConfirmDelete(d.c.entryContext(), rec)
 	}
+	return entryForRecord(d.c, rec, msg, d.pointUnderCursor()-1, d.reveal)
+}
+
+// entryForRecord is the form a key opens on a record, from its detail or
+// straight from its row in a list: point is the feedback point (0-based,
+// -1 for the first unanswered), reveal whether a confidential petitioner
+// may be shown.
+func entryForRecord(c *common, rec model.Record, msg tea.KeyPressMsg, point int, reveal bool) entry.Screen {
+	k, ctx := c.keys, c.entryContext()
 	switch r := rec.(type) {
 	case *model.Feedback:
 		switch {
 		case key.Matches(msg, k.Edit):
 			return entry.EditFeedback(ctx, r)
 		case key.Matches(msg, k.Answer):
-			return entry.AnswerPoint(ctx, r, d.pointUnderCursor()-1)
+			return entry.AnswerPoint(ctx, r, point)
 		case key.Matches(msg, k.Raise):
-			return entry.RaisePetition(ctx, r, max(d.pointUnderCursor()-1, 0))
+			return entry.RaisePetition(ctx, r, max(point, 0))
 		}
 	case *model.Session:
 		switch {
@@ -158,7 +166,7 @@ func (d *detailScreen) entryFor(msg tea.KeyPressMsg) entry.Screen {
 		}
 	case *model.Petition:
 		switch {
-		case key.Matches(msg, k.Edit) && r.Confidential && !d.reveal:
+		case key.Matches(msg, k.Edit) && r.Confidential && !reveal:
 			// The form shows who the petitioner is: as on the detail,
 			// only once the officer asked (v).
 			return nil

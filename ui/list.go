@@ -180,6 +180,8 @@ func (l *listScreen) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case reloadMsg:
 		return l.reset(pageFirst, true)
+	case rowRecordMsg:
+		return l.onRowRecord(msg)
 	case restyleMsg:
 		l.input.SetStyles(inputStyles(l.c.st))
 		return nil
@@ -242,6 +244,12 @@ func (l *listScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.New):
 		return openEntry(l.c, newRecordForm(l.c.entryContext(), l.spec.kind))
+	case key.Matches(msg, k.Edit, k.Answer, k.AddMatters, k.AddNote, k.Status):
+		// The row's own forms, without opening its detail first: a to
+		// answer a feedback, x to change a petition's status, e to edit.
+		if l.cursor < len(l.rows) {
+			return l.loadForEntry(l.rows[l.cursor].Row, msg)
+		}
 	case key.Matches(msg, k.Search):
 		l.searching = true
 		l.input.CursorEnd()
@@ -386,7 +394,16 @@ func (l *listScreen) ShortHelp() []key.Binding {
 
 func (l *listScreen) FullHelp() [][]key.Binding {
 	k := l.c.keys
-	return [][]key.Binding{k.moves(), {k.New, k.Open, k.Search, k.Filter, k.Sort, k.Back}}
+	rowKeys := []key.Binding{k.Edit}
+	switch l.spec.kind {
+	case model.KindFeedback:
+		rowKeys = append(rowKeys, k.Answer)
+	case model.KindSession:
+		rowKeys = append(rowKeys, k.AddMatters)
+	case model.KindPetition:
+		rowKeys = append(rowKeys, k.Status, k.AddNote)
+	}
+	return [][]key.Binding{k.moves(), {k.New, k.Open, k.Search, k.Filter, k.Sort, k.Back}, rowKeys}
 }
 
 // View draws the title, the column header, the visible rows and a footer
@@ -517,4 +534,34 @@ func (l *listScreen) footer(w int) string {
 		}
 	}
 	return spread(left, right, w)
+}
+
+// rowRecordMsg brings a row's whole record, read for a form a key opens on
+// it from the list.
+type rowRecordMsg struct {
+	screen int
+	rec    model.Record
+	key    tea.KeyPressMsg
+	err    error
+}
+
+func (m rowRecordMsg) target() int { return m.screen }
+
+func (l *listScreen) loadForEntry(row model.Row, msg tea.KeyPressMsg) tea.Cmd {
+	s, sid := l.c.store, l.sid
+	return func() tea.Msg {
+		rec, err := s.Get(row.Kind, row.ID)
+		return rowRecordMsg{screen: sid, rec: rec, key: msg, err: err}
+	}
+}
+
+func (l *listScreen) onRowRecord(msg rowRecordMsg) tea.Cmd {
+	if msg.err != nil {
+		l.err = msg.err
+		return nil
+	}
+	if f := entryForRecord(l.c, msg.rec, msg.key, -1, false); f != nil {
+		return openEntry(l.c, f)
+	}
+	return nil
 }
