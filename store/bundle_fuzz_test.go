@@ -20,7 +20,7 @@ func FuzzParseCSV(f *testing.F) {
 	f.Add("kind,held_on,host_role,host_name\nreception,1/1/2026,party_secretary,X\n")
 	f.Add("\"unterminated")
 	f.Fuzz(func(t *testing.T, s string) {
-		recs, err := ParseCSV(bytes.NewReader([]byte(s)), time.Unix(0, 0))
+		recs, err := ParseCSV(bytes.NewReader([]byte(s)), time.Unix(0, 0), Labels{"classification": {"khieu nai": "complaint"}})
 		if err != nil {
 			return
 		}

@@ -141,13 +141,13 @@ const maxCSVBytes = 1 << 30
 // ImportCSV reads a ledger and merges it in one transaction: lines without
 // an id are new records; lines with a known id update the record when they
 // differ. Any bad value rejects the whole file; nothing is written.
-func (s *Store) ImportCSV(path string, dryRun bool, by string) (*ImportResult, error) {
+func (s *Store) ImportCSV(path string, dryRun bool, by string, labels Labels) (*ImportResult, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	defer f.Close()
-	recs, err := ParseCSV(io.LimitReader(f, maxCSVBytes), s.now())
+	recs, err := ParseCSV(io.LimitReader(f, maxCSVBytes), s.now(), labels)
 	if err != nil {
 		return nil, err
 	}
@@ -184,8 +184,13 @@ type CSVRecord struct {
 	Rec  model.Record
 }
 
+// Labels lets a ledger typed by people use the words they read instead of
+// the stored values: column → folded label → stored value ("source_kind" →
+// "ub mttq" → "front"). The caller builds it from the text catalog.
+type Labels map[string]map[string]string
+
 // ParseCSV reads a ledger of one kind (told by its header).
-func ParseCSV(r io.Reader, now time.Time) ([]CSVRecord, error) {
+func ParseCSV(r io.Reader, now time.Time, labels Labels) ([]CSVRecord, error) {
 	br := bufio.NewReader(r)
 	if b, _ := br.Peek(3); string(b) == "\uFEFF" {
 		br.Discard(3)
@@ -234,7 +239,13 @@ func ParseCSV(r io.Reader, now time.Time) ([]CSVRecord, error) {
 		line, _ := cr.FieldPos(0)
 		get := func(c string) string {
 			if i, ok := col[c]; ok && i < len(fields) {
-				return undefuse(fields[i])
+				v := undefuse(fields[i])
+				if l, ok := labels[c]; ok {
+					if stored, ok := l[model.Fold(v)]; ok {
+						return stored
+					}
+				}
+				return v
 			}
 			return ""
 		}

@@ -10,6 +10,7 @@ import (
 
 	"gopy/model"
 	"gopy/store"
+	"gopy/ui/i18n"
 )
 
 func init() {
@@ -93,7 +94,7 @@ func runImport(env *Env, args []string) int {
 		var res *store.ImportResult
 		var err error
 		if strings.HasSuffix(strings.ToLower(f), ".csv") {
-			res, err = s.ImportCSV(f, *dry, by)
+			res, err = s.ImportCSV(f, *dry, by, csvLabels())
 		} else {
 			res, err = s.ImportBundle(f, *dry, by)
 		}
@@ -145,4 +146,44 @@ func (e *Env) csvReason(ce *store.CSVError) string {
 		return e.Lang.T(ce.Key)
 	}
 	return ce.Key
+}
+
+// csvLabels lets a ledger kept by hand in Excel say "Khiếu nại" or
+// "Complaint" where gopy stores "complaint": each enum column accepts its
+// values' labels in both languages (accents and case ignored).
+func csvLabels() store.Labels {
+	groups := map[string]struct {
+		group  string
+		values []string
+	}{
+		"source_kind":    {"source", strs(model.SourceKinds)},
+		"form":           {"form", strs(model.FeedbackForms)},
+		"target_kind":    {"target", strs(model.TargetKinds)},
+		"point_status":   {"answer", strs(model.AnswerStatuses)},
+		"kind":           {"session", strs(model.SessionKinds)},
+		"host_role":      {"host", strs(model.HostRoles)},
+		"channel":        {"channel", strs(model.Channels)},
+		"classification": {"class", strs(model.Classifications)},
+		"handling":       {"handling", strs(model.Handlings)},
+		"status":         {"status", strs(model.PetitionStatuses)},
+	}
+	out := store.Labels{}
+	for col, g := range groups {
+		m := map[string]string{}
+		for _, v := range g.values {
+			for _, l := range []i18n.Lang{i18n.VI, i18n.EN} {
+				m[model.Fold(l.Enum(g.group, v))] = v
+			}
+		}
+		out[col] = m
+	}
+	return out
+}
+
+func strs[T ~string](l []T) []string {
+	out := make([]string, len(l))
+	for i, v := range l {
+		out[i] = string(v)
+	}
+	return out
 }

@@ -318,6 +318,25 @@ func TestCSVRoundTripAndErrors(t *testing.T) {
 		t.Error("feedback differs after a CSV round trip")
 	}
 
+	// A ledger typed by hand in Excel: the words people read, not the stored values.
+	hand := filepath.Join(dir, "hand.csv")
+	os.WriteFile(hand, []byte("received_on,channel,classification,name,summary,status\n"+
+		"02/11/2026,Trực tiếp,Khiếu nại,Nguyễn Văn An,Đường hỏng,Đang giải quyết\n"+
+		"03/11/2026,Phone,PHẢN ÁNH,Lê Thị Bình,Ngập nước,đã tiếp nhận\n"), 0o600)
+	handDB := filepath.Join(dir, "hand.db")
+	if code, _, errs := run(t, "--db", handDB, "demo", "--records", "0", "--ward", "HH"); code != 0 {
+		t.Fatal(errs)
+	}
+	if code, out, errs := run(t, "--db", handDB, "import", hand); code != 0 || !strings.Contains(out, "thêm 2") {
+		t.Fatalf("hand-made ledger: %d %q %q", code, out, errs)
+	}
+	var got []model.Petition
+	json.Unmarshal([]byte(listJSON(t, handDB, "petitions")), &got)
+	if len(got) != 2 || got[1].Classification != model.ClassComplaint || got[1].Status != model.StatusInProgress ||
+		got[1].Channel != model.ChannelWalkIn || got[0].Classification != model.ClassReport || got[0].Channel != model.ChannelPhone {
+		t.Errorf("labels read as %+v", got)
+	}
+
 	bad := filepath.Join(dir, "bad.csv")
 	os.WriteFile(bad, []byte("\uFEFFreceived_on,channel,classification,name,summary\n"+
 		"02/11/2026,walk_in,report,Nguyễn Văn An,Đường hỏng\n"+
