@@ -218,3 +218,32 @@ func TestVersionAndCheck(t *testing.T) {
 		t.Errorf("restored copy has %d petitions, original %d", b, a)
 	}
 }
+
+func TestListSortByWho(t *testing.T) {
+	db := demoDB(t, 300)
+	code, out, errs := run(t, "--db", db, "list", "petitions", "--sort", "who", "--format", "json")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	var recs []model.Petition
+	if err := json.Unmarshal([]byte(out), &recs); err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) < 100 {
+		t.Fatalf("%d petitions", len(recs))
+	}
+	who := func(p model.Petition) string {
+		if p.Confidential {
+			return ""
+		}
+		return p.Name
+	}
+	for i := 1; i < len(recs); i++ {
+		if model.Compare(who(recs[i-1]), who(recs[i])) > 0 {
+			t.Fatalf("%q listed before %q", who(recs[i-1]), who(recs[i]))
+		}
+	}
+	if code, _, _ := run(t, "--db", db, "list", "petitions", "--sort", "size"); code != 2 {
+		t.Errorf("--sort size: exit %d, want 2", code)
+	}
+}

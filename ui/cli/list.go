@@ -38,6 +38,7 @@ func runList(env *Env, args []string) int {
 	ward := fs.String("ward", "", "")
 	format := fs.String("format", "table", "")
 	count := fs.Bool("count", false, "")
+	sortBy := fs.String("sort", "newest", "")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return env.flagError(err)
@@ -49,7 +50,13 @@ func runList(env *Env, args []string) int {
 	if !ok {
 		return env.usage(env.Lang.T("cli.err.list_kind"))
 	}
-	q := store.Query{Kind: kind, Overdue: *overdue, Search: model.NFC(*search), Ward: *ward, Today: env.Today(), Order: store.NewestFirst}
+	orders := map[string]store.Order{"newest": store.NewestFirst, "oldest": store.OldestFirst,
+		"due": store.DueFirst, "who": store.ByWho, "ref": store.ByRef}
+	order, ok := orders[*sortBy]
+	if !ok {
+		return env.usage(env.Lang.F("cli.err.sort", *sortBy, "newest, oldest, due, who, ref"))
+	}
+	q := store.Query{Kind: kind, Overdue: *overdue, Search: model.NFC(*search), Ward: *ward, Today: env.Today(), Order: order}
 	if *status != "" {
 		vals := model.RowStatuses(kind)
 		found := false

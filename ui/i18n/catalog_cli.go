@@ -17,6 +17,7 @@ func init() {
 			"cli.err.generic":         {"lỗi", "error"},
 			"cli.err.list_kind":       {"cần chọn: gopy list feedback|sessions|petitions", "say which: gopy list feedback|sessions|petitions"},
 			"cli.err.status":          {"trạng thái %q không hợp lệ; chọn một trong: %s", "status %q is not valid; use one of: %s"},
+			"cli.err.sort":            {"cách sắp xếp %q không có; chọn: %s", "no sort order %q; use: %s"},
 			"cli.err.format":          {"định dạng %q không hỗ trợ; chọn: %s", "format %q not supported; use: %s"},
 			"cli.err.records":         {"--records phải từ 0 đến 10000000", "--records must be 0 to 10000000"},
 			"cli.err.wards":           {"--wards phải từ 1 đến 1000", "--wards must be 1 to 1000"},
@@ -41,6 +42,7 @@ func init() {
   gopy list feedback|sessions|petitions [--status S] [--overdue] [--search CHỮ]
             [--from NGÀY] [--to NGÀY] [--period KỲ] [--ward MÃ]
             [--format table|csv|json] [--count]
+            [--sort newest|oldest|due|who|ref]
   gopy report [--period KỲ] [--by-ward] [--format text|md|csv|xlsx|json] [--out TỆP]
   gopy register [--period KỲ] [--format csv|xlsx] [--out TỆP]
   gopy export --out TỆP [--period KỲ] [--strip-personal]
@@ -56,6 +58,7 @@ NGÀY: dd/mm/yyyy hoặc yyyy-mm-dd. KỲ: 2026, 2026-Q3, 2026-H1, 2026-9M, 2026
   gopy list feedback|sessions|petitions [--status S] [--overdue] [--search TEXT]
             [--from DATE] [--to DATE] [--period P] [--ward CODE]
             [--format table|csv|json] [--count]
+            [--sort newest|oldest|due|who|ref]
   gopy report [--period P] [--by-ward] [--format text|md|csv|xlsx|json] [--out FILE]
   gopy register [--period P] [--format csv|xlsx] [--out FILE]
   gopy export --out FILE [--period P] [--strip-personal]
