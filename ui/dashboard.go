@@ -183,10 +183,6 @@ func wardFigures(s *store.Store, today model.Date, own, ownName string, full boo
 			return nil, err
 		}
 	}
-	parts := []map[string]*[2]int{{}}
-	for code, n := range totals {
-		parts[0][code] = &[2]int{n, overdue[code]}
-	}
 	byCode := map[string]*wardRow{}
 	row := func(code string) *wardRow {
 		w := byCode[code]
@@ -199,12 +195,10 @@ func wardFigures(s *store.Store, today model.Date, own, ownName string, full boo
 		}
 		return w
 	}
-	for _, m := range parts {
-		for code, c := range m {
-			w := row(code)
-			w.records += c[0]
-			w.overdue += c[1]
-		}
+	for code, n := range totals {
+		w := row(code)
+		w.records = n
+		w.overdue = overdue[code]
 	}
 	for _, in := range infos {
 		w := row(in.Ward)
