@@ -18,6 +18,7 @@ import (
 	"gopy/model"
 	"gopy/store"
 	"gopy/ui/i18n"
+	"gopy/ui/sanitize"
 )
 
 // Format is an output format.
@@ -143,8 +144,7 @@ func jsonInert(b []byte) []byte {
 }
 
 func actsOnTerminal(r rune) bool {
-	return (r >= 0x80 && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) ||
-		r == 0x200e || r == 0x200f || r == 0x061c
+	return (r >= 0x80 && r <= 0x9f) || sanitize.IsBidiControl(r)
 }
 
 // Write writes the report in format f.

@@ -39,7 +39,7 @@ func clean(s string, keepNewlines bool) string {
 			b.WriteRune('\u2421')
 		case r >= 0x80 && r <= 0x9f:
 			b.WriteRune('\uFFFD')
-		case isBidiControl(r):
+		case IsBidiControl(r):
 			b.WriteRune('\uFFFD')
 		default:
 			b.WriteRune(r)
@@ -57,7 +57,7 @@ func isPlain(s string) bool {
 		if c >= 0x80 {
 			// Multi-byte: check the slow way.
 			for _, r := range s[i:] {
-				if r == utf8.RuneError || (r >= 0x80 && r <= 0x9f) || isBidiControl(r) || r < 0x20 || r == 0x7f {
+				if r == utf8.RuneError || (r >= 0x80 && r <= 0x9f) || IsBidiControl(r) || r < 0x20 || r == 0x7f {
 					return false
 				}
 			}
@@ -67,8 +67,8 @@ func isPlain(s string) bool {
 	return true
 }
 
-// isBidiControl covers the embedding, override and isolate controls that
+// IsBidiControl covers the embedding, override and isolate controls that
 // can reorder what a reader sees (Trojan Source).
-func isBidiControl(r rune) bool {
+func IsBidiControl(r rune) bool {
 	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
 }
