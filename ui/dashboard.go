@@ -220,19 +220,28 @@ func wardFigures(s *store.Store, today model.Date, own, ownName string, full boo
 // overdueFeedback counts overdue feedback and their pending points.
 func overdueFeedback(s *store.Store, today model.Date) ([6]int, error) {
 	var v [6]int
-	q := store.Query{Kind: model.KindFeedback, Overdue: true, Today: today}
+	err := eachPaged(s, store.Query{Kind: model.KindFeedback, Overdue: true, Today: today}, func(r *model.Row) {
+		v[0]++
+		v[1] += r.Points[0]
+	})
+	return v, err
+}
+
+// eachPaged calls fn for every row matching q, a page of a thousand per
+// read transaction, so a long walk never holds one open.
+func eachPaged(s *store.Store, q store.Query, fn func(*model.Row)) error {
+	const n = 1000
 	var after []byte
 	for {
-		page, err := s.Page(q, after, 1000, false)
+		page, err := s.Page(q, after, n, false)
 		if err != nil {
-			return v, err
+			return err
 		}
 		for i := range page {
-			v[0]++
-			v[1] += page[i].Row.Points[0]
+			fn(&page[i].Row)
 		}
-		if len(page) < 1000 {
-			return v, nil
+		if len(page) < n {
+			return nil
 		}
 		after = page[len(page)-1].Key
 	}
@@ -258,19 +267,8 @@ func yearDialogues(s *store.Store, st *model.Settings, today model.Date) ([6]int
 	p := model.Period{From: model.NewDate(today.Year(), 1, 1), To: model.NewDate(today.Year(), 12, 31)}
 	agg := model.NewAggregator(p, p.To, st)
 	q := store.Query{Kind: model.KindSession, Status: string(model.SessionDialogue), From: p.From, To: p.To}
-	var after []byte
-	for {
-		page, err := s.Page(q, after, 1000, false)
-		if err != nil {
-			return [6]int{}, err
-		}
-		for i := range page {
-			agg.Add(&page[i].Row)
-		}
-		if len(page) < 1000 {
-			break
-		}
-		after = page[len(page)-1].Key
+	if err := eachPaged(s, q, agg.Add); err != nil {
+		return [6]int{}, err
 	}
 	t := agg.Result().Sessions.Targets.Dialogue
 	return [6]int{t.Held, t.Required}, nil
