@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"path/filepath"
-	"strings"
 
 	"gopy/model"
 	"gopy/store"
@@ -17,12 +16,8 @@ func runDemo(env *Env, args []string) int {
 	wards := fs.Int("wards", 1, "")
 	seed := fs.Uint64("seed", 1, "")
 	ifEmpty := fs.Bool("if-empty", false, "")
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return env.flagError(err)
-	}
-	if len(pos) > 0 {
-		return env.usage(env.Lang.F("cli.err.extra_args", strings.Join(pos, " ")))
+	if code, ok := env.parseFlags(fs, args); !ok {
+		return code
 	}
 	if *records < 0 || *records > 10_000_000 {
 		return env.usage(env.Lang.T("cli.err.records"))
@@ -38,12 +33,7 @@ func runDemo(env *Env, args []string) int {
 		return env.fail(err)
 	}
 	if *ifEmpty {
-		total := 0
-		for _, k := range model.Kinds {
-			n, _ := s.Total(k)
-			total += n
-		}
-		if total > 0 {
+		if total := totalRecords(s); total > 0 {
 			s.Close()
 			fmt.Fprintln(env.Stdout, env.Lang.F("cli.demo.kept", env.DBPath, total))
 			return exitOK
@@ -66,12 +56,8 @@ func runDemo(env *Env, args []string) int {
 func runBackup(env *Env, args []string) int {
 	fs := newFlags("backup")
 	out := fs.String("out", "", "")
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return env.flagError(err)
-	}
-	if len(pos) > 0 {
-		return env.usage(env.Lang.F("cli.err.extra_args", strings.Join(pos, " ")))
+	if code, ok := env.parseFlags(fs, args); !ok {
+		return code
 	}
 	s, err := env.openRead()
 	if err != nil {
@@ -107,12 +93,8 @@ func runRestore(env *Env, args []string) int {
 
 func runCheck(env *Env, args []string) int {
 	fs := newFlags("check")
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return env.flagError(err)
-	}
-	if len(pos) > 0 {
-		return env.usage(env.Lang.F("cli.err.extra_args", strings.Join(pos, " ")))
+	if code, ok := env.parseFlags(fs, args); !ok {
+		return code
 	}
 	s, err := env.openRead()
 	if err != nil {
@@ -130,11 +112,16 @@ func runCheck(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "gopy: "+env.Lang.F("cli.check.bad", len(problems)))
 		return exitError
 	}
+	fmt.Fprintln(env.Stdout, env.Lang.F("cli.check.ok", env.DBPath, totalRecords(s)))
+	return exitOK
+}
+
+// totalRecords is how many records of every kind the store holds.
+func totalRecords(s *store.Store) int {
 	total := 0
 	for _, k := range model.Kinds {
 		n, _ := s.Total(k)
 		total += n
 	}
-	fmt.Fprintln(env.Stdout, env.Lang.F("cli.check.ok", env.DBPath, total))
-	return exitOK
+	return total
 }

@@ -23,18 +23,15 @@ func runExport(env *Env, args []string) int {
 	out := fs.String("out", "", "")
 	period := fs.String("period", "", "")
 	strip := fs.Bool("strip-personal", false, "")
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return env.flagError(err)
-	}
-	if len(pos) > 0 {
-		return env.usage(env.Lang.F("cli.err.extra_args", strings.Join(pos, " ")))
+	if code, ok := env.parseFlags(fs, args); !ok {
+		return code
 	}
 	if *out == "" {
 		return env.usage(env.Lang.T("cli.err.export_out"))
 	}
 	var p model.Period
 	if *period != "" {
+		var err error
 		if p, err = model.ParsePeriod(*period); err != nil {
 			return env.usage(env.periodMessage(err))
 		}

@@ -234,6 +234,19 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// parseFlags parses a command that takes flags and no other arguments;
+// when ok is false, code is the exit code to return.
+func (e *Env) parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return e.flagError(err), false
+	}
+	if len(pos) > 0 {
+		return e.usage(e.Lang.F("cli.err.extra_args", strings.Join(pos, " "))), false
+	}
+	return exitOK, true
+}
+
 func (e *Env) flagError(err error) int {
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(e.Stdout, e.Lang.T("cli.help"))

@@ -64,12 +64,8 @@ func runRegister(env *Env, args []string) int {
 // when ok is false, code is the exit code to return.
 func reportArgs(env *Env, fs *flag.FlagSet, args []string, period, format, out *string,
 	formats []report.Format) (p model.Period, f report.Format, code int, ok bool) {
-	rest, err := parseInterspersed(fs, args)
-	if err != nil {
-		return p, f, env.flagError(err), false
-	}
-	if len(rest) > 0 {
-		return p, f, env.usage(env.Lang.F("cli.err.extra_args", strings.Join(rest, " "))), false
+	if code, ok := env.parseFlags(fs, args); !ok {
+		return p, f, code, false
 	}
 	p = model.CurrentQuarter(env.Today())
 	if *period != "" {
