@@ -602,14 +602,7 @@ func (f *Form) draftTick(msg draftTickMsg) tea.Cmd {
 		return nil
 	}
 	f.draftSeq, f.lastDraft = f.seq, msg.at
-	data, err := json.Marshal(f.draft(msg.at))
-	if err != nil {
-		return nil
-	}
-	s, d, dk, uid, at := f.ctx.Store, f.drafts, f.draftKey, f.uid, msg.at
-	return func() tea.Msg {
-		return draftSavedMsg{form: uid, at: at, err: d.save(s, dk, data)}
-	}
+	return f.writeDraft(msg.at)
 }
 
 // KeepDraft writes the form's draft now when it holds unsaved typing: the
@@ -619,7 +612,11 @@ func (f *Form) KeepDraft() tea.Cmd {
 	if f.saving || !f.Unsaved() {
 		return nil
 	}
-	at := time.Now()
+	return f.writeDraft(time.Now())
+}
+
+// writeDraft snapshots the form now and writes it off the UI goroutine.
+func (f *Form) writeDraft(at time.Time) tea.Cmd {
 	data, err := json.Marshal(f.draft(at))
 	if err != nil {
 		return nil
@@ -729,8 +726,9 @@ func (f *Form) valueW() int { return f.width - f.labelW() - 4 }
 func (f *Form) View(w, h int) string {
 	if w != f.width {
 		f.width = w
+		vw := f.valueW()
 		for _, fd := range f.spec.fields() {
-			fd.setWidth(f.valueW())
+			fd.setWidth(vw)
 		}
 	} else {
 		f.layoutNew() // fields added before the first frame
