@@ -133,11 +133,13 @@ func (r *reportsTab) View(w, h int) string {
 	for ; drawn < vis; drawn++ {
 		b.WriteByte('\n')
 	}
-	b.WriteString(r.footer(w))
+	b.WriteString(r.footer(w, vis))
 	return b.String()
 }
 
-func (r *reportsTab) footer(w int) string {
+// footer is the hint of the cursor's line and, when the section does not
+// fit, which lines are in view (vis of them).
+func (r *reportsTab) footer(w, vis int) string {
 	l, st := r.c.lang, r.c.st
 	var left, right string
 	switch {
@@ -152,9 +154,9 @@ func (r *reportsTab) footer(w int) string {
 		}
 		left = st.muted.Render(r.c.keys.Open.Help().Key + ": " + l.T(hint))
 	}
-	if r.ready() && len(r.lay.rows) > r.visible() {
+	if r.ready() && len(r.lay.rows) > vis {
 		n := len(r.lay.rows)
-		right = st.muted.Render(l.F("reports.lines", num(l, r.offset+1), num(l, min(r.offset+r.visible(), n)), num(l, n)))
+		right = st.muted.Render(l.F("reports.lines", num(l, r.offset+1), num(l, min(r.offset+vis, n)), num(l, n)))
 	}
 	return spread(left, right, w)
 }
