@@ -15,33 +15,27 @@ import (
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// human formats a value for people to read: the language's decimal and
-// thousands separators (1.234,5 in Vietnamese, 1,234.5 in English), and
-// every text passed through the sanitiser, since it may come from the
-// database and is bound for a terminal.
+// human formats a value for people to read: plain's figure with the
+// language's decimal and thousands separators (1.234,5 in Vietnamese,
+// 1,234.5 in English).
 func (v value) human(l i18n.Lang) string {
 	dec, thou := ",", "."
 	if l == i18n.EN {
 		dec, thou = ".", ","
 	}
+	s := v.plain()
 	switch v.kind {
-	case vText:
-		return sanitize.Line(v.text)
 	case vInt:
-		return group(strconv.FormatInt(int64(v.num), 10), thou)
-	case vRate:
-		return strings.Replace(strconv.FormatFloat(round1(v.num*100), 'f', 1, 64), ".", dec, 1) + "%"
-	case vNum:
-		return strings.Replace(strconv.FormatFloat(round1(v.num), 'f', -1, 64), ".", dec, 1)
-	case vDate:
-		return v.date.String()
+		return group(s, thou)
+	case vRate, vNum:
+		return strings.Replace(s, ".", dec, 1)
 	}
-	return ""
+	return s
 }
 
 // plain formats a value for CSV: no thousands separator, a dot for
-// decimals. Text is sanitised too: a CSV printed to stdout may land on a
-// terminal.
+// decimals. Text is sanitised, since it may come from the database and a
+// CSV printed to stdout may land on a terminal.
 func (v value) plain() string {
 	switch v.kind {
 	case vText:
