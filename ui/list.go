@@ -224,11 +224,10 @@ func (l *listScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PageUp):
 		return l.page(-1)
 	case key.Matches(msg, k.Top):
+		l.cursor, l.offset = 0, 0
 		if l.atStart {
-			l.cursor, l.offset = 0, 0
 			return l.prefetch()
 		}
-		l.cursor, l.offset = 0, 0
 		return l.reset(pageFirst, false)
 	case key.Matches(msg, k.Bottom):
 		if l.atEnd {
@@ -374,7 +373,6 @@ func (l *listScreen) scrollToCursor() {
 		l.offset = l.cursor - vis + 1
 	}
 	l.offset = max(0, min(l.offset, len(l.rows)-vis))
-	l.offset = max(l.offset, 0)
 }
 
 func (l *listScreen) ShortHelp() []key.Binding {
