@@ -201,7 +201,7 @@ func rowKey(d model.Date, id [16]byte) []byte {
 	return k
 }
 
-// statusKey is status ‖ 0 ‖ date ‖ id.
+// prefixedKey is prefix ‖ 0 ‖ date ‖ id.
 func prefixedKey(prefix string, d model.Date, id [16]byte) []byte {
 	k := make([]byte, 0, len(prefix)+21)
 	k = append(k, prefix...)
@@ -211,14 +211,10 @@ func prefixedKey(prefix string, d model.Date, id [16]byte) []byte {
 
 // dueKey is 'd' ‖ due(4) ‖ date(4) ‖ id(16).
 func dueKey(due, d model.Date, id [16]byte) []byte {
-	return append([]byte{ixDue}, dueKeyBody(due, d, id)...)
+	return append(append([]byte{ixDue}, dateKey(due)...), rowKey(d, id)...)
 }
 
 // statusKey is 's' ‖ status ‖ 0 ‖ date ‖ id.
 func statusKey(row *model.Row, id [16]byte) []byte {
 	return append([]byte{ixStatus}, prefixedKey(row.Status, row.Date, id)...)
-}
-
-func dueKeyBody(due, d model.Date, id [16]byte) []byte {
-	return append(dateKey(due), rowKey(d, id)...)
 }

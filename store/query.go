@@ -44,19 +44,15 @@ type Entry struct {
 	Row model.Row
 }
 
-// plan is how a query walks the database: which bucket, which key range,
-// and how each key leads to the row.
+// plan is how a query walks the database: which bucket and which key
+// range. Every key walked ends with the row's key, date‖id: the list and
+// search-text keys are just that, the ix keys end with it.
 type plan struct {
-	bucket   []byte
-	lo, hi   []byte // inclusive lower bound, exclusive upper bound (nil: open)
-	rowKeyAt int    // offset of date‖id inside the key (unless atEnd)
-	// atEnd: date‖id are the key's last 20 bytes (the who and reference
-	// indexes, whose values vary in length and may hold zero bytes).
-	atEnd    bool
-	needRow  bool // filters need the decoded row
-	needFold bool
-	fold     string
-	q        Query
+	bucket  []byte
+	lo, hi  []byte // inclusive lower bound, exclusive upper bound (nil: open)
+	needRow bool   // filters need the decoded row
+	fold    string // the folded search text ("": no search)
+	q       Query
 	// inFold: the walk is over the search texts, so a record's text is the
 	// cursor's value, not a lookup.
 	inFold bool
@@ -76,7 +72,6 @@ func (q *Query) plan() plan {
 	p := plan{q: *q}
 	if q.Search != "" {
 		p.fold = model.Fold(q.Search)
-		p.needFold = p.fold != ""
 	}
 	from, to := q.From, q.To
 	rangeKeys := func(prefix []byte) {
@@ -86,34 +81,32 @@ func (q *Query) plan() plan {
 		} else {
 			p.hi = prefixEnd(prefix)
 		}
-		p.rowKeyAt = len(prefix)
 	}
 	switch {
 	case q.Order == ByWho || q.Order == ByRef:
-		p.bucket = bSort(q.Kind)
+		p.bucket = bIx(q.Kind)
 		p.lo, p.hi = []byte{sortWho}, []byte{sortWho + 1}
 		if q.Order == ByRef {
 			p.lo, p.hi = []byte{sortRef}, []byte{sortRef + 1}
 		}
-		p.atEnd, p.keyDates = true, true
+		p.keyDates = true
 		p.needRow = q.Status != "" || q.Sub != "" || q.Ward != "" || q.Overdue
 	case q.Overdue || q.Order == DueFirst:
-		p.bucket = bDue(q.Kind)
+		p.bucket = bIx(q.Kind)
 		p.lo, p.hi = []byte{ixDue}, []byte{ixDue + 1}
 		if q.Overdue {
 			// Overdue means due < today: the deadline keys before today's.
 			p.hi = append([]byte{ixDue}, dateKey(q.Today)...)
 		}
-		p.rowKeyAt = 5
 		p.keyDates = true
 		p.needRow = q.Status != "" || q.Sub != "" || q.Ward != "" || from != 0 || to != 0
 	case q.Status != "":
-		p.bucket = bStatus(q.Kind)
+		p.bucket = bIx(q.Kind)
 		rangeKeys(append(append([]byte{ixStatus}, q.Status...), 0))
 		p.needRow = q.Sub != "" || q.Ward != ""
 	default:
 		p.bucket = bList(q.Kind)
-		if p.needFold {
+		if p.fold != "" {
 			// The search texts sit under the rows' keys: walking them reads
 			// each text from the cursor instead of looking it up per row.
 			p.bucket, p.inFold = bFold(q.Kind), true
@@ -144,14 +137,10 @@ func prefixEnd(prefix []byte) []byte {
 // match reports whether the key's record passes the filters; row is filled
 // when it had to be decoded (or when want is set).
 func (p *plan) match(key, val []byte, row *model.Row, want bool) (bool, error) {
-	at := p.rowKeyAt
-	if p.atEnd {
-		at = len(key) - 20
-	}
-	if at < 0 || len(key)-at != 20 {
+	if len(key) < 20 {
 		return false, fmt.Errorf("index %s: bad key", p.bucket)
 	}
-	rk := key[at:]
+	rk := key[len(key)-20:]
 	q := &p.q
 	if p.keyDates {
 		d := model.Date(int32(binary.BigEndian.Uint32(rk)))
@@ -159,7 +148,7 @@ func (p *plan) match(key, val []byte, row *model.Row, want bool) (bool, error) {
 			return false, nil
 		}
 	}
-	if p.needFold {
+	if p.fold != "" {
 		f := val
 		if !p.inFold {
 			f = p.folds.Get(rk)

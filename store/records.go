@@ -274,16 +274,11 @@ func putIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
 	if err := tx.Bucket(bFold(k)).Put(rk, []byte(row.Fold)); err != nil {
 		return err
 	}
-	if err := tx.Bucket(bStatus(k)).Put(statusKey(row, id), nil); err != nil {
-		return err
-	}
-	if due, ok := openDue(row); ok {
-		if err := tx.Bucket(bDue(k)).Put(dueKey(due, row.Date, id), nil); err != nil {
+	ix := tx.Bucket(bIx(k))
+	for _, key := range ixKeys(row, id) {
+		if err := ix.Put(key, nil); err != nil {
 			return err
 		}
-	}
-	if err := putSortIndexes(tx, row, id); err != nil {
-		return err
 	}
 	if row.ParentID != "" {
 		pid, err := model.ParseID(row.ParentID)
@@ -315,25 +310,17 @@ func openDue(row *model.Row) (model.Date, bool) {
 func deleteIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
 	k := row.Kind
 	rk := rowKey(row.Date, id)
-	for _, del := range []struct {
-		b   []byte
-		key []byte
-	}{
-		{bList(k), rk},
-		{bFold(k), rk},
-		{bStatus(k), statusKey(row, id)},
-	} {
-		if err := tx.Bucket(del.b).Delete(del.key); err != nil {
-			return err
-		}
-	}
-	if due, ok := openDue(row); ok {
-		if err := tx.Bucket(bDue(k)).Delete(dueKey(due, row.Date, id)); err != nil {
-			return err
-		}
-	}
-	if err := deleteSortIndexes(tx, row, id); err != nil {
+	if err := tx.Bucket(bList(k)).Delete(rk); err != nil {
 		return err
+	}
+	if err := tx.Bucket(bFold(k)).Delete(rk); err != nil {
+		return err
+	}
+	ix := tx.Bucket(bIx(k))
+	for _, key := range ixKeys(row, id) {
+		if err := ix.Delete(key); err != nil {
+			return err
+		}
 	}
 	if row.ParentID != "" {
 		if pid, err := model.ParseID(row.ParentID); err == nil {

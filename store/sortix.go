@@ -10,14 +10,12 @@ import (
 )
 
 // Lists sorted by who (petitioner, source, host) and by reference page from
-// an index of their own, like the others: key ‖ 0 ‖ date ‖ id. The who key
-// is the name's Vietnamese collation key, which may itself hold zero bytes,
-// so the walk finds date‖id as the key's last 20 bytes, not after the first
-// zero.
+// the kind's ix bucket, like the status and deadline orders: key ‖ 0 ‖ date
+// ‖ id. The who key is the name's Vietnamese collation key, which may
+// itself hold zero bytes, so a walk finds date‖id as the key's last 20
+// bytes, not after the first zero.
 
-// Both orders share one bucket per kind, told apart by the key's first
-// byte: a save then dirties one tree's root instead of two, which kept it
-// within the SPEC's "2× a bare commit".
+// bSort is the bucket of the who and reference indexes.
 func bSort(k model.Kind) []byte { return bIx(k) }
 
 const (
@@ -36,22 +34,6 @@ func refKey(row *model.Row, id [16]byte) []byte {
 	return append([]byte{sortRef}, prefixedKey(row.Ref, row.Date, id)...)
 }
 
-func putSortIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
-	b := tx.Bucket(bSort(row.Kind))
-	if err := b.Put(whoKey(row, id), nil); err != nil {
-		return err
-	}
-	return b.Put(refKey(row, id), nil)
-}
-
-func deleteSortIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
-	b := tx.Bucket(bSort(row.Kind))
-	if err := b.Delete(whoKey(row, id)); err != nil {
-		return err
-	}
-	return b.Delete(refKey(row, id))
-}
-
 // kCollation holds the collation key of a fixed probe, as the who index's
 // keys were made: a newer golang.org/x/text may weigh letters otherwise,
 // and keys made with the old weights would then not be found to delete.
@@ -67,14 +49,14 @@ func putCollation(tx *bolt.Tx) error {
 
 // addSortIndexes gives a database made before the who and reference
 // indexes existed (or whose who keys were made by other collation weights)
-// its two buckets per kind, filled from the list rows. The check is one
-// read transaction: a database that has them opens without a write.
+// its ix buckets, made anew from the list rows. The check is one read
+// transaction: a database that has them opens without a write.
 func (s *Store) addSortIndexes() error {
 	var missing []model.Kind
 	err := s.db.View(func(tx *bolt.Tx) error {
 		stale := !bytes.Equal(tx.Bucket(bMeta).Get(kCollation), model.SortKey(collationProbe))
 		for _, k := range model.Kinds {
-			if stale || sortIndexesMissing(tx, k) {
+			if stale || ixMissing(tx, k) {
 				missing = append(missing, k)
 			}
 		}
@@ -85,7 +67,7 @@ func (s *Store) addSortIndexes() error {
 	}
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		for _, k := range missing {
-			if err := fillSortIndexes(tx, k); err != nil {
+			if err := refillIx(tx, k); err != nil {
 				return err
 			}
 		}
@@ -97,17 +79,12 @@ func (s *Store) addSortIndexes() error {
 	return nil
 }
 
-// sortIndexesMissing: a bucket is absent, or empty while the kind has rows.
-func sortIndexesMissing(tx *bolt.Tx, k model.Kind) bool {
+// ixMissing: the ix bucket is absent, or empty while the kind has rows.
+func ixMissing(tx *bolt.Tx, k model.Kind) bool {
 	list := tx.Bucket(bList(k))
 	hasRows := list != nil && firstKey(list) != nil
-	for _, name := range [][]byte{bSort(k)} {
-		b := tx.Bucket(name)
-		if b == nil || hasRows && firstKey(b) == nil {
-			return true
-		}
-	}
-	return false
+	b := tx.Bucket(bIx(k))
+	return b == nil || hasRows && firstKey(b) == nil
 }
 
 func firstKey(b *bolt.Bucket) []byte {
@@ -115,20 +92,20 @@ func firstKey(b *bolt.Bucket) []byte {
 	return k
 }
 
-// fillSortIndexes makes a kind's who and reference indexes anew.
-func fillSortIndexes(tx *bolt.Tx, k model.Kind) error {
-	for _, name := range [][]byte{bSort(k)} {
-		if tx.Bucket(name) != nil {
-			if err := tx.DeleteBucket(name); err != nil {
-				return fmt.Errorf("drop bucket %s: %w", name, err)
-			}
+// refillIx makes a kind's ix bucket anew from its list rows: the status,
+// deadline, who and reference indexes all.
+func refillIx(tx *bolt.Tx, k model.Kind) error {
+	name := bIx(k)
+	if tx.Bucket(name) != nil {
+		if err := tx.DeleteBucket(name); err != nil {
+			return fmt.Errorf("drop bucket %s: %w", name, err)
 		}
-		b, err := tx.CreateBucket(name)
-		if err != nil {
-			return fmt.Errorf("create bucket %s: %w", name, err)
-		}
-		b.FillPercent = 0.9
 	}
+	ix, err := tx.CreateBucket(name)
+	if err != nil {
+		return fmt.Errorf("create bucket %s: %w", name, err)
+	}
+	ix.FillPercent = 0.9
 	list := tx.Bucket(bList(k))
 	if list == nil {
 		return nil
@@ -143,15 +120,11 @@ func fillSortIndexes(tx *bolt.Tx, k model.Kind) error {
 		}
 		var id [16]byte
 		copy(id[:], key[4:])
-		// The bucket holds every index of the kind: make them all.
-		if err := tx.Bucket(bIx(k)).Put(statusKey(&row, id), nil); err != nil {
-			return err
-		}
-		if due, ok := openDue(&row); ok {
-			if err := tx.Bucket(bIx(k)).Put(dueKey(due, row.Date, id), nil); err != nil {
+		for _, ik := range ixKeys(&row, id) {
+			if err := ix.Put(ik, nil); err != nil {
 				return err
 			}
 		}
-		return putSortIndexes(tx, &row, id)
+		return nil
 	})
 }

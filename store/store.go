@@ -86,14 +86,22 @@ func bFold(k model.Kind) []byte { return []byte("fold/" + string(k)) }
 // bucket, told apart by their keys' first byte (ixStatus, ixDue, sortWho,
 // sortRef): a save dirties one tree's branch pages instead of four, which
 // keeps it within the SPEC's "2× a bare commit".
-func bIx(k model.Kind) []byte     { return []byte("ix/" + string(k)) }
-func bStatus(k model.Kind) []byte { return bIx(k) }
-func bDue(k model.Kind) []byte    { return bIx(k) }
+func bIx(k model.Kind) []byte { return []byte("ix/" + string(k)) }
 
 const (
 	ixStatus = 's'
 	ixDue    = 'd'
 )
+
+// ixKeys are a row's keys in its kind's ix bucket: status, who and
+// reference, and the deadline while the record can fall overdue.
+func ixKeys(row *model.Row, id [16]byte) [][]byte {
+	keys := [][]byte{statusKey(row, id), whoKey(row, id), refKey(row, id)}
+	if due, ok := openDue(row); ok {
+		keys = append(keys, dueKey(due, row.Date, id))
+	}
+	return keys
+}
 
 func kCount(k model.Kind) []byte { return []byte("count/" + string(k)) }
 
