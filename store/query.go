@@ -254,10 +254,13 @@ func step(c *bolt.Cursor, desc bool) ([]byte, []byte) {
 // Page returns up to n entries after the position key `after` (nil: from
 // the start) in the query's order, or in the opposite order when reverse.
 func (s *Store) Page(q Query, after []byte, n int, reverse bool) ([]Entry, error) {
+	return s.page(q.plan(), after, n, reverse)
+}
+
+func (s *Store) page(p plan, after []byte, n int, reverse bool) ([]Entry, error) {
 	if n <= 0 {
 		return nil, nil
 	}
-	p := q.plan()
 	defer func() { s.afterScan(p.visited) }()
 	out := make([]Entry, 0, n)
 	err := s.db.View(func(tx *bolt.Tx) error {
@@ -278,7 +281,10 @@ func (s *Store) Count(q Query) (int, error) {
 		// (and a read of) every row.
 		return s.Total(q.Kind)
 	}
-	p := q.plan()
+	return s.count(q.plan())
+}
+
+func (s *Store) count(p plan) (int, error) {
 	n := 0
 	err := s.db.View(func(tx *bolt.Tx) error {
 		return p.walk(tx, nil, false, false, func([]byte, *model.Row) bool { n++; return true })
@@ -361,7 +367,7 @@ func (s *Store) Linked(parentID string) ([]model.Row, error) {
 	return out, err
 }
 
-// RecordJSON returns the stored JSON of a record (for `list --format json`).
+// RecordJSON returns the stored JSON of a record.
 func (s *Store) RecordJSON(k model.Kind, id string) (json.RawMessage, error) {
 	bid, err := model.ParseID(id)
 	if err != nil {

@@ -1,10 +1,6 @@
 package store
 
-import (
-	"gopy/model"
-
-	bolt "go.etcd.io/bbolt"
-)
+import "gopy/model"
 
 // The TUI's dashboard opens "what falls due this week" as a list: records
 // still open whose deadline lies in a date range. Query cannot say that (its
@@ -27,25 +23,10 @@ func (q *Query) dueRangePlan(dueFrom, dueTo model.Date) plan {
 // PageDueRange is Page over the records whose open deadline falls in
 // [dueFrom, dueTo] (dueTo zero: no upper bound), soonest deadline first.
 func (s *Store) PageDueRange(q Query, dueFrom, dueTo model.Date, after []byte, n int, reverse bool) ([]Entry, error) {
-	p := q.dueRangePlan(dueFrom, dueTo)
-	defer func() { s.afterScan(p.visited) }()
-	out := make([]Entry, 0, n)
-	err := s.db.View(func(tx *bolt.Tx) error {
-		return p.walk(tx, after, reverse, true, func(k []byte, row *model.Row) bool {
-			out = append(out, Entry{Key: append([]byte{}, k...), Row: *row})
-			return len(out) < n
-		})
-	})
-	return out, err
+	return s.page(q.dueRangePlan(dueFrom, dueTo), after, n, reverse)
 }
 
 // CountDueRange counts what PageDueRange would list.
 func (s *Store) CountDueRange(q Query, dueFrom, dueTo model.Date) (int, error) {
-	p := q.dueRangePlan(dueFrom, dueTo)
-	defer func() { s.afterScan(p.visited) }()
-	n := 0
-	err := s.db.View(func(tx *bolt.Tx) error {
-		return p.walk(tx, nil, false, false, func([]byte, *model.Row) bool { n++; return true })
-	})
-	return n, err
+	return s.count(q.dueRangePlan(dueFrom, dueTo))
 }
