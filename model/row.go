@@ -128,16 +128,27 @@ func RowOf(r Record) Row {
 	return row
 }
 
+// OpenDue is the deadline the record can still miss: an open petition's
+// resolution deadline, a feedback's response deadline while any point is
+// pending. ok is false for records that cannot become overdue.
+func (r *Row) OpenDue() (due Date, ok bool) {
+	if r.Due == 0 {
+		return 0, false
+	}
+	switch r.Kind {
+	case KindPetition:
+		return r.Due, PetitionStatus(r.Status).Open()
+	case KindFeedback:
+		return r.Due, r.Points[0] > 0
+	}
+	return 0, false
+}
+
 // Overdue reports whether the row's record is overdue on today, exactly as
 // the record's own Overdue method would say.
 func (r *Row) Overdue(today Date) bool {
-	switch r.Kind {
-	case KindFeedback:
-		return r.Due != 0 && today > r.Due && r.Points[0] > 0
-	case KindPetition:
-		return PetitionStatus(r.Status).Open() && r.Due != 0 && today > r.Due
-	}
-	return false
+	due, ok := r.OpenDue()
+	return ok && today > due
 }
 
 // Matches reports whether the row's text contains the folded query.

@@ -291,22 +291,6 @@ func putIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
 	return nil
 }
 
-// openDue is the deadline under which a record waits in the due index: an
-// open petition's resolution deadline, a feedback's response deadline while
-// any point is pending. Records that cannot become overdue are not indexed.
-func openDue(row *model.Row) (model.Date, bool) {
-	if row.Due == 0 {
-		return 0, false
-	}
-	switch row.Kind {
-	case model.KindPetition:
-		return row.Due, model.PetitionStatus(row.Status).Open()
-	case model.KindFeedback:
-		return row.Due, row.Points[0] > 0
-	}
-	return 0, false
-}
-
 func deleteIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
 	k := row.Kind
 	rk := rowKey(row.Date, id)

@@ -94,10 +94,11 @@ const (
 )
 
 // ixKeys are a row's keys in its kind's ix bucket: status, who and
-// reference, and the deadline while the record can fall overdue.
+// reference, and the deadline while the record can fall overdue (an
+// overdue query trusts the deadline index without reading the row).
 func ixKeys(row *model.Row, id [16]byte) [][]byte {
 	keys := [][]byte{statusKey(row, id), whoKey(row, id), refKey(row, id)}
-	if due, ok := openDue(row); ok {
+	if due, ok := row.OpenDue(); ok {
 		keys = append(keys, dueKey(due, row.Date, id))
 	}
 	return keys
