@@ -99,7 +99,7 @@ func (s *Store) Check() ([]string, error) {
 			if v := tx.Bucket(bMeta).Get(kCount(k)); len(v) == 8 {
 				stored = int64(binary.BigEndian.Uint64(v))
 			}
-			prefix := []byte("wardcount/" + string(k) + "/")
+			prefix := kWardCount(k, "")
 			c := tx.Bucket(bMeta).Cursor()
 			for key, v := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix); key, v = c.Next() {
 				ward := string(key[len(prefix):])

@@ -342,6 +342,8 @@ func addCount(tx *bolt.Tx, k model.Kind, ward string, d int) error {
 	return nil
 }
 
+// kWardCount is the key of a ward's count of a kind; with ward "", the
+// prefix of them all.
 func kWardCount(k model.Kind, ward string) []byte {
 	return []byte("wardcount/" + string(k) + "/" + ward)
 }
@@ -351,7 +353,7 @@ func (s *Store) WardTotals() (map[string]int, error) {
 	out := map[string]int{}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		for _, k := range model.Kinds {
-			prefix := []byte("wardcount/" + string(k) + "/")
+			prefix := kWardCount(k, "")
 			c := tx.Bucket(bMeta).Cursor()
 			for key, v := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix); key, v = c.Next() {
 				if len(v) == 8 {
