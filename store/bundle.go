@@ -234,6 +234,16 @@ type ImportResult struct {
 	Wards           map[string]*ImportSummary
 }
 
+// ward is the summary of an origin ward, started on its first record.
+func (r *ImportResult) ward(w string) *ImportSummary {
+	sum := r.Wards[w]
+	if sum == nil {
+		sum = &ImportSummary{Ward: w}
+		r.Wards[w] = sum
+	}
+	return sum
+}
+
 var errDryRun = errors.New("dry run")
 
 // ImportBundle verifies the bundle at path whole, then merges it in one
@@ -518,11 +528,7 @@ func (s *Store) mergeItem(tx *bolt.Tx, it *parsedItem, note, by string, res *Imp
 	}
 	rec, id, kind := it.rec, it.id, it.rec.Kind()
 	m := rec.GetMeta()
-	sum := res.Wards[m.Ward]
-	if sum == nil {
-		sum = &ImportSummary{Ward: m.Ward}
-		res.Wards[m.Ward] = sum
-	}
+	sum := res.ward(m.Ward)
 	for _, other := range model.Kinds {
 		if other != kind && tx.Bucket(bRec(other)).Get(id[:]) != nil {
 			return bundleErr("%s %s: id already used by a %s", kind, m.Ref, other)
@@ -602,11 +608,7 @@ func (s *Store) mergeItem(tx *bolt.Tx, it *parsedItem, note, by string, res *Imp
 	if !incomingWins {
 		return nil
 	}
-	oldRow := model.RowOf(old)
-	if err := deleteIndexes(tx, &oldRow, id); err != nil {
-		return err
-	}
-	return putRecord(tx, rec, id)
+	return replaceRecord(tx, old, rec, id)
 }
 
 // bundleErrors drops the "required" errors of the identity fields a
@@ -715,11 +717,7 @@ func tombstone(tx *bolt.Tx, id [16]byte) (Tombstone, bool) {
 // bundle cannot bring the record back.
 func (s *Store) mergeDeletion(tx *bolt.Tx, it *parsedItem, note, by string, res *ImportResult) error {
 	t, id := *it.tomb, it.id
-	sum := res.Wards[t.Ward]
-	if sum == nil {
-		sum = &ImportSummary{Ward: t.Ward}
-		res.Wards[t.Ward] = sum
-	}
+	sum := res.ward(t.Ward)
 	old, err := getRecord(tx, t.Kind, id)
 	if errors.Is(err, ErrNotFound) {
 		if _, ok := tombstone(tx, id); ok {

@@ -436,11 +436,7 @@ func (s *Store) mergeCSV(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, c
 	if m.Ward == "" {
 		return &CSVError{Line: cr.Line, Column: "ward", Key: "err.no_ward"}
 	}
-	sum := res.Wards[m.Ward]
-	if sum == nil {
-		sum = &ImportSummary{Ward: m.Ward}
-		res.Wards[m.Ward] = sum
-	}
+	sum := res.ward(m.Ward)
 	if m.ID != "" {
 		id, _ := model.ParseID(m.ID)
 		if old, err := getRecord(tx, rec.Kind(), id); err == nil {
@@ -459,11 +455,7 @@ func (s *Store) mergeCSV(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, c
 				m.UpdatedAt = s.now().UTC()
 				m.UpdatedBy = by
 			}
-			oldRow := model.RowOf(old)
-			if err := deleteIndexes(tx, &oldRow, id); err != nil {
-				return err
-			}
-			if err := putRecord(tx, rec, id); err != nil {
+			if err := replaceRecord(tx, old, rec, id); err != nil {
 				return err
 			}
 			sum.Updated++

@@ -265,6 +265,16 @@ func putRecord(tx *bolt.Tx, rec model.Record, id [16]byte) error {
 	return putIndexes(tx, &row, id)
 }
 
+// replaceRecord stores rec over old (the same record as stored), moving
+// its list row and indexes.
+func replaceRecord(tx *bolt.Tx, old, rec model.Record, id [16]byte) error {
+	oldRow := model.RowOf(old)
+	if err := deleteIndexes(tx, &oldRow, id); err != nil {
+		return err
+	}
+	return putRecord(tx, rec, id)
+}
+
 func putIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
 	k := row.Kind
 	rk := rowKey(row.Date, id)
@@ -484,11 +494,7 @@ func (s *Store) Update(rec model.Record, by string) error {
 			now = om.UpdatedAt.Add(1)
 		}
 		m.UpdatedAt, m.UpdatedBy = now, by
-		oldRow := model.RowOf(old)
-		if err := deleteIndexes(tx, &oldRow, id); err != nil {
-			return err
-		}
-		if err := putRecord(tx, rec, id); err != nil {
+		if err := replaceRecord(tx, old, rec, id); err != nil {
 			return err
 		}
 		return putHistory(tx, rec.Kind(), id, model.Change{At: now, By: by, Action: "update", Fields: changes})
