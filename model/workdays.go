@@ -1,9 +1,6 @@
 package model
 
-import (
-	"sync"
-	"time"
-)
+import "sync"
 
 // Holiday is one day off. Name is a catalog key ("holiday.tet", …) or text
 // an officer typed when editing the year's list.
@@ -51,13 +48,7 @@ func (c *Calendar) offDays(year int) map[Date]bool {
 func (c *Calendar) IsHoliday(d Date) bool { return c.offDays(d.Year())[d] }
 
 // IsWorkingDay is false on Saturdays, Sundays and holidays.
-func (c *Calendar) IsWorkingDay(d Date) bool {
-	switch d.Weekday() {
-	case time.Saturday, time.Sunday:
-		return false
-	}
-	return !c.IsHoliday(d)
-}
+func (c *Calendar) IsWorkingDay(d Date) bool { return !isWeekend(d) && !c.IsHoliday(d) }
 
 // AddWorkingDays returns the n-th working day after d: a deadline of
 // "10 working days from receipt" received on d.
