@@ -166,3 +166,12 @@ func valid[T ~string](v T, all []T) bool {
 	}
 	return false
 }
+
+// Strings lists enum values as plain strings (for pick-lists and lookups).
+func Strings[T ~string](l []T) []string {
+	out := make([]string, len(l))
+	for i, v := range l {
+		out[i] = string(v)
+	}
+	return out
+}

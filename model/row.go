@@ -177,11 +177,11 @@ func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
 func RowStatuses(k Kind) []string {
 	switch k {
 	case KindFeedback:
-		return strs(FeedbackStates)
+		return Strings(FeedbackStates)
 	case KindSession:
-		return strs(SessionKinds)
+		return Strings(SessionKinds)
 	}
-	return strs(PetitionStatuses)
+	return Strings(PetitionStatuses)
 }
 
 // RowSubs are the values Row.Sub takes for a kind: source kind, host role,
@@ -189,17 +189,9 @@ func RowStatuses(k Kind) []string {
 func RowSubs(k Kind) []string {
 	switch k {
 	case KindFeedback:
-		return strs(SourceKinds)
+		return Strings(SourceKinds)
 	case KindSession:
-		return strs(HostRoles)
+		return Strings(HostRoles)
 	}
-	return strs(Classifications)
-}
-
-func strs[T ~string](l []T) []string {
-	out := make([]string, len(l))
-	for i, v := range l {
-		out[i] = string(v)
-	}
-	return out
+	return Strings(Classifications)
 }

@@ -62,7 +62,7 @@ func CSVRows(k model.Kind, raw []byte) ([][]string, error) {
 			} else {
 				out[i] = csvCell(fields[c])
 			}
-			out[i] = defuse(out[i])
+			out[i] = Defuse(out[i])
 		}
 		return out
 	}
@@ -106,9 +106,10 @@ func csvCell(v any) string {
 	return string(b)
 }
 
-// defuse keeps a spreadsheet from running a cell as a formula (CSV
-// injection): a leading = + - @ gets a quote, which the import removes.
-func defuse(s string) string {
+// Defuse keeps a spreadsheet from running a cell as a formula (CSV
+// injection): a leading = + - @ gets a quote, which the CSV import removes.
+// Every CSV gopy writes passes its cells through it.
+func Defuse(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		if _, err := strconv.ParseFloat(s, 64); err == nil {
 			return s

@@ -15,9 +15,6 @@ import (
 // itself hold zero bytes, so a walk finds date‖id as the key's last 20
 // bytes, not after the first zero.
 
-// bSort is the bucket of the who and reference indexes.
-func bSort(k model.Kind) []byte { return bIx(k) }
-
 const (
 	sortWho = 'w'
 	sortRef = 'r'

@@ -33,7 +33,7 @@ func TestSortIndexesAddedToOlderDatabase(t *testing.T) {
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
 		for _, k := range model.Kinds {
-			for _, b := range [][]byte{bSort(k)} {
+			for _, b := range [][]byte{bIx(k)} {
 				if err := tx.DeleteBucket(b); err != nil {
 					return err
 				}
@@ -93,7 +93,7 @@ func TestWhoIndexRemadeWhenCollationChanges(t *testing.T) {
 		if err := tx.Bucket(bMeta).Put(kCollation, []byte("older weights")); err != nil {
 			return err
 		}
-		b := tx.Bucket(bSort(model.KindPetition))
+		b := tx.Bucket(bIx(model.KindPetition))
 		if err := b.Delete(firstKey(b)); err != nil {
 			return err
 		}

@@ -153,16 +153,16 @@ func csvLabels() store.Labels {
 		group  string
 		values []string
 	}{
-		"source_kind":    {"source", strs(model.SourceKinds)},
-		"form":           {"form", strs(model.FeedbackForms)},
-		"target_kind":    {"target", strs(model.TargetKinds)},
-		"point_status":   {"answer", strs(model.AnswerStatuses)},
-		"kind":           {"session", strs(model.SessionKinds)},
-		"host_role":      {"host", strs(model.HostRoles)},
-		"channel":        {"channel", strs(model.Channels)},
-		"classification": {"class", strs(model.Classifications)},
-		"handling":       {"handling", strs(model.Handlings)},
-		"status":         {"status", strs(model.PetitionStatuses)},
+		"source_kind":    {"source", model.Strings(model.SourceKinds)},
+		"form":           {"form", model.Strings(model.FeedbackForms)},
+		"target_kind":    {"target", model.Strings(model.TargetKinds)},
+		"point_status":   {"answer", model.Strings(model.AnswerStatuses)},
+		"kind":           {"session", model.Strings(model.SessionKinds)},
+		"host_role":      {"host", model.Strings(model.HostRoles)},
+		"channel":        {"channel", model.Strings(model.Channels)},
+		"classification": {"class", model.Strings(model.Classifications)},
+		"handling":       {"handling", model.Strings(model.Handlings)},
+		"status":         {"status", model.Strings(model.PetitionStatuses)},
 	}
 	out := store.Labels{}
 	for col, g := range groups {
@@ -173,14 +173,6 @@ func csvLabels() store.Labels {
 			}
 		}
 		out[col] = m
-	}
-	return out
-}
-
-func strs[T ~string](l []T) []string {
-	out := make([]string, len(l))
-	for i, v := range l {
-		out[i] = string(v)
 	}
 	return out
 }

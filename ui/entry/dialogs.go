@@ -58,7 +58,7 @@ func newAnswerSpec(ctx *Context, fb *model.Feedback, point int) *answerSpec {
 	}
 	s.point.section = b.l.F("entry.section.answer", firstLine(fb.Subject, 60))
 	s.point.note = s.pointNote
-	s.status = b.choice("status", "answer", enumStrings(model.AnswerStatuses))
+	s.status = b.choice("status", "answer", model.Strings(model.AnswerStatuses))
 	s.status.label = b.label("answer_status")
 	s.answeredOn = b.date("answered_on")
 	s.answer = b.text("answer")
@@ -178,7 +178,7 @@ type statusSpec struct {
 func newStatusSpec(ctx *Context, p *model.Petition) *statusSpec {
 	b := fieldSet{ctx.Lang}
 	s := &statusSpec{ctx: ctx, p: p}
-	s.status = b.choice("status", "status", enumStrings(model.PetitionStatuses))
+	s.status = b.choice("status", "status", model.Strings(model.PetitionStatuses))
 	s.status.section = b.l.F("entry.section.status", p.Ref, b.l.Enum("status", string(p.Status)))
 	s.on = b.date("on")
 	s.on.required = true

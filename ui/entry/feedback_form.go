@@ -50,11 +50,11 @@ func newFeedbackSpec(ctx *Context, orig *model.Feedback) *feedbackSpec {
 	s.givenOn = b.date("given_on")
 	s.givenOn.section = b.l.T("entry.section.feedback")
 	s.givenOn.required = true
-	s.sourceKind = b.choice("source_kind", "source", enumStrings(model.SourceKinds))
+	s.sourceKind = b.choice("source_kind", "source", model.Strings(model.SourceKinds))
 	s.sourceName = b.pick("source_name", st.Organisations, st.Groups)
 	s.sourceName.required = true
-	s.form = b.choice("form", "form", enumStrings(model.FeedbackForms))
-	s.targetKind = b.choice("target_kind", "target", enumStrings(model.TargetKinds))
+	s.form = b.choice("form", "form", model.Strings(model.FeedbackForms))
+	s.targetKind = b.choice("target_kind", "target", model.Strings(model.TargetKinds))
 	s.targetName = b.pick("target_name", st.Agencies, st.Officers)
 	s.subject = b.make(kLine, "subject")
 	s.subject.required = true
@@ -101,7 +101,7 @@ func (s *feedbackSpec) addPointFields(p model.Point, saved bool) *pointFields {
 	pf.content = b.text("")
 	pf.content.label = b.label("content")
 	pf.content.required = true
-	pf.status = b.choice("", "answer", enumStrings(model.AnswerStatuses))
+	pf.status = b.choice("", "answer", model.Strings(model.AnswerStatuses))
 	pf.status.label = b.label("answer_status")
 	pf.answeredOn = b.date("")
 	pf.answeredOn.label = b.label("answered_on")

@@ -84,7 +84,7 @@ func newPetitionSpec(ctx *Context, orig, seed *model.Petition) *petitionSpec {
 		s.channelInfo.key = "feedback_id"
 		s.channelInfo.info = b.l.F("entry.info.point", seed.PointNo)
 	}
-	s.classification = b.choice("classification", "class", enumStrings(model.Classifications))
+	s.classification = b.choice("classification", "class", model.Strings(model.Classifications))
 
 	s.name = b.make(kLine, "name")
 	s.name.section = b.l.T("entry.section.petitioner")
@@ -111,7 +111,7 @@ func newPetitionSpec(ctx *Context, orig, seed *model.Petition) *petitionSpec {
 	s.summary.required = true
 	s.previously = b.pick("previously_handled_by", st.Agencies)
 
-	s.handling = b.choice("handling", "handling", append([]string{""}, enumStrings(model.Handlings)...))
+	s.handling = b.choice("handling", "handling", append([]string{""}, model.Strings(model.Handlings)...))
 	s.handling.section = b.l.T("entry.section.handling")
 	s.handling.opts[0].label = b.l.T("entry.handling.none")
 	sent := func() bool {
@@ -132,7 +132,7 @@ func newPetitionSpec(ctx *Context, orig, seed *model.Petition) *petitionSpec {
 	s.resolutionDue = b.date("resolution_due")
 	s.resolutionDue.note = s.resolutionNote
 
-	s.status = b.choice("status", "status", enumStrings(model.PetitionStatuses))
+	s.status = b.choice("status", "status", model.Strings(model.PetitionStatuses))
 	s.status.section = b.l.T("entry.section.result")
 	s.result = b.text("result")
 	s.resolvedOn = b.date("resolved_on")

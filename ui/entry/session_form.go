@@ -57,12 +57,12 @@ func newSessionSpec(ctx *Context, orig *model.Session) *sessionSpec {
 	b := fieldSet{ctx.Lang}
 	st := &ctx.Settings
 	s := &sessionSpec{ctx: ctx, b: b, orig: orig}
-	s.kind = b.choice("kind", "session", enumStrings(model.SessionKinds))
+	s.kind = b.choice("kind", "session", model.Strings(model.SessionKinds))
 	s.kind.section = b.l.T("entry.section.session")
 	s.heldOn = b.date("held_on")
 	s.heldOn.required = true
 	s.location = b.make(kLine, "location")
-	s.hostRole = b.choice("host_role", "host", enumStrings(model.HostRoles))
+	s.hostRole = b.choice("host_role", "host", model.Strings(model.HostRoles))
 	s.hostName = b.pick("host_name", st.Officers)
 	s.hostName.required = true
 	s.otherLeaders = b.make(kLine, "other_leaders")
@@ -253,7 +253,7 @@ func (m *matters) newItem() *matterFields {
 	it.name.required = true
 	it.group = b.pick("", m.ctx.Settings.Groups)
 	it.group.label = b.label("group")
-	it.class = b.choice("", "class", enumStrings(model.Classifications))
+	it.class = b.choice("", "class", model.Strings(model.Classifications))
 	it.class.label = b.label("classification")
 	it.class.setValue(string(model.ClassProposal))
 	it.summary = b.text("")

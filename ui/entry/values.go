@@ -68,14 +68,6 @@ func merge(lists ...[]string) []string {
 	return out
 }
 
-func enumStrings[T ~string](vs []T) []string {
-	out := make([]string, len(vs))
-	for i, v := range vs {
-		out[i] = string(v)
-	}
-	return out
-}
-
 // reader reads typed values, collecting the errors of what cannot be read
 // (a date that is not one); model validation adds the rest.
 type reader struct{ errs model.FieldErrors }

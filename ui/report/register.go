@@ -135,7 +135,7 @@ func registerCSV(w io.Writer, s *store.Store, p model.Period, today model.Date, 
 		row := registerRow(pt, n, today, ward, l)
 		cells := make([]string, len(row))
 		for i, v := range row {
-			cells[i] = defuse(v.plain())
+			cells[i] = store.Defuse(v.plain())
 		}
 		return cw.Write(cells)
 	})

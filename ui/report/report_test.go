@@ -69,8 +69,8 @@ func TestSheetNameAndDefuse(t *testing.T) {
 		t.Errorf("sheetName = %q", got)
 	}
 	for in, want := range map[string]string{"=SUM(A1)": "'=SUM(A1)", "-5": "-5", "+84 912": "'+84 912", "@x": "'@x", "Nguyễn": "Nguyễn", "": ""} {
-		if got := defuse(in); got != want {
-			t.Errorf("defuse(%q) = %q, want %q", in, got, want)
+		if got := store.Defuse(in); got != want {
+			t.Errorf("store.Defuse(%q) = %q, want %q", in, got, want)
 		}
 	}
 	if got := mdEscape("a|b_c*[d](e)<f>#"); got != `a\|b\_c\*\[d\](e)&lt;f&gt;\#` {

@@ -4,12 +4,12 @@ import (
 	"bufio"
 	"encoding/csv"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
+	"gopy/store"
 	"gopy/ui/i18n"
 	"gopy/ui/sanitize"
 )
@@ -27,7 +27,7 @@ func writeCSV(w io.Writer, h header, secs []section) error {
 	cw.UseCRLF = true
 	rec := func(cells ...string) {
 		for i := range cells {
-			cells[i] = defuse(cells[i])
+			cells[i] = store.Defuse(cells[i])
 		}
 		cw.Write(cells)
 	}
@@ -58,18 +58,6 @@ func writeCSV(w io.Writer, h header, secs []section) error {
 		return err
 	}
 	return bw.Flush()
-}
-
-// defuse keeps a spreadsheet from running a cell as a formula (CSV
-// injection): text starting with = + - @ gets a leading apostrophe.
-func defuse(s string) string {
-	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return s
-	}
-	if _, err := strconv.ParseFloat(s, 64); err == nil {
-		return s
-	}
-	return "'" + s
 }
 
 // book is an xlsx file being written sheet by sheet, and its styles.
