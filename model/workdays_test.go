@@ -94,8 +94,8 @@ func TestWorkingDaysBetween(t *testing.T) {
 func TestCalendarEditedYear(t *testing.T) {
 	// The ward replaced 2026's list: only 1/1 and an extra day off on 13/02.
 	edited := map[int][]Holiday{2026: {
-		{NewDate(2026, 1, 1), "holiday.new_year"},
-		{NewDate(2026, 2, 13), "Nghỉ hoán đổi"},
+		{On: NewDate(2026, 1, 1), Name: "holiday.new_year"},
+		{On: NewDate(2026, 2, 13), Name: "Nghỉ hoán đổi"},
 	}}
 	cal := NewCalendar(edited)
 	if got := cal.HolidaysOf(2026); len(got) != 2 {
