@@ -323,9 +323,6 @@ func TestAcceptanceValidation(t *testing.T) {
 		key   string
 	}{
 		{"accepted before received", func(p *Petition) { p.AcceptedOn = p.ReceivedOn.AddDays(-1) }, "accepted_on", "err.before_received"},
-		{"accepted but returned", func(p *Petition) {
-			p.AcceptedOn, p.Handling, p.Status = p.ReceivedOn, HandlingReturned, StatusReturned
-		}, "accepted_on", "err.accepted_handling"},
 		{"extension on a complaint", func(p *Petition) {
 			p.Classification, p.AcceptedOn = ClassComplaint, p.ReceivedOn
 			p.Extensions = []Extension{{On: p.ReceivedOn, Days: 10, DecisionNo: "1"}}

@@ -116,9 +116,6 @@ func (p *Petition) Validate() FieldErrors {
 	if p.AcceptedOn != 0 && p.ReceivedOn != 0 && p.AcceptedOn < p.ReceivedOn && p.AcceptedOn.Valid() {
 		e.Add("accepted_on", "err.before_received")
 	}
-	if p.AcceptedOn != 0 && p.Handling != HandlingAccepted {
-		e.Add("accepted_on", "err.accepted_handling")
-	}
 	p.validateExtensions(&e)
 	if p.Status == StatusResolved && p.ResolvedOn == 0 {
 		e.Add("resolved_on", "err.required")

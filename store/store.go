@@ -22,7 +22,7 @@ import (
 )
 
 // SchemaVersion is the layout this build reads and writes.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 var (
 	ErrInUse       = errors.New("database in use by another gopy")
@@ -93,16 +93,25 @@ const (
 	ixDue    = 'd'
 )
 
-// ixKeys are a row's keys in its kind's ix bucket: status, who and
-// reference, and the deadline while the record can fall overdue (an
+// ixKeys are a row's keys in its kind's ix bucket: status (and the
+// virtual status "unaccepted" of a petition no decision was taken on), who
+// and reference, and the deadline it can still miss (model.Row.OpenDue: an
 // overdue query trusts the deadline index without reading the row).
 func ixKeys(row *model.Row, id [16]byte) [][]byte {
-	keys := [][]byte{statusKey(row, id), whoKey(row, id), refKey(row, id)}
-	if due, ok := row.OpenDue(); ok {
+	keys := [][]byte{statusKey(row.Status, row, id), whoKey(row, id), refKey(row, id)}
+	if row.Unaccepted() {
+		keys = append(keys, statusKey(StatusUnaccepted, row, id))
+	}
+	if due, kind := row.OpenDue(); kind != "" && due != 0 {
 		keys = append(keys, dueKey(due, row.Date, id))
 	}
 	return keys
 }
+
+// StatusUnaccepted is the status a petitions query takes for the open
+// petitions no decision (accept, return, transfer) was taken on yet:
+// `gopy list petitions --status unaccepted`.
+const StatusUnaccepted = "unaccepted"
 
 func kCount(k model.Kind) []byte { return []byte("count/" + string(k)) }
 

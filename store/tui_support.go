@@ -10,7 +10,7 @@ import "gopy/model"
 func (q *Query) dueRangePlan(dueFrom, dueTo model.Date) plan {
 	dq := *q
 	dq.Overdue = false
-	dq.Order = DueFirst
+	dq.Order, dq.Open = DueFirst, true
 	p := dq.plan()
 	p.lo = append([]byte{ixDue}, dateKey(dueFrom)...)
 	p.hi = append([]byte{ixDue}, dateKey(dueTo.AddDays(1))...)
