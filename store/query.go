@@ -21,8 +21,8 @@ const (
 	// deadline first (model.Row.OpenDue), then every other record, newest
 	// first. With Overdue or Open, only the first part.
 	DueFirst
-	ByWho    // by petitioner, source or host, Vietnamese A→Z (confidential first)
-	ByRef    // by reference, ascending
+	ByWho // by petitioner, source or host, Vietnamese A→Z (confidential first)
+	ByRef // by reference, ascending
 )
 
 // Query selects rows of one kind. Zero fields do not filter.
@@ -37,8 +37,8 @@ type Query struct {
 	Overdue bool
 	// Open keeps the records that can still miss a deadline (an open
 	// petition, a feedback with a point pending), soonest deadline first.
-	Open bool
-	Today   model.Date
+	Open  bool
+	Today model.Date
 	// Search is matched, folded, against the record's folded text.
 	Search string
 	Order  Order

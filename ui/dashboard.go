@@ -247,31 +247,34 @@ func eachPaged(s *store.Store, q store.Query, fn func(*model.Row)) error {
 	}
 }
 
-// monthSessions: sessions this month, and reception days held against
-// required for the party secretary and the committee chair, counted as the
-// report counts them over the whole month.
+// monthSessions: sessions this month; the party secretary's periodic
+// reception days against the month's requirement; the chair's weeks met
+// against the weeks judged so far (model's targets, as the report judges
+// them, as of today).
 func monthSessions(s *store.Store, st *model.Settings, today model.Date) ([6]int, error) {
 	p := model.Period{From: monthStart(today), To: monthEnd(today)}
-	agg := model.NewAggregator(p, p.To, st)
+	agg := model.NewAggregator(p, today, st)
 	err := s.ScanRows(model.KindSession, p.From, p.To, func(r *model.Row) error {
 		agg.Add(r)
 		return nil
 	})
-	f := agg.Result().Sessions
-	t := f.Targets
-	return [6]int{f.Total, t.Secretary.Held, t.Secretary.Required, t.Chair.Held, t.Chair.Required}, err
+	rep := agg.Result()
+	sec := model.TargetOf(rep.Targets, model.RuleSecretaryMonthly)
+	chair := model.TargetOf(rep.Targets, model.RuleChairWeekly)
+	return [6]int{rep.Sessions.Total, sec.Days, sec.Per, chair.Held, chair.Required}, err
 }
 
-// yearDialogues: dialogue conferences held this year against required.
+// yearDialogues: dialogue conferences held this year against the year's
+// requirement (none held reads 0/1, never met).
 func yearDialogues(s *store.Store, st *model.Settings, today model.Date) ([6]int, error) {
 	p := model.Period{From: model.NewDate(today.Year(), 1, 1), To: model.NewDate(today.Year(), 12, 31)}
-	agg := model.NewAggregator(p, p.To, st)
+	agg := model.NewAggregator(p, today, st)
 	q := store.Query{Kind: model.KindSession, Status: string(model.SessionDialogue), From: p.From, To: p.To}
 	if err := eachPaged(s, q, agg.Add); err != nil {
 		return [6]int{}, err
 	}
-	t := agg.Result().Sessions.Targets.Dialogue
-	return [6]int{t.Held, t.Required}, nil
+	t := model.TargetOf(agg.Result().Targets, model.RuleDialogueYearly)
+	return [6]int{t.Days, t.Per}, nil
 }
 
 func (d *dashboard) items() []dashItem {

@@ -173,11 +173,12 @@ func (d *detailLayout) session(r *model.Session) {
 			note = strings.TrimPrefix(note+" · ", " · ") + "! " + l.F("detail.announce_late", dl.AnnounceDaysBefore)
 		}
 		d.note("announced_on", date(r.AnnouncedOn), note, late)
-		late = r.PublishedLate(dl, today)
+		cal := model.NewCalendar(d.c.settings.Holidays)
+		late = r.PublishedLate(dl, cal, today)
 		note = ""
 		switch {
 		case late && r.ResultsPublishedOn == 0:
-			note = "! " + l.F("detail.publish_missing", r.HeldOn.AddDays(dl.PublishDaysAfter).String())
+			note = "! " + l.F("detail.publish_missing", model.PublishDue(r.HeldOn, &dl, cal).String())
 		case late:
 			note = "! " + l.F("detail.publish_late", dl.PublishDaysAfter)
 		}

@@ -182,16 +182,14 @@ func newPetitionSpec(ctx *Context, orig, seed *model.Petition) *petitionSpec {
 
 func (s *petitionSpec) fields() []*field { return s.all }
 
-// dues are the deadlines Settings give for what is typed now.
+// dues are the deadlines the law gives what is typed now (model's
+// deadline rules).
 func (s *petitionSpec) dues() (ack, res model.Date) {
-	var r reader
-	recv := r.date(s.receivedOn)
-	if recv == 0 || !recv.Valid() {
+	p, _ := s.build()
+	if p.ReceivedOn == 0 || !p.ReceivedOn.Valid() {
 		return 0, 0
 	}
-	d := s.ctx.Settings.Deadlines
-	return s.cal.AddWorkingDays(recv, d.AckWorkingDays),
-		recv.AddDays(d.ResolutionDays(model.Classification(s.classification.value())))
+	return p.LawAckDue(&s.ctx.Settings.Deadlines, s.cal), p.LawResolutionDue(&s.ctx.Settings, s.cal)
 }
 
 // fillDues recomputes the due dates the officer has not typed in.
@@ -212,7 +210,8 @@ func (s *petitionSpec) ackNote() string {
 
 func (s *petitionSpec) resolutionNote() string {
 	_, res := s.dues()
-	days := s.ctx.Settings.Deadlines.ResolutionDays(model.Classification(s.classification.value()))
+	p, _ := s.build()
+	days, _ := p.ResolutionTerm(&s.ctx.Settings)
 	return s.dueNote(s.resolutionDue, res, s.ctx.Lang.F("entry.note.resolution_due", days))
 }
 

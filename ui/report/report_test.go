@@ -87,7 +87,7 @@ func smallDoc(t *testing.T) Doc {
 	f := &model.Feedback{Meta: model.Meta{ID: "1", Ref: "GY-2026-0001", Ward: "HB"}, GivenOn: model.NewDate(2026, 1, 5),
 		SourceKind: model.SourceFront, Form: model.FormConference, TargetKind: model.TargetParty,
 		Points: []model.Point{{Status: model.AnswerAccepted, AnsweredOn: model.NewDate(2026, 1, 15)}, {Status: model.AnswerPending}}}
-	f.FillDue(&st)
+	f.FillDue(&st, model.NewCalendar(nil))
 	pt := &model.Petition{Meta: model.Meta{ID: "2", Ref: "KN-2026-0001", Ward: "HB"}, ReceivedOn: model.NewDate(2026, 2, 11),
 		Channel: model.ChannelWalkIn, Classification: model.ClassComplaint, Name: "A", Summary: "s",
 		Status: model.StatusInProgress, AssigneeUnit: "Công an phường"}
@@ -156,7 +156,7 @@ func TestRegisterRow(t *testing.T) {
 	p.Meta.Ref, p.Meta.Ward = "KN-2026-0001", "HB"
 	got := cells(registerRow(p, 7, today, "HB", i18n.VI))
 	want := []string{"7", "11/02/2026", "Nguyễn Văn An – Tổ 5, số 3 ngõ 7", "001203004005", "Đất đai lấn chiếm",
-		"Khiếu nại, 3 người", "UBND phường", "Chuyển đơn: Thanh tra tỉnh, văn bản số 12/CV",
+		"Khiếu nại, 3 người", "UBND phường", "", "", "x: Thanh tra tỉnh, văn bản số 12/CV",
 		"Đã chuyển đơn: quá hạn 32 ngày", "KN-2026-0001; Qua tiếp dân, đối thoại; Giao: Văn phòng"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("row\n got %q\nwant %q", got, want)
@@ -169,7 +169,7 @@ func TestRegisterRow(t *testing.T) {
 	d.Normalize() // a denunciation is always confidential
 	d.Meta.Ref, d.Meta.Ward = "KN-2026-0002", "HB-02"
 	got = cells(registerRow(d, 1, today, "HB", i18n.VI))
-	want = []string{"1", "06/01/2026", "(bảo mật)", "(bảo mật)", "s", "Tố cáo, 1 người", "", "Thụ lý giải quyết",
+	want = []string{"1", "06/01/2026", "(bảo mật)", "(bảo mật)", "s", "Tố cáo, 1 người", "", "x (ngày 06/01/2026)", "", "",
 		"Đã giải quyết ngày 30/01/2026: Đã xử lý xong; đã trả lời công dân ngày 02/02/2026", "KN-2026-0002 (HB-02); Đơn thư"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("confidential row\n got %q\nwant %q", got, want)
