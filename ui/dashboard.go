@@ -114,7 +114,12 @@ func (d *dashboard) Init() tea.Cmd {
 	one := func(n int, err error) ([6]int, error) { return [6]int{n}, err }
 	return tea.Batch(
 		run(partOverduePet, func() ([6]int, error) {
-			return one(s.Count(store.Query{Kind: model.KindPetition, Overdue: true, Today: today}))
+			n, err := s.Count(store.Query{Kind: model.KindPetition, Overdue: true, Today: today})
+			if err != nil {
+				return [6]int{}, err
+			}
+			u, err := s.Count(store.Query{Kind: model.KindPetition, Status: store.StatusUnaccepted, Overdue: true, Today: today})
+			return [6]int{n, u}, err
 		}),
 		run(partOverdueFb, func() ([6]int, error) { return overdueFeedback(s, today) }),
 		run(partDuePet, func() ([6]int, error) {
@@ -124,7 +129,7 @@ func (d *dashboard) Init() tea.Cmd {
 			return one(s.CountDueRange(store.Query{Kind: model.KindFeedback}, today, today.AddDays(dueWindow-1)))
 		}),
 		run(partAwaiting, func() ([6]int, error) {
-			return one(s.Count(store.Query{Kind: model.KindFeedback, Order: store.DueFirst}))
+			return one(s.Count(store.Query{Kind: model.KindFeedback, Open: true}))
 		}),
 		run(partMonth, func() ([6]int, error) { return monthSessions(s, &st, today) }),
 		run(partYear, func() ([6]int, error) { return yearDialogues(s, &st, today) }),
@@ -281,7 +286,6 @@ func (d *dashboard) items() []dashItem {
 	l := d.c.lang
 	today := d.c.today()
 	count := func(v *[6]int) (string, string, bool) { return num(l, v[0]), "", false }
-	alarm := func(v *[6]int) (string, string, bool) { return num(l, v[0]), "", v[0] > 0 }
 	target := func(held, req int) (string, string, bool) {
 		note := l.T("dash.met")
 		if held < req {
@@ -297,7 +301,13 @@ func (d *dashboard) items() []dashItem {
 	ms, me := monthStart(today), monthEnd(today)
 	ys, ye := model.NewDate(today.Year(), 1, 1), model.NewDate(today.Year(), 12, 31)
 	return []dashItem{
-		{l.T("dash.overdue_petitions"), partOverduePet, alarm,
+		{l.T("dash.overdue_petitions"), partOverduePet, func(v *[6]int) (string, string, bool) {
+			note := ""
+			if v[1] > 0 {
+				note = l.F("dash.unaccepted", num(l, v[1]))
+			}
+			return num(l, v[0]), note, v[0] > 0
+		},
 			list(l.T("dash.overdue_petitions"), listSpec{kind: pet, overdue: true})},
 		{l.T("dash.overdue_feedback"), partOverdueFb, func(v *[6]int) (string, string, bool) {
 			return num(l, v[0]), l.F("dash.points", num(l, v[1])), v[0] > 0
@@ -307,7 +317,7 @@ func (d *dashboard) items() []dashItem {
 		{l.F("dash.due_feedback", dueWindow), partDueFb, count,
 			list(l.F("dash.due_feedback", dueWindow), listSpec{kind: fb, dueFrom: today, dueTo: due})},
 		{l.T("dash.awaiting"), partAwaiting, count,
-			list(l.T("dash.awaiting"), listSpec{kind: fb, order: store.DueFirst})},
+			list(l.T("dash.awaiting"), listSpec{kind: fb, order: store.DueFirst, open: true})},
 		{l.T("dash.sessions_month"), partMonth, count,
 			list(l.T("dash.sessions_month"), listSpec{kind: ses, period: periodCustom, from: ms, to: me})},
 		{l.T("dash.secretary_days"), partMonth, func(v *[6]int) (string, string, bool) { return target(v[1], v[2]) },

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"gopy/model"
+	"gopy/store"
 	"gopy/ui/i18n"
 	"gopy/ui/report"
 )
@@ -399,6 +400,10 @@ func (b *layoutBuilder) petitions() {
 		b.list(l.T("report.pt.resolved"), listSpec{kind: kind, status: string(model.StatusResolved)}))
 	b.figure(l.T("report.pt.resolved_ontime"), num(l, p.ResolvedOnTime), nil)
 	b.figure(l.T("report.pt.overdue"), num(l, p.Overdue), b.list(l.T("report.pt.overdue"), listSpec{kind: kind, overdue: true}))
+	b.figure(l.T("report.pt.overdue_unaccepted"), num(l, p.OverdueUnaccepted),
+		b.list(l.T("report.pt.overdue_unaccepted"), listSpec{kind: kind, status: store.StatusUnaccepted, overdue: true}))
+	b.figure(l.T("report.pt.unaccepted"), num(l, p.Unaccepted),
+		b.list(l.T("report.pt.unaccepted"), listSpec{kind: kind, status: store.StatusUnaccepted}))
 	b.figure(l.T("report.pt.reported_back"), num(l, p.ReportedBack), nil)
 
 	b.chart("report.pt.by_class", "class", nil, b.opener("report.pt.by_class", kind, false), p.ByClassification)

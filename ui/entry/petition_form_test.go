@@ -13,8 +13,10 @@ func TestPetitionFollowUp(t *testing.T) {
 	ctx := testCtx(t, s)
 	f := NewPetition(ctx)
 	checkFrame(t, f)
-	cal := model.NewCalendar(ctx.Settings.Holidays)
-	ackDue := cal.AddWorkingDays(today, 10)
+	// A denunciation received Tue 10/03/2026: its acceptance within 7
+	// working days, 11–13/03 and 16–19/03: Thu 19/03. Transferred, it is
+	// never accepted here, so it has no resolution due.
+	ackDue := model.NewDate(2026, 3, 19)
 	mustContain(t, f, "Kiến nghị mới", "Ngày tiếp nhận*", "10/03/2026")
 
 	// An impossible date shows its error once the field is left; t types
@@ -76,7 +78,7 @@ func TestPetitionFollowUp(t *testing.T) {
 	p := getPetition(t, s, saved.ID)
 	if !p.Confidential || p.Classification != model.ClassDenunciation || p.Status != model.StatusTransferred ||
 		p.HandlingAgency != "Công an phường" || p.HandlingDocNo != "15/CV-UBND" || p.Channel != model.ChannelPhone ||
-		p.AckDue != ackDue || p.ResolutionDue != today.AddDays(30) || p.Group != "Khu phố Đồng Xoài" || p.IDNumber != "079123456789" {
+		p.AckDue != ackDue || p.ResolutionDue != 0 || p.Group != "Khu phố Đồng Xoài" || p.IDNumber != "079123456789" {
 		t.Errorf("stored %+v", p)
 	}
 
