@@ -238,7 +238,7 @@ func (p *plan) walk(tx *bolt.Tx, after []byte, reverse bool, want bool, fn func(
 	inSecond := after != nil && len(after) != dueKeyLen
 	if reverse {
 		first, second = p.rest, p
-		inSecond = after != nil && len(after) == dueKeyLen
+		inSecond = len(after) == dueKeyLen
 	}
 	if !inSecond {
 		if err := first.walkOne(tx, after, reverse, want, keep); err != nil || stopped {
