@@ -32,6 +32,7 @@ func init() {
 			"report.col.days":         {"Số ngày, cuộc đã tổ chức", "Days held"},
 			"report.col.adhoc":        {"Tiếp đột xuất (không tính)", "Ad hoc (not counted)"},
 			"report.col.overdue_kind": {"Loại quá hạn", "Deadline missed"},
+			"report.more":             {"và %d kỳ khác", "and %d more"},
 			"report.not_yet_held":     {"Chưa tổ chức", "Not yet held"},
 			"report.in_progress":      {"Đang theo dõi", "In progress"},
 			"due.acceptance":          {"Chưa thụ lý, quá hạn", "Not accepted in time"},

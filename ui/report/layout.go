@@ -187,9 +187,22 @@ func targetsTable(l i18n.Lang, tg model.Targets, results []model.TargetResult) t
 		l.T("report.col.judged"), l.T("report.col.assessment"), l.T("report.col.missed"), l.T("report.col.days"), l.T("report.col.adhoc")}}
 	for _, r := range results {
 		t.rows = append(t.rows, []value{txt(TargetLabel(l, tg, r.Rule)), num(r.Held), num(r.Required),
-			txt(TargetState(l, r)), txt(strings.Join(r.Missed, ", ")), num(r.Days), num(r.AdHoc)})
+			txt(TargetState(l, r)), txt(MissedList(l, r.Missed)), num(r.Days), num(r.AdHoc)})
 	}
 	return t
+}
+
+// missedShown is how many missed intervals a table names before it counts
+// the rest: a year's 52 weeks do not fit a cell (the JSON lists them all).
+const missedShown = 6
+
+// MissedList names the missed intervals, the first few and then how many
+// more.
+func MissedList(l i18n.Lang, missed []string) string {
+	if len(missed) <= missedShown {
+		return strings.Join(missed, ", ")
+	}
+	return strings.Join(missed[:missedShown], ", ") + " " + l.F("report.more", len(missed)-missedShown)
 }
 
 // TargetLabel names a target with the ward's frequency.

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -268,5 +269,39 @@ func TestJSONInert(t *testing.T) {
 	plain := []byte(`{"a": "Nguyễn"}`)
 	if got := jsonInert(plain); &got[0] != &plain[0] {
 		t.Error("plain JSON was copied")
+	}
+}
+
+// Every format shows the targets judged per interval: the smallDoc's
+// Q1 2026 has no reception at all, so the chair misses its 13 weeks (Tết's
+// W08 is not counted) and the secretary its 3 months; the year's dialogue
+// conference is not yet held.
+func TestTargetsInEveryFormat(t *testing.T) {
+	d := smallDoc(t)
+	for _, f := range []Format{Text, Markdown, CSV} {
+		var b bytes.Buffer
+		if err := Write(&b, f, d); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		for _, want := range []string{"Chủ tịch UBND tiếp công dân định kỳ", "2026-W01, 2026-W02", "và 7 kỳ khác",
+			"2026-01, 2026-02, 2026-03", "Chưa tổ chức"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s lacks %q", f, want)
+			}
+		}
+	}
+	var b bytes.Buffer
+	if err := Write(&b, JSON, d); err != nil {
+		t.Fatal(err)
+	}
+	var r struct {
+		Targets []model.TargetResult
+	}
+	if err := json.Unmarshal(b.Bytes(), &r); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Targets) != 3 || r.Targets[0].Required != 13 || len(r.Targets[0].Missed) != 13 || r.Targets[2].State != model.TargetPending {
+		t.Errorf("json targets %+v", r.Targets)
 	}
 }
