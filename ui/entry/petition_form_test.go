@@ -164,3 +164,79 @@ func TestStatusFollowsHandlingBothWays(t *testing.T) {
 		t.Errorf("status %q after undoing handling", f.cur.value())
 	}
 }
+
+// Accepting a complaint dates its acceptance today and starts its term;
+// marking it complex lengthens it; a complex denunciation takes an
+// extension. The due fields follow as typed, and what is stored agrees.
+func TestPetitionFormAcceptance(t *testing.T) {
+	s, _ := openStore(t)
+	f := NewPetition(testCtx(t, s))
+	focusOn(t, f, "classification")
+	typeText(f, "khieu nai")
+	mustContain(t, f, "Khiếu nại")
+	focusOn(t, f, "name")
+	typeText(f, "Nguyễn Văn An")
+	focusOn(t, f, "summary")
+	typeText(f, "Khiếu nại quyết định thu hồi đất.")
+	// Tue 10/03/2026 + 10 days: Fri 20/03. No resolution due before
+	// acceptance.
+	focusOn(t, f, "ack_due")
+	if f.cur.value() != "20/03/2026" {
+		t.Errorf("ack due %q, want 20/03/2026", f.cur.value())
+	}
+	focusOn(t, f, "resolution_due")
+	if f.cur.value() != "" {
+		t.Errorf("an unaccepted complaint has resolution due %q", f.cur.value())
+	}
+	focusOn(t, f, "handling")
+	typeText(f, "thu ly")
+	focusOn(t, f, "accepted_on")
+	if f.cur.value() != "10/03/2026" {
+		t.Fatalf("accepted on %q, want today", f.cur.value())
+	}
+	// 10/03 + 30 = Thu 09/04.
+	focusOn(t, f, "resolution_due")
+	if f.cur.value() != "09/04/2026" {
+		t.Errorf("resolution due %q, want 09/04/2026", f.cur.value())
+	}
+	// Complex: + 45 = Fri 24/04.
+	focusOn(t, f, "complex")
+	press(f, "space")
+	focusOn(t, f, "resolution_due")
+	if f.cur.value() != "24/04/2026" {
+		t.Errorf("complex: resolution due %q, want 24/04/2026", f.cur.value())
+	}
+	saved := save(t, f).(SavedMsg)
+	p := getPetition(t, s, saved.ID)
+	if p.AcceptedOn != today || !p.Complex || p.Handling != model.HandlingAccepted || p.ResolutionDue != model.NewDate(2026, 4, 24) {
+		t.Errorf("stored accepted %v complex %v handling %q due %v", p.AcceptedOn, p.Complex, p.Handling, p.ResolutionDue)
+	}
+
+	// A denunciation accepted Thu 12/03, complex: 12/03 + 30 = Sat 11/04 →
+	// Mon 13/04; extended by 30 days: + 60 = Mon 11/05.
+	d := &model.Petition{ReceivedOn: today, Channel: model.ChannelWritten, Classification: model.ClassDenunciation,
+		Name: "Trần Thị Bình", Summary: "Tố cáo cán bộ.", AcceptedOn: model.NewDate(2026, 3, 12), Complex: true}
+	if err := s.Create(d, "Lê Thị Hoa"); err != nil {
+		t.Fatal(err)
+	}
+	if d.ResolutionDue != model.NewDate(2026, 4, 13) {
+		t.Fatalf("denunciation due %v, want 13/04/2026", d.ResolutionDue)
+	}
+	e := EditPetition(testCtx(t, s), getPetition(t, s, d.ID))
+	focusOn(t, e, "extensions.1.on")
+	typeText(e, "08/04/2026")
+	focusOn(t, e, "extensions.1.days")
+	typeText(e, "30")
+	focusOn(t, e, "extensions.1.decision_no")
+	typeText(e, "12/QĐ-UBND")
+	focusOn(t, e, "resolution_due")
+	if e.cur.value() != "11/05/2026" {
+		t.Errorf("extended: resolution due %q, want 11/05/2026", e.cur.value())
+	}
+	save(t, e)
+	got := getPetition(t, s, d.ID)
+	if len(got.Extensions) != 1 || got.Extensions[0].Days != 30 || got.Extensions[0].DecisionNo != "12/QĐ-UBND" ||
+		got.ResolutionDue != model.NewDate(2026, 5, 11) {
+		t.Errorf("stored extensions %+v due %v", got.Extensions, got.ResolutionDue)
+	}
+}
