@@ -230,17 +230,23 @@ func (t *targetDays) addSession(r *Row) {
 // is more than one ward.
 func judgeTargets(wards map[string]*targetDays, p Period, asOf Date, tg Targets, cal *Calendar) []TargetResult {
 	codes := slices.Sorted(maps.Keys(wards))
+	// Intervals not begun on the report's day are never judged: listing
+	// them would cost a period reaching far ahead (2199) for nothing.
+	lp := Period{From: p.From, To: min(p.To, asOf)}
+	if lp.To < lp.From {
+		lp.To = lp.From
+	}
 	out := make([]TargetResult, 0, len(TargetRules))
 	for _, rule := range TargetRules {
 		var per int
 		var ivs []interval
 		switch rule {
 		case RuleChairWeekly:
-			per, ivs = tg.ChairDaysPerWeek, weekIntervals(p, cal)
+			per, ivs = tg.ChairDaysPerWeek, weekIntervals(lp, cal)
 		case RuleSecretaryMonthly:
-			per, ivs = tg.SecretaryDaysPerMonth, monthIntervals(p, cal)
+			per, ivs = tg.SecretaryDaysPerMonth, monthIntervals(lp, cal)
 		case RuleDialogueYearly:
-			per, ivs = tg.DialoguesPerYear, yearIntervals(p)
+			per, ivs = tg.DialoguesPerYear, yearIntervals(lp)
 		}
 		total := TargetResult{Rule: rule, Per: per, Missed: []string{}, Pending: []string{}}
 		for _, code := range codes {
