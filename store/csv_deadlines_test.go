@@ -69,3 +69,38 @@ func TestCSVCarriesAcceptanceAndExtensions(t *testing.T) {
 		t.Errorf("bad extensions cell: %v", err)
 	}
 }
+
+// A ledger exported before the deadlines issue (no accepted_on, complex,
+// multi_site, extensions columns) still imports: a petition handled as
+// accepted is taken as accepted on the day it was received.
+func TestOldLedgerWithoutAcceptance(t *testing.T) {
+	s, _, c := openTest(t)
+	var old []string
+	for _, col := range store.CSVColumns(model.KindPetition) {
+		switch col {
+		case "accepted_on", "complex", "multi_site", "extensions":
+		default:
+			old = append(old, col)
+		}
+	}
+	line := make([]string, len(old))
+	for i, col := range old {
+		line[i] = map[string]string{"received_on": "02/03/2026", "channel": "walk_in", "classification": "complaint",
+			"name": "Đinh Văn Thử", "summary": "Khiếu nại.", "handling": "accepted", "status": "in_progress"}[col]
+	}
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.Write(old)
+	w.Write(line)
+	w.Flush()
+	recs, err := store.ParseCSV(&buf, c.Now(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := recs[0].Rec.(*model.Petition)
+	mustCreate(t, s, p)
+	// Accepted 02/03 (Mon): + 30 = Wed 01/04.
+	if p.AcceptedOn != day(2026, 3, 2) || p.ResolutionDue != day(2026, 4, 1) {
+		t.Errorf("accepted %v due %v, want 02/03 and 01/04/2026", p.AcceptedOn, p.ResolutionDue)
+	}
+}
