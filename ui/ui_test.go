@@ -458,3 +458,12 @@ func TestPastedSearchIsInertAndSearched(t *testing.T) {
 	}
 	dr.mustSee("Hoàng Thị Đào", "1 bản ghi")
 }
+
+// The petitions' filter offers "not yet accepted": the three received
+// with no decision taken (KN-2026-0003, -0004, -0007).
+func TestFilterUnaccepted(t *testing.T) {
+	dr := newTestRoot(t, newFixtureStore(t), i18n.VI, 120, 40)
+	dr.keys("4", "f", "left", "enter")
+	dr.mustSee("3 bản ghi", "KN-2026-0003", "KN-2026-0004", "KN-2026-0007")
+	dr.mustNotSee("KN-2026-0001")
+}

@@ -61,6 +61,7 @@ func init() {
 			"status.resolved":    {"Đã giải quyết", "Resolved"},
 			"status.returned":    {"Đã trả lại, hướng dẫn", "Returned"},
 			"status.transferred": {"Đã chuyển đơn", "Transferred"},
+			"status.unaccepted":  {"Chưa thụ lý", "Not yet accepted"},
 
 			"word.overdue":       {"Quá hạn", "Overdue"},
 			"word.due":           {"Hạn", "Due"},

@@ -147,6 +147,7 @@ func init() {
 			"list.short.status.resolved":         {"Đã giải quyết", "Resolved"},
 			"list.short.status.returned":         {"Đã trả lại", "Returned"},
 			"list.short.status.transferred":      {"Đã chuyển đơn", "Transferred"},
+			"list.short.status.unaccepted":       {"Chưa thụ lý", "Not accepted"},
 			"list.short.fbstate.pending":         {"Chưa trả lời", "Awaiting"},
 			"list.short.fbstate.partly":          {"Trả lời một phần", "Partly answered"},
 			"list.short.fbstate.answered":        {"Đã trả lời", "Answered"},
