@@ -10,6 +10,7 @@ import (
 
 	"gopy/model"
 	"gopy/store"
+	"gopy/ui/kit"
 )
 
 // dashboard is the first screen: what is overdue or falls due soon, what
@@ -349,7 +350,7 @@ func (d *dashboard) Update(msg tea.Msg) tea.Cmd {
 			}
 			d.cursor = min(d.cursor, len(d.items())+len(d.wards)-1)
 		}
-	case reloadMsg:
+	case kit.ReloadMsg:
 		return d.Init()
 	case tea.KeyPressMsg:
 		k := d.c.keys
@@ -412,7 +413,7 @@ func (d *dashboard) View(w, h int) string {
 		case "dash.year":
 			heading = l.F(g.heading, today.Year())
 		}
-		lines = append(lines, " "+st.section.Render(heading))
+		lines = append(lines, " "+st.Section.Render(heading))
 		for i := g.start; i < g.end; i++ {
 			it := items[i]
 			s := &d.stats[it.part]
@@ -422,7 +423,7 @@ func (d *dashboard) View(w, h int) string {
 			} else if s.err != nil {
 				value = "?"
 			}
-			line := fill(it.label, labelW) + "  " + fillLeft(value, 9)
+			line := kit.Fill(it.label, labelW) + "  " + kit.FillLeft(value, 9)
 			flag := " "
 			if alarm {
 				flag = "!"
@@ -430,22 +431,22 @@ func (d *dashboard) View(w, h int) string {
 			b.Reset()
 			if i == d.cursor {
 				cursorLine = len(lines)
-				b.WriteString(st.selected.Render(fill("> "+line+" "+flag+" "+note, w)))
+				b.WriteString(st.Selected.Render(kit.Fill("> "+line+" "+flag+" "+note, w)))
 			} else {
 				vs := line
 				if alarm {
-					vs = fill(it.label, labelW) + "  " + st.overdue.Render(fillLeft(value, 9))
+					vs = kit.Fill(it.label, labelW) + "  " + st.Overdue.Render(kit.FillLeft(value, 9))
 				}
 				b.WriteString("  " + vs + " ")
 				if alarm {
-					b.WriteString(st.overdue.Render(flag))
+					b.WriteString(st.Overdue.Render(flag))
 				} else {
 					b.WriteString(flag)
 				}
 				if note != "" {
-					ns := st.ok
+					ns := st.OK
 					if alarm {
-						ns = st.warn
+						ns = st.Warn
 					}
 					b.WriteString(" " + ns.Render(note))
 				}
@@ -457,10 +458,10 @@ func (d *dashboard) View(w, h int) string {
 	b.Reset()
 	tot := &d.stats[partTotals]
 	if tot.loaded && tot.err == nil {
-		b.WriteString(" " + st.muted.Render(l.F("dash.totals", num(l, tot.v[0]), num(l, tot.v[1]), num(l, tot.v[2]))))
+		b.WriteString(" " + st.Muted.Render(l.F("dash.totals", num(l, tot.v[0]), num(l, tot.v[1]), num(l, tot.v[2]))))
 	}
 	if d.err != nil {
-		b.WriteString("\n " + st.err.Render(l.F("err.store", db(d.err.Error()))))
+		b.WriteString("\n " + st.Err.Render(l.F("err.store", db(d.err.Error()))))
 	}
 	lines = append(lines, strings.Split(b.String(), "\n")...)
 	if len(d.wards) > 0 {
@@ -485,7 +486,7 @@ func (d *dashboard) View(w, h int) string {
 		d.offset = max(0, min(d.offset, len(lines)-vis))
 		lines = lines[d.offset : d.offset+vis]
 	}
-	title := spread(st.title.Render(l.T("tab.dashboard")), st.muted.Render(l.F("dash.today", today.String())), w)
+	title := kit.Spread(st.Title.Render(l.T("tab.dashboard")), st.Muted.Render(l.F("dash.today", today.String())), w)
 	return title + "\n" + strings.Join(lines, "\n")
 }
 
@@ -500,7 +501,7 @@ func (d *dashboard) wardLines(w, first int, lines *[]string) int {
 	cells := make([][5]string, len(d.wards))
 	widths := [5]int{}
 	for i, h := range heads {
-		widths[i] = width(h)
+		widths[i] = kit.Width(h)
 	}
 	for i, wr := range d.wards {
 		bundle := "—"
@@ -509,29 +510,29 @@ func (d *dashboard) wardLines(w, first int, lines *[]string) int {
 		}
 		cells[i] = [5]string{db(wr.code), db(wr.name), num(l, wr.records), num(l, wr.overdue), bundle}
 		for j, c := range cells[i] {
-			widths[j] = max(widths[j], width(c))
+			widths[j] = max(widths[j], kit.Width(c))
 		}
 	}
 	// The name takes what is left.
 	rest := w - 2 - 2 - 2*4 - widths[0] - widths[2] - widths[3] - widths[4]
 	widths[1] = max(min(widths[1], rest), 4)
 	row := func(c [5]string) string {
-		return fill(c[0], widths[0]) + "  " + fill(c[1], widths[1]) + "  " + fillLeft(c[2], widths[2]) + "  " +
-			fillLeft(c[3], widths[3]) + "  " + fill(c[4], widths[4])
+		return kit.Fill(c[0], widths[0]) + "  " + kit.Fill(c[1], widths[1]) + "  " + kit.FillLeft(c[2], widths[2]) + "  " +
+			kit.FillLeft(c[3], widths[3]) + "  " + kit.Fill(c[4], widths[4])
 	}
-	*lines = append(*lines, "", " "+st.section.Render(l.F("dash.wards", len(d.wards))),
-		"  "+st.label.Render(row([5]string(heads))))
+	*lines = append(*lines, "", " "+st.Section.Render(l.F("dash.wards", len(d.wards))),
+		"  "+st.Label.Render(row([5]string(heads))))
 	cursorLine := -1
 	for i, c := range cells {
 		if first+i == d.cursor {
 			cursorLine = len(*lines)
-			*lines = append(*lines, st.selected.Render(fill("> "+row(c), w)))
+			*lines = append(*lines, st.Selected.Render(kit.Fill("> "+row(c), w)))
 			continue
 		}
 		line := row(c)
 		if d.wards[i].overdue > 0 {
-			line = fill(c[0], widths[0]) + "  " + fill(c[1], widths[1]) + "  " + fillLeft(c[2], widths[2]) + "  " +
-				st.overdue.Render(fillLeft(c[3], widths[3])) + "  " + fill(c[4], widths[4])
+			line = kit.Fill(c[0], widths[0]) + "  " + kit.Fill(c[1], widths[1]) + "  " + kit.FillLeft(c[2], widths[2]) + "  " +
+				st.Overdue.Render(kit.FillLeft(c[3], widths[3])) + "  " + kit.Fill(c[4], widths[4])
 		}
 		*lines = append(*lines, "  "+line)
 	}

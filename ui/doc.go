@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"gopy/model"
+	"gopy/ui/kit"
 )
 
 // doc is a scrollable page of labelled fields (a record's detail, the
@@ -34,7 +35,7 @@ type link struct {
 }
 
 // key moves the highlighted line; it returns the link to open on enter.
-func (d *doc) key(k *keyMap, msg tea.KeyPressMsg, h int) *link {
+func (d *doc) key(k *kit.KeyMap, msg tea.KeyPressMsg, h int) *link {
 	last := max(len(d.lines)-1, 0)
 	switch {
 	case key.Matches(msg, k.Down):
@@ -71,7 +72,7 @@ func (d *doc) scroll(h int) {
 }
 
 // view draws h lines of the doc from its offset.
-func (d *doc) view(st *styles, w, h int) string {
+func (d *doc) view(st *kit.Styles, w, h int) string {
 	d.scroll(h)
 	var b strings.Builder
 	end := min(d.offset+h, len(d.lines))
@@ -80,7 +81,7 @@ func (d *doc) view(st *styles, w, h int) string {
 		if i == d.cursor {
 			// Every line starts with a blank gutter; the highlighted one
 			// shows ">" there, for terminals without reverse video.
-			b.WriteString(st.inkSelected.Render(fill(">"+strings.TrimPrefix(ln.plain, " "), w)))
+			b.WriteString(st.InkSelected.Render(kit.Fill(">"+strings.TrimPrefix(ln.plain, " "), w)))
 		} else {
 			b.WriteString(ln.text)
 		}
@@ -94,13 +95,13 @@ func (d *doc) view(st *styles, w, h int) string {
 // docBuilder lays out labelled fields: the label in a column of its own,
 // the value wrapped beside it.
 type docBuilder struct {
-	st     *styles
+	st     *kit.Styles
 	w      int
 	labelW int
 	lines  []docLine
 }
 
-func newDocBuilder(st *styles, w int, labels []string) *docBuilder {
+func newDocBuilder(st *kit.Styles, w int, labels []string) *docBuilder {
 	lw := 0
 	for _, l := range labels {
 		lw = max(lw, ansi.StringWidth(l))
@@ -118,8 +119,8 @@ func (b *docBuilder) section(title string) {
 	if len(b.lines) > 0 {
 		b.blank()
 	}
-	t := clip(title, b.w-1)
-	b.add(" "+b.st.section.Render(t), " "+t, nil)
+	t := kit.Clip(title, b.w-1)
+	b.add(" "+b.st.Section.Render(t), " "+t, nil)
 }
 
 // para is free text over the whole width, wrapped, indented by indent.
@@ -162,7 +163,7 @@ func (b *docBuilder) fieldNote(label, value string, style render, note string, n
 	for i, ln := range lines {
 		lab := strings.Repeat(" ", b.labelW)
 		if i == 0 {
-			lab = fill(label, b.labelW)
+			lab = kit.Fill(label, b.labelW)
 		}
 		val, nt, hasNote := strings.Cut(ln, "\x00")
 		plainVal, styledVal := val, val
@@ -181,15 +182,15 @@ func (b *docBuilder) fieldNote(label, value string, style render, note string, n
 			}
 			styledVal += sep + n
 		}
-		b.add(" "+b.st.label.Render(lab)+"  "+styledVal, " "+lab+"  "+plainVal, nil)
+		b.add(" "+b.st.Label.Render(lab)+"  "+styledVal, " "+lab+"  "+plainVal, nil)
 	}
 }
 
 // linkLine is an openable line: enter on it opens the record.
 func (b *docBuilder) linkLine(text string, l *link, note string, noteStyle render) {
-	t := clip("→ "+text, b.w-2-ansi.StringWidth(note)-1)
+	t := kit.Clip("→ "+text, b.w-2-ansi.StringWidth(note)-1)
 	plain := " " + t
-	styled := " " + b.st.link.Render(t)
+	styled := " " + b.st.Link.Render(t)
 	if note != "" {
 		plain += " " + note
 		if noteStyle != nil {

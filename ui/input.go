@@ -6,13 +6,14 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 
+	"gopy/ui/kit"
 	"gopy/ui/sanitize"
 )
 
 // newInput is a one-line text field in gopy's style: a steady cursor (a
 // blinking one redraws the screen twice a second for nothing on an old
 // machine); callers normalise the value (NFC) before use.
-func newInput(st *styles, prompt, placeholder string, limit int) textinput.Model {
+func newInput(st *kit.Styles, prompt, placeholder string, limit int) textinput.Model {
 	ti := textinput.New()
 	ti.Prompt = prompt
 	ti.Placeholder = placeholder
@@ -21,16 +22,16 @@ func newInput(st *styles, prompt, placeholder string, limit int) textinput.Model
 	return ti
 }
 
-func inputStyles(st *styles) textinput.Styles {
-	s := textinput.DefaultStyles(st.dark)
+func inputStyles(st *kit.Styles) textinput.Styles {
+	s := textinput.DefaultStyles(st.Dark)
 	s.Cursor.Blink = false
-	if !st.dark {
+	if !st.Dark {
 		s.Cursor.Color = lipgloss.Black
 	}
-	s.Focused.Prompt = st.bold
-	s.Blurred.Prompt = st.muted
-	s.Focused.Placeholder = st.muted
-	s.Blurred.Placeholder = st.muted
+	s.Focused.Prompt = st.Bold
+	s.Blurred.Prompt = st.Muted
+	s.Focused.Placeholder = st.Muted
+	s.Blurred.Placeholder = st.Muted
 	s.Focused.Text = lipgloss.NewStyle()
 	s.Blurred.Text = lipgloss.NewStyle()
 	return s

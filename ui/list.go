@@ -10,6 +10,7 @@ import (
 
 	"gopy/model"
 	"gopy/store"
+	"gopy/ui/kit"
 )
 
 // A list never holds every record: it keeps a window of rows around the
@@ -178,7 +179,7 @@ func (l *listScreen) Update(msg tea.Msg) tea.Cmd {
 			}
 		}
 		return nil
-	case reloadMsg:
+	case kit.ReloadMsg:
 		return l.reset(pageFirst, true)
 	case rowRecordMsg:
 		return l.onRowRecord(msg)
@@ -276,25 +277,23 @@ func (l *listScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 // methods such as Unikey send backspace+letter bursts to compose a vowel.
 func (l *listScreen) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := l.c.keys
-	switch msg.String() {
-	case "esc":
+	switch {
+	case key.Matches(msg, k.Cancel):
 		l.searching = false
 		l.input.Blur()
 		l.input.SetValue("")
 		return l.setQuery("")
-	case "enter":
+	case key.Matches(msg, k.KeepSearch):
 		l.searching = false
 		l.input.Blur()
 		return nil
-	}
-	switch {
 	case key.Matches(msg, k.PageDown):
 		return l.page(1)
 	case key.Matches(msg, k.PageUp):
 		return l.page(-1)
-	case msg.String() == "down":
+	case key.Matches(msg, k.ResultDown):
 		return l.moveBy(1)
-	case msg.String() == "up":
+	case key.Matches(msg, k.ResultUp):
 		return l.moveBy(-1)
 	}
 	return l.typed(msg)
@@ -401,7 +400,7 @@ func (l *listScreen) FullHelp() [][]key.Binding {
 	case model.KindPetition:
 		rowKeys = append(rowKeys, k.Status, k.AddNote)
 	}
-	return [][]key.Binding{k.moves(), {k.New, k.Open, k.Search, k.Filter, k.Sort, k.Back}, rowKeys}
+	return [][]key.Binding{k.Moves(), {k.New, k.Open, k.Search, k.Filter, k.Sort, k.Back}, rowKeys}
 }
 
 // View draws the title, the column header, the visible rows and a footer
@@ -424,7 +423,7 @@ func (l *listScreen) View(w, h int) string {
 	drawn := 0
 	switch {
 	case !l.loaded:
-		b.WriteString(st.muted.Render("  " + lang.T("list.loading")))
+		b.WriteString(st.Muted.Render("  " + lang.T("list.loading")))
 		b.WriteByte('\n')
 		drawn++
 	case len(l.rows) == 0:
@@ -432,7 +431,7 @@ func (l *listScreen) View(w, h int) string {
 		if l.query != "" {
 			msg = "list.no_match"
 		}
-		b.WriteString(st.muted.Render("  " + lang.T(msg)))
+		b.WriteString(st.Muted.Render("  " + lang.T(msg)))
 		b.WriteByte('\n')
 		drawn++
 	default:
@@ -452,9 +451,9 @@ func (l *listScreen) View(w, h int) string {
 
 func (l *listScreen) titleLine(w int) string {
 	lang, st := l.c.lang, l.c.st
-	left := st.title.Render(l.Title())
+	left := st.Title.Render(l.Title())
 	if l.total >= 0 {
-		left += st.muted.Render(" · " + lang.F("list.count", num(lang, l.total)))
+		left += st.Muted.Render(" · " + lang.F("list.count", num(lang, l.total)))
 	}
 	// A list opened from the dashboard is named for its filters; its
 	// chips then only add the dates.
@@ -482,10 +481,10 @@ func (l *listScreen) titleLine(w int) string {
 		chips = append(chips, lang.F("list.due_range", l.spec.dueFrom.String(), l.spec.dueTo.String()))
 	}
 	if len(chips) > 0 {
-		left += st.warn.Render(" · " + strings.Join(chips, " · "))
+		left += st.Warn.Render(" · " + strings.Join(chips, " · "))
 	}
-	right := st.muted.Render(lang.T("list.order") + ": " + lang.T(orderKey(&l.spec)))
-	return spread(left, right, w)
+	right := st.Muted.Render(lang.T("list.order") + ": " + lang.T(orderKey(&l.spec)))
+	return kit.Spread(left, right, w)
 }
 
 func orderKey(s *listSpec) string {
@@ -516,22 +515,22 @@ func (l *listScreen) footer(w int) string {
 		if l.total >= 0 {
 			tot = num(lang, l.total)
 		}
-		right = st.muted.Render(pos + "/" + tot)
+		right = st.Muted.Render(pos + "/" + tot)
 	}
 	var left string
 	switch {
 	case l.err != nil:
-		left = st.err.Render(lang.F("err.store", db(l.err.Error())))
+		left = st.Err.Render(lang.F("err.store", db(l.err.Error())))
 	case l.flash != "":
-		left = st.warn.Render(l.flash)
+		left = st.Warn.Render(l.flash)
 	case l.searching || l.query != "":
 		left = l.input.View()
 	default:
 		if l.spec.kind != model.KindSession {
-			left = st.overdue.Render("!") + st.muted.Render(" = "+lang.T("word.overdue"))
+			left = st.Overdue.Render("!") + st.Muted.Render(" = "+lang.T("word.overdue"))
 		}
 	}
-	return spread(left, right, w)
+	return kit.Spread(left, right, w)
 }
 
 // rowRecordMsg brings a row's whole record, read for a form a key opens on

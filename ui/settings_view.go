@@ -8,6 +8,7 @@ import (
 
 	"gopy/model"
 	"gopy/ui/entry"
+	"gopy/ui/kit"
 )
 
 // settingsView shows the ward's settings: ward, officers, organisations,
@@ -32,7 +33,7 @@ func (v *settingsView) ShortHelp() []key.Binding {
 	return []key.Binding{k.EditSettings, k.Up, k.Down, k.PageDown}
 }
 func (v *settingsView) FullHelp() [][]key.Binding {
-	return [][]key.Binding{v.c.keys.moves(), {v.c.keys.EditSettings}}
+	return [][]key.Binding{v.c.keys.Moves(), {v.c.keys.EditSettings}}
 }
 
 func (v *settingsView) Update(msg tea.Msg) tea.Cmd {
@@ -43,7 +44,7 @@ func (v *settingsView) Update(msg tea.Msg) tea.Cmd {
 		}
 		_, h := v.c.body()
 		v.doc.key(v.c.keys, msg, h-1)
-	case tea.WindowSizeMsg, reloadMsg, restyleMsg:
+	case tea.WindowSizeMsg, kit.ReloadMsg, restyleMsg:
 		v.builtW = 0
 	}
 	return nil
@@ -73,7 +74,7 @@ func (v *settingsView) build(w int) {
 	list := func(title string, items []string) {
 		b.section(l.F(title, len(items)))
 		if len(items) == 0 {
-			b.para(l.T("detail.none"), 1, st.muted.Render)
+			b.para(l.T("detail.none"), 1, st.Muted.Render)
 		}
 		for _, it := range items {
 			b.para("• "+db(it), 1, nil)
@@ -119,7 +120,7 @@ func (v *settingsView) build(w int) {
 		}
 	}
 	b.blank()
-	b.para(l.T("set.edit_hint"), 1, st.muted.Render)
+	b.para(l.T("set.edit_hint"), 1, st.Muted.Render)
 	v.doc.lines = b.lines
 	v.doc.cursor = min(v.doc.cursor, max(len(b.lines)-1, 0))
 	v.builtW = w
@@ -131,5 +132,5 @@ func (v *settingsView) View(w, h int) string {
 		v.shown = v.c.settingsGen
 	}
 	st := v.c.st
-	return spread(st.title.Render(v.Title()), "", w) + "\n" + v.doc.view(st, w, h-1)
+	return kit.Spread(st.Title.Render(v.Title()), "", w) + "\n" + v.doc.view(st, w, h-1)
 }

@@ -12,12 +12,12 @@ package entry
 import (
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"gopy/model"
 	"gopy/store"
 	"gopy/ui/i18n"
+	"gopy/ui/kit"
 )
 
 // Context is what a form needs from the root: the store, the language, the
@@ -43,19 +43,12 @@ func (c *Context) today() model.Date {
 // by signs records and history entries.
 func (c *Context) by() string { return c.Settings.Officer }
 
-// Screen is the root's screen interface without its id: the root wraps a
-// Screen in a type that adds the id it assigns.
+// Screen is a form or dialog: a kit.Screen that may hold unsaved text and
+// restyles itself; the root wraps it in a type that adds the id it assigns.
+// Capturing is always true: a form holds the keyboard (only ctrl+c
+// reaches the root).
 type Screen interface {
-	Init() tea.Cmd
-	Update(msg tea.Msg) tea.Cmd
-	// View draws the body area, exactly w×h cells at most.
-	View(w, h int) string
-	Title() string
-	ShortHelp() []key.Binding
-	FullHelp() [][]key.Binding
-	// Capturing is always true: a form holds the keyboard (only ctrl+c
-	// reaches the root).
-	Capturing() bool
+	kit.Screen
 	// Unsaved reports typed text not yet saved: quitting asks first.
 	Unsaved() bool
 	// Restyle rebuilds the styles for the terminal's background.

@@ -13,6 +13,7 @@ import (
 
 	"gopy/model"
 	"gopy/store"
+	"gopy/ui/kit"
 )
 
 // spec is what makes a Form a feedback form, a session form, a dialog…
@@ -66,8 +67,8 @@ var formIDs atomic.Int64
 // draft in the store while typed text is unsaved.
 type Form struct {
 	ctx  Context
-	st   *styles
-	keys *keyMap
+	st   *kit.Styles
+	keys *kit.KeyMap
 	spec spec
 	uid  int64
 
@@ -106,7 +107,7 @@ func newForm(ctx Context, kind, id, title string, sp spec) *Form {
 	if id == "" {
 		id = "new"
 	}
-	f := &Form{ctx: ctx, st: newStyles(ctx.Dark), keys: newKeyMap(ctx.Lang), spec: sp,
+	f := &Form{ctx: ctx, st: kit.NewStyles(ctx.Dark), keys: kit.NewKeyMap(ctx.Lang), spec: sp,
 		uid: formIDs.Add(1), title: title, kind: kind, draftKey: kind + "/" + id,
 		touched: map[string]bool{}, storeErrs: map[string]string{}, drafts: &drafter{}}
 	return f
@@ -139,39 +140,43 @@ func (f *Form) Capturing() bool { return true }
 func (f *Form) Unsaved() bool   { return !f.saved && f.snapshot() != f.initial }
 
 func (f *Form) Restyle(dark bool) {
-	f.st = newStyles(dark)
+	f.st = kit.NewStyles(dark)
 	for _, fd := range f.spec.fields() {
 		fd.restyle(f.st)
 	}
 }
 
+// ShortHelp leads with the keys of the field in focus (←/→ choose, t
+// today, enter new line), then ctrl+n/ctrl+d, then the keys the form's own
+// bottom line already says (ctrl+s, esc, tab, shift+tab): at 80 columns
+// the help line has room for few.
 func (f *Form) ShortHelp() []key.Binding {
-	k := f.keys
+	k, fk := f.keys, &f.keys.Form
 	if f.asking != askNone {
 		return []key.Binding{k.Yes, k.No}
 	}
-	b := []key.Binding{k.Save, k.Cancel, k.Next, k.Prev}
-	if _, ok := f.spec.(grouper); ok {
-		b = append(b, k.Add, k.Remove)
-	}
+	var b []key.Binding
 	if f.cur != nil {
 		switch f.cur.kind {
 		case kDate:
-			b = append(b, k.Today)
+			b = append(b, fk.Today)
 		case kChoice:
-			b = append(b, k.Choose)
+			b = append(b, fk.Choose)
 		case kCheck:
-			b = append(b, k.Toggle)
+			b = append(b, fk.Toggle)
 		case kText:
-			b = append(b, k.Newline)
+			b = append(b, fk.Newline)
 		}
 	}
-	return b
+	if _, ok := f.spec.(grouper); ok {
+		b = append(b, fk.Add, fk.Remove)
+	}
+	return append(b, k.Save, k.Cancel, fk.Next, fk.Prev)
 }
 
 func (f *Form) FullHelp() [][]key.Binding {
-	k := f.keys
-	return [][]key.Binding{{k.Next, k.Prev, k.Save, k.Cancel}, {k.Add, k.Remove, k.Today, k.Choose, k.Toggle, k.Newline}}
+	k, fk := f.keys, &f.keys.Form
+	return [][]key.Binding{{fk.Next, fk.Prev, k.Save, k.Cancel}, {fk.Add, fk.Remove, fk.Today, fk.Choose, fk.Toggle, fk.Newline}}
 }
 
 // visible lists the fields shown now, in order.
@@ -311,29 +316,30 @@ func (f *Form) key(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		return f.close()
-	case key.Matches(msg, k.Add):
+	case key.Matches(msg, k.Form.Add):
 		return f.addItem()
-	case key.Matches(msg, k.Remove):
+	case key.Matches(msg, k.Form.Remove):
 		return f.removeItem(false)
 	}
 	fd := f.cur
 	if fd == nil {
 		return nil
 	}
-	switch msg.String() {
-	case "tab":
+	fk := &k.Form
+	switch {
+	case key.Matches(msg, fk.Tab):
 		return f.move(1)
-	case "shift+tab":
+	case key.Matches(msg, fk.BackTab):
 		return f.move(-1)
-	case "up":
+	case key.Matches(msg, fk.Up):
 		if !fd.wantsUp() {
 			return f.move(-1)
 		}
-	case "down":
+	case key.Matches(msg, fk.Down):
 		if !fd.wantsDown() {
 			return f.move(1)
 		}
-	case "enter":
+	case key.Matches(msg, fk.Enter):
 		switch {
 		case fd.kind == kText:
 		case fd.kind == kButton:
@@ -348,7 +354,7 @@ func (f *Form) key(msg tea.KeyPressMsg) tea.Cmd {
 			return f.move(1)
 		}
 	}
-	changed, cmd := fd.handleKey(msg, f.ctx.today())
+	changed, cmd := fd.handleKey(msg, fk, f.ctx.today())
 	if changed {
 		return tea.Batch(cmd, f.afterChange(fd))
 	}
@@ -734,10 +740,10 @@ func (f *Form) View(w, h int) string {
 		f.layoutNew() // fields added before the first frame
 	}
 	l, st := f.ctx.Lang, f.st
-	title := st.title.Render(clip(f.title, w/2))
-	right := st.muted.Render(f.draftNote)
+	title := st.Title.Render(kit.Clip(f.title, w/2))
+	right := st.Muted.Render(f.draftNote)
 	if f.saving {
-		right = st.warn.Render(l.T("entry.saving"))
+		right = st.Warn.Render(l.T("entry.saving"))
 	}
 	body, from, to := f.bodyLines(w)
 	bh := max(h-2, 1)
@@ -757,32 +763,32 @@ func (f *Form) View(w, h int) string {
 	}
 	// The scroll marks go on the title and bottom lines, never over a field.
 	if f.offset > 0 {
-		right = strings.TrimSpace(right + " " + st.muted.Render("▲"))
+		right = strings.TrimSpace(right + " " + st.Muted.Render("▲"))
 	}
 	bottom := f.bottom(w - 2)
 	if end < len(body) {
-		bottom = spread(bottom, st.muted.Render("▼"), w)
+		bottom = kit.Spread(bottom, st.Muted.Render("▼"), w)
 	}
-	return spread(title, right, w) + "\n" + strings.Join(win, "\n") + "\n" + bottom
+	return kit.Spread(title, right, w) + "\n" + strings.Join(win, "\n") + "\n" + bottom
 }
 
 func (f *Form) bottom(w int) string {
 	l, st := f.ctx.Lang, f.st
 	switch {
 	case f.asking == askCancel:
-		return st.warn.Render(clip(l.T("entry.ask.cancel"), w))
+		return st.Warn.Render(kit.Clip(l.T("entry.ask.cancel"), w))
 	case f.asking == askRemove:
-		return st.warn.Render(clip(l.T("entry.ask.remove"), w))
+		return st.Warn.Render(kit.Clip(l.T("entry.ask.remove"), w))
 	case f.formErr != "":
 		msg := f.formErr
 		if f.tried && len(f.other) > 0 {
 			msg += " — " + strings.Join(f.other, "; ")
 		}
-		return st.err.Render(clip("! "+msg, w))
+		return st.Err.Render(kit.Clip("! "+msg, w))
 	case f.notice != "":
-		return st.warn.Render(clip(f.notice, w))
+		return st.Warn.Render(kit.Clip(f.notice, w))
 	}
-	return st.muted.Render(clip(l.T("entry.bottom"), w))
+	return st.Muted.Render(kit.Clip(l.T("entry.bottom"), w))
 }
 
 // bodyLines lays every visible field out; from and to bound the lines of
@@ -798,12 +804,12 @@ func (f *Form) bodyLines(w int) (lines []string, from, to int) {
 			if len(lines) > 0 {
 				lines = append(lines, "")
 			}
-			lines = append(lines, st.section.Render(clip(fd.section, w)))
+			lines = append(lines, st.Section.Render(kit.Clip(fd.section, w)))
 		}
 		focused := fd == f.cur
 		marker := "  "
 		if focused {
-			marker = st.bold.Render("› ")
+			marker = st.Bold.Render("› ")
 		}
 		val := fd.view(st, focused, vw)
 		if fd.kind == kButton {
@@ -813,18 +819,18 @@ func (f *Form) bodyLines(w int) (lines []string, from, to int) {
 			if fd.required {
 				label += "*"
 			}
-			ls := st.label
+			ls := st.FieldLabel
 			if focused {
-				ls = st.labelFocus
+				ls = st.FieldLabelFocus
 			}
-			lines = append(lines, marker+ls.Render(fill(label, lw))+"  "+val[0])
+			lines = append(lines, marker+ls.Render(kit.Fill(label, lw))+"  "+val[0])
 			for _, v := range val[1:] {
 				lines = append(lines, pad+v)
 			}
 		}
 		if e := f.errorOf(fd); e != "" {
 			for _, ln := range wrapText("! "+f.msg(e), vw) {
-				lines = append(lines, pad+st.err.Render(ln))
+				lines = append(lines, pad+st.Err.Render(ln))
 			}
 		} else {
 			var notes []string
@@ -838,7 +844,7 @@ func (f *Form) bodyLines(w int) (lines []string, from, to int) {
 			}
 			for _, n := range notes {
 				for _, ln := range wrapText(n, vw) {
-					lines = append(lines, pad+st.muted.Render(ln))
+					lines = append(lines, pad+st.Muted.Render(ln))
 				}
 			}
 		}
@@ -851,16 +857,4 @@ func (f *Form) bodyLines(w int) (lines []string, from, to int) {
 
 func wrapText(s string, w int) []string {
 	return strings.Split(ansi.Wrap(s, max(w, 8), ""), "\n")
-}
-
-// spread puts left and right on one line of width w.
-func spread(left, right string, w int) string {
-	lw, rw := ansi.StringWidth(left), ansi.StringWidth(right)
-	if rw == 0 {
-		return left
-	}
-	if lw+rw+1 > w {
-		return clip(left, max(w-rw-1, 0)) + " " + right
-	}
-	return left + strings.Repeat(" ", w-lw-rw) + right
 }
