@@ -2,7 +2,6 @@ package entry
 
 import (
 	"strconv"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -330,14 +329,7 @@ func (s *petitionSpec) save() saveOp {
 			return SavedMsg{Kind: model.KindPetition, ID: p.ID, Ref: p.Ref, Created: true}, nil
 		}
 	}
-	today := s.ctx.today()
-	if p.Status != s.orig.Status {
-		p.Log = append(p.Log, model.LogEntry{On: today, By: by, Kind: "status", Status: p.Status})
-	}
-	if p.AssigneeUnit != s.orig.AssigneeUnit || p.AssigneeOfficer != s.orig.AssigneeOfficer {
-		who := strings.Trim(p.AssigneeUnit+" – "+p.AssigneeOfficer, " –")
-		p.Log = append(p.Log, model.LogEntry{On: today, By: by, Kind: "assign", Text: who})
-	}
+	p.LogEdit(s.orig, s.ctx.today(), by)
 	return func(st *store.Store) (tea.Msg, error) {
 		if err := st.Update(p, by); err != nil {
 			return nil, err
