@@ -23,7 +23,9 @@ type dashboard struct {
 	gen    int
 	cursor int
 	offset int // first line drawn under the title, when they do not all fit
-	stats  [nParts]dashMsg
+	figs   model.Dashboard
+	loaded [model.NDashParts]bool
+	failed [model.NDashParts]bool
 	err    error
 
 	// wards: one line per origin ward on a consolidated database; nil on a
@@ -33,26 +35,11 @@ type dashboard struct {
 	wardsCounted bool
 }
 
-type dashPart int
-
-const (
-	partOverduePet dashPart = iota
-	partOverdueFb
-	partDuePet
-	partDueFb
-	partAwaiting
-	partMonth
-	partYear
-	partTotals
-	nParts
-)
-
-// dashMsg is one part's figures; v's meaning depends on the part.
+// dashMsg is one part of the figures, counted by the store.
 type dashMsg struct {
 	screen, gen int
-	part        dashPart
-	loaded      bool
-	v           [6]int
+	part        model.DashPart
+	figs        model.Dashboard
 	err         error
 }
 
@@ -83,8 +70,8 @@ func (m dashWardsMsg) target() int { return m.screen }
 // dashItem is one openable line of the dashboard.
 type dashItem struct {
 	label string
-	part  dashPart
-	value func(v *[6]int) (text string, note string, alarm bool)
+	part  model.DashPart
+	value func(f *model.Dashboard) (text string, note string, alarm bool)
 	open  func() *listScreen
 }
 
@@ -98,50 +85,20 @@ func (d *dashboard) Title() string { return d.c.lang.T("tab.dashboard") }
 
 func (d *dashboard) Capturing() bool { return false }
 
-const dueWindow = 7 // "falls due soon": today and the next six days
-
 func (d *dashboard) Init() tea.Cmd {
 	d.gen++
-	d.stats = [nParts]dashMsg{}
+	d.figs, d.loaded, d.failed = model.Dashboard{}, [model.NDashParts]bool{}, [model.NDashParts]bool{}
 	s, sid, gen := d.c.store, d.sid, d.gen
 	today := d.c.today()
 	st := d.c.settings
-	run := func(part dashPart, f func() ([6]int, error)) tea.Cmd {
-		return func() tea.Msg {
-			v, err := f()
-			return dashMsg{screen: sid, gen: gen, part: part, loaded: true, v: v, err: err}
-		}
+	cmds := []tea.Cmd{d.countWards()}
+	for part := range model.NDashParts {
+		cmds = append(cmds, func() tea.Msg {
+			f, err := s.DashboardPart(part, today, &st)
+			return dashMsg{screen: sid, gen: gen, part: part, figs: f, err: err}
+		})
 	}
-	one := func(n int, err error) ([6]int, error) { return [6]int{n}, err }
-	return tea.Batch(
-		run(partOverduePet, func() ([6]int, error) {
-			return one(s.Count(store.Query{Kind: model.KindPetition, Overdue: true, Today: today}))
-		}),
-		run(partOverdueFb, func() ([6]int, error) { return overdueFeedback(s, today) }),
-		run(partDuePet, func() ([6]int, error) {
-			return one(s.CountDueRange(store.Query{Kind: model.KindPetition}, today, today.AddDays(dueWindow-1)))
-		}),
-		run(partDueFb, func() ([6]int, error) {
-			return one(s.CountDueRange(store.Query{Kind: model.KindFeedback}, today, today.AddDays(dueWindow-1)))
-		}),
-		run(partAwaiting, func() ([6]int, error) {
-			return one(s.Count(store.Query{Kind: model.KindFeedback, Order: store.DueFirst}))
-		}),
-		run(partMonth, func() ([6]int, error) { return monthSessions(s, &st, today) }),
-		run(partYear, func() ([6]int, error) { return yearDialogues(s, &st, today) }),
-		d.countWards(),
-		run(partTotals, func() ([6]int, error) {
-			var v [6]int
-			for i, k := range model.Kinds {
-				n, err := s.Total(k)
-				if err != nil {
-					return v, err
-				}
-				v[i] = n
-			}
-			return v, nil
-		}),
-	)
+	return tea.Batch(cmds...)
 }
 
 // countWards counts each origin ward's records and overdue ones. Only a
@@ -218,69 +175,14 @@ func wardFigures(s *store.Store, today model.Date, own, ownName string, full boo
 	return out, nil
 }
 
-// overdueFeedback counts overdue feedback and their pending points.
-func overdueFeedback(s *store.Store, today model.Date) ([6]int, error) {
-	var v [6]int
-	err := eachPaged(s, store.Query{Kind: model.KindFeedback, Overdue: true, Today: today}, func(r *model.Row) {
-		v[0]++
-		v[1] += r.Points[0]
-	})
-	return v, err
-}
-
-// eachPaged calls fn for every row matching q, a page of a thousand per
-// read transaction, so a long walk never holds one open.
-func eachPaged(s *store.Store, q store.Query, fn func(*model.Row)) error {
-	const n = 1000
-	var after []byte
-	for {
-		page, err := s.Page(q, after, n, false)
-		if err != nil {
-			return err
-		}
-		for i := range page {
-			fn(&page[i].Row)
-		}
-		if len(page) < n {
-			return nil
-		}
-		after = page[len(page)-1].Key
-	}
-}
-
-// monthSessions: sessions this month, and reception days held against
-// required for the party secretary and the committee chair, counted as the
-// report counts them over the whole month.
-func monthSessions(s *store.Store, st *model.Settings, today model.Date) ([6]int, error) {
-	p := model.Period{From: monthStart(today), To: monthEnd(today)}
-	agg := model.NewAggregator(p, p.To, st)
-	err := s.ScanRows(model.KindSession, p.From, p.To, func(r *model.Row) error {
-		agg.Add(r)
-		return nil
-	})
-	f := agg.Result().Sessions
-	t := f.Targets
-	return [6]int{f.Total, t.Secretary.Held, t.Secretary.Required, t.Chair.Held, t.Chair.Required}, err
-}
-
-// yearDialogues: dialogue conferences held this year against required.
-func yearDialogues(s *store.Store, st *model.Settings, today model.Date) ([6]int, error) {
-	p := model.Period{From: model.NewDate(today.Year(), 1, 1), To: model.NewDate(today.Year(), 12, 31)}
-	agg := model.NewAggregator(p, p.To, st)
-	q := store.Query{Kind: model.KindSession, Status: string(model.SessionDialogue), From: p.From, To: p.To}
-	if err := eachPaged(s, q, agg.Add); err != nil {
-		return [6]int{}, err
-	}
-	t := agg.Result().Sessions.Targets.Dialogue
-	return [6]int{t.Held, t.Required}, nil
-}
-
 func (d *dashboard) items() []dashItem {
 	l := d.c.lang
 	today := d.c.today()
-	count := func(v *[6]int) (string, string, bool) { return num(l, v[0]), "", false }
-	alarm := func(v *[6]int) (string, string, bool) { return num(l, v[0]), "", v[0] > 0 }
-	target := func(held, req int) (string, string, bool) {
+	count := func(n func(*model.Dashboard) int) func(*model.Dashboard) (string, string, bool) {
+		return func(f *model.Dashboard) (string, string, bool) { return num(l, n(f)), "", false }
+	}
+	target := func(t model.Target) (string, string, bool) {
+		held, req := t.Held, t.Required
 		note := l.T("dash.met")
 		if held < req {
 			note = l.T("dash.not_met")
@@ -291,28 +193,30 @@ func (d *dashboard) items() []dashItem {
 		return func() *listScreen { return newList(d.c, spec, title, false) }
 	}
 	pet, fb, ses := model.KindPetition, model.KindFeedback, model.KindSession
+	const dueWindow = model.DueWindow
 	due := today.AddDays(dueWindow - 1)
 	ms, me := monthStart(today), monthEnd(today)
 	ys, ye := model.NewDate(today.Year(), 1, 1), model.NewDate(today.Year(), 12, 31)
 	return []dashItem{
-		{l.T("dash.overdue_petitions"), partOverduePet, alarm,
-			list(l.T("dash.overdue_petitions"), listSpec{kind: pet, overdue: true})},
-		{l.T("dash.overdue_feedback"), partOverdueFb, func(v *[6]int) (string, string, bool) {
-			return num(l, v[0]), l.F("dash.points", num(l, v[1])), v[0] > 0
+		{l.T("dash.overdue_petitions"), model.DashOverduePetitions, func(f *model.Dashboard) (string, string, bool) {
+			return num(l, f.OverduePetitions), "", f.OverduePetitions > 0
+		}, list(l.T("dash.overdue_petitions"), listSpec{kind: pet, overdue: true})},
+		{l.T("dash.overdue_feedback"), model.DashOverdueFeedback, func(f *model.Dashboard) (string, string, bool) {
+			return num(l, f.OverdueFeedback), l.F("dash.points", num(l, f.OverduePoints)), f.OverdueFeedback > 0
 		}, list(l.T("dash.overdue_feedback"), listSpec{kind: fb, overdue: true})},
-		{l.F("dash.due_petitions", dueWindow), partDuePet, count,
+		{l.F("dash.due_petitions", dueWindow), model.DashDuePetitions, count(func(f *model.Dashboard) int { return f.DuePetitions }),
 			list(l.F("dash.due_petitions", dueWindow), listSpec{kind: pet, dueFrom: today, dueTo: due})},
-		{l.F("dash.due_feedback", dueWindow), partDueFb, count,
+		{l.F("dash.due_feedback", dueWindow), model.DashDueFeedback, count(func(f *model.Dashboard) int { return f.DueFeedback }),
 			list(l.F("dash.due_feedback", dueWindow), listSpec{kind: fb, dueFrom: today, dueTo: due})},
-		{l.T("dash.awaiting"), partAwaiting, count,
+		{l.T("dash.awaiting"), model.DashAwaiting, count(func(f *model.Dashboard) int { return f.AwaitingFeedback }),
 			list(l.T("dash.awaiting"), listSpec{kind: fb, order: store.DueFirst})},
-		{l.T("dash.sessions_month"), partMonth, count,
+		{l.T("dash.sessions_month"), model.DashMonth, count(func(f *model.Dashboard) int { return f.MonthSessions }),
 			list(l.T("dash.sessions_month"), listSpec{kind: ses, period: periodCustom, from: ms, to: me})},
-		{l.T("dash.secretary_days"), partMonth, func(v *[6]int) (string, string, bool) { return target(v[1], v[2]) },
+		{l.T("dash.secretary_days"), model.DashMonth, func(f *model.Dashboard) (string, string, bool) { return target(f.Secretary) },
 			list(l.T("dash.secretary_days"), listSpec{kind: ses, sub: string(model.HostPartySecretary), period: periodCustom, from: ms, to: me})},
-		{l.T("dash.chair_days"), partMonth, func(v *[6]int) (string, string, bool) { return target(v[3], v[4]) },
+		{l.T("dash.chair_days"), model.DashMonth, func(f *model.Dashboard) (string, string, bool) { return target(f.Chair) },
 			list(l.T("dash.chair_days"), listSpec{kind: ses, sub: string(model.HostCommitteeChair), period: periodCustom, from: ms, to: me})},
-		{l.F("dash.dialogues_year", today.Year()), partYear, func(v *[6]int) (string, string, bool) { return target(v[0], v[1]) },
+		{l.F("dash.dialogues_year", today.Year()), model.DashYear, func(f *model.Dashboard) (string, string, bool) { return target(f.Dialogues) },
 			list(l.F("dash.dialogues_year", today.Year()), listSpec{kind: ses, status: string(model.SessionDialogue), period: periodCustom, from: ys, to: ye})},
 	}
 }
@@ -331,9 +235,11 @@ func (d *dashboard) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case dashMsg:
 		if msg.gen == d.gen {
-			d.stats[msg.part] = msg
+			d.loaded[msg.part] = true
 			if msg.err != nil {
-				d.err = msg.err
+				d.failed[msg.part], d.err = true, msg.err
+			} else {
+				d.figs.Set(msg.part, msg.figs)
 			}
 		}
 	case dashWardsMsg:
@@ -416,12 +322,11 @@ func (d *dashboard) View(w, h int) string {
 		lines = append(lines, " "+st.Section.Render(heading))
 		for i := g.start; i < g.end; i++ {
 			it := items[i]
-			s := &d.stats[it.part]
 			value, note, alarm := "…", "", false
-			if s.loaded && s.err == nil {
-				value, note, alarm = it.value(&s.v)
-			} else if s.err != nil {
+			if d.failed[it.part] {
 				value = "?"
+			} else if d.loaded[it.part] {
+				value, note, alarm = it.value(&d.figs)
 			}
 			line := kit.Fill(it.label, labelW) + "  " + kit.FillLeft(value, 9)
 			flag := " "
@@ -456,9 +361,9 @@ func (d *dashboard) View(w, h int) string {
 	}
 	lines = append(lines, "")
 	b.Reset()
-	tot := &d.stats[partTotals]
-	if tot.loaded && tot.err == nil {
-		b.WriteString(" " + st.Muted.Render(l.F("dash.totals", num(l, tot.v[0]), num(l, tot.v[1]), num(l, tot.v[2]))))
+	if d.loaded[model.DashTotals] && !d.failed[model.DashTotals] {
+		t := d.figs.Totals
+		b.WriteString(" " + st.Muted.Render(l.F("dash.totals", num(l, t[0]), num(l, t[1]), num(l, t[2]))))
 	}
 	if d.err != nil {
 		b.WriteString("\n " + st.Err.Render(l.F("err.store", db(d.err.Error()))))

@@ -89,7 +89,7 @@ func (s *listSpec) byValue() bool { return s.order == store.ByWho || s.order == 
 
 func (s *listSpec) query(today model.Date, search string) store.Query {
 	q := store.Query{Kind: s.kind, Status: s.status, Sub: s.sub, Ward: s.ward, Overdue: s.overdue,
-		Today: today, Search: search, Order: s.order}
+		Today: today, Search: search, Order: s.order, DueFrom: s.dueFrom, DueTo: s.dueTo}
 	if s.period == periodCustom {
 		q.From, q.To = s.from, s.to
 	} else {

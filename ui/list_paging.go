@@ -73,13 +73,7 @@ func (l *listScreen) fetch(dir pageDir, after []byte) tea.Cmd {
 	q := spec.query(l.c.today(), l.query)
 	reverse := dir == pageLast || dir == pagePrev
 	return func() tea.Msg {
-		var rows []store.Entry
-		var err error
-		if spec.dueTo != 0 {
-			rows, err = s.PageDueRange(q, spec.dueFrom, spec.dueTo, after, pageSize, reverse)
-		} else {
-			rows, err = s.Page(q, after, pageSize, reverse)
-		}
+		rows, err := s.Page(q, after, pageSize, reverse)
 		return pageMsg{screen: sid, wgen: wgen, dir: dir, after: after, rows: rows, err: err}
 	}
 }
@@ -99,13 +93,7 @@ func (l *listScreen) count() tea.Cmd {
 	s, sid, qgen, spec := l.c.store, l.sid, l.qgen, l.spec
 	q := spec.query(l.c.today(), l.query)
 	return func() tea.Msg {
-		var n int
-		var err error
-		if spec.dueTo != 0 {
-			n, err = s.CountDueRange(q, spec.dueFrom, spec.dueTo)
-		} else {
-			n, err = s.Count(q)
-		}
+		n, err := s.Count(q)
 		return countMsg{screen: sid, qgen: qgen, n: n, err: err}
 	}
 }
