@@ -5,7 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -668,7 +668,7 @@ func diff(a, b any) []model.FieldChange {
 			out = append(out, model.FieldChange{Field: k, Old: fa[k], New: fb[k]})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Field < out[j].Field })
+	slices.SortFunc(out, func(a, b model.FieldChange) int { return strings.Compare(a.Field, b.Field) })
 	return out
 }
 

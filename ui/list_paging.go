@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"slices"
 
 	tea "charm.land/bubbletea/v2"
@@ -138,7 +139,7 @@ func (l *listScreen) onPage(msg pageMsg) tea.Cmd {
 		}
 	case pageNext:
 		l.loadingNext = false
-		if msg.wgen != l.wgen || len(l.rows) == 0 || !keyEq(l.rows[len(l.rows)-1].Key, msg.after) {
+		if msg.wgen != l.wgen || len(l.rows) == 0 || !bytes.Equal(l.rows[len(l.rows)-1].Key, msg.after) {
 			return nil
 		}
 		if msg.err != nil {
@@ -158,7 +159,7 @@ func (l *listScreen) onPage(msg pageMsg) tea.Cmd {
 		}
 	case pagePrev:
 		l.loadingPrev = false
-		if msg.wgen != l.wgen || len(l.rows) == 0 || !keyEq(l.rows[0].Key, msg.after) {
+		if msg.wgen != l.wgen || len(l.rows) == 0 || !bytes.Equal(l.rows[0].Key, msg.after) {
 			return nil
 		}
 		if msg.err != nil {
@@ -185,8 +186,6 @@ func (l *listScreen) onPage(msg pageMsg) tea.Cmd {
 	cmds = append(cmds, l.prefetch())
 	return tea.Batch(cmds...)
 }
-
-func keyEq(a, b []byte) bool { return string(a) == string(b) }
 
 // prefetch asks for the next (or previous) page before the cursor gets
 // there, so moving and paging never wait for the disk.
