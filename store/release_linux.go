@@ -5,8 +5,8 @@ import (
 	"os"
 	"unsafe"
 
-	"golang.org/x/sys/unix"
 	bolt "go.etcd.io/bbolt"
+	"golang.org/x/sys/unix"
 )
 
 // releaseMapped tells the kernel this process no longer needs the pages of
