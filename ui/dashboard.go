@@ -241,7 +241,10 @@ func (d *dashboard) Update(msg tea.Msg) tea.Cmd {
 			} else {
 				d.figs.Set(msg.part, msg.figs)
 			}
+			d.scroll()
 		}
+	case tea.WindowSizeMsg:
+		d.scroll()
 	case dashWardsMsg:
 		if msg.gen == d.gen {
 			d.wardsCounted = msg.err == nil
@@ -250,11 +253,13 @@ func (d *dashboard) Update(msg tea.Msg) tea.Cmd {
 				return nil
 			}
 			d.wards = msg.rows
-			d.c.wards = nil
-			for _, w := range msg.rows {
-				d.c.wards = append(d.c.wards, w.wardRef)
-			}
 			d.cursor = min(d.cursor, len(d.items())+len(d.wards)-1)
+			d.scroll()
+			var refs []wardRef // nil on a ward's own database
+			for _, w := range msg.rows {
+				refs = append(refs, w.wardRef)
+			}
+			return func() tea.Msg { return wardsMsg{refs} }
 		}
 	case kit.ReloadMsg:
 		return d.Init()
@@ -282,9 +287,14 @@ func (d *dashboard) Update(msg tea.Msg) tea.Cmd {
 			}
 			return push(items[d.cursor].open())
 		}
+		d.scroll()
 	}
 	return nil
 }
+
+// wardsMsg tells the root the origin wards the dashboard counted: the
+// shared context is the root's to write (the list filter offers them).
+type wardsMsg struct{ wards []wardRef }
 
 func (d *dashboard) ShortHelp() []key.Binding {
 	k := d.c.keys
@@ -296,7 +306,44 @@ func (d *dashboard) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Open, k.Reload}}
 }
 
+// View draws the lines from d.offset, which Update keeps on the cursor.
 func (d *dashboard) View(w, h int) string {
+	l, st := d.c.lang, d.c.st
+	lines, _ := d.lines(w)
+	if vis := max(h-1, 1); len(lines) > vis {
+		off := max(0, min(d.offset, len(lines)-vis))
+		lines = lines[off : off+vis]
+	}
+	title := kit.Spread(st.Title.Render(l.T("tab.dashboard")), st.Muted.Render(l.F("dash.today", d.c.today().String())), w)
+	return title + "\n" + strings.Join(lines, "\n")
+}
+
+// scroll keeps the cursor's line in view: called when the cursor, the
+// figures or the size change, never from View.
+func (d *dashboard) scroll() {
+	w, h := d.c.body()
+	lines, cursorLine := d.lines(w)
+	vis := max(h-1, 1)
+	if len(lines) <= vis {
+		d.offset = 0
+		return
+	}
+	if cursorLine < d.offset {
+		d.offset = cursorLine
+	}
+	if cursorLine >= d.offset+vis {
+		d.offset = cursorLine - vis + 1
+	}
+	if d.cursor == 0 {
+		d.offset = 0
+	}
+	d.offset = max(0, min(d.offset, len(lines)-vis))
+}
+
+// lines are the dashboard's lines under its title at width w, and the one
+// the cursor is on: they scroll when a consolidated database's wards do
+// not all fit.
+func (d *dashboard) lines(w int) ([]string, int) {
 	l, st := d.c.lang, d.c.st
 	today := d.c.today()
 	items := d.items()
@@ -305,8 +352,6 @@ func (d *dashboard) View(w, h int) string {
 		labelW = max(labelW, len([]rune(it.label)))
 	}
 	labelW = min(labelW, w-22)
-	// The lines under the title, and which one the cursor is on: they
-	// scroll when a consolidated database's wards do not all fit.
 	var lines []string
 	cursorLine := 0
 	var b strings.Builder
@@ -375,24 +420,7 @@ func (d *dashboard) View(w, h int) string {
 		}
 	}
 
-	vis := max(h-1, 1)
-	if len(lines) <= vis {
-		d.offset = 0
-	} else {
-		if cursorLine < d.offset {
-			d.offset = cursorLine
-		}
-		if cursorLine >= d.offset+vis {
-			d.offset = cursorLine - vis + 1
-		}
-		if d.cursor == 0 {
-			d.offset = 0
-		}
-		d.offset = max(0, min(d.offset, len(lines)-vis))
-		lines = lines[d.offset : d.offset+vis]
-	}
-	title := kit.Spread(st.Title.Render(l.T("tab.dashboard")), st.Muted.Render(l.F("dash.today", today.String())), w)
-	return title + "\n" + strings.Join(lines, "\n")
+	return lines, cursorLine
 }
 
 // wardLines appends the wards' table (a consolidated database): code,

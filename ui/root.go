@@ -199,6 +199,9 @@ func (r *Root) update(msg tea.Msg) tea.Cmd {
 		cmd := r.activate(msg.tab)
 		r.stacks[msg.tab] = append(r.stacks[msg.tab], msg.s)
 		return tea.Batch(cmd, msg.s.Init())
+	case wardsMsg:
+		r.c.wards = msg.wards
+		return nil
 	case noteMsg:
 		r.setNote(msg.text, false)
 		return nil
@@ -231,6 +234,18 @@ func (r *Root) update(msg tea.Msg) tea.Cmd {
 			r.setup = nil
 			return r.activate(tabDashboard)
 		}
+	}
+	if t, ok := msg.(entry.Targeted); ok {
+		var found screen
+		r.each(func(s screen) {
+			if e, ok := s.(*entryScreen); ok && e.ID() == t.FormID() {
+				found = s
+			}
+		})
+		if found != nil {
+			return found.Update(msg)
+		}
+		return nil
 	}
 	if t, ok := msg.(targeted); ok {
 		if s := r.find(t.target()); s != nil {

@@ -53,6 +53,11 @@ type deleteDoneMsg struct {
 	err  error
 }
 
+func (m deleteDoneMsg) FormID() int64 { return m.form }
+
+// ID names the dialog to the messages of its own commands.
+func (d *DeleteDialog) ID() int64 { return d.uid }
+
 func (d *DeleteDialog) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:

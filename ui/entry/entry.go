@@ -53,7 +53,14 @@ type Screen interface {
 	Unsaved() bool
 	// Restyle rebuilds the styles for the terminal's background.
 	Restyle(dark bool)
+	// ID is what the messages of its commands name it by (Targeted).
+	ID() int64
 }
+
+// Targeted is a message of a form's or dialog's own command: the root
+// hands it to the screen whose ID it names, wherever that sits on the
+// stacks (a draft tick must reach a form another dialog covers).
+type Targeted interface{ FormID() int64 }
 
 // Messages a form ends with. The root pops the form when it sees one.
 type (

@@ -572,6 +572,13 @@ type (
 	}
 )
 
+func (m draftTickMsg) FormID() int64  { return m.form }
+func (m draftSavedMsg) FormID() int64 { return m.form }
+func (m saveDoneMsg) FormID() int64   { return m.form }
+
+// ID names the form to the messages of its own commands (see Targeted).
+func (f *Form) ID() int64 { return f.uid }
+
 // drafter serialises a form's draft writes with its final delete, so a
 // draft written late never outlives the save or the cancel.
 type drafter struct {
