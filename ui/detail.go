@@ -23,8 +23,7 @@ type detailScreen struct {
 	ref   string
 
 	data   *detailMsg
-	doc    doc
-	builtW int
+	doc    fieldPage
 	reveal bool // a confidential petitioner's identity is shown
 }
 
@@ -224,11 +223,11 @@ func (d *detailScreen) build() {
 	if d.data == nil || d.data.err != nil {
 		return
 	}
-	w, _ := d.c.body()
-	d.builtW = w
+	w, h := d.c.body()
 	cursor, offset := d.doc.cursor, d.doc.offset
-	d.doc = doc{lines: detailLines(d.c, w, d.data, d.reveal), cursor: cursor, offset: offset}
+	d.doc = fieldPage{lines: detailLines(d.c, w, d.data, d.reveal), cursor: cursor, offset: offset}
 	d.doc.cursor = min(d.doc.cursor, max(len(d.doc.lines)-1, 0))
+	d.doc.scroll(h - 1)
 }
 
 // entryKeys are the keys that open a form on the record shown, the
@@ -281,9 +280,6 @@ func (d *detailScreen) View(w, h int) string {
 		return kit.Spread(title, "", w) + "\n" + st.Err.Render("  "+msg)
 	}
 	right = recordStatus(d.c, d.data.rec)
-	if d.builtW != w {
-		d.build()
-	}
 	return kit.Spread(title, right, w) + "\n" + d.doc.view(st, w, h-1)
 }
 

@@ -136,7 +136,15 @@ type listScreen struct {
 func newList(c *common, spec listSpec, title string, root bool) *listScreen {
 	l := &listScreen{c: c, sid: c.newID(), spec: spec, preset: spec, title: title, root: root, total: -1, first: -1}
 	l.input = newInput(c.st, "/ ", c.lang.T("list.search_placeholder"), 100)
+	l.layout()
 	return l
+}
+
+// layout fits the columns to the body's width and the wards known: on a
+// new size, new styles or wards counted, never in View.
+func (l *listScreen) layout() {
+	w, _ := l.c.body()
+	l.cols = newColumns(l.c, l.spec.kind, w)
 }
 
 func (l *listScreen) id() int { return l.sid }
@@ -185,7 +193,10 @@ func (l *listScreen) Update(msg tea.Msg) tea.Cmd {
 		return l.onRowRecord(msg)
 	case restyleMsg:
 		l.input.SetStyles(inputStyles(l.c.st))
+		l.layout()
 		return nil
+	case tea.WindowSizeMsg, wardsMsg:
+		l.layout()
 	case filterDoneMsg:
 		l.filter = nil
 		if msg.apply && msg.spec != l.spec {
@@ -408,9 +419,6 @@ func (l *listScreen) FullHelp() [][]key.Binding {
 func (l *listScreen) View(w, h int) string {
 	if l.filter != nil {
 		return l.filter.View(w, h)
-	}
-	if l.cols == nil || l.cols.width != w || l.cols.showWard != l.c.manyWards() {
-		l.cols = newColumns(l.c, l.spec.kind, w)
 	}
 	lang, st := l.c.lang, l.c.st
 	var b strings.Builder

@@ -201,7 +201,7 @@ func (r *Root) update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(cmd, msg.s.Init())
 	case wardsMsg:
 		r.c.wards = msg.wards
-		return nil
+		return r.broadcast(msg) // the lists lay their columns out again
 	case noteMsg:
 		r.setNote(msg.text, false)
 		return nil

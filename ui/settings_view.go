@@ -17,15 +17,13 @@ import (
 type settingsView struct {
 	c      *common
 	sid    int
-	doc    doc
-	builtW int
-	shown  int // common.settingsGen the doc was built from
+	doc    fieldPage
 }
 
 func newSettingsView(c *common) *settingsView { return &settingsView{c: c, sid: c.newID()} }
 
 func (v *settingsView) id() int         { return v.sid }
-func (v *settingsView) Init() tea.Cmd   { return nil }
+func (v *settingsView) Init() tea.Cmd   { v.build(); return nil }
 func (v *settingsView) Title() string   { return v.c.lang.T("tab.settings") }
 func (v *settingsView) Capturing() bool { return false }
 func (v *settingsView) ShortHelp() []key.Binding {
@@ -45,12 +43,16 @@ func (v *settingsView) Update(msg tea.Msg) tea.Cmd {
 		_, h := v.c.body()
 		v.doc.key(v.c.keys, msg, h-1)
 	case tea.WindowSizeMsg, kit.ReloadMsg, restyleMsg:
-		v.builtW = 0
+		// Saved settings come with a reload: the page is laid out again
+		// from them.
+		v.build()
 	}
 	return nil
 }
 
-func (v *settingsView) build(w int) {
+// build lays the page out at the body's width.
+func (v *settingsView) build() {
+	w, h := v.c.body()
 	l, st := v.c.lang, v.c.st
 	s := &v.c.settings
 	labels := []string{}
@@ -123,14 +125,10 @@ func (v *settingsView) build(w int) {
 	b.para(l.T("set.edit_hint"), 1, st.Muted.Render)
 	v.doc.lines = b.lines
 	v.doc.cursor = min(v.doc.cursor, max(len(b.lines)-1, 0))
-	v.builtW = w
+	v.doc.scroll(h - 1)
 }
 
 func (v *settingsView) View(w, h int) string {
-	if v.builtW != w || v.shown != v.c.settingsGen {
-		v.build(w)
-		v.shown = v.c.settingsGen
-	}
 	st := v.c.st
 	return kit.Spread(st.Title.Render(v.Title()), "", w) + "\n" + v.doc.view(st, w, h-1)
 }

@@ -11,11 +11,11 @@ import (
 	"gopy/ui/kit"
 )
 
-// doc is a scrollable page of labelled fields (a record's detail, the
+// fieldPage is a scrollable page of labelled fields (a record's detail, the
 // settings). A highlighted line moves with j/k; when it rests on a link,
 // enter opens the linked record. Lines are laid out once per width, never
 // in View.
-type doc struct {
+type fieldPage struct {
 	lines          []docLine
 	cursor, offset int
 }
@@ -35,7 +35,7 @@ type link struct {
 }
 
 // key moves the highlighted line; it returns the link to open on enter.
-func (d *doc) key(k *kit.KeyMap, msg tea.KeyPressMsg, h int) *link {
+func (d *fieldPage) key(k *kit.KeyMap, msg tea.KeyPressMsg, h int) *link {
 	last := max(len(d.lines)-1, 0)
 	switch {
 	case key.Matches(msg, k.Down):
@@ -61,22 +61,28 @@ func (d *doc) key(k *kit.KeyMap, msg tea.KeyPressMsg, h int) *link {
 	return nil
 }
 
-func (d *doc) scroll(h int) {
-	if d.cursor < d.offset {
-		d.offset = d.cursor
+// scroll keeps the highlighted line among the h shown.
+func (d *fieldPage) scroll(h int) { d.offset = d.offsetFor(h) }
+
+// offsetFor is the first line shown on h lines with the highlighted line
+// among them.
+func (d *fieldPage) offsetFor(h int) int {
+	off := d.offset
+	if d.cursor < off {
+		off = d.cursor
 	}
-	if d.cursor >= d.offset+h {
-		d.offset = d.cursor - h + 1
+	if d.cursor >= off+h {
+		off = d.cursor - h + 1
 	}
-	d.offset = max(0, min(d.offset, len(d.lines)-h))
+	return max(0, min(off, len(d.lines)-h))
 }
 
-// view draws h lines of the doc from its offset.
-func (d *doc) view(st *kit.Styles, w, h int) string {
-	d.scroll(h)
+// view draws h lines of the page from its offset; it changes nothing.
+func (d *fieldPage) view(st *kit.Styles, w, h int) string {
+	off := d.offsetFor(h)
 	var b strings.Builder
-	end := min(d.offset+h, len(d.lines))
-	for i := d.offset; i < end; i++ {
+	end := min(off+h, len(d.lines))
+	for i := off; i < end; i++ {
 		ln := &d.lines[i]
 		if i == d.cursor {
 			// Every line starts with a blank gutter; the highlighted one
