@@ -15,9 +15,9 @@ import (
 // agencies, residential groups, topics, deadlines, targets and this year's
 // and next year's holidays. e opens the settings form.
 type settingsView struct {
-	c      *common
-	sid    int
-	doc    fieldPage
+	c   *common
+	sid int
+	doc fieldPage
 }
 
 func newSettingsView(c *common) *settingsView { return &settingsView{c: c, sid: c.newID()} }
