@@ -224,17 +224,30 @@ func (l *listScreen) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (l *listScreen) key(msg tea.KeyPressMsg) tea.Cmd {
+// moveKey moves the cursor by a row for down and up (j/k and the arrows,
+// or only the arrows while the search field has the keys) and by a page
+// for the page keys; ok is false for any other key.
+func (l *listScreen) moveKey(msg tea.KeyPressMsg, down, up key.Binding) (cmd tea.Cmd, ok bool) {
 	k := l.c.keys
 	switch {
-	case key.Matches(msg, k.Down):
-		return l.moveBy(1)
-	case key.Matches(msg, k.Up):
-		return l.moveBy(-1)
+	case key.Matches(msg, down):
+		return l.moveBy(1), true
+	case key.Matches(msg, up):
+		return l.moveBy(-1), true
 	case key.Matches(msg, k.PageDown):
-		return l.page(1)
+		return l.page(1), true
 	case key.Matches(msg, k.PageUp):
-		return l.page(-1)
+		return l.page(-1), true
+	}
+	return nil, false
+}
+
+func (l *listScreen) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := l.c.keys
+	if cmd, ok := l.moveKey(msg, k.Down, k.Up); ok {
+		return cmd
+	}
+	switch {
 	case key.Matches(msg, k.Top):
 		l.cursor, l.offset = 0, 0
 		if l.atStart {
@@ -298,14 +311,9 @@ func (l *listScreen) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 		l.searching = false
 		l.input.Blur()
 		return nil
-	case key.Matches(msg, k.PageDown):
-		return l.page(1)
-	case key.Matches(msg, k.PageUp):
-		return l.page(-1)
-	case key.Matches(msg, k.ResultDown):
-		return l.moveBy(1)
-	case key.Matches(msg, k.ResultUp):
-		return l.moveBy(-1)
+	}
+	if cmd, ok := l.moveKey(msg, k.ResultDown, k.ResultUp); ok {
+		return cmd
 	}
 	return l.typed(msg)
 }
