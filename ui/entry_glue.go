@@ -22,7 +22,7 @@ func (e *entryScreen) id() int { return e.sid }
 
 func (e *entryScreen) Update(msg tea.Msg) tea.Cmd {
 	if _, ok := msg.(restyleMsg); ok {
-		e.Restyle(e.c.st.Dark)
+		e.Restyle(e.c.st)
 		return nil
 	}
 	return e.Screen.Update(msg)
@@ -40,7 +40,7 @@ func (e *entryScreen) KeepDraft() tea.Cmd {
 
 // entryContext is what the forms need of the shared context, as it is now.
 func (c *common) entryContext() entry.Context {
-	return entry.Context{Store: c.store, Lang: c.lang, Settings: c.settings, Today: c.today, Dark: c.st.Dark}
+	return entry.Context{Store: c.store, Lang: c.lang, Settings: c.settings, Today: c.today, Styles: c.st, Keys: c.keys}
 }
 
 // openEntry pushes a form or a dialog onto the current tab's stack.

@@ -34,7 +34,7 @@ func ConfirmDelete(ctx Context, rec model.Record) *DeleteDialog {
 	if p, ok := rec.(*model.Petition); ok && !p.Confidential && p.Name != "" {
 		what = p.Name + " – " + what
 	}
-	return &DeleteDialog{ctx: ctx, st: kit.NewStyles(ctx.Dark), keys: kit.NewKeyMap(ctx.Lang), uid: formIDs.Add(1),
+	return &DeleteDialog{ctx: ctx, st: ctx.styles(), keys: ctx.keys(), uid: formIDs.Add(1),
 		kind: rec.Kind(), id: m.ID, ref: m.Ref, what: what}
 }
 
@@ -42,7 +42,7 @@ func (d *DeleteDialog) Init() tea.Cmd     { return nil }
 func (d *DeleteDialog) Title() string     { return d.ctx.Lang.F("entry.title.delete", d.ref) }
 func (d *DeleteDialog) Capturing() bool   { return true }
 func (d *DeleteDialog) Unsaved() bool     { return false }
-func (d *DeleteDialog) Restyle(dark bool) { d.st = kit.NewStyles(dark) }
+func (d *DeleteDialog) Restyle(st *kit.Styles) { d.st = st }
 func (d *DeleteDialog) ShortHelp() []key.Binding {
 	return []key.Binding{d.keys.Yes, d.keys.No}
 }

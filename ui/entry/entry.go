@@ -21,7 +21,8 @@ import (
 )
 
 // Context is what a form needs from the root: the store, the language, the
-// ward's settings as they are when the form opens, and today's date.
+// ward's settings as they are when the form opens, today's date, and the
+// root's styles and keys.
 type Context struct {
 	Store    *store.Store
 	Lang     i18n.Lang
@@ -29,8 +30,24 @@ type Context struct {
 	// Today is the date "t" types and new records default to; nil means
 	// the store's clock.
 	Today func() model.Date
-	// Dark is the terminal's background, for the styles.
-	Dark bool
+	// Styles and Keys are the root's, built once; nil (in tests) means
+	// the dark styles and the keys in Lang.
+	Styles *kit.Styles
+	Keys   *kit.KeyMap
+}
+
+func (c *Context) styles() *kit.Styles {
+	if c.Styles == nil {
+		c.Styles = kit.NewStyles(true)
+	}
+	return c.Styles
+}
+
+func (c *Context) keys() *kit.KeyMap {
+	if c.Keys == nil {
+		c.Keys = kit.NewKeyMap(c.Lang)
+	}
+	return c.Keys
 }
 
 func (c *Context) today() model.Date {
@@ -51,8 +68,9 @@ type Screen interface {
 	kit.Screen
 	// Unsaved reports typed text not yet saved: quitting asks first.
 	Unsaved() bool
-	// Restyle rebuilds the styles for the terminal's background.
-	Restyle(dark bool)
+	// Restyle takes the root's styles, rebuilt for the terminal's
+	// background.
+	Restyle(st *kit.Styles)
 	// ID is what the messages of its commands name it by (Targeted).
 	ID() int64
 }

@@ -107,7 +107,7 @@ func newForm(ctx Context, kind, id, title string, sp spec) *Form {
 	if id == "" {
 		id = "new"
 	}
-	f := &Form{ctx: ctx, st: kit.NewStyles(ctx.Dark), keys: kit.NewKeyMap(ctx.Lang), spec: sp,
+	f := &Form{ctx: ctx, st: ctx.styles(), keys: ctx.keys(), spec: sp,
 		uid: formIDs.Add(1), title: title, kind: kind, draftKey: kind + "/" + id,
 		touched: map[string]bool{}, storeErrs: map[string]string{}, drafts: &drafter{}}
 	return f
@@ -139,8 +139,8 @@ func (f *Form) Title() string   { return f.title }
 func (f *Form) Capturing() bool { return true }
 func (f *Form) Unsaved() bool   { return !f.saved && f.snapshot() != f.initial }
 
-func (f *Form) Restyle(dark bool) {
-	f.st = kit.NewStyles(dark)
+func (f *Form) Restyle(st *kit.Styles) {
+	f.st = st
 	for _, fd := range f.spec.fields() {
 		fd.restyle(f.st)
 	}
