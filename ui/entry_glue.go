@@ -21,8 +21,12 @@ type entryScreen struct {
 func (e *entryScreen) id() int { return e.sid }
 
 func (e *entryScreen) Update(msg tea.Msg) tea.Cmd {
-	if _, ok := msg.(restyleMsg); ok {
+	switch msg.(type) {
+	case restyleMsg:
 		e.Restyle(e.c.st)
+		return nil
+	case tea.WindowSizeMsg:
+		e.Resize(e.c.body())
 		return nil
 	}
 	return e.Screen.Update(msg)
@@ -45,6 +49,7 @@ func (c *common) entryContext() entry.Context {
 
 // openEntry pushes a form or a dialog onto the current tab's stack.
 func openEntry(c *common, s entry.Screen) tea.Cmd {
+	s.Resize(c.body())
 	return push(&entryScreen{Screen: s, c: c, sid: c.newID()})
 }
 

@@ -55,6 +55,9 @@ type deleteDoneMsg struct {
 
 func (m deleteDoneMsg) FormID() int64 { return m.form }
 
+// Resize does nothing: the dialog's few lines are fitted as they are drawn.
+func (d *DeleteDialog) Resize(w, h int) {}
+
 // ID names the dialog to the messages of its own commands.
 func (d *DeleteDialog) ID() int64 { return d.uid }
 

@@ -71,6 +71,9 @@ type Screen interface {
 	// Restyle takes the root's styles, rebuilt for the terminal's
 	// background.
 	Restyle(st *kit.Styles)
+	// Resize lays it out for a body of w×h cells (on opening, on a new
+	// terminal size): View only draws.
+	Resize(w, h int)
 	// ID is what the messages of its commands name it by (Targeted).
 	ID() int64
 }

@@ -82,7 +82,8 @@ type Form struct {
 
 	cur    *field
 	offset int
-	width  int
+	width  int // the body laid out by Resize
+	height int
 
 	errs      map[string]string // live validation, field key → catalog key
 	storeErrs map[string]string // from the store's refusal, until the field changes
@@ -252,7 +253,49 @@ func (f *Form) errorOf(fd *field) string {
 	return ""
 }
 
+// Update handles a message, then lays out what it changed (new fields,
+// the focus moved) so that View only draws.
 func (f *Form) Update(msg tea.Msg) tea.Cmd {
+	cmd := f.update(msg)
+	f.layoutNew()
+	f.scroll()
+	return cmd
+}
+
+// Resize lays the form out for a body of w×h cells: the root calls it when
+// the form opens and when the terminal's size changes.
+func (f *Form) Resize(w, h int) {
+	if w != f.width {
+		f.width = w
+		vw := f.valueW()
+		for _, fd := range f.spec.fields() {
+			fd.setWidth(vw)
+		}
+	}
+	f.height = h
+	f.layoutNew()
+	f.scroll()
+}
+
+// scroll keeps the field in focus, and a little of what follows it, in
+// sight.
+func (f *Form) scroll() {
+	if f.width == 0 {
+		return // not laid out yet
+	}
+	body, from, to := f.bodyLines(f.width)
+	bh := max(f.height-2, 1)
+	to = min(to+2, len(body))
+	if to > f.offset+bh {
+		f.offset = to - bh
+	}
+	if from < f.offset {
+		f.offset = from
+	}
+	f.offset = max(0, min(f.offset, len(body)-bh))
+}
+
+func (f *Form) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if f.saving || f.saved {
@@ -736,40 +779,25 @@ func (f *Form) valueW() int { return f.width - f.labelW() - 4 }
 
 // View draws the title, the fields scrolled to keep the one in focus in
 // sight, and a bottom line for errors, questions and progress.
+// View draws the form as Resize and Update laid it out; it changes
+// nothing.
 func (f *Form) View(w, h int) string {
-	if w != f.width {
-		f.width = w
-		vw := f.valueW()
-		for _, fd := range f.spec.fields() {
-			fd.setWidth(vw)
-		}
-	} else {
-		f.layoutNew() // fields added before the first frame
-	}
 	l, st := f.ctx.Lang, f.st
 	title := st.Title.Render(kit.Clip(f.title, w/2))
 	right := st.Muted.Render(f.draftNote)
 	if f.saving {
 		right = st.Warn.Render(l.T("entry.saving"))
 	}
-	body, from, to := f.bodyLines(w)
+	body, _, _ := f.bodyLines(w)
 	bh := max(h-2, 1)
-	// Keep a little of what follows the field in focus in sight.
-	to = min(to+2, len(body))
-	if to > f.offset+bh {
-		f.offset = to - bh
-	}
-	if from < f.offset {
-		f.offset = from
-	}
-	f.offset = max(0, min(f.offset, len(body)-bh))
-	end := min(f.offset+bh, len(body))
-	win := append([]string{}, body[f.offset:end]...)
+	off := max(0, min(f.offset, len(body)-bh))
+	end := min(off+bh, len(body))
+	win := append([]string{}, body[off:end]...)
 	for len(win) < bh {
 		win = append(win, "")
 	}
 	// The scroll marks go on the title and bottom lines, never over a field.
-	if f.offset > 0 {
+	if off > 0 {
 		right = strings.TrimSpace(right + " " + st.Muted.Render("▲"))
 	}
 	bottom := f.bottom(w - 2)
