@@ -105,7 +105,7 @@ func (d *draftsDialog) key(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		// The form opens on its records' tab; the other drafts wait here.
-		s := &entryScreen{Screen: f, c: d.c, sid: d.c.newID()}
+		s := newEntryScreen(d.c, f)
 		d.drop(dr.Key)
 		open := func() tea.Msg { return openOnTabMsg{tab: draftTab(dr.Kind), s: s} }
 		if len(d.drafts) == 0 {

@@ -49,8 +49,14 @@ func (c *common) entryContext() entry.Context {
 
 // openEntry pushes a form or a dialog onto the current tab's stack.
 func openEntry(c *common, s entry.Screen) tea.Cmd {
+	return push(newEntryScreen(c, s))
+}
+
+// newEntryScreen wraps a form or dialog for the stack, laid out for the
+// body as it is now.
+func newEntryScreen(c *common, s entry.Screen) *entryScreen {
 	s.Resize(c.body())
-	return push(&entryScreen{Screen: s, c: c, sid: c.newID()})
+	return &entryScreen{Screen: s, c: c, sid: c.newID()}
 }
 
 // newRecordForm is the form for a new record of kind k (n on a list).
