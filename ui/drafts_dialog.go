@@ -150,7 +150,7 @@ func (d *draftsDialog) View(w, h int) string {
 	inner := max(min(w-6, 72), 20)
 	var b strings.Builder
 	b.WriteString(st.Title.Render(l.F("drafts.heading", len(d.drafts))) + "\n")
-	for _, ln := range wrap(l.T("drafts.intro"), inner) {
+	for _, ln := range kit.Wrap(l.T("drafts.intro"), inner) {
 		b.WriteString(st.Muted.Render(ln) + "\n")
 	}
 	b.WriteByte('\n')
@@ -168,7 +168,7 @@ func (d *draftsDialog) View(w, h int) string {
 	}
 	b.WriteByte('\n')
 	if d.err != "" {
-		b.WriteString(st.Err.Render(strings.Join(wrap("! "+d.err, inner), "\n")))
+		b.WriteString(st.Err.Render(strings.Join(kit.Wrap("! "+d.err, inner), "\n")))
 	} else {
 		b.WriteString(st.Bold.Render(kit.Clip(l.T("drafts.keys"), inner)))
 	}

@@ -132,7 +132,7 @@ func (b *docBuilder) section(title string) {
 // para is free text over the whole width, wrapped, indented by indent.
 func (b *docBuilder) para(text string, indent int, style render) {
 	pad := strings.Repeat(" ", indent)
-	for _, ln := range wrap(text, max(b.w-indent, 8)) {
+	for _, ln := range kit.Wrap(text, max(b.w-indent, 8)) {
 		s := ln
 		if style != nil {
 			s = style(ln)
@@ -153,7 +153,7 @@ func (b *docBuilder) fieldNote(label, value string, style render, note string, n
 		value = "—"
 	}
 	valW := max(b.w-b.labelW-3, 8)
-	lines := wrap(value, valW)
+	lines := kit.Wrap(value, valW)
 	if note != "" {
 		// The note (a flag such as "Quá hạn") follows the value on its
 		// last line when it fits, else on lines of its own.
@@ -161,7 +161,7 @@ func (b *docBuilder) fieldNote(label, value string, style render, note string, n
 		if ansi.StringWidth(last)+3+ansi.StringWidth(note) <= valW {
 			lines[len(lines)-1] = last + "\x00" + note
 		} else {
-			for _, nl := range wrap(note, valW) {
+			for _, nl := range kit.Wrap(note, valW) {
 				lines = append(lines, "\x00"+nl)
 			}
 		}

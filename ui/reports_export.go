@@ -300,19 +300,19 @@ func (e *exportDialog) View() string {
 	case e.writing:
 		b.WriteString(st.Muted.Render(l.T("reports.export.writing")))
 	case e.confirm != "":
-		for _, ln := range wrap(l.F("reports.export.exists", db(e.confirm)), inner) {
+		for _, ln := range kit.Wrap(l.F("reports.export.exists", db(e.confirm)), inner) {
 			b.WriteString(st.Warn.Render(ln) + "\n")
 		}
 		b.WriteString(st.Bold.Render(l.T("reports.export.overwrite")))
 	case e.err != "":
-		for i, ln := range wrap(e.err, inner) {
+		for i, ln := range kit.Wrap(e.err, inner) {
 			if i > 0 {
 				b.WriteByte('\n')
 			}
 			b.WriteString(st.Err.Render(ln))
 		}
 	default:
-		for i, ln := range wrap(l.T("reports.export.where"), inner) {
+		for i, ln := range kit.Wrap(l.T("reports.export.where"), inner) {
 			if i > 0 {
 				b.WriteByte('\n')
 			}

@@ -33,7 +33,7 @@ func (r *reportsTab) head(w int) []string {
 	if r.typing {
 		out = append(out, " "+r.input.View())
 		if r.inputErr != "" {
-			for i, ln := range wrap(r.inputErr, w-2) {
+			for i, ln := range kit.Wrap(r.inputErr, w-2) {
 				if i < 2 {
 					out = append(out, " "+st.Err.Render(ln))
 				}

@@ -193,7 +193,7 @@ func (s *setupScreen) View(w, h int) string {
 	var b strings.Builder
 	b.WriteString(st.Title.Render(l.T("setup.title")))
 	b.WriteString("\n\n")
-	for _, ln := range wrap(l.T("setup.intro"), min(w-2, 76)) {
+	for _, ln := range kit.Wrap(l.T("setup.intro"), min(w-2, 76)) {
 		b.WriteString(" " + ln + "\n")
 	}
 	b.WriteByte('\n')

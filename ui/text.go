@@ -4,30 +4,11 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"gopy/model"
 	"gopy/ui/i18n"
 	"gopy/ui/kit"
 	"gopy/ui/sanitize"
 )
-
-// wrap breaks plain text into lines of at most w cells, at spaces where it
-// can; a word longer than w is cut.
-func wrap(s string, w int) []string {
-	if w < 1 {
-		w = 1
-	}
-	var out []string
-	for _, para := range strings.Split(s, "\n") {
-		if para == "" {
-			out = append(out, "")
-			continue
-		}
-		out = append(out, strings.Split(ansi.Wrap(para, w, ""), "\n")...)
-	}
-	return out
-}
 
 // frame makes s exactly h lines of at most w cells: the root's promise
 // that a screen never pushes the help line off the terminal.

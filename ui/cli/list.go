@@ -6,11 +6,10 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"gopy/model"
 	"gopy/store"
 	"gopy/ui/i18n"
+	"gopy/ui/kit"
 	"gopy/ui/sanitize"
 )
 
@@ -161,10 +160,10 @@ func writeTable(w *bufio.Writer, s *store.Store, q store.Query, l i18n.Lang) err
 	head := []string{l.T("cli.col.ref"), l.T("cli.col.date"), l.T("cli.col.who"), l.T("cli.col.summary"), l.T("cli.col.status"), l.T("cli.col.due")}
 	line := func(cells []string) {
 		for i, c := range cells {
-			c = ansi.Truncate(c, cols[i], "…")
-			w.WriteString(c)
 			if i < len(cells)-1 {
-				w.WriteString(strings.Repeat(" ", cols[i]-ansi.StringWidth(c)+2))
+				w.WriteString(kit.Fill(c, cols[i]) + "  ")
+			} else {
+				w.WriteString(kit.Clip(c, cols[i]))
 			}
 		}
 		w.WriteString("\n")

@@ -890,6 +890,4 @@ func (f *Form) bodyLines(w int) (lines []string, from, to int) {
 	return lines, from, to
 }
 
-func wrapText(s string, w int) []string {
-	return strings.Split(ansi.Wrap(s, max(w, 8), ""), "\n")
-}
+func wrapText(s string, w int) []string { return kit.Wrap(s, max(w, 8)) }

@@ -2,7 +2,7 @@
 // both ui and ui/entry so that each imports it without an import cycle (as
 // soft-serve keeps common/, styles/ and keymap/ below its pages): the one
 // palette and set of styles, the one KeyMap with its groups and help
-// texts, the text-fitting helpers (Width, Clip, Fill, FillLeft, Spread),
+// texts, the text-fitting helpers (Width, Clip, Fill, FillLeft, Spread, Wrap),
 // the Screen interface the root's stack holds and the navigation messages.
 //
 // A key, a style or a way to fit text to a column is defined here once;

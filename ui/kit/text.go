@@ -106,3 +106,20 @@ func Spread(left, right string, w int) string {
 	}
 	return left + strings.Repeat(" ", w-lw-rw) + right
 }
+
+// Wrap breaks text into lines of at most w cells, at spaces where it can;
+// a word longer than w is cut. Each newline starts a line.
+func Wrap(s string, w int) []string {
+	if w < 1 {
+		w = 1
+	}
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		if para == "" {
+			out = append(out, "")
+			continue
+		}
+		out = append(out, strings.Split(ansi.Wrap(para, w, ""), "\n")...)
+	}
+	return out
+}
