@@ -38,10 +38,10 @@ func ConfirmDelete(ctx Context, rec model.Record) *DeleteDialog {
 		kind: rec.Kind(), id: m.ID, ref: m.Ref, what: what}
 }
 
-func (d *DeleteDialog) Init() tea.Cmd     { return nil }
-func (d *DeleteDialog) Title() string     { return d.ctx.Lang.F("entry.title.delete", d.ref) }
-func (d *DeleteDialog) Capturing() bool   { return true }
-func (d *DeleteDialog) Unsaved() bool     { return false }
+func (d *DeleteDialog) Init() tea.Cmd          { return nil }
+func (d *DeleteDialog) Title() string          { return d.ctx.Lang.F("entry.title.delete", d.ref) }
+func (d *DeleteDialog) Capturing() bool        { return true }
+func (d *DeleteDialog) Unsaved() bool          { return false }
 func (d *DeleteDialog) Restyle(st *kit.Styles) { d.st = st }
 func (d *DeleteDialog) ShortHelp() []key.Binding {
 	return []key.Binding{d.keys.Yes, d.keys.No}
