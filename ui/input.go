@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"gopy/ui/kit"
@@ -35,6 +36,15 @@ func inputStyles(st *kit.Styles) textinput.Styles {
 	s.Focused.Text = lipgloss.NewStyle()
 	s.Blurred.Text = lipgloss.NewStyle()
 	return s
+}
+
+// updateInput hands a key or a paste to a text field and keeps what it
+// then holds safe to draw.
+func updateInput(ti *textinput.Model, msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	*ti, cmd = ti.Update(msg)
+	keepInert(ti)
+	return cmd
 }
 
 // keepInert makes what was typed or pasted into a field safe to draw: the

@@ -321,9 +321,7 @@ func (l *listScreen) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 // typed passes a key or a paste to the search field and searches for what
 // it then holds.
 func (l *listScreen) typed(msg tea.Msg) tea.Cmd {
-	var cmd tea.Cmd
-	l.input, cmd = l.input.Update(msg)
-	keepInert(&l.input)
+	cmd := updateInput(&l.input, msg)
 	return tea.Batch(cmd, l.setQuery(model.NFC(l.input.Value())))
 }
 

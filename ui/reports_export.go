@@ -159,9 +159,7 @@ func (e *exportDialog) Update(msg tea.KeyPressMsg) tea.Cmd {
 
 // typed hands a key or a paste to the file name.
 func (e *exportDialog) typed(msg tea.Msg) tea.Cmd {
-	var cmd tea.Cmd
-	e.input, cmd = e.input.Update(msg)
-	keepInert(&e.input)
+	cmd := updateInput(&e.input, msg)
 	e.err = ""
 	return cmd
 }

@@ -172,10 +172,7 @@ func (r *reportsTab) Update(msg tea.Msg) tea.Cmd {
 	case r.export != nil:
 		return r.export.typed(msg)
 	case r.typing:
-		var cmd tea.Cmd
-		r.input, cmd = r.input.Update(msg)
-		keepInert(&r.input)
-		return cmd
+		return updateInput(&r.input, msg)
 	}
 	return nil
 }
@@ -302,11 +299,8 @@ func (r *reportsTab) typedKey(msg tea.KeyPressMsg) tea.Cmd {
 		r.input.Blur()
 		return r.setPeriod(p)
 	}
-	var cmd tea.Cmd
-	r.input, cmd = r.input.Update(msg)
-	keepInert(&r.input)
 	r.inputErr = ""
-	return cmd
+	return updateInput(&r.input, msg)
 }
 
 func (r *reportsTab) open() tea.Cmd {

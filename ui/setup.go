@@ -167,9 +167,7 @@ func (s *setupScreen) Update(msg tea.Msg) tea.Cmd {
 			return s.setFocus(s.focus - 1)
 		}
 	}
-	var cmd tea.Cmd
-	s.inputs[s.focus], cmd = s.inputs[s.focus].Update(msg)
-	keepInert(&s.inputs[s.focus])
+	cmd := updateInput(&s.inputs[s.focus], msg)
 	if _, ok := msg.(tea.KeyPressMsg); ok {
 		s.validate()
 	}
