@@ -164,9 +164,7 @@ func (s *answerSpec) save() saveOp {
 // agency and document number; resolved for the result.
 func ChangeStatus(ctx Context, p *model.Petition) *Form {
 	sp := newStatusSpec(&ctx, copyPetition(p))
-	f := newForm(ctx, "status", p.ID, ctx.Lang.F("entry.title.status", p.Ref), sp)
-	f.record = rawJSON(p)
-	return f.ready()
+	return recordForm(ctx, "status", p, ctx.Lang.F("entry.title.status", p.Ref), sp)
 }
 
 type statusSpec struct {
@@ -259,9 +257,7 @@ func AddNote(ctx Context, p *model.Petition) *Form {
 	sp.on.section = ctx.Lang.F("entry.section.note", p.Ref, firstLine(p.Summary, 40))
 	sp.on.required, sp.text.required = true, true
 	sp.on.setValue(ctx.today().String())
-	f := newForm(ctx, "note", p.ID, ctx.Lang.F("entry.title.note", p.Ref), sp)
-	f.record = rawJSON(p)
-	return f.ready()
+	return recordForm(ctx, "note", p, ctx.Lang.F("entry.title.note", p.Ref), sp)
 }
 
 type noteSpec struct {

@@ -21,9 +21,7 @@ func NewFeedback(ctx Context) *Form {
 // EditFeedback is the form for a stored feedback, answers included.
 func EditFeedback(ctx Context, fb *model.Feedback) *Form {
 	sp := newFeedbackSpec(&ctx, copyFeedback(fb))
-	f := newForm(ctx, "feedback", fb.ID, ctx.Lang.F("entry.title.edit", fb.Ref), sp)
-	f.record = rawJSON(fb)
-	return f.ready()
+	return recordForm(ctx, "feedback", fb, ctx.Lang.F("entry.title.edit", fb.Ref), sp)
 }
 
 type feedbackSpec struct {

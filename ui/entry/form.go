@@ -104,6 +104,14 @@ type Form struct {
 	drafts        *drafter
 }
 
+// recordForm is a form that edits or acts on a stored record; the record
+// as read goes into its draft, so a resumed form edits the same version.
+func recordForm(ctx Context, kind string, rec model.Record, title string, sp spec) *Form {
+	f := newForm(ctx, kind, rec.GetMeta().ID, title, sp)
+	f.record = rawJSON(rec)
+	return f.ready()
+}
+
 func newForm(ctx Context, kind, id, title string, sp spec) *Form {
 	if id == "" {
 		id = "new"

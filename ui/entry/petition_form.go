@@ -19,9 +19,7 @@ func NewPetition(ctx Context) *Form {
 // EditPetition is the form for a stored petition, every field of it.
 func EditPetition(ctx Context, p *model.Petition) *Form {
 	sp := newPetitionSpec(&ctx, copyPetition(p), p)
-	f := newForm(ctx, "petition", p.ID, ctx.Lang.F("entry.title.edit", p.Ref), sp)
-	f.record = rawJSON(p)
-	return f.ready()
+	return recordForm(ctx, "petition", p, ctx.Lang.F("entry.title.edit", p.Ref), sp)
 }
 
 // RaisePetition is the form for a petition raised from a feedback point
