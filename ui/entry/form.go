@@ -33,6 +33,22 @@ type spec interface {
 // saveOp runs in a command; it returns the message the form ends with.
 type saveOp func(s *store.Store) (tea.Msg, error)
 
+// saveRecord creates rec, or updates it when it is an edit (refused as
+// stale when the record changed since the form read it).
+func saveRecord(rec model.Record, by string, edit bool) saveOp {
+	return func(st *store.Store) (tea.Msg, error) {
+		write := st.Create
+		if edit {
+			write = st.Update
+		}
+		if err := write(rec, by); err != nil {
+			return nil, err
+		}
+		m := rec.GetMeta()
+		return SavedMsg{Kind: rec.Kind(), ID: m.ID, Ref: m.Ref, Created: !edit}, nil
+	}
+}
+
 // grouper is a spec with repeated groups of fields (a feedback's points, a
 // session's matters): ctrl+n adds one, ctrl+d removes the one in focus.
 type grouper interface {

@@ -3,10 +3,7 @@ package entry
 import (
 	"strconv"
 
-	tea "charm.land/bubbletea/v2"
-
 	"gopy/model"
-	"gopy/store"
 )
 
 // NewPetition is the form for a petition received directly (walk-in,
@@ -319,19 +316,8 @@ func (s *petitionSpec) check() model.FieldErrors {
 func (s *petitionSpec) save() saveOp {
 	p, _ := s.build()
 	by := s.ctx.by()
-	if s.orig == nil {
-		return func(st *store.Store) (tea.Msg, error) {
-			if err := st.Create(p, by); err != nil {
-				return nil, err
-			}
-			return SavedMsg{Kind: model.KindPetition, ID: p.ID, Ref: p.Ref, Created: true}, nil
-		}
+	if s.orig != nil {
+		p.LogEdit(s.orig, s.ctx.today(), by)
 	}
-	p.LogEdit(s.orig, s.ctx.today(), by)
-	return func(st *store.Store) (tea.Msg, error) {
-		if err := st.Update(p, by); err != nil {
-			return nil, err
-		}
-		return SavedMsg{Kind: model.KindPetition, ID: p.ID, Ref: p.Ref}, nil
-	}
+	return saveRecord(p, by, s.orig != nil)
 }

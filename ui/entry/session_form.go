@@ -175,12 +175,7 @@ func (s *sessionSpec) save() saveOp {
 	ss, _ := s.build()
 	by := s.ctx.by()
 	if s.orig != nil {
-		return func(st *store.Store) (tea.Msg, error) {
-			if err := st.Update(ss, by); err != nil {
-				return nil, err
-			}
-			return SavedMsg{Kind: model.KindSession, ID: ss.ID, Ref: ss.Ref}, nil
-		}
+		return saveRecord(ss, by, true)
 	}
 	ps := s.m.petitions(ss.HeldOn)
 	return func(st *store.Store) (tea.Msg, error) {
