@@ -205,6 +205,16 @@ func (e *Env) openRead() (*store.Store, error) {
 	return store.Open(e.DBPath, store.Options{ReadOnly: true, Now: e.Now})
 }
 
+// reading runs fn on the database opened to read, and closes it.
+func (e *Env) reading(fn func(*store.Store) int) int {
+	s, err := e.openRead()
+	if err != nil {
+		return e.fail(err)
+	}
+	defer s.Close()
+	return fn(s)
+}
+
 // openWrite opens the database for writing (creating it if needed).
 func (e *Env) openWrite(noSync bool) (*store.Store, error) {
 	return store.Open(e.DBPath, store.Options{NoSync: noSync, Now: e.Now})

@@ -96,35 +96,33 @@ func runList(env *Env, args []string) int {
 		return env.usage(env.Lang.F("cli.err.format", *format, "table, csv, json"))
 	}
 
-	s, err := env.openRead()
-	if err != nil {
-		return env.fail(err)
-	}
-	defer s.Close()
-	if *count {
-		n, err := s.Count(q)
+	return env.reading(func(s *store.Store) int {
+		if *count {
+			n, err := s.Count(q)
+			if err != nil {
+				return env.fail(err)
+			}
+			fmt.Fprintln(env.Stdout, n)
+			return exitOK
+		}
+		w := bufio.NewWriterSize(env.Stdout, 64<<10)
+		var err error
+		switch *format {
+		case "json":
+			err = writeJSON(w, s, q)
+		case "csv":
+			err = writeCSV(w, s, q)
+		default:
+			err = writeTable(w, s, q, env.Lang)
+		}
+		if ferr := w.Flush(); err == nil {
+			err = ferr
+		}
 		if err != nil {
 			return env.fail(err)
 		}
-		fmt.Fprintln(env.Stdout, n)
 		return exitOK
-	}
-	w := bufio.NewWriterSize(env.Stdout, 64<<10)
-	switch *format {
-	case "json":
-		err = writeJSON(w, s, q)
-	case "csv":
-		err = writeCSV(w, s, q)
-	default:
-		err = writeTable(w, s, q, env.Lang)
-	}
-	if ferr := w.Flush(); err == nil {
-		err = ferr
-	}
-	if err != nil {
-		return env.fail(err)
-	}
-	return exitOK
+	})
 }
 
 func (e *Env) periodMessage(err error) string {
