@@ -5,7 +5,6 @@ import (
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"gopy/ui/kit"
 	"gopy/ui/sanitize"
@@ -19,23 +18,8 @@ func newInput(st *kit.Styles, prompt, placeholder string, limit int) textinput.M
 	ti.Prompt = prompt
 	ti.Placeholder = placeholder
 	ti.CharLimit = limit
-	ti.SetStyles(inputStyles(st))
+	ti.SetStyles(st.Input)
 	return ti
-}
-
-func inputStyles(st *kit.Styles) textinput.Styles {
-	s := textinput.DefaultStyles(st.Dark)
-	s.Cursor.Blink = false
-	if !st.Dark {
-		s.Cursor.Color = lipgloss.Black
-	}
-	s.Focused.Prompt = st.Bold
-	s.Blurred.Prompt = st.Muted
-	s.Focused.Placeholder = st.Muted
-	s.Blurred.Placeholder = st.Muted
-	s.Focused.Text = lipgloss.NewStyle()
-	s.Blurred.Text = lipgloss.NewStyle()
-	return s
 }
 
 // updateInput hands a key or a paste to a text field and keeps what it

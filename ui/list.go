@@ -192,7 +192,7 @@ func (l *listScreen) Update(msg tea.Msg) tea.Cmd {
 	case rowRecordMsg:
 		return l.onRowRecord(msg)
 	case restyleMsg:
-		l.input.SetStyles(inputStyles(l.c.st))
+		l.input.SetStyles(l.c.st.Input)
 		l.layout()
 		return nil
 	case tea.WindowSizeMsg, wardsMsg:

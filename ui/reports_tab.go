@@ -153,9 +153,9 @@ func (r *reportsTab) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case restyleMsg:
-		r.input.SetStyles(inputStyles(r.c.st))
+		r.input.SetStyles(r.c.st.Input)
 		if r.export != nil {
-			r.export.input.SetStyles(inputStyles(r.c.st))
+			r.export.input.SetStyles(r.c.st.Input)
 		}
 		return nil
 	case tea.KeyPressMsg:

@@ -133,7 +133,7 @@ func (s *setupScreen) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case restyleMsg:
 		for i := range s.inputs {
-			s.inputs[i].SetStyles(inputStyles(s.c.st))
+			s.inputs[i].SetStyles(s.c.st.Input)
 		}
 		return nil
 	case tea.KeyPressMsg:
