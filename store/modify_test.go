@@ -14,7 +14,6 @@ import (
 // change goes to the history.
 func TestModify(t *testing.T) {
 	s, _, _ := openTest(t)
-	defer mustClean(t, s)
 	p := petition(day(2026, 6, 1), model.ClassComplaint)
 	mustCreate(t, s, p)
 	early := mustGet(t, s, model.KindPetition, p.ID).(*model.Petition)
