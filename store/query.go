@@ -410,55 +410,65 @@ func (s *Store) RecordJSON(k model.Kind, id string) (json.RawMessage, error) {
 	return out, err
 }
 
-// Each calls fn for every matching row in the query's order, a page of
-// eachPage rows per read transaction, so a long walk never holds one
-// transaction open (and the writer's pages pinned) for its whole length.
-// The row is valid only during the call.
+// Each calls fn for every matching row in the query's order. The row is
+// valid only during the call.
 func (s *Store) Each(q Query, fn func(*model.Row) error) error {
-	var after []byte
-	for {
-		page, err := s.Page(q, after, eachPage, false)
-		if err != nil {
-			return err
-		}
-		for i := range page {
-			if err := fn(&page[i].Row); err != nil {
-				return err
-			}
-		}
-		if len(page) < eachPage {
-			return nil
-		}
-		after = page[len(page)-1].Key
-	}
+	return s.walkPaged(q, func(_ *bolt.Tx, row *model.Row) error { return fn(row) })
 }
 
-// eachPage is how many rows Each reads per transaction.
+// EachJSON calls fn for every matching record with its stored JSON. row
+// and raw are valid only during the call.
+func (s *Store) EachJSON(q Query, fn func(row *model.Row, raw []byte) error) error {
+	var recTx *bolt.Tx
+	var recs *bolt.Bucket
+	return s.walkPaged(q, func(tx *bolt.Tx, row *model.Row) error {
+		if tx != recTx {
+			recTx, recs = tx, tx.Bucket(bRec(q.Kind))
+		}
+		id, _ := model.ParseID(row.ID)
+		raw := recs.Get(id[:])
+		if raw == nil {
+			return fmt.Errorf("%s %s: %w", q.Kind, row.Ref, ErrNotFound)
+		}
+		return fn(row, raw)
+	})
+}
+
+// eachPage is how many rows a walk reads per read transaction.
 const eachPage = 1000
 
-// EachJSON streams every matching record as its stored JSON. raw is valid
-// only during the call.
-func (s *Store) EachJSON(q Query, fn func(row *model.Row, raw []byte) error) error {
-	p := q.plan()
-	defer func() { s.afterScan(p.visited) }()
-	return s.db.View(func(tx *bolt.Tx) error {
+// walkPaged walks every row matching q, eachPage rows per read
+// transaction, so a long walk never holds one transaction open (and the
+// pages a writer frees pinned) for its whole length. fn runs inside the
+// transaction.
+func (s *Store) walkPaged(q Query, fn func(*bolt.Tx, *model.Row) error) error {
+	var after []byte
+	for {
+		p := q.plan()
+		var last []byte
+		n := 0
 		var ferr error
-		recs := tx.Bucket(bRec(q.Kind))
-		err := p.walk(tx, nil, false, true, func(key []byte, row *model.Row) bool {
-			id, _ := model.ParseID(row.ID)
-			raw := recs.Get(id[:])
-			if raw == nil {
-				ferr = fmt.Errorf("%s %s: %w", q.Kind, row.Ref, ErrNotFound)
-				return false
-			}
-			ferr = fn(row, raw)
-			return ferr == nil
+		err := s.db.View(func(tx *bolt.Tx) error {
+			return p.walk(tx, after, false, true, func(key []byte, row *model.Row) bool {
+				if ferr = fn(tx, row); ferr != nil {
+					return false
+				}
+				last = append(last[:0], key...)
+				n++
+				return n < eachPage
+			})
 		})
-		if err != nil {
+		s.afterScan(p.visited)
+		switch {
+		case err != nil:
 			return err
+		case ferr != nil:
+			return ferr
+		case n < eachPage:
+			return nil
 		}
-		return ferr
-	})
+		after = append(after[:0], last...)
+	}
 }
 
 // releaseAfter is how many rows walks may read, added up, before the pages
