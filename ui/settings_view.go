@@ -8,23 +8,22 @@ import (
 
 	"gopy/model"
 	"gopy/ui/entry"
+	"gopy/ui/kit"
 )
 
 // settingsView shows the ward's settings: ward, officers, organisations,
 // agencies, residential groups, topics, deadlines, targets and this year's
 // and next year's holidays. e opens the settings form.
 type settingsView struct {
-	c      *common
-	sid    int
-	doc    doc
-	builtW int
-	shown  int // common.settingsGen the doc was built from
+	c   *common
+	sid int
+	doc fieldPage
 }
 
 func newSettingsView(c *common) *settingsView { return &settingsView{c: c, sid: c.newID()} }
 
 func (v *settingsView) id() int         { return v.sid }
-func (v *settingsView) Init() tea.Cmd   { return nil }
+func (v *settingsView) Init() tea.Cmd   { v.build(); return nil }
 func (v *settingsView) Title() string   { return v.c.lang.T("tab.settings") }
 func (v *settingsView) Capturing() bool { return false }
 func (v *settingsView) ShortHelp() []key.Binding {
@@ -32,7 +31,7 @@ func (v *settingsView) ShortHelp() []key.Binding {
 	return []key.Binding{k.EditSettings, k.Up, k.Down, k.PageDown}
 }
 func (v *settingsView) FullHelp() [][]key.Binding {
-	return [][]key.Binding{v.c.keys.moves(), {v.c.keys.EditSettings}}
+	return [][]key.Binding{v.c.keys.Moves(), {v.c.keys.EditSettings}}
 }
 
 func (v *settingsView) Update(msg tea.Msg) tea.Cmd {
@@ -43,19 +42,25 @@ func (v *settingsView) Update(msg tea.Msg) tea.Cmd {
 		}
 		_, h := v.c.body()
 		v.doc.key(v.c.keys, msg, h-1)
-	case tea.WindowSizeMsg, reloadMsg, restyleMsg:
-		v.builtW = 0
+	case tea.WindowSizeMsg, kit.ReloadMsg, restyleMsg:
+		// Saved settings come with a reload: the page is laid out again
+		// from them.
+		v.build()
 	}
 	return nil
 }
 
-func (v *settingsView) build(w int) {
+// build lays the page out at the body's width.
+func (v *settingsView) build() {
+	w, h := v.c.body()
 	l, st := v.c.lang, v.c.st
 	s := &v.c.settings
 	labels := []string{}
 	for _, k := range []string{"ward_name", "ward_code", "province", "officer", "language",
-		"feedback_response_days", "ack_working_days", "complaint_days", "denunciation_days", "proposal_days",
-		"report_days", "short_comment_days", "announce_days_before", "publish_days_after",
+		"feedback_response_days", "ack_working_days", "complaint_ack_days", "complaint_days", "complaint_complex_days",
+		"complaint_remote_days", "complaint_remote_complex_days", "denunciation_ack_working_days",
+		"denunciation_multi_site_working_days", "denunciation_days", "proposal_days",
+		"report_days", "short_comment_days", "announce_days_before", "publish_days_after", "day_off_shift", "remote_area",
 		"secretary_days_per_month", "chair_days_per_week", "dialogues_per_year"} {
 		labels = append(labels, l.T("set."+k))
 	}
@@ -73,7 +78,7 @@ func (v *settingsView) build(w int) {
 	list := func(title string, items []string) {
 		b.section(l.F(title, len(items)))
 		if len(items) == 0 {
-			b.para(l.T("detail.none"), 1, st.muted.Render)
+			b.para(l.T("detail.none"), 1, st.Muted.Render)
 		}
 		for _, it := range items {
 			b.para("• "+db(it), 1, nil)
@@ -89,13 +94,28 @@ func (v *settingsView) build(w int) {
 	b.section(l.T("set.deadlines"))
 	f("feedback_response_days", days(dl.FeedbackResponseDays))
 	f("ack_working_days", l.F("set.working_days", dl.AckWorkingDays))
+	f("complaint_ack_days", days(dl.ComplaintAckDays))
 	f("complaint_days", days(dl.ComplaintDays))
+	f("complaint_complex_days", days(dl.ComplaintComplexDays))
+	f("complaint_remote_days", days(dl.ComplaintRemoteDays))
+	f("complaint_remote_complex_days", days(dl.ComplaintRemoteComplexDays))
+	f("denunciation_ack_working_days", l.F("set.working_days", dl.DenunciationAckWorkingDays))
+	f("denunciation_multi_site_working_days", l.F("set.working_days", dl.DenunciationMultiSiteWorkingDays))
 	f("denunciation_days", days(dl.DenunciationDays))
 	f("proposal_days", days(dl.ProposalDays))
 	f("report_days", days(dl.ReportDays))
 	f("short_comment_days", days(dl.ShortCommentDays))
 	f("announce_days_before", days(dl.AnnounceDaysBefore))
 	f("publish_days_after", days(dl.PublishDaysAfter))
+	shift, remote := l.T("set.day_off_shift.on"), l.T("word.no")
+	if dl.OffDayStays {
+		shift = l.T("set.day_off_shift.off")
+	}
+	if s.RemoteArea {
+		remote = l.T("word.yes")
+	}
+	f("day_off_shift", shift)
+	f("remote_area", remote)
 
 	tg := s.Targets
 	b.section(l.T("set.targets"))
@@ -107,7 +127,13 @@ func (v *settingsView) build(w int) {
 	year := v.c.today().Year()
 	for _, y := range []int{year, year + 1} {
 		hs := cal.HolidaysOf(y)
-		b.section(l.F("set.holidays", y, len(hs)))
+		off := 0
+		for _, h := range hs {
+			if !h.Worked {
+				off++
+			}
+		}
+		b.section(l.F("set.holidays", y, off))
 		for _, h := range hs {
 			name := h.Name
 			if l.Has(name) {
@@ -115,21 +141,20 @@ func (v *settingsView) build(w int) {
 			} else {
 				name = db(name)
 			}
+			if h.Worked {
+				name = l.T("entry.worked_mark") + " " + name
+			}
 			b.para(h.On.String()+"  "+l.T("weekday."+strconv.Itoa(int(h.On.Weekday())))+"  "+name, 1, nil)
 		}
 	}
 	b.blank()
-	b.para(l.T("set.edit_hint"), 1, st.muted.Render)
+	b.para(l.T("set.edit_hint"), 1, st.Muted.Render)
 	v.doc.lines = b.lines
 	v.doc.cursor = min(v.doc.cursor, max(len(b.lines)-1, 0))
-	v.builtW = w
+	v.doc.scroll(h - 1)
 }
 
 func (v *settingsView) View(w, h int) string {
-	if v.builtW != w || v.shown != v.c.settingsGen {
-		v.build(w)
-		v.shown = v.c.settingsGen
-	}
 	st := v.c.st
-	return spread(st.title.Render(v.Title()), "", w) + "\n" + v.doc.view(st, w, h-1)
+	return kit.Spread(st.Title.Render(v.Title()), "", w) + "\n" + v.doc.view(st, w, h-1)
 }

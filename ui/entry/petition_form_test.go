@@ -240,3 +240,21 @@ func TestPetitionFormAcceptance(t *testing.T) {
 		t.Errorf("stored extensions %+v due %v", got.Extensions, got.ResolutionDue)
 	}
 }
+
+// x on a received complaint takes it in hand: accepted today, its term
+// starting today (10/03/2026 + 30 = Thu 09/04).
+func TestStatusDialogAccepts(t *testing.T) {
+	s, _ := openStore(t)
+	p := &model.Petition{ReceivedOn: model.NewDate(2026, 3, 2), Channel: model.ChannelWalkIn,
+		Classification: model.ClassComplaint, Name: "Phan Văn Thử", Summary: "Khiếu nại."}
+	if err := s.Create(p, "Lê Thị Hoa"); err != nil {
+		t.Fatal(err)
+	}
+	x := ChangeStatus(testCtx(t, s), getPetition(t, s, p.ID))
+	mustContain(t, x, "Đang giải quyết")
+	save(t, x)
+	got := getPetition(t, s, p.ID)
+	if got.Status != model.StatusInProgress || got.AcceptedOn != today || got.ResolutionDue != model.NewDate(2026, 4, 9) {
+		t.Errorf("after x: status %q accepted %v due %v", got.Status, got.AcceptedOn, got.ResolutionDue)
+	}
+}
