@@ -62,18 +62,26 @@ func (p *Petition) LawAckDue(d *Deadlines, cal *Calendar) Date {
 	if p.ReceivedOn == 0 {
 		return 0
 	}
+	n, working := p.AckTerm(d)
+	if working {
+		return cal.AddWorkingDays(p.ReceivedOn, n)
+	}
+	return calendarDue(p.ReceivedOn, n, d, cal)
+}
+
+// AckTerm is the acceptance term LawAckDue counts: n days from receipt,
+// working days or calendar days.
+func (p *Petition) AckTerm(d *Deadlines) (n int, working bool) {
 	switch p.Classification {
 	case ClassComplaint:
-		return calendarDue(p.ReceivedOn, d.ComplaintAckDays, d, cal)
+		return d.ComplaintAckDays, false
 	case ClassDenunciation:
-		n := d.DenunciationAckWorkingDays
 		if p.MultiSite {
-			n = d.DenunciationMultiSiteWorkingDays
+			return d.DenunciationMultiSiteWorkingDays, true
 		}
-		return cal.AddWorkingDays(p.ReceivedOn, n)
-	default:
-		return cal.AddWorkingDays(p.ReceivedOn, d.AckWorkingDays)
+		return d.DenunciationAckWorkingDays, true
 	}
+	return d.AckWorkingDays, true
 }
 
 // ResolutionTerm is the resolution term in calendar days before any
@@ -120,12 +128,18 @@ func (p *Petition) LawResolutionDue(s *Settings, cal *Calendar) Date {
 	if from == 0 {
 		return 0
 	}
+	return calendarDue(from, days+p.ExtensionDays(), &s.Deadlines, cal)
+}
+
+// ExtensionDays are the days a denunciation's extensions add to its term.
+func (p *Petition) ExtensionDays() int {
+	n := 0
 	if p.Classification == ClassDenunciation {
 		for _, e := range p.Extensions {
-			days += e.Days
+			n += e.Days
 		}
 	}
-	return calendarDue(from, days, &s.Deadlines, cal)
+	return n
 }
 
 // FillDues sets the acceptance and resolution deadlines the law gives when

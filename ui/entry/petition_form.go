@@ -287,16 +287,33 @@ func (e extensionFields) read(r *reader) (model.Extension, bool) {
 	return model.Extension{On: r.date(e.on), Days: r.number(e.days, 0), DecisionNo: line(e.decision), Reason: line(e.reason)}, true
 }
 
+// ackNote says how the acceptance due is counted for the class typed.
 func (s *petitionSpec) ackNote() string {
 	ack, _ := s.dues()
-	return s.dueNote(s.ackDue, ack, s.ctx.Lang.F("entry.note.ack_due", s.ctx.Settings.Deadlines.AckWorkingDays))
+	p, _ := s.build()
+	n, working := p.AckTerm(&s.ctx.Settings.Deadlines)
+	how := s.ctx.Lang.F("entry.note.ack_due_days", n)
+	if working {
+		how = s.ctx.Lang.F("entry.note.ack_due", n)
+	}
+	return s.dueNote(s.ackDue, ack, how)
 }
 
+// resolutionNote says how the resolution due is counted: from acceptance
+// (a complaint's or denunciation's, with its extensions) or from receipt.
 func (s *petitionSpec) resolutionNote() string {
 	_, res := s.dues()
 	p, _ := s.build()
-	days, _ := p.ResolutionTerm(&s.ctx.Settings)
-	return s.dueNote(s.resolutionDue, res, s.ctx.Lang.F("entry.note.resolution_due", days))
+	days, fromAcceptance := p.ResolutionTerm(&s.ctx.Settings)
+	days += p.ExtensionDays()
+	how := s.ctx.Lang.F("entry.note.resolution_due", days)
+	switch {
+	case fromAcceptance && p.AcceptedOn == 0:
+		how = s.ctx.Lang.T("entry.note.resolution_unaccepted")
+	case fromAcceptance:
+		how = s.ctx.Lang.F("entry.note.resolution_from_acceptance", days)
+	}
+	return s.dueNote(s.resolutionDue, res, how)
 }
 
 // dueNote says how an automatic due date was computed, or what Settings
