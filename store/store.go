@@ -27,6 +27,9 @@ const SchemaVersion = 2
 var (
 	ErrInUse       = errors.New("database in use by another gopy")
 	ErrNewerSchema = errors.New("database made by a newer gopy")
+	// ErrOlderSchema: a read-only open of a database an older gopy made;
+	// one read-write open migrates it (after a backup).
+	ErrOlderSchema = errors.New("database made by an older gopy, not yet migrated")
 	ErrNotFound    = errors.New("record not found")
 	ErrNoDatabase  = errors.New("no database at this path")
 	ErrStale       = errors.New("record changed since it was opened")
@@ -215,7 +218,7 @@ func (s *Store) prepare(readOnly bool) error {
 		return s.db.Update(func(tx *bolt.Tx) error { return initBuckets(tx) })
 	case version < SchemaVersion:
 		if readOnly {
-			return fmt.Errorf("%s: schema %d needs migrating; open it once without --read-only", s.path, version)
+			return fmt.Errorf("%s (schema %d): %w", s.path, version, ErrOlderSchema)
 		}
 		if err := s.migrate(version); err != nil {
 			return err
