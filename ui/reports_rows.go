@@ -473,8 +473,14 @@ func (r *reportsTab) overdueCells(e *model.OverdueEntry, wards bool, no int) []s
 	if wards {
 		cells = append(cells, db(e.Ward))
 	}
+	// A petition no decision was taken on by its acceptance due reads
+	// "Chưa thụ lý", as in the lists.
+	status := statusLabel(l, model.KindPetition, db(e.Status))
+	if e.Kind == model.DueAcceptance {
+		status = l.T("list.unaccepted")
+	}
 	return append(cells, date(e.Due), num(l, e.DaysOverdue), l.Enum("class", db(e.Classification)),
-		statusLabel(l, model.KindPetition, db(e.Status)), db(e.Assignee))
+		status, db(e.Assignee))
 }
 
 // wards lays out the by-ward figures: per kind, one line per origin ward

@@ -114,7 +114,7 @@ func init() {
 			"list.order.newest":       {"mới nhất trước", "newest first"},
 			"list.order.oldest":       {"cũ nhất trước", "oldest first"},
 			"list.order.due":          {"hạn gần nhất (việc còn mở trước)", "soonest due (open first)"},
-			"list.unaccepted":         {"Chưa thụ lý", "Not accepted"},
+			"list.unaccepted":         {"Chưa thụ lý", "Unaccepted"},
 			"list.order.who":          {"tên A→Z", "name A→Z"},
 			"list.order.ref":          {"số hiệu tăng dần", "reference ascending"},
 
