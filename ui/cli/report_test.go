@@ -397,15 +397,21 @@ func TestRegisterXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The form's header: the unit, the title, the form and period, then
-	// the columns.
-	if len(rows) < 5 || !strings.Contains(rows[0][0], "Đơn vị") || rows[1][0] != "SỔ TIẾP CÔNG DÂN" ||
-		strings.Join(rows[4], "|") != strings.Join(registerHeaderVI, "|") {
-		t.Fatalf("header rows = %q", rows[:min(5, len(rows))])
+	// the columns on two rows, "Hướng xử lý" over its three.
+	top := append(append(append([]string{}, registerHeaderVI[:7]...), "Hướng xử lý", "", ""), registerHeaderVI[10:]...)
+	sub := append([]string{"", "", "", "", "", "", ""}, registerHeaderVI[7:10]...)
+	if len(rows) < 6 || !strings.Contains(rows[0][0], "Đơn vị") || rows[1][0] != "SỔ TIẾP CÔNG DÂN" ||
+		strings.Join(rows[4], "|") != strings.Join(top, "|") || strings.Join(rows[5], "|") != strings.Join(sub, "|") {
+		t.Fatalf("header rows = %q", rows[:min(6, len(rows))])
 	}
-	if got, want := len(rows)-5, inPersonOnly(t, db, "2025"); got != want {
+	merged, err := f.GetMergeCells("Sổ tiếp công dân")
+	if err != nil || len(merged) != 10 {
+		t.Fatalf("merged cells %d, %v; want 9 titles over two rows and the handling's three", len(merged), err)
+	}
+	if got, want := len(rows)-6, inPersonOnly(t, db, "2025"); got != want {
 		t.Errorf("register has %d rows, the period %d petitions received in person", got, want)
 	}
-	checkNumber(t, f, "Sổ tiếp công dân", "A6", 1)
+	checkNumber(t, f, "Sổ tiếp công dân", "A7", 1)
 }
 
 func TestReportUsageErrors(t *testing.T) {

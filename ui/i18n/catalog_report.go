@@ -147,6 +147,7 @@ func init() {
 			"register.col.summary":        {"Nội dung vụ việc", "Matter"},
 			"register.col.class":          {"Phân loại đơn / Số người", "Classification / people"},
 			"register.col.before":         {"Cơ quan, tổ chức đã giải quyết", "Previously handled by"},
+			"register.col.handling":       {"Hướng xử lý", "Handling"},
 			"register.col.accepted":       {"Thụ lý giải quyết", "Accepted for handling"},
 			"register.col.returned":       {"Trả lại đơn và hướng dẫn", "Returned with guidance"},
 			"register.col.transferred":    {"Chuyển đơn", "Transferred"},

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"gopy/model"
@@ -244,11 +245,23 @@ func (r *register) xlsx(w io.Writer) error {
 	rw.row(1, styled(0, l.T("report.unit")+": "+joinNonEmpty(" – ", r.st.WardName, r.st.Province)))
 	rw.row(2, styled(b.title, l.T("register.title")))
 	rw.row(3, styled(0, l.T("register.form")+" — "+l.T("report.period")+": "+l.F("report.from_to", p.From, p.To)))
-	head := make([]any, len(registerColumns))
+	// The columns' header on two rows, as on the form: "Hướng xử lý"
+	// over its three columns, every other title across both rows.
+	top, sub := make([]any, len(registerColumns)), make([]any, len(registerColumns))
 	for i, h := range RegisterHeader(l) {
-		head[i] = styled(b.head, h)
+		top[i], sub[i] = styled(b.head, h), styled(b.head, "")
+		ref := colName(i+1) + strconv.Itoa(registerHeaderRow-1)
+		switch {
+		case i >= handlingFirst && i < handlingFirst+3:
+			top[i], sub[i] = styled(b.head, ""), styled(b.head, h)
+		default:
+			sw.Merge(ref + ":" + colName(i+1) + strconv.Itoa(registerHeaderRow))
+		}
 	}
-	rw.row(registerHeaderRow, head...)
+	top[handlingFirst] = styled(b.head, l.T("register.col.handling"))
+	sw.Merge(colName(handlingFirst+1) + strconv.Itoa(registerHeaderRow-1) + ":" + colName(handlingFirst+3) + strconv.Itoa(registerHeaderRow-1))
+	rw.row(registerHeaderRow-1, top...)
+	rw.row(registerHeaderRow, sub...)
 	err = r.each(func(n int, pt *model.Petition) error {
 		row := registerRow(pt, n, r.today, r.st.WardCode, l)
 		cells := make([]any, len(row))
@@ -267,6 +280,11 @@ func (r *register) xlsx(w io.Writer) error {
 	return b.x.close()
 }
 
-// registerHeaderRow is the xlsx row of the register's header, under the
-// unit, the title and the form's name.
-const registerHeaderRow = 5
+// registerHeaderRow is the xlsx row of the register's column titles (the
+// second of the two header rows), under the unit, the title and the
+// form's name.
+const registerHeaderRow = 6
+
+// handlingFirst is the 0-based column of the first of the three handling
+// columns ("Hướng xử lý").
+const handlingFirst = 7
