@@ -178,17 +178,16 @@ func (p *Petition) Unaccepted() bool { return unaccepted(p.Status, p.Handling) }
 func unaccepted(s PetitionStatus, h Handling) bool { return s.Open() && h == HandlingNone }
 
 // openPetitionDue is the one rule for which deadline an open petition can
-// still miss: its acceptance deadline until a decision is taken on it, then
-// its resolution deadline. A complaint or denunciation transferred
-// elsewhere has none here (the receiving body's term runs).
+// still miss: its acceptance deadline until a decision is taken on it
+// (unless a resolution deadline from receipt, set shorter by the ward,
+// comes first), then its resolution deadline. A complaint or denunciation
+// transferred elsewhere has none here (the receiving body's term runs).
 func openPetitionDue(s PetitionStatus, h Handling, ackDue, resDue Date) (Date, DueKind) {
 	switch {
 	case !s.Open():
 		return 0, ""
-	case unaccepted(s, h) && ackDue != 0:
+	case unaccepted(s, h) && ackDue != 0 && (resDue == 0 || ackDue <= resDue):
 		return ackDue, DueAcceptance
-	case unaccepted(s, h):
-		return resDue, DueResolution
 	case resDue != 0:
 		return resDue, DueResolution
 	}

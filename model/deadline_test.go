@@ -486,3 +486,28 @@ func TestDialogueYearlyCrafted(t *testing.T) {
 		t.Errorf("2026 with a conference = %+v", got)
 	}
 }
+
+// A ward that sets a proposal's resolution shorter than its acceptance
+// term: with no decision taken, the earlier deadline is the one it misses
+// first; the report still counts it among the unaccepted overdue, as
+// `list --status unaccepted --overdue` does.
+func TestShortResolutionBeforeAcceptance(t *testing.T) {
+	s := DefaultSettings()
+	s.Deadlines.ProposalDays = 5
+	cal := NewCalendar(nil)
+	p := &Petition{Meta: Meta{ID: "X", Ward: "P01"}, Classification: ClassProposal, ReceivedOn: rd(2, 3, 2026),
+		Channel: ChannelWalkIn, Name: "A", Summary: "s"}
+	p.Normalize()
+	p.FillDues(&s, cal) // ack: 10 working days, Mon 16/03; resolution Sat 07/03 → Mon 09/03
+	due, kind := p.OpenDue()
+	if due != rd(9, 3, 2026) || kind != DueResolution {
+		t.Fatalf("open due %v %q, want 09/03/2026 resolution", due, kind)
+	}
+	a := NewAggregator(Period{rd(1, 3, 2026), rd(31, 3, 2026)}, rd(10, 3, 2026), &s)
+	row := RowOf(p)
+	a.Add(&row)
+	if r := a.Result(); r.Petitions.Overdue != 1 || r.Petitions.OverdueUnaccepted != 1 || r.Petitions.Unaccepted != 1 {
+		t.Errorf("overdue %d, unaccepted overdue %d, unaccepted %d; want 1 1 1",
+			r.Petitions.Overdue, r.Petitions.OverdueUnaccepted, r.Petitions.Unaccepted)
+	}
+}

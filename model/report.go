@@ -113,10 +113,9 @@ type PetitionFigures struct {
 	// Overdue counts petitions still open after the deadline they can miss
 	// on AsOf (Petition.Overdue), exactly as `list petitions --overdue`;
 	// OverdueList names them, most overdue first. OverdueUnaccepted are
-	// those of them no decision was taken on by their acceptance deadline
-	// ("chưa thụ lý, quá hạn"; `list petitions --status unaccepted
-	// --overdue`); Unaccepted all open petitions with no decision yet
-	// (`--status unaccepted`).
+	// those of them no decision has been taken on yet ("chưa thụ lý, quá
+	// hạn"; `list petitions --status unaccepted --overdue`); Unaccepted all
+	// open petitions with no decision yet (`--status unaccepted`).
 	Overdue           int            `json:"overdue"`
 	OverdueUnaccepted int            `json:"overdue_unaccepted"`
 	Unaccepted        int            `json:"unaccepted"`
@@ -372,7 +371,7 @@ func (a *Aggregator) addPetition(r *Row) {
 	if r.Overdue(a.asOf) {
 		due, kind := r.OpenDue()
 		p.Overdue++
-		if kind == DueAcceptance {
+		if r.Unaccepted() {
 			p.OverdueUnaccepted++
 		}
 		p.OverdueList = append(p.OverdueList, OverdueEntry{
