@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -375,7 +376,60 @@ func (s *Store) Count(q Query) (int, error) {
 		// (and a read of) every row.
 		return s.Total(q.Kind)
 	}
+	if q.Overdue && q.Status != "" && q.Sub == "" && q.Ward == "" && !q.Open && q.DueFrom == 0 && q.DueTo == 0 &&
+		model.Fold(q.Search) == "" {
+		return s.countOverdueStatus(q)
+	}
 	return s.count(q.plan())
+}
+
+// countOverdueStatus counts the overdue records of a status as the
+// records both in the status index and in the deadline index before today:
+// two walks over index keys, where filtering the overdue ones by status
+// decoded each one's row from a page of its own (the dashboard's "overdue,
+// not yet accepted" cost a third of a second and 400 MB of mapped pages at
+// a million records). The status keys end in the row key and come in its
+// order, so they are collected sorted and each overdue key is looked up by
+// binary search.
+func (s *Store) countOverdueStatus(q Query) (int, error) {
+	n, visited := 0, 0
+	err := s.db.View(func(tx *bolt.Tx) error {
+		ix := tx.Bucket(bIx(q.Kind))
+		if ix == nil {
+			return fmt.Errorf("bucket %s missing", bIx(q.Kind))
+		}
+		c := ix.Cursor()
+		prefix := append(append([]byte{ixStatus}, q.Status...), 0)
+		lo := append(append([]byte{}, prefix...), dateKey(q.From)...)
+		var withStatus [][20]byte
+		for k, _ := c.Seek(lo); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			visited++
+			if len(k) != len(prefix)+20 {
+				return fmt.Errorf("index %s: bad key", bIx(q.Kind))
+			}
+			rk := [20]byte(k[len(prefix):])
+			if q.To != 0 && model.Date(int32(binary.BigEndian.Uint32(rk[:]))) > q.To {
+				break
+			}
+			withStatus = append(withStatus, rk)
+		}
+		if len(withStatus) == 0 {
+			return nil
+		}
+		hi := append([]byte{ixDue}, dateKey(q.Today)...)
+		for k, _ := c.Seek([]byte{ixDue}); k != nil && bytes.Compare(k, hi) < 0; k, _ = c.Next() {
+			visited++
+			if len(k) != dueKeyLen {
+				continue
+			}
+			if _, ok := slices.BinarySearchFunc(withStatus, k[5:], func(a [20]byte, b []byte) int { return bytes.Compare(a[:], b) }); ok {
+				n++
+			}
+		}
+		return nil
+	})
+	s.afterScan(visited)
+	return n, err
 }
 
 func (s *Store) count(p plan) (int, error) {

@@ -28,6 +28,9 @@ func init() {
 			"cli.restore.done":        {"Đã khôi phục %s vào %s (bản cũ giữ ở %s)", "Restored %s into %s (the previous copy is kept as %s)"},
 			"cli.check.ok":            {"%s: tốt, %d bản ghi, các chỉ mục khớp", "%s: sound, %d records, indexes match"},
 			"cli.check.bad":           {"phát hiện %d vấn đề; hãy khôi phục từ bản sao lưu (gopy restore)", "%d problems found; restore from a backup (gopy restore)"},
+			"cli.stats.file":          {"Tệp %s MB, %d bản ghi, %s byte một bản ghi; trang %d byte, %d trang trống (%s MB, gopy compact thu hồi)", "File %s MB, %d records, %s bytes a record; pages of %d bytes, %d free (%s MB, reclaimed by gopy compact)"},
+			"cli.stats.header":        {"vùng\tkhóa\tMB khóa\tMB giá trị\ttrang\tMB trang\tđộ đầy\tbyte/bản ghi\t", "bucket\tkeys\tkey MB\tvalue MB\tpages\tpage MB\tfill\tbytes/record\t"},
+			"cli.stats.total":         {"tổng", "total"},
 			"cli.list.total":          {"Tổng: %d", "Total: %d"},
 			"cli.col.ref":             {"Số", "Ref"},
 			"cli.col.date":            {"Ngày", "Date"},
@@ -47,7 +50,7 @@ func init() {
   gopy register [--period KỲ] [--format csv|xlsx] [--out TỆP]
   gopy export --out TỆP [--period KỲ] [--strip-personal]
   gopy import TỆP... [--dry-run]
-  gopy backup [--out TỆP]    gopy restore TỆP    gopy check    gopy version
+  gopy backup [--out TỆP]    gopy restore TỆP    gopy check    gopy stats    gopy version
 
 Tham số chung: --db ĐƯỜNG_DẪN (mặc định $GOPY_DB), --lang vi|en (mặc định vi; $GOPY_LANG)
 NGÀY: dd/mm/yyyy hoặc yyyy-mm-dd. KỲ: 2026, 2026-Q3, 2026-H1, 2026-9M, 2026-07, NGÀY..NGÀY
@@ -63,7 +66,7 @@ NGÀY: dd/mm/yyyy hoặc yyyy-mm-dd. KỲ: 2026, 2026-Q3, 2026-H1, 2026-9M, 2026
   gopy register [--period P] [--format csv|xlsx] [--out FILE]
   gopy export --out FILE [--period P] [--strip-personal]
   gopy import FILE... [--dry-run]
-  gopy backup [--out FILE]    gopy restore FILE    gopy check    gopy version
+  gopy backup [--out FILE]    gopy restore FILE    gopy check    gopy stats    gopy version
 
 Global flags: --db PATH (default $GOPY_DB), --lang vi|en (default vi; $GOPY_LANG)
 DATE: dd/mm/yyyy or yyyy-mm-dd. P: 2026, 2026-Q3, 2026-H1, 2026-9M, 2026-07, DATE..DATE
