@@ -41,6 +41,7 @@ type dashMsg struct {
 	part        model.DashPart
 	figs        model.Dashboard
 	err         error
+	next        tea.Cmd // counts the next part (nil: the last)
 }
 
 func (m dashMsg) target() int { return m.screen }
@@ -88,17 +89,33 @@ func (d *dashboard) Capturing() bool { return false }
 func (d *dashboard) Init() tea.Cmd {
 	d.gen++
 	d.figs, d.loaded, d.failed = model.Dashboard{}, [model.NDashParts]bool{}, [model.NDashParts]bool{}
+	return tea.Batch(d.countWards(), d.countPart(0))
+}
+
+// dashOrder is the order the parts are counted in: one after another, on
+// one core (the other stays free for the keys the officer types), the
+// cheap ones first so most figures show at once; the overdue ones walk
+// the deadline indexes, longest at a million records.
+var dashOrder = [model.NDashParts]model.DashPart{
+	model.DashTotals, model.DashDuePetitions, model.DashDueFeedback, model.DashAwaiting,
+	model.DashMonth, model.DashYear, model.DashOverdueFeedback, model.DashOverduePetitions,
+}
+
+// countPart counts the i-th part of dashOrder; its message carries the
+// command for the next part.
+func (d *dashboard) countPart(i int) tea.Cmd {
+	if i >= len(dashOrder) {
+		return nil
+	}
 	s, sid, gen := d.c.store, d.sid, d.gen
 	today := d.c.today()
 	st := d.c.settings
-	cmds := []tea.Cmd{d.countWards()}
-	for part := range model.NDashParts {
-		cmds = append(cmds, func() tea.Msg {
-			f, err := s.DashboardPart(part, today, &st)
-			return dashMsg{screen: sid, gen: gen, part: part, figs: f, err: err}
-		})
+	part := dashOrder[i]
+	next := d.countPart(i + 1)
+	return func() tea.Msg {
+		f, err := s.DashboardPart(part, today, &st)
+		return dashMsg{screen: sid, gen: gen, part: part, figs: f, err: err, next: next}
 	}
-	return tea.Batch(cmds...)
 }
 
 // countWards counts each origin ward's records and overdue ones. Only a
@@ -248,6 +265,7 @@ func (d *dashboard) Update(msg tea.Msg) tea.Cmd {
 				d.figs.Set(msg.part, msg.figs)
 			}
 			d.scroll()
+			return msg.next
 		}
 	case tea.WindowSizeMsg:
 		d.scroll()

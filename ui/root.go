@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -53,6 +54,7 @@ type Root struct {
 	note    string
 	noteErr bool
 	backup  bool
+	settle  time.Duration // see Options.Settle
 }
 
 // Options for NewRoot; Run sets AutoBackup and leaves the rest zero.
@@ -65,6 +67,13 @@ type Options struct {
 	// AutoBackup writes the day's rotating backup in the background at
 	// start (Run sets it; tests leave their databases alone).
 	AutoBackup bool
+	// Settle is how long after Init the work that reads the database in
+	// the background (the dashboard's figures, the drafts, the backup)
+	// waits, so that it never competes with the first frame for the
+	// processor and the disk: at a million records it delayed the frame
+	// by half its time. Run sets two of Bubble Tea's frames; tests leave
+	// it zero.
+	Settle time.Duration
 }
 
 // NewRoot builds the root model on an open store. It reads only the
@@ -83,7 +92,7 @@ func NewRoot(s *store.Store, lang i18n.Lang, opt Options) (*Root, error) {
 	if c.width == 0 || c.height == 0 {
 		c.width, c.height = 80, 24
 	}
-	r := &Root{c: c, help: help.New(), backup: opt.AutoBackup}
+	r := &Root{c: c, help: help.New(), backup: opt.AutoBackup, settle: opt.Settle}
 	r.restyle()
 	r.buildTabs()
 	if st.WardCode == "" {
@@ -117,14 +126,32 @@ func (r *Root) restyle() {
 // in the background it looks for drafts left unsaved (a killed program, a
 // power cut) and writes the day's backup.
 func (r *Root) Init() tea.Cmd {
+	if r.settle == 0 {
+		return tea.Batch(tea.RequestBackgroundColor, r.background())
+	}
+	return tea.Batch(tea.RequestBackgroundColor, tea.Tick(r.settle, func(time.Time) tea.Msg { return settledMsg{} }))
+}
+
+// settledMsg: the first frame is out (see Options.Settle).
+type settledMsg struct{}
+
+// background starts what reads the database after the first frame: the
+// first screen's data, the drafts left unsaved and the day's backup.
+func (r *Root) background() tea.Cmd {
 	var backup tea.Cmd
 	if r.backup {
 		backup = autoBackup(r.c.store)
 	}
 	if r.setup != nil {
-		return tea.Batch(tea.RequestBackgroundColor, r.setup.Init(), backup)
+		return tea.Batch(r.setup.Init(), backup)
 	}
-	return tea.Batch(tea.RequestBackgroundColor, r.activate(tabDashboard), loadDrafts(r.c.store), backup)
+	// Not activate: a tab chosen before the first frame stays chosen.
+	var first tea.Cmd
+	if !r.started[tabDashboard] {
+		r.started[tabDashboard] = true
+		first = r.stacks[tabDashboard][0].Init()
+	}
+	return tea.Batch(first, loadDrafts(r.c.store), backup)
 }
 
 func (r *Root) top() screen {
@@ -212,6 +239,8 @@ func (r *Root) update(msg tea.Msg) tea.Cmd {
 		return r.broadcast(msg)
 	case entry.SavedMsg, entry.DeletedMsg, entry.SettingsSavedMsg, entry.ClosedMsg:
 		return r.entryDone(msg)
+	case settledMsg:
+		return r.background()
 	case draftsMsg:
 		if msg.err != nil {
 			r.setNote(r.c.lang.F("drafts.read_failed", db(msg.err.Error())), true)

@@ -5,6 +5,8 @@
 package ui
 
 import (
+	"time"
+
 	tea "charm.land/bubbletea/v2"
 
 	"gopy/store"
@@ -12,9 +14,10 @@ import (
 )
 
 // Run shows the TUI on an open store, in the alternate screen, until the
-// officer quits. The day's automatic backup is written in the background.
+// officer quits. The day's automatic backup is written in the background, and
+// what reads the database waits for the first frame (Options.Settle).
 func Run(s *store.Store, lang i18n.Lang) error {
-	r, err := NewRoot(s, lang, Options{AutoBackup: true})
+	r, err := NewRoot(s, lang, Options{AutoBackup: true, Settle: 2 * time.Second / 60})
 	if err != nil {
 		return err
 	}
