@@ -79,6 +79,8 @@ type plan struct {
 	visited int
 	// buckets looked up once per walk, not once per key
 	list, folds *bolt.Bucket
+	// rd decodes the rows (nil: every field, afresh)
+	rd *rowDecoder
 	// rest is the second part of a DueFirst walk: the records without an
 	// open deadline, newest first (nil: none).
 	rest *plan
@@ -211,7 +213,7 @@ func (p *plan) match(key, val []byte, row *model.Row, want bool) (bool, error) {
 	if v == nil {
 		return false, fmt.Errorf("index %s points to a missing row", p.bucket)
 	}
-	if err := decodeRow(q.Kind, rk, v, row); err != nil {
+	if err := p.rd.decode(q.Kind, rk, v, row); err != nil {
 		return false, err
 	}
 	if q.Status != "" && !hasStatus(row, q.Status) {
@@ -454,10 +456,12 @@ func (s *Store) Total(k model.Kind) (int, error) {
 }
 
 // ScanRows streams the rows of a kind whose date is in [from, to] (zero
-// bounds are open), oldest first. The row is reused between calls: copy
-// what you keep.
+// bounds are open), oldest first, for counting: Who, Title and ParentID
+// are left empty. The row (AnswerDays included) is reused between calls:
+// copy what you keep.
 func (s *Store) ScanRows(k model.Kind, from, to model.Date, fn func(*model.Row) error) error {
-	return s.Each(Query{Kind: k, From: from, To: to, Order: OldestFirst}, fn)
+	q := Query{Kind: k, From: from, To: to, Order: OldestFirst}
+	return s.walkPaged(q, newRowDecoder(true), func(_ *bolt.Tx, row *model.Row) error { return fn(row) })
 }
 
 // ScanRecords streams whole records of a kind whose date is in [from, to],
@@ -536,7 +540,7 @@ func (s *Store) RecordJSON(k model.Kind, id string) (json.RawMessage, error) {
 // Each calls fn for every matching row in the query's order. The row is
 // valid only during the call.
 func (s *Store) Each(q Query, fn func(*model.Row) error) error {
-	return s.walkPaged(q, func(_ *bolt.Tx, row *model.Row) error { return fn(row) })
+	return s.walkPaged(q, nil, func(_ *bolt.Tx, row *model.Row) error { return fn(row) })
 }
 
 // EachJSON calls fn for every matching record with its stored JSON. row
@@ -544,7 +548,7 @@ func (s *Store) Each(q Query, fn func(*model.Row) error) error {
 func (s *Store) EachJSON(q Query, fn func(row *model.Row, raw []byte) error) error {
 	var recTx *bolt.Tx
 	var recs *bolt.Bucket
-	return s.walkPaged(q, func(tx *bolt.Tx, row *model.Row) error {
+	return s.walkPaged(q, nil, func(tx *bolt.Tx, row *model.Row) error {
 		if tx != recTx {
 			recTx, recs = tx, tx.Bucket(bRec(q.Kind))
 		}
@@ -563,11 +567,12 @@ const eachPage = 1000
 // walkPaged walks every row matching q, eachPage rows per read
 // transaction, so a long walk never holds one transaction open (and the
 // pages a writer frees pinned) for its whole length. fn runs inside the
-// transaction.
-func (s *Store) walkPaged(q Query, fn func(*bolt.Tx, *model.Row) error) error {
+// transaction. rd, when not nil, decodes the rows (see rowDecoder).
+func (s *Store) walkPaged(q Query, rd *rowDecoder, fn func(*bolt.Tx, *model.Row) error) error {
 	var after []byte
 	for {
 		p := q.plan()
+		p.rd = rd
 		var last []byte
 		n := 0
 		var ferr error
