@@ -131,7 +131,7 @@ say "TUI after the petitions list (G)" "$(hwm "$pid")"
 tmux send-keys -t "$session" / n g u y e n ' ' v a n
 sleep 8
 say "TUI after search 'nguyen van'" "$(hwm "$pid")"
-tmux send-keys -t "$session" Escape 5
+tmux send-keys -t "$session" Escape; sleep 1; tmux send-keys -t "$session" 5
 sleep 10
 say "TUI after the Reports tab" "$(hwm "$pid")"
 echo "   (VmHWM/VmRSS from /proc/PID/status; mapped file pages included)"

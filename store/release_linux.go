@@ -22,10 +22,20 @@ import (
 // release is turned off for this Store: it only saves memory, and a
 // refusal will not change on the next try.
 func (s *Store) releaseMapped() {
+	s.db.View(func(*bolt.Tx) error {
+		s.releaseHeld()
+		return nil
+	})
+}
+
+// releaseHeld is releaseMapped for a caller inside a read transaction
+// (a long walk, as it goes): the transaction it holds keeps the map where
+// it is.
+func (s *Store) releaseHeld() {
 	if s.noRelease.Load() {
 		return
 	}
-	if err := s.db.View(func(*bolt.Tx) error { return s.adviseDontNeed() }); err != nil {
+	if err := s.adviseDontNeed(); err != nil {
 		s.noRelease.Store(true)
 	}
 }

@@ -5,3 +5,6 @@ package store
 // releaseMapped is a no-op where madvise is not available: Windows trims
 // a process's working set by itself under memory pressure.
 func (s *Store) releaseMapped() {}
+
+// releaseHeld is releaseMapped inside a read transaction.
+func (s *Store) releaseHeld() {}
