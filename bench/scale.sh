@@ -46,8 +46,8 @@ recs=$((recs + $("$bin" --db "$db" list sessions --count) + $("$bin" --db "$db" 
 say "database size" "$((size / 1048576)) MB, $recs records, $((size / recs)) bytes a record"
 echo "   \$ stat -c %s DB; gopy list {feedback,sessions,petitions} --count"
 if "$bin" --db "$db" stats >/dev/null 2>&1; then
-	echo "   \$ gopy --db DB stats"
-	"$bin" --db "$db" stats | sed 's/^/   /'
+	echo "   \$ gopy --db DB --lang en stats"
+	"$bin" --db "$db" --lang en stats | sed 's/^/   /'
 fi
 
 # --- TUI start to the tab line, above tmux running echo
@@ -132,12 +132,24 @@ tmux send-keys -t "$session" / n g u y e n ' ' v a n
 sleep 8
 say "TUI after search 'nguyen van'" "$(hwm "$pid")"
 tmux send-keys -t "$session" Escape; sleep 1; tmux send-keys -t "$session" 5
+sleep 5
+tmux send-keys -t "$session" Y
+wait_for "31/12/$year"
 sleep 10
-say "TUI after the Reports tab" "$(hwm "$pid")"
+say "TUI after the Reports tab, last year" "$(hwm "$pid")"
 echo "   (VmHWM/VmRSS from /proc/PID/status; mapped file pages included)"
 tmux send-keys -t "$session" q
+sleep 1
+tmux kill-session -t "$session" 2>/dev/null || true
+while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
 
-# --- overdue count against the peers (bench/peers.sh has the data set)
+# --- overdue count, and against the peers on 10k petitions (bench/peers.sh)
 t0=$(date +%s%N)
 n=$("$bin" --db "$db" list petitions --overdue --count)
-say "list petitions --overdue --count" "$n in $(ms "$t0") ms (peers: bench/peers.sh, needs taskwarrior, sqlite3)"
+say "list petitions --overdue --count" "$n in $(ms "$t0") ms"
+if command -v task >/dev/null && command -v sqlite3 >/dev/null && command -v hyperfine >/dev/null; then
+	echo "   \$ bench/peers.sh   (10k petitions: gopy, taskwarrior, sqlite3 with an index)"
+	bench/peers.sh | grep -E 'overdue:|Time \(mean|times faster|Benchmark' | sed 's/^/   /'
+else
+	echo "   peers not measured: bench/peers.sh needs taskwarrior, sqlite3 and hyperfine"
+fi
