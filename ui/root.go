@@ -71,7 +71,8 @@ type Options struct {
 	// the background (the dashboard's figures, the drafts, the backup)
 	// waits, so that it never competes with the first frame for the
 	// processor and the disk: at a million records it delayed the frame
-	// by half its time. Run sets two of Bubble Tea's frames; tests leave
+	// by half its time. Run sets 0.1 s, six of Bubble Tea's frames (the first
+	// one may come late on a busy machine); tests leave
 	// it zero.
 	Settle time.Duration
 }

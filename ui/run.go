@@ -17,7 +17,7 @@ import (
 // officer quits. The day's automatic backup is written in the background, and
 // what reads the database waits for the first frame (Options.Settle).
 func Run(s *store.Store, lang i18n.Lang) error {
-	r, err := NewRoot(s, lang, Options{AutoBackup: true, Settle: 2 * time.Second / 60})
+	r, err := NewRoot(s, lang, Options{AutoBackup: true, Settle: 6 * time.Second / 60})
 	if err != nil {
 		return err
 	}
