@@ -149,7 +149,7 @@ n=$("$bin" --db "$db" list petitions --overdue --count)
 say "list petitions --overdue --count" "$n in $(ms "$t0") ms"
 if command -v task >/dev/null && command -v sqlite3 >/dev/null && command -v hyperfine >/dev/null; then
 	echo "   \$ bench/peers.sh   (10k petitions: gopy, taskwarrior, sqlite3 with an index)"
-	bench/peers.sh | grep -E 'overdue:|Time \(mean|times faster|Benchmark' | sed 's/^/   /'
+	bench/peers.sh 2>&1 | grep -E 'overdue:|Time \(mean|times faster|Benchmark' | sed 's/^/   /'
 else
 	echo "   peers not measured: bench/peers.sh needs taskwarrior, sqlite3 and hyperfine"
 fi

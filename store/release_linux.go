@@ -41,19 +41,36 @@ func (s *Store) releaseHeld() {
 }
 
 func (s *Store) adviseDontNeed() error {
-	info := s.db.Info()
-	fi, err := os.Stat(s.path)
-	if err != nil {
-		return err
-	}
-	if info.Data == 0 || fi.Size() == 0 {
+	mapped := s.mapped()
+	if mapped == nil {
 		return nil
 	}
-	// The map is not Go memory: its address is an offset from nil, not a
-	// uintptr turned back into a pointer the collector might have moved.
-	mapped := unsafe.Slice((*byte)(unsafe.Add(nil, info.Data)), fi.Size())
 	if err := unix.Madvise(mapped, unix.MADV_DONTNEED); err != nil {
 		return fmt.Errorf("madvise %s: %w", s.path, err)
 	}
 	return nil
+}
+
+// readAhead turns the kernel's read-ahead back on for the map (see
+// Options.ReadAhead). A refusal only costs speed.
+func (s *Store) readAhead() {
+	s.db.View(func(*bolt.Tx) error {
+		if m := s.mapped(); m != nil {
+			unix.Madvise(m, unix.MADV_NORMAL)
+		}
+		return nil
+	})
+}
+
+// mapped is the database file's map (nil: none, or the file is gone). The
+// caller holds a transaction, so the map stays where it is.
+func (s *Store) mapped() []byte {
+	info := s.db.Info()
+	fi, err := os.Stat(s.path)
+	if err != nil || info.Data == 0 || fi.Size() == 0 {
+		return nil
+	}
+	// The map is not Go memory: its address is an offset from nil, not a
+	// uintptr turned back into a pointer the collector might have moved.
+	return unsafe.Slice((*byte)(unsafe.Add(nil, info.Data)), fi.Size())
 }

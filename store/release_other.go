@@ -8,3 +8,6 @@ func (s *Store) releaseMapped() {}
 
 // releaseHeld is releaseMapped inside a read transaction.
 func (s *Store) releaseHeld() {}
+
+// readAhead is the kernel's default here.
+func (s *Store) readAhead() {}

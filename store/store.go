@@ -53,6 +53,11 @@ type Options struct {
 	NoSync bool
 	// Now overrides the clock (tests).
 	Now func() time.Time
+	// ReadAhead lets the kernel read the file ahead of a walk (read-only
+	// opens only): bbolt turns that off for its random lookups, but a
+	// command that walks a year's rows in order from a cold disk took a
+	// third longer without it. The TUI leaves it off.
+	ReadAhead bool
 }
 
 // Store is the one handle on a database file.
@@ -171,6 +176,9 @@ func Open(path string, opt Options) (*Store, error) {
 	if err := s.prepare(opt.ReadOnly); err != nil {
 		db.Close()
 		return nil, err
+	}
+	if opt.ReadAhead && opt.ReadOnly {
+		s.readAhead()
 	}
 	return s, nil
 }

@@ -204,7 +204,7 @@ func (e *Env) Message(err error) string {
 // an older gopy made is first opened once to write, which backs it up and
 // migrates it, so the first `gopy list` after an upgrade just works.
 func (e *Env) openRead() (*store.Store, error) {
-	s, err := store.Open(e.DBPath, store.Options{ReadOnly: true, Now: e.Now})
+	s, err := store.Open(e.DBPath, store.Options{ReadOnly: true, Now: e.Now, ReadAhead: true})
 	if !errors.Is(err, store.ErrOlderSchema) {
 		return s, err
 	}
@@ -215,7 +215,7 @@ func (e *Env) openRead() (*store.Store, error) {
 	if err := w.Close(); err != nil {
 		return nil, err
 	}
-	return store.Open(e.DBPath, store.Options{ReadOnly: true, Now: e.Now})
+	return store.Open(e.DBPath, store.Options{ReadOnly: true, Now: e.Now, ReadAhead: true})
 }
 
 // reading runs fn on the database opened to read, and closes it.
