@@ -58,7 +58,6 @@ func TestCreateFillsMeta(t *testing.T) {
 	if _, err := s.Get(model.KindPetition, "not-an-id"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Get of a malformed id: %v, want ErrNotFound", err)
 	}
-	mustClean(t, s)
 }
 
 func TestRefsPerWardAndYear(t *testing.T) {
@@ -93,7 +92,6 @@ func TestRefsPerWardAndYear(t *testing.T) {
 			t.Errorf("step %d: ref %q ward %q, want %q %q", i, m.Ref, m.Ward, st.want, wantWard)
 		}
 	}
-	mustClean(t, s)
 }
 
 func TestDueDates(t *testing.T) {
@@ -343,7 +341,6 @@ func TestHistory(t *testing.T) {
 	if n, _ := s.Count(store.Query{Kind: model.KindPetition}); n != 0 {
 		t.Errorf("count %d after delete", n)
 	}
-	mustClean(t, s)
 }
 
 func TestUpdateStale(t *testing.T) {
@@ -406,7 +403,6 @@ func TestUpdateStale(t *testing.T) {
 	if err := s.Update(missing, officer); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("update of a missing record: %v", err)
 	}
-	mustClean(t, s)
 }
 
 func TestLinks(t *testing.T) {
@@ -485,7 +481,6 @@ func TestLinks(t *testing.T) {
 	if rows := mustLinked(t, s, f.ID); len(rows) != 1 || rows[0].ID != fp.ID {
 		t.Errorf("linked to the feedback: %+v", rows)
 	}
-	mustClean(t, s)
 }
 
 func mustLinked(t *testing.T, s *store.Store, id string) []model.Row {
@@ -532,7 +527,6 @@ func TestPetitionEditableAfterParentDeleted(t *testing.T) {
 			t.Errorf("updating %s after its parent changed: %v", got.Ref, err)
 		}
 	}
-	mustClean(t, s)
 }
 
 func TestSettingsHistory(t *testing.T) {
@@ -592,7 +586,6 @@ func TestDrafts(t *testing.T) {
 	if d, _ := s.Drafts(); len(d) != 1 || d["feedback/01J"] == nil {
 		t.Errorf("after delete: %q", d)
 	}
-	mustClean(t, s)
 }
 
 // A refused batch (one bad record) is fixed and saved again, as a session
@@ -617,5 +610,4 @@ func TestRefusedBatchRetried(t *testing.T) {
 	if len(refs) != 3 || !refs["KN-2026-0001"] || !refs["KN-2026-0002"] || !refs["KN-2026-0003"] {
 		t.Errorf("refs after a retried batch: %s %s %s", a.Ref, b.Ref, c.Ref)
 	}
-	mustClean(t, s)
 }
