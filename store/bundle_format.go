@@ -11,7 +11,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"time"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -35,17 +37,21 @@ const (
 
 // Manifest heads a bundle.
 type Manifest struct {
-	Format        string         `json:"format"`
-	Version       int            `json:"version"`
-	Ward          string         `json:"ward"`
-	WardName      string         `json:"ward_name"`
-	Province      string         `json:"province,omitempty"`
-	Period        model.Period   `json:"period"`
-	ExportedAt    time.Time      `json:"exported_at"`
-	ExportedBy    string         `json:"exported_by,omitempty"`
-	StripPersonal bool           `json:"strip_personal"`
-	Counts        map[string]int `json:"counts"`
-	Checksum      string         `json:"checksum"`
+	Format        string       `json:"format"`
+	Version       int          `json:"version"`
+	Ward          string       `json:"ward"`
+	WardName      string       `json:"ward_name"`
+	Province      string       `json:"province,omitempty"`
+	Period        model.Period `json:"period"`
+	ExportedAt    time.Time    `json:"exported_at"`
+	ExportedBy    string       `json:"exported_by,omitempty"`
+	StripPersonal bool         `json:"strip_personal"`
+	// Below lists the other wards whose records the bundle carries: those
+	// a consolidating level received and sends on. A bundle speaks for its
+	// ward and these only.
+	Below    []string       `json:"below,omitempty"`
+	Counts   map[string]int `json:"counts"`
+	Checksum string         `json:"checksum"`
 }
 
 // BundleItem is one record in a bundle.
@@ -168,6 +174,9 @@ func (s *Store) Export(w io.Writer, opt ExportOptions) (Manifest, error) {
 	if err == nil {
 		err = bw.Flush()
 	}
+	if err == nil {
+		m.Below, err = s.wardsBelow(st.WardCode)
+	}
 	if err != nil {
 		return m, fmt.Errorf("export: %w", err)
 	}
@@ -217,8 +226,40 @@ func stripPersonal(item BundleItem) (BundleItem, error) {
 	return item, nil
 }
 
-func bundleErr(format string, a ...any) error {
-	return fmt.Errorf("%w: %s", ErrBundle, fmt.Sprintf(format, a...))
+// BundleError says why a bundle was rejected: at which line (0: the file
+// as a whole), the reason as a catalog key with its arguments (see
+// bundleMessages), and the field errors of a record that failed its rules.
+type BundleError struct {
+	Line   int
+	Key    string
+	Args   []any
+	Fields model.FieldErrors
+}
+
+func (e *BundleError) Error() string {
+	msg := fmt.Sprintf(bundleMessages[e.Key], e.Args...)
+	if len(e.Fields) > 0 {
+		msg += ": " + e.Fields.Error()
+	}
+	if e.Line > 0 {
+		msg = fmt.Sprintf("line %d: %s", e.Line, msg)
+	}
+	return ErrBundle.Error() + ": " + msg
+}
+
+func (e *BundleError) Is(target error) bool { return target == ErrBundle }
+
+func bundleErr(key string, a ...any) error {
+	return &BundleError{Key: key, Args: a}
+}
+
+// atLine names the bundle line an item's error comes from.
+func atLine(err error, line int) error {
+	var be *BundleError
+	if errors.As(err, &be) && be.Line == 0 {
+		be.Line = line
+	}
+	return err
 }
 
 // verifyBundle reads the whole bundle once: gzip integrity, manifest,
@@ -232,60 +273,68 @@ func verifyBundle(path string) (Manifest, error) {
 	defer f.Close()
 	zr, err := gzip.NewReader(bufio.NewReader(f))
 	if err != nil {
-		return m, bundleErr("not a gzip file")
+		return m, bundleErr("bundle.not_gzip")
 	}
 	sc := bufio.NewScanner(io.LimitReader(zr, maxBundleBytes))
 	sc.Buffer(make([]byte, 64<<10), maxBundleLine)
 	if !sc.Scan() {
-		return m, bundleErr("no manifest (%v)", sc.Err())
+		return m, bundleErr("bundle.no_manifest", sc.Err())
 	}
 	dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&m); err != nil {
-		return m, bundleErr("manifest: %v", err)
+		return m, bundleErr("bundle.manifest", err)
 	}
 	if m.Format != BundleFormat {
-		return m, bundleErr("not a gopy bundle")
+		return m, bundleErr("bundle.not_gopy")
 	}
 	if m.Version < 1 || m.Version > BundleVersion {
-		return m, bundleErr("bundle version %d; this gopy reads up to %d", m.Version, BundleVersion)
+		return m, bundleErr("bundle.version", m.Version, BundleVersion)
 	}
 	if !model.ValidWardCode(m.Ward) {
-		return m, bundleErr("manifest ward code %q", m.Ward)
+		return m, bundleErr("bundle.manifest_ward", m.Ward)
+	}
+	for _, w := range m.Below {
+		if !model.ValidWardCode(w) || w == m.Ward {
+			return m, bundleErr("bundle.below", w)
+		}
 	}
 	h := sha256.New()
 	counts := map[string]int{}
-	for sc.Scan() {
+	for n := 2; sc.Scan(); n++ {
 		line := sc.Bytes()
 		h.Write(line)
 		h.Write([]byte{'\n'})
+		if at := invalidUTF8(line); at >= 0 {
+			return m, &BundleError{Line: n, Key: "bundle.utf8", Args: []any{at + 1}}
+		}
 		kind, ok := lineKind(line)
 		if !ok || !json.Valid(line) {
-			return m, bundleErr("truncated or corrupt at line %d", lineNo(counts)+2)
+			return m, bundleErr("bundle.corrupt_line", lineNo(counts)+2)
 		}
 		counts[string(kind)]++
 	}
 	if err := sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {
-			return m, bundleErr("a line is longer than %d MB", maxBundleLine>>20)
+			return m, bundleErr("bundle.too_long", maxBundleLine>>20)
 		}
-		return m, bundleErr("truncated or corrupt: %v", err)
+		return m, bundleErr("bundle.corrupt", err)
 	}
 	// Reading to EOF makes gzip check its CRC and length.
 	if _, err := io.Copy(io.Discard, zr); err != nil {
-		return m, bundleErr("truncated or corrupt: %v", err)
+		return m, bundleErr("bundle.corrupt", err)
 	}
 	if got := "sha256:" + hex.EncodeToString(h.Sum(nil)); got != m.Checksum {
-		return m, bundleErr("checksum does not match the content (tampered or damaged)")
+		return m, bundleErr("bundle.checksum")
 	}
 	for _, k := range append(model.Kinds, kindDeleted) {
 		if counts[string(k)] != m.Counts[string(k)] {
-			return m, bundleErr("manifest says %d %s, the bundle holds %d", m.Counts[string(k)], k, counts[string(k)])
+			return m, bundleErr("bundle.counts", m.Counts[string(k)], k, counts[string(k)])
 		}
 		delete(counts, string(k))
 	}
 	for k := range counts {
-		return m, bundleErr("unknown record kind %q", k)
+		return m, bundleErr("bundle.kind", k)
 	}
 	return m, nil
 }
@@ -298,24 +347,30 @@ func lineNo(counts map[string]int) int {
 	return n
 }
 
-// lineKind reads the kind from the start of an item line, which gopy
-// writes first: {"kind":"petition",...
+// lineKind reads an item line's kind: from its start, where gopy writes
+// it ({"kind":"petition",...), else by decoding the line (another writer
+// may space or order its JSON otherwise).
 func lineKind(line []byte) (model.Kind, bool) {
 	const prefix = `{"kind":"`
-	if !bytes.HasPrefix(line, []byte(prefix)) {
+	if bytes.HasPrefix(line, []byte(prefix)) {
+		rest := line[len(prefix):]
+		if i := bytes.IndexByte(rest, '"'); i >= 0 && bytes.IndexByte(rest[:i], '\\') < 0 {
+			return model.Kind(rest[:i]), true
+		}
+	}
+	var k struct {
+		Kind *string `json:"kind"`
+	}
+	if json.Unmarshal(line, &k) != nil || k.Kind == nil {
 		return "", false
 	}
-	rest := line[len(prefix):]
-	i := bytes.IndexByte(rest, '"')
-	if i < 0 {
-		return "", false
-	}
-	return model.Kind(rest[:i]), true
+	return model.Kind(*k.Kind), true
 }
 
 // parsedItem is a bundle line decoded, normalised and encoded for storing,
 // ready for the writing transaction.
 type parsedItem struct {
+	line int        // in the bundle, the manifest being line 1
 	tomb *Tombstone // a deletion instead of a record
 	rec  model.Record
 	id   [16]byte
@@ -333,7 +388,7 @@ func parseItem(line []byte, stripped bool) parsedItem {
 		return parseDeletion(line)
 	}
 	if !ok || (kind != model.KindFeedback && kind != model.KindSession && kind != model.KindPetition) {
-		return parsedItem{err: bundleErr("unknown record kind %q", kind)}
+		return parsedItem{err: bundleErr("bundle.kind", kind)}
 	}
 	var it parsedItem
 	it.rec = newRecord(kind)
@@ -344,20 +399,23 @@ func parseItem(line []byte, stripped bool) parsedItem {
 		History *[]model.Change `json:"history"`
 	}{Record: it.rec, History: &it.hist}
 	if err := json.Unmarshal(line, &wrapper); err != nil {
-		return parsedItem{err: bundleErr("%s: %v", kind, err)}
+		return parsedItem{err: bundleErr("bundle.record", kind, err)}
 	}
 	m := it.rec.GetMeta()
 	id, err := model.ParseID(m.ID)
 	if err != nil {
-		return parsedItem{err: bundleErr("%s: bad id %q", kind, m.ID)}
+		return parsedItem{err: bundleErr("bundle.bad_id", kind, m.ID)}
 	}
 	it.id = id
 	if !model.ValidWardCode(m.Ward) {
-		return parsedItem{err: bundleErr("%s %s: bad ward code %q", kind, m.Ref, m.Ward)}
+		return parsedItem{err: bundleErr("bundle.bad_ward", kind, m.Ref, m.Ward)}
 	}
 	it.rec.Normalize()
 	if errs := bundleErrors(it.rec.Validate(), stripped); len(errs) > 0 {
-		return parsedItem{err: bundleErr("%s %s: %s", kind, m.Ref, errs.Error())}
+		return parsedItem{err: &BundleError{Key: "bundle.invalid", Args: []any{kind, m.Ref}, Fields: errs}}
+	}
+	if m.Ref == "" {
+		return parsedItem{err: bundleErr("bundle.no_ref", kind, m.ID)}
 	}
 	if it.raw, err = json.Marshal(it.rec); err != nil {
 		return parsedItem{err: err}
@@ -376,7 +434,7 @@ func readBundle(path string, stripped bool, fn func(*parsedItem) error) error {
 	defer f.Close()
 	zr, err := gzip.NewReader(bufio.NewReader(f))
 	if err != nil {
-		return bundleErr("not a gzip file")
+		return bundleErr("bundle.not_gzip")
 	}
 	sc := bufio.NewScanner(io.LimitReader(zr, maxBundleBytes))
 	sc.Buffer(make([]byte, 64<<10), maxBundleLine)
@@ -388,8 +446,10 @@ func readBundle(path string, stripped bool, fn func(*parsedItem) error) error {
 	go func() {
 		defer close(batches)
 		batch := make([]parsedItem, 0, batchSize)
-		for sc.Scan() {
-			batch = append(batch, parseItem(sc.Bytes(), stripped))
+		for line := 2; sc.Scan(); line++ {
+			it := parseItem(sc.Bytes(), stripped)
+			it.line = line
+			batch = append(batch, it)
 			if len(batch) == batchSize {
 				select {
 				case batches <- batch:
@@ -414,6 +474,7 @@ func readBundle(path string, stripped bool, fn func(*parsedItem) error) error {
 				batch[i].err = fn(&batch[i])
 			}
 			if batch[i].err != nil {
+				atLine(batch[i].err, batch[i].line)
 				close(stop)
 				for range batches {
 				}
@@ -459,19 +520,68 @@ func parseDeletion(line []byte) parsedItem {
 		Deleted Tombstone `json:"deleted"`
 	}
 	if err := json.Unmarshal(line, &w); err != nil {
-		return parsedItem{err: bundleErr("deletion: %v", err)}
+		return parsedItem{err: bundleErr("bundle.deletion", err)}
 	}
 	t := w.Deleted
 	id, err := model.ParseID(t.ID)
 	if err != nil {
-		return parsedItem{err: bundleErr("deletion: bad id %q", t.ID)}
+		return parsedItem{err: bundleErr("bundle.deletion_id", t.ID)}
 	}
 	if t.Kind != model.KindFeedback && t.Kind != model.KindSession && t.Kind != model.KindPetition {
-		return parsedItem{err: bundleErr("deletion: unknown kind %q", t.Kind)}
+		return parsedItem{err: bundleErr("bundle.deletion_kind", t.Kind)}
 	}
 	if !model.ValidWardCode(t.Ward) {
-		return parsedItem{err: bundleErr("deletion %s: bad ward code %q", t.Ref, t.Ward)}
+		return parsedItem{err: bundleErr("bundle.deletion_ward", t.Ref, t.Ward)}
 	}
 	t.Ref, t.By = model.CleanLine(t.Ref), model.CleanLine(t.By)
 	return parsedItem{tomb: &t, id: id}
+}
+
+// wardsBelow lists the wards other than own whose records or deletions
+// this database holds: what a bundle from it speaks for besides its ward.
+func (s *Store) wardsBelow(own string) ([]string, error) {
+	seen := map[string]bool{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		for _, k := range model.Kinds {
+			prefix := kWardCount(k, "")
+			c := tx.Bucket(bMeta).Cursor()
+			for key, _ := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix); key, _ = c.Next() {
+				seen[string(key[len(prefix):])] = true
+			}
+		}
+		return tx.Bucket(bDeleted).ForEach(func(_, v []byte) error {
+			var t Tombstone
+			if json.Unmarshal(v, &t) == nil {
+				seen[t.Ward] = true
+			}
+			return nil
+		})
+	})
+	delete(seen, own)
+	delete(seen, "")
+	out := make([]string, 0, len(seen))
+	for w := range seen {
+		out = append(out, w)
+	}
+	slices.Sort(out)
+	if len(out) == 0 {
+		out = nil
+	}
+	return out, err
+}
+
+// invalidUTF8 is the offset of the first byte that is not valid UTF-8, or -1.
+func invalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
 }

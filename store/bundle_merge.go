@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -60,15 +61,29 @@ func (s *Store) ImportBundle(path string, dryRun bool, by string) (*ImportResult
 			return errDryRun
 		}
 		packBuckets(tx)
+		st, err := loadSettings(tx)
+		if err != nil {
+			return err
+		}
+		g := &guard{tx: tx, m: m, own: st.WardCode, via: map[string]string{}}
 		note := fmt.Sprintf("bundle %s %s", m.Ward, m.ExportedAt.Format(time.RFC3339))
 		err = readBundle(path, m.StripPersonal, func(it *parsedItem) error {
-			return s.mergeItem(tx, it, note, by, res)
+			return s.mergeItem(tx, g, it, note, by, res)
 		})
 		if err != nil {
 			return err
 		}
+		for w := range g.via {
+			if w == m.Ward || tx.Bucket(bWards).Get([]byte(w)) != nil {
+				continue
+			}
+			v, _ := json.Marshal(WardInfo{Ward: w, Via: m.Ward, ImportedAt: s.now().UTC()})
+			if err := tx.Bucket(bWards).Put([]byte(w), v); err != nil {
+				return err
+			}
+		}
 		rec, _ := json.Marshal(map[string]any{"ward": m.Ward, "ward_name": m.WardName, "exported_at": m.ExportedAt,
-			"imported_at": s.now().UTC(), "counts": m.Counts})
+			"imported_at": s.now().UTC(), "counts": m.Counts, "via": m.Ward})
 		if err := tx.Bucket(bImports).Put([]byte(m.Checksum), rec); err != nil {
 			return err
 		}
@@ -112,21 +127,72 @@ func hasOwnChanges(a, b []model.Change) bool {
 	return false
 }
 
-func (s *Store) mergeItem(tx *bolt.Tx, it *parsedItem, note, by string, res *ImportResult) error {
+// guard holds what a bundle may speak for: its ward, the wards below it
+// that it names, and for each ward the sender its records first came
+// through (trust on first use of the chain).
+type guard struct {
+	tx  *bolt.Tx
+	m   Manifest
+	own string            // the importing database's ward
+	via map[string]string // ward → the bundle ward it arrives through
+}
+
+// mine reports whether a bundle item of ward may be written: false for
+// the importing database's own ward (never replaced by a bundle); an error
+// for a ward the bundle does not speak for.
+func (g *guard) mine(ward string) (bool, error) {
+	if ward != g.m.Ward && !slices.Contains(g.m.Below, ward) {
+		return false, bundleErr("bundle.other_ward", ward, g.m.Ward)
+	}
+	if ward == g.own {
+		return false, nil
+	}
+	via, ok := g.via[ward]
+	if !ok {
+		via = ward
+		if v := g.tx.Bucket(bWards).Get([]byte(ward)); v != nil {
+			var w WardInfo
+			if json.Unmarshal(v, &w) == nil && w.Via != "" {
+				via = w.Via
+			}
+		} else {
+			via = g.m.Ward
+		}
+		g.via[ward] = via
+	}
+	if ward != g.m.Ward && via != g.m.Ward {
+		return false, bundleErr("bundle.via", ward, via, g.m.Ward)
+	}
+	return true, nil
+}
+
+func (s *Store) mergeItem(tx *bolt.Tx, g *guard, it *parsedItem, note, by string, res *ImportResult) error {
 	if it.tomb != nil {
-		return s.mergeDeletion(tx, it, note, by, res)
+		return s.mergeDeletion(tx, g, it, note, by, res)
 	}
 	rec, id, kind := it.rec, it.id, it.rec.Kind()
 	m := rec.GetMeta()
 	sum := res.ward(m.Ward)
-	for _, other := range model.Kinds {
-		if other != kind && tx.Bucket(bRec(other)).Get(id[:]) != nil {
-			return bundleErr("%s %s: id already used by a %s", kind, m.Ref, other)
+	if ok, err := g.mine(m.Ward); !ok {
+		if err == nil {
+			sum.Unchanged++
 		}
+		return err
+	}
+	if other, ok := idKind(tx, id); ok && other != kind {
+		return bundleErr("bundle.id_kind", kind, m.Ref, other)
 	}
 	now := s.now().UTC()
 	old, err := getRecord(tx, kind, id)
+	if err == nil {
+		if om := old.GetMeta(); om.Ward != m.Ward || om.Ref != m.Ref {
+			return bundleErr("bundle.id_other", kind, m.Ref, kind, om.Ref, om.Ward)
+		}
+	}
 	if errors.Is(err, ErrNotFound) {
+		if refTaken(tx, kind, m.Ward, m.Ref, id) {
+			return bundleErr("bundle.ref_taken", kind, m.Ref, m.Ward)
+		}
 		if t, ok := tombstone(tx, id); ok {
 			if !m.UpdatedAt.After(t.At) {
 				// Deleted here (or by an earlier bundle) after this version:
@@ -220,6 +286,7 @@ func bundleErrors(errs model.FieldErrors, stripped bool) model.FieldErrors {
 // WardInfo is what the higher level knows of a ward it receives bundles from.
 type WardInfo struct {
 	Ward       string    `json:"ward"`
+	Via        string    `json:"via,omitempty"` // the ward whose bundles bring its records
 	WardName   string    `json:"ward_name"`
 	ExportedAt time.Time `json:"exported_at"`
 	ImportedAt time.Time `json:"imported_at"`
@@ -254,10 +321,22 @@ func tombstone(tx *bolt.Tx, id [16]byte) (Tombstone, bool) {
 // was changed here after it was deleted there (then it stays, and its
 // history says so). A deletion of a record never seen is kept, so an older
 // bundle cannot bring the record back.
-func (s *Store) mergeDeletion(tx *bolt.Tx, it *parsedItem, note, by string, res *ImportResult) error {
+func (s *Store) mergeDeletion(tx *bolt.Tx, g *guard, it *parsedItem, note, by string, res *ImportResult) error {
 	t, id := *it.tomb, it.id
 	sum := res.ward(t.Ward)
+	if ok, err := g.mine(t.Ward); !ok {
+		if err == nil {
+			sum.Unchanged++
+		}
+		return err
+	}
+	if other, ok := idKind(tx, id); ok && other != t.Kind {
+		return bundleErr("bundle.deletion_other", t.Ref, other)
+	}
 	old, err := getRecord(tx, t.Kind, id)
+	if err == nil && old.GetMeta().Ward != t.Ward {
+		return bundleErr("bundle.deletion_other_ward", t.Ref, old.GetMeta().Ward)
+	}
 	if errors.Is(err, ErrNotFound) {
 		if _, ok := tombstone(tx, id); ok {
 			sum.Unchanged++

@@ -13,7 +13,7 @@ import (
 const maxProblems = 50
 
 // ixNames name the indexes of an ix bucket by their keys' first byte.
-var ixNames = map[byte]string{ixStatus: "status", ixDue: "deadline", sortWho: "who", sortRef: "reference"}
+var ixNames = map[byte]string{ixStatus: "status", ixDue: "deadline", sortWho: "who", sortRef: "reference", ixUnique: "unique reference"}
 
 // Check verifies bbolt's own page structure, then that every index entry
 // matches its record and no index holds an entry without one. It returns
@@ -94,6 +94,21 @@ func (s *Store) Check() ([]string, error) {
 				if got := tx.Bucket(ix.b).Stats().KeyN; got != ix.want {
 					add("index %s has %d entries for %d records", ix.b, got, ix.want)
 				}
+			}
+			// Two records of a ward holding one reference are neighbours
+			// in the unique-reference keys.
+			var prev []byte
+			c0 := tx.Bucket(bIx(k)).Cursor()
+			for key, _ := c0.Seek([]byte{ixUnique}); key != nil && key[0] == ixUnique; key, _ = c0.Next() {
+				if len(key) < 21 {
+					continue
+				}
+				head := key[:len(key)-20]
+				if prev != nil && bytes.Equal(prev, head) {
+					ward, ref, _ := bytes.Cut(bytes.TrimSuffix(head[1:], []byte{0}), []byte{0})
+					add("%s %s: reference used twice in ward %s", k, ref, ward)
+				}
+				prev = append(prev[:0], head...)
 			}
 			stored := int64(0)
 			if v := tx.Bucket(bMeta).Get(kCount(k)); len(v) == 8 {

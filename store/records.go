@@ -151,8 +151,13 @@ func (s *Store) create(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, rec
 	if err != nil {
 		return err
 	}
-	if tx.Bucket(bRec(rec.Kind())).Get(id[:]) != nil {
-		return fmt.Errorf("create %s: id %s exists", rec.Kind(), m.ID)
+	if _, used := idKind(tx, id); used {
+		return &Invalid{model.FieldErrors{{Field: "id", Key: "err.id_taken"}}}
+	}
+	if tx.Bucket(bDeleted).Get(id[:]) != nil {
+		// A deleted record does not come back under its old id: its
+		// deletion has travelled, or will travel, upward.
+		return &Invalid{model.FieldErrors{{Field: "id", Key: "err.id_deleted"}}}
 	}
 	if m.CreatedAt.IsZero() {
 		m.CreatedAt, m.CreatedBy = now, by
@@ -164,6 +169,8 @@ func (s *Store) create(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, rec
 		if m.Ref, err = nextRef(tx, m.Ward, rec.Kind(), rec.Date().Year()); err != nil {
 			return err
 		}
+	} else if refTaken(tx, rec.Kind(), m.Ward, m.Ref, id) {
+		return &Invalid{model.FieldErrors{{Field: "ref", Key: "err.ref_taken"}}}
 	}
 	if err := putRecord(tx, rec, id); err != nil {
 		return err
@@ -244,7 +251,12 @@ func nextRef(tx *bolt.Tx, ward string, k model.Kind, year int) (string, error) {
 	if v := b.Get(key); len(v) == 4 {
 		n = binary.BigEndian.Uint32(v)
 	}
+	// A reference brought in by a ledger or a bundle may already hold the
+	// next number: skip it.
 	n++
+	for refTaken(tx, k, ward, model.FormatRef(k, year, int(n)), [16]byte{}) {
+		n++
+	}
 	if err := b.Put(key, u32(n)); err != nil {
 		return "", err
 	}

@@ -53,7 +53,7 @@ func (s *Store) addSortIndexes() error {
 	err := s.db.View(func(tx *bolt.Tx) error {
 		stale := !bytes.Equal(tx.Bucket(bMeta).Get(kCollation), model.SortKey(collationProbe))
 		for _, k := range model.Kinds {
-			if stale || ixMissing(tx, k) {
+			if stale || ixMissing(tx, k) || !hasUniqKeys(tx, k) && firstKey(tx.Bucket(bList(k))) != nil {
 				missing = append(missing, k)
 			}
 		}

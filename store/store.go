@@ -97,7 +97,7 @@ const (
 // reference, and the deadline while the record can fall overdue (an
 // overdue query trusts the deadline index without reading the row).
 func ixKeys(row *model.Row, id [16]byte) [][]byte {
-	keys := [][]byte{statusKey(row, id), whoKey(row, id), refKey(row, id)}
+	keys := [][]byte{statusKey(row, id), whoKey(row, id), refKey(row, id), uniqKey(row, id)}
 	if due, ok := row.OpenDue(); ok {
 		keys = append(keys, dueKey(due, row.Date, id))
 	}

@@ -127,15 +127,35 @@ func runImport(env *Env, args []string) int {
 
 func (e *Env) importMessage(err error) string {
 	var ce *store.CSVError
+	var be *store.BundleError
 	switch {
 	case errors.As(err, &ce):
 		return e.Lang.F("cli.err.csv", ce.Line, ce.Column, e.csvReason(ce))
+	case errors.As(err, &be):
+		return e.Lang.F("cli.err.bundle", e.bundleReason(be))
 	case errors.Is(err, store.ErrBundle):
 		msg := err.Error()
 		msg = strings.TrimPrefix(msg, store.ErrBundle.Error()+": ")
 		return e.Lang.F("cli.err.bundle", msg)
 	}
 	return e.Message(err)
+}
+
+// bundleReason is a rejected bundle's reason in the user's language: the
+// line, what is wrong, and a record's field errors translated.
+func (e *Env) bundleReason(be *store.BundleError) string {
+	msg := e.Lang.F(be.Key, be.Args...)
+	if len(be.Fields) > 0 {
+		parts := make([]string, 0, len(be.Fields))
+		for _, fe := range be.Fields {
+			parts = append(parts, fe.Field+": "+e.Lang.T(fe.Key))
+		}
+		msg += ": " + strings.Join(parts, "; ")
+	}
+	if be.Line > 0 {
+		msg = e.Lang.F("bundle.line", be.Line, msg)
+	}
+	return msg
 }
 
 func (e *Env) csvReason(ce *store.CSVError) string {

@@ -1,0 +1,37 @@
+package store
+
+// bundleMessages are the English forms of the reasons a bundle is
+// rejected, by catalog key: the UI shows the translated one, Error() this.
+var bundleMessages = map[string]string{
+	"bundle.not_gzip":            "not a gzip file",
+	"bundle.no_manifest":         "no manifest (%v)",
+	"bundle.manifest":            "manifest: %v",
+	"bundle.not_gopy":            "not a gopy bundle",
+	"bundle.version":             "bundle version %d; this gopy reads up to %d",
+	"bundle.manifest_ward":       "manifest ward code %q",
+	"bundle.corrupt_line":        "truncated or corrupt at line %d",
+	"bundle.too_long":            "a line is longer than %d MB",
+	"bundle.corrupt":             "truncated or corrupt: %v",
+	"bundle.checksum":            "checksum does not match the content (tampered or damaged)",
+	"bundle.counts":              "manifest says %d %s, the bundle holds %d",
+	"bundle.kind":                "unknown record kind %q",
+	"bundle.record":              "%s: %v",
+	"bundle.bad_id":              "%s: bad id %q",
+	"bundle.bad_ward":            "%s %s: bad ward code %q",
+	"bundle.no_ref":              "%s %s: no reference",
+	"bundle.deletion":            "deletion: %v",
+	"bundle.deletion_id":         "deletion: bad id %q",
+	"bundle.deletion_kind":       "deletion: unknown kind %q",
+	"bundle.deletion_ward":       "deletion %s: bad ward code %q",
+	"bundle.other_ward":          "a record of ward %s in a bundle from ward %s",
+	"bundle.via":                 "ward %s reports through %s, not through %s",
+	"bundle.id_kind":             "%s %s: id already used by a %s",
+	"bundle.id_other":            "%s %s: id of %s %s of ward %s",
+	"bundle.ref_taken":           "%s %s: reference already used in ward %s",
+	"bundle.deletion_other":      "deletion %s: id of a %s",
+	"bundle.deletion_other_ward": "deletion %s: a record of ward %s",
+	"bundle.below":               "below: bad ward code %q",
+	"bundle.utf8":                "invalid UTF-8 at byte %d",
+	"bundle.signature":           "signature: %v",
+	"bundle.invalid":             "%s %s",
+}
