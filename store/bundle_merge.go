@@ -109,15 +109,18 @@ func changeKey(c model.Change) string {
 	return c.At.UTC().Format(time.RFC3339Nano) + "\x00" + c.By + "\x00" + c.Action
 }
 
-// localOnly reports whether the local history has a change the incoming one
-// lacks (entries written by imports themselves do not count).
+// hasOwnChanges reports whether history a has a change that b lacks. The
+// entries a bundle import writes (and its conflict notes) are the merge's
+// own bookkeeping, not changes; an edit made by re-importing a CSV ledger
+// is a change and travels upward. (Before the ledger wrote "update", it
+// wrote "import" with the note "csv": those count as changes too.)
 func hasOwnChanges(a, b []model.Change) bool {
 	seen := map[string]bool{}
 	for _, c := range b {
 		seen[changeKey(c)] = true
 	}
 	for _, c := range a {
-		if c.Action == "import" || c.Action == "conflict" {
+		if c.Action == "import" && c.Note != "csv" || c.Action == "conflict" {
 			continue
 		}
 		if !seen[changeKey(c)] {

@@ -460,7 +460,7 @@ func (s *Store) mergeCSV(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, c
 				return err
 			}
 			sum.Updated++
-			return putHistory(tx, rec.Kind(), id, model.Change{At: s.now().UTC(), By: by, Action: "import", Fields: changes, Note: "csv"})
+			return putHistory(tx, rec.Kind(), id, model.Change{At: s.now().UTC(), By: by, Action: "update", Fields: changes, Note: "csv"})
 		}
 	}
 	err := s.create(tx, st, cal, rec, by)
