@@ -2,12 +2,14 @@ package store
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -139,19 +141,43 @@ func (e *CSVError) Error() string {
 
 const maxCSVBytes = 1 << 30
 
+// CSVOptions say how a ledger is imported.
+type CSVOptions struct {
+	DryRun bool
+	By     string
+	Labels Labels
+	// Progress, if set, is told how many records were merged so far, every
+	// few thousand and at the end.
+	Progress func(done, total int)
+}
+
 // ImportCSV reads a ledger and merges it in one transaction: lines without
 // an id are new records; lines with a known id update the record when they
-// differ. Any bad value rejects the whole file; nothing is written.
-func (s *Store) ImportCSV(path string, dryRun bool, by string, labels Labels) (*ImportResult, error) {
+// differ. Any bad value rejects the whole file; nothing is written. The
+// time taken grows with the number of lines, not its square: records with
+// ids go in id order and the indexes are written sorted (see bulk.go).
+func (s *Store) ImportCSV(path string, opt CSVOptions) (*ImportResult, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	defer f.Close()
-	recs, err := ParseCSV(io.LimitReader(f, maxCSVBytes), s.now(), labels)
+	recs, err := ParseCSV(io.LimitReader(f, maxCSVBytes), s.now(), opt.Labels)
 	if err != nil {
 		return nil, err
 	}
+	// Lines naming a record (an id) go first, in id order, so the records
+	// bucket grows at its end; new records keep the ledger's order, which
+	// gives their references.
+	slices.SortStableFunc(recs, func(a, b CSVRecord) int {
+		ia, ib := a.Rec.GetMeta().ID, b.Rec.GetMeta().ID
+		switch {
+		case ia == "" || ib == "":
+			return cmp.Compare(len(ib), len(ia)) // with an id first
+		default:
+			return strings.Compare(ia, ib)
+		}
+	})
 	res := &ImportResult{Wards: map[string]*ImportSummary{}}
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		st, err := loadSettings(tx)
@@ -160,12 +186,23 @@ func (s *Store) ImportCSV(path string, dryRun bool, by string, labels Labels) (*
 		}
 		cal := model.NewCalendar(st.Holidays)
 		packBuckets(tx)
-		for _, cr := range recs {
-			if err := s.mergeCSV(tx, &st, cal, cr, by, res); err != nil {
+		startBulk(tx)
+		defer endBulk(tx)
+		for i, cr := range recs {
+			if err := s.mergeCSV(tx, &st, cal, cr, opt.By, res); err != nil {
 				return err
 			}
+			if opt.Progress != nil && (i+1)%5000 == 0 {
+				opt.Progress(i+1, len(recs))
+			}
 		}
-		if dryRun {
+		if err := finishBulk(tx); err != nil {
+			return err
+		}
+		if opt.Progress != nil {
+			opt.Progress(len(recs), len(recs))
+		}
+		if opt.DryRun {
 			return errDryRun
 		}
 		return nil

@@ -74,7 +74,7 @@ func TestCSVEditTravelsUpward(t *testing.T) {
 			l[col["summary"]] = "Nội dung đã sửa qua Excel"
 			return l
 		})
-		res, err := ward.ImportCSV(path, false, officer, nil)
+		res, err := ward.ImportCSV(path, store.CSVOptions{By: officer})
 		if err != nil || res.Wards["HB"].Updated != 1 {
 			t.Fatalf("csv edit: %v %+v", err, res)
 		}
@@ -152,7 +152,7 @@ func TestCSVLedgerRules(t *testing.T) {
 		if path == "" {
 			path = ledger(t, s, model.KindPetition, tc.edit)
 		}
-		_, err := s.ImportCSV(path, false, officer, nil)
+		_, err := s.ImportCSV(path, store.CSVOptions{By: officer})
 		ce := csvErr(t, err)
 		if ce.Column != tc.col || ce.Line < 2 {
 			t.Errorf("%s: line %d column %q (%s)", tc.name, ce.Line, ce.Column, ce.Key)

@@ -290,22 +290,21 @@ func replaceRecord(tx *bolt.Tx, old, rec model.Record, id [16]byte) error {
 func putIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
 	k := row.Kind
 	rk := rowKey(row.Date, id)
-	if err := tx.Bucket(bList(k)).Put(rk, encodeRow(row)); err != nil {
+	if err := ixPut(tx, bList(k), rk, encodeRow(row)); err != nil {
 		return err
 	}
-	if err := tx.Bucket(bFold(k)).Put(rk, []byte(row.Fold)); err != nil {
+	if err := ixPut(tx, bFold(k), rk, []byte(row.Fold)); err != nil {
 		return err
 	}
-	ix := tx.Bucket(bIx(k))
 	for _, key := range ixKeys(row, id) {
-		if err := ix.Put(key, nil); err != nil {
+		if err := ixPut(tx, bIx(k), key, nil); err != nil {
 			return err
 		}
 	}
 	if row.ParentID != "" {
 		pid, err := model.ParseID(row.ParentID)
 		if err == nil {
-			if err := tx.Bucket(bLinks).Put(append(pid[:], id[:]...), nil); err != nil {
+			if err := ixPut(tx, bLinks, append(pid[:], id[:]...), nil); err != nil {
 				return err
 			}
 		}
@@ -316,21 +315,20 @@ func putIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
 func deleteIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
 	k := row.Kind
 	rk := rowKey(row.Date, id)
-	if err := tx.Bucket(bList(k)).Delete(rk); err != nil {
+	if err := ixDelete(tx, bList(k), rk); err != nil {
 		return err
 	}
-	if err := tx.Bucket(bFold(k)).Delete(rk); err != nil {
+	if err := ixDelete(tx, bFold(k), rk); err != nil {
 		return err
 	}
-	ix := tx.Bucket(bIx(k))
 	for _, key := range ixKeys(row, id) {
-		if err := ix.Delete(key); err != nil {
+		if err := ixDelete(tx, bIx(k), key); err != nil {
 			return err
 		}
 	}
 	if row.ParentID != "" {
 		if pid, err := model.ParseID(row.ParentID); err == nil {
-			if err := tx.Bucket(bLinks).Delete(append(pid[:], id[:]...)); err != nil {
+			if err := ixDelete(tx, bLinks, append(pid[:], id[:]...)); err != nil {
 				return err
 			}
 		}

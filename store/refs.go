@@ -31,6 +31,9 @@ func uniqKey(row *model.Row, id [16]byte) []byte {
 // refTaken reports whether another record than id holds ref in ward.
 func refTaken(tx *bolt.Tx, k model.Kind, ward, ref string, id [16]byte) bool {
 	prefix := uniqPrefix(ward, ref)
+	if bulkTaken(tx, bIx(k), prefix, id) {
+		return true
+	}
 	c := tx.Bucket(bIx(k)).Cursor()
 	for key, _ := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix); key, _ = c.Next() {
 		if len(key) == len(prefix)+20 && !bytes.Equal(key[len(key)-16:], id[:]) {

@@ -91,7 +91,7 @@ func runImport(env *Env, args []string) int {
 		var res *store.ImportResult
 		var err error
 		if strings.HasSuffix(strings.ToLower(f), ".csv") {
-			res, err = s.ImportCSV(f, *dry, by, csvLabels())
+			res, err = s.ImportCSV(f, store.CSVOptions{DryRun: *dry, By: by, Labels: csvLabels(), Progress: env.progress(f)})
 		} else {
 			res, err = s.ImportBundle(f, *dry, by)
 		}

@@ -5,9 +5,14 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"gopy/model"
+	"gopy/store"
 )
 
 // reforge rewrites a bundle's item lines with edit and makes the manifest
@@ -80,4 +85,47 @@ func TestBundleLineWithSpaces(t *testing.T) {
 		t.Errorf("%d petitions imported", n)
 	}
 	_ = bytes.MinRead
+}
+
+// Issue 16.9: csv and json written to a terminal are inert like the
+// table; written to a file (not a terminal) they keep the stored text.
+func TestListOutputToTerminalIsInert(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	s, err := store.Open(db, store.Options{Now: func() time.Time { return fixedNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := model.DefaultSettings()
+	st.WardName, st.WardCode, st.Officer = "Phường Test", "T1", "Cán bộ"
+	if err := s.SaveSettings(st, "test"); err != nil {
+		t.Fatal(err)
+	}
+	evil := "Evil\x1b]0;pwned\x07\x1b[2J\x1bPq\x1b\\\u202eabc\u0085"
+	p := &model.Petition{ReceivedOn: model.NewDate(2026, 11, 2), Channel: model.ChannelWalkIn, Classification: model.ClassReport,
+		Name: "Người Thử", Summary: evil}
+	if err := s.Create(p, "test"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	bad := func(out string) bool {
+		return strings.ContainsAny(out, "\x1b\x07\u202e\u0085")
+	}
+	defer func(f func(io.Writer) bool) { isTerminal = f }(isTerminal)
+	for _, format := range []string{"csv", "json"} {
+		isTerminal = func(io.Writer) bool { return true }
+		code, out, _ := run(t, "--db", db, "list", "petitions", "--format", format)
+		if code != 0 || bad(out) {
+			t.Errorf("%s to a terminal: raw controls: %q", format, out)
+		}
+		if format == "json" {
+			var recs []map[string]any
+			if err := json.Unmarshal([]byte(out), &recs); err != nil || len(recs) != 1 || recs[0]["summary"] != evil {
+				t.Errorf("json to a terminal is no longer the same JSON: %v %q", err, out)
+			}
+		}
+		isTerminal = func(io.Writer) bool { return false }
+		if _, out, _ := run(t, "--db", db, "list", "petitions", "--format", format); !bad(out) {
+			t.Errorf("%s to a file lost the stored text: %q", format, out)
+		}
+	}
 }
