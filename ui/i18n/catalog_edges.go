@@ -41,7 +41,7 @@ func init() {
 			"bundle.signature":           {"chữ ký không hợp lệ: %v", "signature: %v"},
 			"bundle.invalid":             {"%s %s không hợp lệ", "%s %s is not valid"},
 			"bundle.line":                {"dòng %d: %s", "line %d: %s"},
-			"cli.import.progress": {"%s: đã nhập %d/%d hồ sơ", "%s: %d/%d records imported"},
+			"cli.import.progress":        {"%s: đã nhập %d/%d hồ sơ", "%s: %d/%d records imported"},
 		}
 	})
 }
