@@ -103,7 +103,12 @@ func finishBulk(tx *bolt.Tx) error {
 	slices.Sort(names)
 	for _, name := range names {
 		kvs := b.puts[name]
-		slices.SortStableFunc(kvs, func(x, y bulkKV) int { return bytes.Compare(x.key, y.key) })
+		slices.SortFunc(kvs, func(x, y bulkKV) int {
+			if c := bytes.Compare(x.key, y.key); c != 0 {
+				return c
+			}
+			return x.seq - y.seq
+		})
 		bucket := tx.Bucket([]byte(name))
 		bucket.FillPercent = 0.9
 		dels := b.dels[name]

@@ -68,6 +68,9 @@ func runBackup(env *Env, args []string) int {
 	if path == "" {
 		path = filepath.Join(store.BackupDir(env.DBPath), "gopy-"+env.Now().Format("20060102-150405")+".db")
 	}
+	if err := store.BackupTarget(env.DBPath, path); err != nil {
+		return env.fail(err)
+	}
 	if err := s.BackupFile(path); err != nil {
 		return env.fail(err)
 	}

@@ -29,6 +29,9 @@ func runExport(env *Env, args []string) int {
 	if *out == "" {
 		return env.usage(env.Lang.T("cli.err.export_out"))
 	}
+	if err := store.CheckOutput(env.DBPath, *out); err != nil {
+		return env.fail(err)
+	}
 	var p model.Period
 	if *period != "" {
 		var err error

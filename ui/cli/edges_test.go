@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -127,5 +128,57 @@ func TestListOutputToTerminalIsInert(t *testing.T) {
 		if _, out, _ := run(t, "--db", db, "list", "petitions", "--format", format); !bad(out) {
 			t.Errorf("%s to a file lost the stored text: %q", format, out)
 		}
+	}
+}
+
+// Issue 16.3: --out never touches the database, its backups, the files
+// beside it, or any other database.
+func TestOutNeverTouchesTheDatabase(t *testing.T) {
+	db := wardDB(t, "AA", 30)
+	other := wardDB(t, "BB", 5)
+	if code, _, errs := run(t, "--db", db, "backup"); code != 0 {
+		t.Fatal(errs)
+	}
+	backups, _ := filepath.Glob(filepath.Join(db+".backups", "*.db"))
+	if len(backups) != 1 {
+		t.Fatalf("backups: %v", backups)
+	}
+	link := filepath.Join(t.TempDir(), "link.db")
+	if err := os.Symlink(db, link); err != nil {
+		t.Fatal(err)
+	}
+	sum := func(p string) string { b, _ := os.ReadFile(p); s := sha256.Sum256(b); return hex.EncodeToString(s[:]) }
+	before := map[string]string{db: sum(db), backups[0]: sum(backups[0]), other: sum(other)}
+	targets := []string{db, link, backups[0], filepath.Join(db+".backups", "new.xlsx"), db + ".before-restore", other}
+	for _, out := range targets {
+		for _, args := range [][]string{
+			{"export", "--out", out},
+			{"report", "--format", "xlsx", "--out", out},
+			{"register", "--format", "csv", "--out", out},
+		} {
+			code, _, errs := run(t, append([]string{"--db", db, "--lang", "en"}, args...)...)
+			if code != 1 || !strings.Contains(errs, "cannot write there") || strings.Count(strings.TrimSpace(errs), "\n") > 0 {
+				t.Errorf("%v: %d %q", args, code, errs)
+			}
+		}
+	}
+	for p, s := range before {
+		if sum(p) != s {
+			t.Errorf("%s was changed", p)
+		}
+	}
+	if _, err := os.Stat(db + ".before-restore"); err == nil {
+		t.Error("a file was written beside the database")
+	}
+	if code, _, errs := run(t, "--db", db, "backup", "--out", db); code != 1 {
+		t.Errorf("backup over the database: %d %q", code, errs)
+	}
+	if code, _, errs := run(t, "--db", db, "check"); code != 0 {
+		t.Errorf("check: %s", errs)
+	}
+	// An ordinary file is still written.
+	out := filepath.Join(t.TempDir(), "r.xlsx")
+	if code, _, errs := run(t, "--db", db, "report", "--format", "xlsx", "--out", out); code != 0 {
+		t.Errorf("report to a new file: %q", errs)
 	}
 }

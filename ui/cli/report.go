@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"gopy/model"
+	"gopy/store"
 	"gopy/ui/report"
 )
 
@@ -99,6 +100,9 @@ func (e *Env) output(out string, write func(io.Writer) error) int {
 			return e.fail(err)
 		}
 		return exitOK
+	}
+	if err := store.CheckOutput(e.DBPath, out); err != nil {
+		return e.fail(err)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(out), ".gopy-report-*")
 	if err != nil {

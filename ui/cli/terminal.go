@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 
 	"github.com/charmbracelet/x/term"
+
+	"gopy/store"
 )
 
 // isTerminal reports whether w is a terminal (tests replace it).
@@ -33,4 +36,15 @@ func (e *Env) progress(file string) func(done, total int) {
 			fmt.Fprintf(e.Stderr, "gopy: %s\n", msg)
 		}
 	}
+}
+
+// edgeMessage translates the errors of the edges (outputs, damaged files,
+// restores); ok is false for any other error.
+func (e *Env) edgeMessage(err error) (string, bool) {
+	var oe *store.OutputError
+	switch {
+	case errors.As(err, &oe):
+		return e.Lang.F("cli.err.out", oe.Path, e.Lang.T(oe.Key)), true
+	}
+	return "", false
 }

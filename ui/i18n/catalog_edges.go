@@ -42,6 +42,11 @@ func init() {
 			"bundle.invalid":             {"%s %s không hợp lệ", "%s %s is not valid"},
 			"bundle.line":                {"dòng %d: %s", "line %d: %s"},
 			"cli.import.progress":        {"%s: đã nhập %d/%d hồ sơ", "%s: %d/%d records imported"},
+			"err.out.database":           {"không ghi ra đây được: đó là chính cơ sở dữ liệu đang dùng", "cannot write there: it is the database itself"},
+			"err.out.backups":            {"không ghi ra đây được: đó là thư mục sao lưu của cơ sở dữ liệu", "cannot write there: it is the database's backups folder"},
+			"err.out.beside":             {"không ghi ra đây được: tệp này gopy giữ bên cạnh cơ sở dữ liệu", "cannot write there: gopy keeps that file beside the database"},
+			"err.out.bolt":               {"không ghi ra đây được: tệp này là một cơ sở dữ liệu", "cannot write there: that file is a database"},
+			"cli.err.out":                {"%s: %s", "%s: %s"},
 		}
 	})
 }
