@@ -55,7 +55,7 @@ func (s *Store) ImportBundle(path string, dryRun bool, by string) (*ImportResult
 		return nil, err
 	}
 	res := &ImportResult{Manifest: m, Wards: map[string]*ImportSummary{}}
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		if tx.Bucket(bImports).Get([]byte(m.Checksum)) != nil {
 			res.AlreadyImported = true
 			return errDryRun

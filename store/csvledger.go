@@ -179,7 +179,7 @@ func (s *Store) ImportCSV(path string, opt CSVOptions) (*ImportResult, error) {
 		}
 	})
 	res := &ImportResult{Wards: map[string]*ImportSummary{}}
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		st, err := loadSettings(tx)
 		if err != nil {
 			return err

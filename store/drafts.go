@@ -9,14 +9,14 @@ import (
 
 // SaveDraft stores (or replaces) the draft under key.
 func (s *Store) SaveDraft(key string, data []byte) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		return tx.Bucket(bDrafts).Put([]byte(key), data)
 	})
 }
 
 // DeleteDraft forgets a draft (after the form was saved or abandoned).
 func (s *Store) DeleteDraft(key string) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		return tx.Bucket(bDrafts).Delete([]byte(key))
 	})
 }

@@ -47,7 +47,7 @@ func (s *Store) SaveSettings(st model.Settings, by string) error {
 		return &Invalid{errs}
 	}
 	defer s.forgetSettings()
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		old, err := loadSettings(tx)
 		if err != nil {
 			return err
@@ -104,7 +104,7 @@ func (s *Store) CreateBatch(recs []model.Record, by string) error {
 	for i, rec := range recs {
 		metas[i] = *rec.GetMeta()
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		st, cal, err := s.writeSettings(tx)
 		if err != nil {
 			return err
@@ -469,7 +469,7 @@ func (s *Store) Update(rec model.Record, by string) error {
 	if err != nil {
 		return fmt.Errorf("update: %w", ErrNotFound)
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		old, err := getRecord(tx, rec.Kind(), id)
 		if err != nil {
 			return err
@@ -518,7 +518,7 @@ func (s *Store) Delete(k model.Kind, idStr, by string) error {
 	if err != nil {
 		return ErrNotFound
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		return deleteTx(tx, k, id, Tombstone{Kind: k, At: s.now().UTC(), By: by}, "")
 	})
 }

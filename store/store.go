@@ -57,6 +57,8 @@ type Store struct {
 	db   *bolt.DB
 	path string
 	now  func() time.Time
+	// opened is the file opened at path, to notice it replaced (Replaced).
+	opened os.FileInfo
 
 	scanned atomic.Int64 // rows walked since the map was last released
 
@@ -155,6 +157,7 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path, now: opt.Now}
+	s.opened, _ = os.Stat(path)
 	if err := s.prepare(opt.ReadOnly); err != nil {
 		db.Close()
 		return nil, err

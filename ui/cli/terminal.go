@@ -45,6 +45,8 @@ func (e *Env) edgeMessage(err error) (string, bool) {
 	switch {
 	case errors.As(err, &oe):
 		return e.Lang.F("cli.err.out", oe.Path, e.Lang.T(oe.Key)), true
+	case errors.Is(err, store.ErrReplaced):
+		return e.Lang.F("cli.err.replaced", e.DBPath), true
 	}
 	return "", false
 }

@@ -47,6 +47,8 @@ func init() {
 			"err.out.beside":             {"không ghi ra đây được: tệp này gopy giữ bên cạnh cơ sở dữ liệu", "cannot write there: gopy keeps that file beside the database"},
 			"err.out.bolt":               {"không ghi ra đây được: tệp này là một cơ sở dữ liệu", "cannot write there: that file is a database"},
 			"cli.err.out":                {"%s: %s", "%s: %s"},
+			"entry.err.replaced":         {"Tệp cơ sở dữ liệu đã bị thay thế hoặc xóa khi đang mở: chưa lưu. Nội dung vẫn giữ trong biểu mẫu; hãy thoát và mở lại gopy.", "The database file was replaced or deleted while open: not saved. The form keeps what you typed; quit and start gopy again."},
+			"cli.err.replaced":           {"tệp cơ sở dữ liệu %s đã bị thay thế hoặc xóa khi đang mở; không ghi gì", "the database file %s was replaced or deleted while open; nothing written"},
 		}
 	})
 }
