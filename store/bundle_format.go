@@ -102,7 +102,7 @@ func (s *Store) Export(w io.Writer, opt ExportOptions) (Manifest, error) {
 	// importer appends to its buckets instead of inserting into the middle
 	// of one growing page (bbolt splits pages only at commit, and a bundle
 	// is merged in one transaction).
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		type head struct {
 			kind model.Kind
 			c    *bolt.Cursor
@@ -492,7 +492,7 @@ const kindDeleted model.Kind = "deleted"
 // exportDeletions writes every tombstone after the records, so deletions
 // reach the higher level: {"kind":"deleted","deleted":{id, kind, ref, ward, at, by}}.
 func (s *Store) exportDeletions(bw io.Writer, m *Manifest) error {
-	return s.db.View(func(tx *bolt.Tx) error {
+	return s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bDeleted).ForEach(func(k, v []byte) error {
 			var t Tombstone
 			if err := json.Unmarshal(v, &t); err != nil || len(k) != 16 {
@@ -541,7 +541,7 @@ func parseDeletion(line []byte) parsedItem {
 // this database holds: what a bundle from it speaks for besides its ward.
 func (s *Store) wardsBelow(own string) ([]string, error) {
 	seen := map[string]bool{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		for _, k := range model.Kinds {
 			prefix := kWardCount(k, "")
 			c := tx.Bucket(bMeta).Cursor()

@@ -298,7 +298,7 @@ type WardInfo struct {
 // Wards lists the wards bundles were received from, with the last one's dates.
 func (s *Store) Wards() ([]WardInfo, error) {
 	var out []WardInfo
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bWards).ForEach(func(k, v []byte) error {
 			var w WardInfo
 			if err := json.Unmarshal(v, &w); err != nil {

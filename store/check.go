@@ -3,7 +3,10 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
+	"runtime/debug"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -18,14 +21,22 @@ var ixNames = map[byte]string{ixStatus: "status", ixDue: "deadline", sortWho: "w
 // Check verifies bbolt's own page structure, then that every index entry
 // matches its record and no index holds an entry without one. It returns
 // the problems found (empty when the database is sound).
-func (s *Store) Check() ([]string, error) {
-	var problems []string
+func (s *Store) Check() (problems []string, err error) {
+	// A damaged page can make bbolt panic, or fault reading the map: that
+	// is a finding, not a crash.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			problems = append(problems, fmt.Sprintf("damaged page: %v", r))
+			err = nil
+		}
+	}()
 	add := func(format string, a ...any) {
 		if len(problems) < maxProblems {
 			problems = append(problems, fmt.Sprintf(format, a...))
 		}
 	}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err = s.db.View(func(tx *bolt.Tx) error {
 		for err := range tx.Check() {
 			add("bbolt: %v", err)
 		}
@@ -47,6 +58,14 @@ func (s *Store) Check() ([]string, error) {
 					// when the record was deleted: its tombstone is kept.
 					if len(key) != 24 || tx.Bucket(bRec(k)).Get(key[:16]) == nil && tx.Bucket(bDeleted).Get(key[:16]) == nil {
 						add("%s: stray key %x", k, key)
+						return nil
+					}
+					// Export reads every history entry: so does Check.
+					var ch model.Change
+					if err := json.Unmarshal(v, &ch); err != nil {
+						add("%s %s: history entry %d cannot be read: %v", k, model.IDString(key[:16]), binary.BigEndian.Uint64(key[16:]), err)
+					} else if !utf8.Valid(v) {
+						add("%s %s: invalid UTF-8 in history entry %d (gopy check --repair)", k, model.IDString(key[:16]), binary.BigEndian.Uint64(key[16:]))
 					}
 					return nil
 				}
@@ -62,7 +81,12 @@ func (s *Store) Check() ([]string, error) {
 				perWard[row.Ward]++
 				ref := row.Ref
 				rk := rowKey(row.Date, id)
-				if got := tx.Bucket(bList(k)).Get(rk); !bytes.Equal(got, encodeRow(&row)) {
+				if !utf8.Valid(v) {
+					add("%s %s: invalid UTF-8 in the record (gopy check --repair)", k, ref)
+				}
+				if got := tx.Bucket(bList(k)).Get(rk); got != nil && !rowValidUTF8(k, rk, got) {
+					add("%s %s: invalid UTF-8 in the list row (gopy check --repair)", k, ref)
+				} else if !bytes.Equal(got, encodeRow(&row)) {
 					add("%s %s: list row missing or stale", k, ref)
 				}
 				if got := tx.Bucket(bFold(k)).Get(rk); !bytes.Equal(got, []byte(row.Fold)) {
@@ -130,10 +154,36 @@ func (s *Store) Check() ([]string, error) {
 				add("count of %s is %d, records are %d", k, stored, n)
 			}
 		}
+		if _, err := loadSettings(tx); err != nil {
+			add("settings cannot be read: %v", err)
+		}
+		tx.Bucket(bDeleted).ForEach(func(k, v []byte) error {
+			var t Tombstone
+			if len(k) != 16 || json.Unmarshal(v, &t) != nil {
+				add("deletion record %x cannot be read", k)
+			}
+			return nil
+		})
 		if got := tx.Bucket(bLinks).Stats().KeyN; got != links {
 			add("links index has %d entries for %d linked petitions", got, links)
 		}
 		return nil
 	})
 	return problems, err
+}
+
+// rowValidUTF8 reports whether a list row's texts are valid UTF-8 (a row
+// that does not decode is left to the comparison with its record).
+func rowValidUTF8(k model.Kind, key, val []byte) bool {
+	var r model.Row
+	if decodeRow(k, key, val, &r) != nil {
+		return true
+	}
+	for _, t := range []string{r.Ref, r.Ward, r.Status, r.Sub, r.Who, r.Title, r.Assignee, r.ParentID,
+		string(r.Form), string(r.Target), string(r.Channel), string(r.Handling)} {
+		if !utf8.ValidString(t) {
+			return false
+		}
+	}
+	return true
 }

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -133,6 +134,9 @@ type CSVError struct {
 	Line   int
 	Column string
 	Key    string
+	// Offset is the position in the line (from 1, in bytes) of a bad
+	// byte, when that is what is wrong.
+	Offset int
 }
 
 func (e *CSVError) Error() string {
@@ -240,6 +244,12 @@ func ParseCSV(r io.Reader, now time.Time, labels Labels) ([]CSVRecord, error) {
 	if err != nil {
 		return nil, &CSVError{Line: 1, Column: "", Key: "err.csv.columns"}
 	}
+	for i, h := range header {
+		if !utf8.ValidString(h) {
+			_, c := cr.FieldPos(i)
+			return nil, &CSVError{Line: 1, Column: fmt.Sprintf("%d", i+1), Key: "err.csv.utf8", Offset: c + invalidUTF8([]byte(h))}
+		}
+	}
 	col := map[string]int{}
 	for i, h := range header {
 		col[strings.TrimSpace(strings.ToLower(h))] = i
@@ -275,6 +285,16 @@ func ParseCSV(r io.Reader, now time.Time, labels Labels) ([]CSVRecord, error) {
 			return nil, err
 		}
 		line, _ := cr.FieldPos(0)
+		for i, f := range fields {
+			if !utf8.ValidString(f) {
+				l, c := cr.FieldPos(i)
+				name := fmt.Sprintf("%d", i+1)
+				if i < len(header) && utf8.ValidString(header[i]) {
+					name = header[i]
+				}
+				return nil, &CSVError{Line: l, Column: name, Key: "err.csv.utf8", Offset: c + invalidUTF8([]byte(f))}
+			}
+		}
 		get := func(c string) string {
 			if i, ok := col[c]; ok && i < len(fields) {
 				v := undefuse(fields[i])

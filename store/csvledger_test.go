@@ -162,3 +162,24 @@ func TestCSVLedgerRules(t *testing.T) {
 		}
 	}
 }
+
+// Issue 16.4: a ledger saved in another code page is refused with the
+// line and column of the first bad byte; nothing is stored.
+func TestCSVInvalidUTF8Refused(t *testing.T) {
+	s, _, _ := openTest(t)
+	path := filepath.Join(t.TempDir(), "cp1258.csv")
+	content := "received_on,channel,classification,name,summary\n" +
+		"02/06/2026,walk_in,report,Người Thử,Nội dung\n" +
+		"03/06/2026,walk_in,report,Nguy\xd2n V\xe3n,Nội dung\n"
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.ImportCSV(path, store.CSVOptions{By: officer})
+	ce := csvErr(t, err)
+	if ce.Line != 3 || ce.Column != "name" || ce.Key != "err.csv.utf8" || ce.Offset != len("03/06/2026,walk_in,report,Nguy")+1 {
+		t.Errorf("got %+v", ce)
+	}
+	if n := total(t, s, model.KindPetition); n != 0 {
+		t.Errorf("%d petitions stored", n)
+	}
+}

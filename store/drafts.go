@@ -24,7 +24,7 @@ func (s *Store) DeleteDraft(key string) error {
 // Drafts returns every saved draft by key.
 func (s *Store) Drafts() (map[string][]byte, error) {
 	out := map[string][]byte{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bDrafts).ForEach(func(k, v []byte) error {
 			out[string(k)] = append([]byte{}, v...)
 			return nil

@@ -263,7 +263,7 @@ func (s *Store) page(p plan, after []byte, n int, reverse bool) ([]Entry, error)
 	}
 	defer func() { s.afterScan(p.visited) }()
 	out := make([]Entry, 0, n)
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return p.walk(tx, after, reverse, true, func(k []byte, row *model.Row) bool {
 			out = append(out, Entry{Key: append([]byte{}, k...), Row: *row})
 			return len(out) < n
@@ -286,7 +286,7 @@ func (s *Store) Count(q Query) (int, error) {
 
 func (s *Store) count(p plan) (int, error) {
 	n := 0
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return p.walk(tx, nil, false, false, func([]byte, *model.Row) bool { n++; return true })
 	})
 	s.afterScan(p.visited)
@@ -296,7 +296,7 @@ func (s *Store) count(p plan) (int, error) {
 // Total is the number of records of a kind.
 func (s *Store) Total(k model.Kind) (int, error) {
 	n := 0
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		if v := tx.Bucket(bMeta).Get(kCount(k)); len(v) == 8 {
 			n = int(binary.BigEndian.Uint64(v))
 		}
@@ -317,7 +317,7 @@ func (s *Store) ScanRows(k model.Kind, from, to model.Date, fn func(*model.Row) 
 func (s *Store) ScanRecords(k model.Kind, from, to model.Date, fn func(model.Record) error) error {
 	p := (&Query{Kind: k, From: from, To: to, Order: OldestFirst}).plan()
 	defer func() { s.afterScan(p.visited) }()
-	return s.db.View(func(tx *bolt.Tx) error {
+	return s.view(func(tx *bolt.Tx) error {
 		var ferr error
 		err := p.walk(tx, nil, false, false, func(key []byte, _ *model.Row) bool {
 			var id [16]byte
@@ -351,7 +351,7 @@ func (s *Store) Linked(parentID string) ([]model.Row, error) {
 		return nil, ErrNotFound
 	}
 	var out []model.Row
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bLinks).Cursor()
 		for k, _ := c.Seek(pid[:]); k != nil && bytes.HasPrefix(k, pid[:]); k, _ = c.Next() {
 			var id [16]byte
@@ -374,7 +374,7 @@ func (s *Store) RecordJSON(k model.Kind, id string) (json.RawMessage, error) {
 		return nil, ErrNotFound
 	}
 	var out json.RawMessage
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		v := tx.Bucket(bRec(k)).Get(bid[:])
 		if v == nil {
 			return ErrNotFound
@@ -390,7 +390,7 @@ func (s *Store) RecordJSON(k model.Kind, id string) (json.RawMessage, error) {
 func (s *Store) Each(q Query, fn func(*model.Row) error) error {
 	p := q.plan()
 	defer func() { s.afterScan(p.visited) }()
-	return s.db.View(func(tx *bolt.Tx) error {
+	return s.view(func(tx *bolt.Tx) error {
 		var ferr error
 		err := p.walk(tx, nil, false, true, func(_ []byte, row *model.Row) bool {
 			ferr = fn(row)
@@ -408,7 +408,7 @@ func (s *Store) Each(q Query, fn func(*model.Row) error) error {
 func (s *Store) EachJSON(q Query, fn func(row *model.Row, raw []byte) error) error {
 	p := q.plan()
 	defer func() { s.afterScan(p.visited) }()
-	return s.db.View(func(tx *bolt.Tx) error {
+	return s.view(func(tx *bolt.Tx) error {
 		var ferr error
 		recs := tx.Bucket(bRec(q.Kind))
 		err := p.walk(tx, nil, false, true, func(key []byte, row *model.Row) bool {

@@ -20,7 +20,7 @@ var settingsID [16]byte
 // Settings returns the ward's settings (defaults on a new database).
 func (s *Store) Settings() (model.Settings, error) {
 	var st model.Settings
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		st, err = loadSettings(tx)
 		return err
@@ -371,7 +371,7 @@ func kWardCount(k model.Kind, ward string) []byte {
 // WardTotals counts the records of each origin ward, all kinds together.
 func (s *Store) WardTotals() (map[string]int, error) {
 	out := map[string]int{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		for _, k := range model.Kinds {
 			prefix := kWardCount(k, "")
 			c := tx.Bucket(bMeta).Cursor()
@@ -442,7 +442,7 @@ func (s *Store) Get(k model.Kind, id string) (model.Record, error) {
 		return nil, fmt.Errorf("%s: %w", id, ErrNotFound)
 	}
 	var rec model.Record
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		rec, err = getRecord(tx, k, bid)
 		return err
 	})
@@ -587,7 +587,7 @@ func (s *Store) SettingsHistory() ([]model.Change, error) { return s.history(set
 
 func (s *Store) history(id [16]byte) ([]model.Change, error) {
 	var out []model.Change
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		out, err = historyTx(tx, id)
 		return err

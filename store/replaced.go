@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -29,9 +30,31 @@ func (s *Store) Replaced() error {
 
 // update runs a write transaction on the file the store opened, and
 // refuses when that file is no longer the database at its path.
-func (s *Store) update(fn func(tx *bolt.Tx) error) error {
+func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
 	if err := s.Replaced(); err != nil {
 		return err
 	}
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: %w (%v)", s.path, ErrDamaged, r)
+		}
+	}()
 	return s.db.Update(fn)
+}
+
+// ErrDamaged: a read met a damaged page of the database file.
+var ErrDamaged = errors.New("the database is damaged")
+
+// view runs a read transaction; a damaged page that makes bbolt panic (an
+// assertion on a page header) or the mapped file fault becomes ErrDamaged
+// instead of ending the process — in whatever goroutine the read runs.
+func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: %w (%v)", s.path, ErrDamaged, r)
+		}
+	}()
+	return s.db.View(fn)
 }

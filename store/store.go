@@ -31,6 +31,7 @@ var (
 	ErrNoDatabase  = errors.New("no database at this path")
 	ErrStale       = errors.New("record changed since it was opened")
 	ErrNotGopy     = errors.New("not a gopy database")
+	ErrOldSchema   = errors.New("database made by an older gopy: open it once to upgrade it")
 )
 
 // Invalid wraps a record's validation errors so callers can show them beside
@@ -181,7 +182,7 @@ func initialMmap() int {
 func (s *Store) prepare(readOnly bool) error {
 	var version uint32
 	var fresh bool
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		m := tx.Bucket(bMeta)
 		if m == nil {
 			fresh = true
@@ -208,7 +209,7 @@ func (s *Store) prepare(readOnly bool) error {
 		return s.db.Update(func(tx *bolt.Tx) error { return initBuckets(tx) })
 	case version < SchemaVersion:
 		if readOnly {
-			return fmt.Errorf("%s: schema %d needs migrating; open it once without --read-only", s.path, version)
+			return fmt.Errorf("%s (schema %d): %w", s.path, version, ErrOldSchema)
 		}
 		if err := s.migrate(version); err != nil {
 			return err

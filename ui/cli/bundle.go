@@ -132,6 +132,8 @@ func (e *Env) importMessage(err error) string {
 	var ce *store.CSVError
 	var be *store.BundleError
 	switch {
+	case errors.As(err, &ce) && ce.Offset > 0:
+		return e.Lang.F("cli.err.csv_at", ce.Line, ce.Column, ce.Offset, e.csvReason(ce))
 	case errors.As(err, &ce):
 		return e.Lang.F("cli.err.csv", ce.Line, ce.Column, e.csvReason(ce))
 	case errors.As(err, &be):

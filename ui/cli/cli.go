@@ -55,8 +55,9 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	return mainAt(args, stdout, stderr, time.Now)
 }
 
-func mainAt(args []string, stdout, stderr io.Writer, now func() time.Time) int {
+func mainAt(args []string, stdout, stderr io.Writer, now func() time.Time) (code int) {
 	env := &Env{Stdout: stdout, Stderr: stderr, Now: now}
+	defer env.survive(&code)()
 	rest, dbFlag, langFlag, err := globalFlags(args)
 	lang, ok := i18n.FromEnv(langFlag)
 	env.Lang = lang

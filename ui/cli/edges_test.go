@@ -3,9 +3,11 @@ package cli
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,6 +16,8 @@ import (
 
 	"gopy/model"
 	"gopy/store"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // reforge rewrites a bundle's item lines with edit and makes the manifest
@@ -85,7 +89,6 @@ func TestBundleLineWithSpaces(t *testing.T) {
 	if n := count(t, "--db", c, "list", "petitions", "--ward", "AA"); n != count(t, "--db", a, "list", "petitions") {
 		t.Errorf("%d petitions imported", n)
 	}
-	_ = bytes.MinRead
 }
 
 // Issue 16.9: csv and json written to a terminal are inert like the
@@ -180,5 +183,111 @@ func TestOutNeverTouchesTheDatabase(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "r.xlsx")
 	if code, _, errs := run(t, "--db", db, "report", "--format", "xlsx", "--out", out); code != 0 {
 		t.Errorf("report to a new file: %q", errs)
+	}
+}
+
+func setSchemaOf(t *testing.T, path string, v uint32) {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	err = db.Update(func(tx *bolt.Tx) error {
+		b := make([]byte, 4)
+		binary.BigEndian.PutUint32(b, v)
+		return tx.Bucket([]byte("meta")).Put([]byte("schema"), b)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Issues 16.5 and 16.11: restore over a damaged database names the file
+// it really kept; a backup from a newer gopy is named, not the database;
+// an older database read-only names no flag that does not exist.
+func TestRestoreMessages(t *testing.T) {
+	db := wardDB(t, "AA", 20)
+	bak := filepath.Join(t.TempDir(), "b.db")
+	if code, _, errs := run(t, "--db", db, "backup", "--out", bak); code != 0 {
+		t.Fatal(errs)
+	}
+	target := filepath.Join(t.TempDir(), "gopy.db")
+	os.WriteFile(target, []byte("hỏng"), 0o600)
+	code, out, errs := run(t, "--db", target, "--lang", "en", "restore", bak)
+	if code != 0 {
+		t.Fatalf("restore over a damaged file: %d %q", code, errs)
+	}
+	i := strings.Index(out, "kept as ")
+	if i < 0 {
+		t.Fatalf("no name of the kept file: %q", out)
+	}
+	kept := strings.TrimSuffix(strings.TrimSpace(out[i+len("kept as "):]), ")")
+	if b, err := os.ReadFile(kept); err != nil || string(b) != "hỏng" {
+		t.Errorf("the file named %q is not the old one: %v", kept, err)
+	}
+	newer := filepath.Join(t.TempDir(), "newer.db")
+	if code, _, errs := run(t, "--db", db, "backup", "--out", newer); code != 0 {
+		t.Fatal(errs)
+	}
+	setSchemaOf(t, newer, store.SchemaVersion+1)
+	code, _, errs = run(t, "--db", target, "--lang", "en", "restore", newer)
+	if code != 1 || !strings.Contains(errs, newer) || strings.Contains(errs, target) {
+		t.Errorf("newer backup: %d %q", code, errs)
+	}
+	older := filepath.Join(t.TempDir(), "older.db")
+	if code, _, errs := run(t, "--db", db, "backup", "--out", older); code != 0 {
+		t.Fatal(errs)
+	}
+	setSchemaOf(t, older, 0)
+	code, _, errs = run(t, "--db", older, "--lang", "en", "list", "petitions")
+	if code != 1 || strings.Contains(errs, "--read-only") || !strings.Contains(errs, "older gopy") {
+		t.Errorf("older database read-only: %d %q", code, errs)
+	}
+}
+
+// Issue 16.6: random bytes written into a copy of a database give one
+// translated line and exit 1 (or a correct answer), never a stack trace;
+// and check never calls good a file that export cannot read.
+func TestDamagedDatabaseNeverCrashes(t *testing.T) {
+	db := wardDB(t, "AA", 300)
+	raw, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(16, 6))
+	cases := 60
+	if testing.Short() {
+		cases = 15
+	}
+	for i := 0; i < cases; i++ {
+		bad := bytes.Clone(raw)
+		// Random bytes over the start of a page past the meta pages: its
+		// header, and some of its elements.
+		at := 4096 * (2 + r.IntN(len(bad)/4096-2))
+		for j := 0; j < 16+r.IntN(4080); j++ {
+			bad[at+j] = byte(r.Uint32())
+		}
+		path := filepath.Join(t.TempDir(), "bad.db")
+		os.WriteFile(path, bad, 0o600)
+		results := map[string]int{}
+		for _, args := range [][]string{
+			{"list", "petitions", "--format", "json"},
+			{"export", "--out", filepath.Join(t.TempDir(), "x.gpb")},
+			{"report", "--period", "01/01/2020..31/12/2030", "--format", "json"},
+			{"check"},
+		} {
+			code, _, errs := run(t, append([]string{"--db", path, "--lang", "en"}, args...)...)
+			results[args[0]] = code
+			if strings.Contains(errs, "goroutine ") || strings.Contains(errs, "panic(") {
+				t.Fatalf("case %d %v: a stack trace: %q", i, args, errs)
+			}
+			if code != 0 && (code != 1 || strings.Count(errs, "\n") != 1 && args[0] != "check") {
+				t.Errorf("case %d %v: %d %q", i, args, code, errs)
+			}
+		}
+		if results["check"] == 0 && results["export"] != 0 {
+			t.Errorf("case %d: check calls the file good, export cannot read it", i)
+		}
 	}
 }

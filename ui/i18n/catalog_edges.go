@@ -49,6 +49,11 @@ func init() {
 			"cli.err.out":                {"%s: %s", "%s: %s"},
 			"entry.err.replaced":         {"Tệp cơ sở dữ liệu đã bị thay thế hoặc xóa khi đang mở: chưa lưu. Nội dung vẫn giữ trong biểu mẫu; hãy thoát và mở lại gopy.", "The database file was replaced or deleted while open: not saved. The form keeps what you typed; quit and start gopy again."},
 			"cli.err.replaced":           {"tệp cơ sở dữ liệu %s đã bị thay thế hoặc xóa khi đang mở; không ghi gì", "the database file %s was replaced or deleted while open; nothing written"},
+			"cli.restore.done_new":       {"đã khôi phục %s vào %s", "restored %s to %s"},
+			"cli.err.backup_damaged":     {"bản sao lưu %s bị hỏng (không qua được kiểm tra); không khôi phục", "the backup %s is damaged (it fails the checks); nothing restored"},
+			"cli.err.damaged":            {"cơ sở dữ liệu %s bị hỏng: chạy gopy check, rồi gopy restore", "the database %s is damaged: run gopy check, then gopy restore"},
+			"cli.check.repaired":         {"đã dựng lại các dòng danh sách, chỉ mục và số đếm từ hồ sơ; %d chỗ đã sửa", "rebuilt list rows, indexes and counts from the records; %d places fixed"},
+			"cli.err.old_schema":         {"cơ sở dữ liệu %s do gopy cũ hơn tạo ra; mở nó một lần bằng `gopy` (giao diện) để nâng cấp", "database %s was made by an older gopy; open it once with `gopy` (the interface) to upgrade it"},
 		}
 	})
 }
