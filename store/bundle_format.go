@@ -52,6 +52,10 @@ type Manifest struct {
 	Below    []string       `json:"below,omitempty"`
 	Counts   map[string]int `json:"counts"`
 	Checksum string         `json:"checksum"`
+	// Key is the exporting database's Ed25519 public key and Signature its
+	// signature of this manifest with Signature empty (see keys.go).
+	Key       string `json:"key,omitempty"`
+	Signature string `json:"signature,omitempty"`
 }
 
 // BundleItem is one record in a bundle.
@@ -181,6 +185,14 @@ func (s *Store) Export(w io.Writer, opt ExportOptions) (Manifest, error) {
 		return m, fmt.Errorf("export: %w", err)
 	}
 	m.Checksum = "sha256:" + hex.EncodeToString(h.Sum(nil))
+	if err := s.view(func(tx *bolt.Tx) error {
+		if k, ok := signingKey(tx); ok {
+			return signManifest(k, &m)
+		}
+		return nil
+	}); err != nil {
+		return m, fmt.Errorf("export: %w", err)
+	}
 	if _, err := body.Seek(0, io.SeekStart); err != nil {
 		return m, err
 	}
@@ -293,6 +305,9 @@ func verifyBundle(path string) (Manifest, error) {
 	}
 	if !model.ValidWardCode(m.Ward) {
 		return m, bundleErr("bundle.manifest_ward", m.Ward)
+	}
+	if err := verifyManifest(m); err != nil {
+		return m, err
 	}
 	for _, w := range m.Below {
 		if !model.ValidWardCode(w) || w == m.Ward {

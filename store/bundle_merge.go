@@ -31,6 +31,10 @@ type ImportResult struct {
 	Manifest        Manifest
 	AlreadyImported bool
 	Wards           map[string]*ImportSummary
+	// NewKey is the fingerprint of the ward's signing key when this import
+	// pinned it (the first signed bundle from the ward, or an accepted
+	// new key): show it to the officer to compare with the ward's.
+	NewKey string
 }
 
 // ward is the summary of an origin ward, started on its first record.
@@ -65,6 +69,15 @@ func (s *Store) ImportBundle(path string, dryRun bool, by string) (*ImportResult
 		if err != nil {
 			return err
 		}
+		var info WardInfo
+		if v := tx.Bucket(bWards).Get([]byte(m.Ward)); v != nil {
+			if err := json.Unmarshal(v, &info); err != nil {
+				return fmt.Errorf("ward %s: %w", m.Ward, err)
+			}
+		}
+		if res.NewKey, err = pinKey(m, &info); err != nil {
+			return err
+		}
 		g := &guard{tx: tx, m: m, own: st.WardCode, via: map[string]string{}}
 		note := fmt.Sprintf("bundle %s %s", m.Ward, m.ExportedAt.Format(time.RFC3339))
 		err = readBundle(path, m.StripPersonal, func(it *parsedItem) error {
@@ -83,11 +96,14 @@ func (s *Store) ImportBundle(path string, dryRun bool, by string) (*ImportResult
 			}
 		}
 		rec, _ := json.Marshal(map[string]any{"ward": m.Ward, "ward_name": m.WardName, "exported_at": m.ExportedAt,
-			"imported_at": s.now().UTC(), "counts": m.Counts, "via": m.Ward})
+			"imported_at": s.now().UTC(), "counts": m.Counts})
 		if err := tx.Bucket(bImports).Put([]byte(m.Checksum), rec); err != nil {
 			return err
 		}
-		if err := tx.Bucket(bWards).Put([]byte(m.Ward), rec); err != nil {
+		info.Ward, info.WardName, info.Via = m.Ward, m.WardName, m.Ward
+		info.ExportedAt, info.ImportedAt = m.ExportedAt, s.now().UTC()
+		wv, _ := json.Marshal(info)
+		if err := tx.Bucket(bWards).Put([]byte(m.Ward), wv); err != nil {
 			return err
 		}
 		if dryRun {
@@ -289,7 +305,9 @@ func bundleErrors(errs model.FieldErrors, stripped bool) model.FieldErrors {
 // WardInfo is what the higher level knows of a ward it receives bundles from.
 type WardInfo struct {
 	Ward       string    `json:"ward"`
-	Via        string    `json:"via,omitempty"` // the ward whose bundles bring its records
+	Via        string    `json:"via,omitempty"`    // the ward whose bundles bring its records
+	Key        string    `json:"key,omitempty"`    // its bundles' pinned signing key (base64)
+	Accept     string    `json:"accept,omitempty"` // the fingerprint of a new key an officer accepted
 	WardName   string    `json:"ward_name"`
 	ExportedAt time.Time `json:"exported_at"`
 	ImportedAt time.Time `json:"imported_at"`

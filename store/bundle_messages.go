@@ -33,5 +33,7 @@ var bundleMessages = map[string]string{
 	"bundle.below":               "below: bad ward code %q",
 	"bundle.utf8":                "invalid UTF-8 at byte %d",
 	"bundle.signature":           "signature: %v",
+	"bundle.unsigned":            "ward %s signs its bundles; this one is not signed",
+	"bundle.key_changed":         "ward %s: signed by another key (%s, pinned %s); accept it with gopy keys accept if the ward really changed it",
 	"bundle.invalid":             "%s %s",
 }

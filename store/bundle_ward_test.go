@@ -77,6 +77,11 @@ func forge(t testing.TB, path string, edit func(m map[string]any, items []map[st
 		items = append(items, it)
 	}
 	items = edit(m, items)
+	// The forger is a ward with a database of its own: it could sign what
+	// it likes. Its first bundle is what these tests forge, unsigned, so
+	// what is tested is what a signature cannot vouch for.
+	delete(m, "key")
+	delete(m, "signature")
 	var body bytes.Buffer
 	counts := map[string]int{}
 	for _, it := range items {
@@ -212,4 +217,38 @@ func TestBundleCannotReplaceOwnRecord(t *testing.T) {
 	if got := mustGet(t, tgt, model.KindPetition, own.ID).(*model.Petition); got.Summary != own.Summary {
 		t.Errorf("TGT's record was replaced: %q", got.Summary)
 	}
+}
+
+// forgeKeepingSignature changes a bundle's manifest only, leaving its
+// key and signature as they were.
+func forgeKeepingSignature(t testing.TB, path string, edit func(m map[string]any)) string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	content, _ := io.ReadAll(zr)
+	f.Close()
+	head, body, _ := bytes.Cut(content, []byte("\n"))
+	var m map[string]any
+	if err := json.Unmarshal(head, &m); err != nil {
+		t.Fatal(err)
+	}
+	edit(m)
+	head, _ = json.Marshal(m)
+	var out bytes.Buffer
+	zw := gzip.NewWriter(&out)
+	zw.Write(head)
+	zw.Write([]byte{'\n'})
+	zw.Write(body)
+	zw.Close()
+	p := filepath.Join(t.TempDir(), "tampered.gpb")
+	if err := os.WriteFile(p, out.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

@@ -206,7 +206,12 @@ func (s *Store) prepare(readOnly bool) error {
 		if readOnly {
 			return fmt.Errorf("%s: %w", s.path, ErrNoDatabase)
 		}
-		return s.db.Update(func(tx *bolt.Tx) error { return initBuckets(tx) })
+		return s.db.Update(func(tx *bolt.Tx) error {
+			if err := initBuckets(tx); err != nil {
+				return err
+			}
+			return ensureKey(tx)
+		})
 	case version < SchemaVersion:
 		if readOnly {
 			return fmt.Errorf("%s (schema %d): %w", s.path, version, ErrOldSchema)
@@ -217,6 +222,13 @@ func (s *Store) prepare(readOnly bool) error {
 	}
 	if readOnly {
 		return nil
+	}
+	var hasKey bool
+	s.view(func(tx *bolt.Tx) error { _, hasKey = signingKey(tx); return nil })
+	if !hasKey {
+		if err := s.db.Update(ensureKey); err != nil {
+			return fmt.Errorf("%s: %w", s.path, err)
+		}
 	}
 	return s.addSortIndexes()
 }

@@ -39,7 +39,7 @@ func runExport(env *Env, args []string) int {
 			return env.usage(env.periodMessage(err))
 		}
 	}
-	s, err := env.openRead()
+	s, err := env.openSigning()
 	if err != nil {
 		return env.fail(err)
 	}
@@ -112,6 +112,9 @@ func runImport(env *Env, args []string) int {
 			head = "cli.import.dry"
 		}
 		fmt.Fprintln(env.Stdout, env.Lang.F(head, f))
+		if res.NewKey != "" {
+			fmt.Fprintln(env.Stdout, "  "+env.Lang.F("cli.import.new_key", res.Manifest.Ward, res.NewKey))
+		}
 		wards := make([]string, 0, len(res.Wards))
 		for w := range res.Wards {
 			wards = append(wards, w)

@@ -31,6 +31,8 @@ func reforge(t *testing.T, path string, edit func(lines []string) []string) stri
 		t.Fatal(err)
 	}
 	body := edit(lines[1:])
+	delete(m, "key") // a forger's first bundle: unsigned
+	delete(m, "signature")
 	counts := map[string]int{}
 	for _, l := range body {
 		var k struct{ Kind string }
@@ -289,5 +291,30 @@ func TestDamagedDatabaseNeverCrashes(t *testing.T) {
 		if results["check"] == 0 && results["export"] != 0 {
 			t.Errorf("case %d: check calls the file good, export cannot read it", i)
 		}
+	}
+}
+
+// gopy keys shows the ward's fingerprint; the province shows the same
+// one when it pins it at the first import, and lists it after.
+func TestKeysCommand(t *testing.T) {
+	a := wardDB(t, "AA", 10)
+	code, out, errs := run(t, "--db", a, "--lang", "en", "keys")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	fp := strings.TrimSpace(strings.TrimPrefix(out, "this database's signing key: "))
+	if len(fp) != 39 {
+		t.Fatalf("fingerprint %q", out)
+	}
+	c := filepath.Join(t.TempDir(), "c.db")
+	code, out, errs = run(t, "--db", c, "--lang", "en", "import", export(t, a))
+	if code != 0 || !strings.Contains(out, "ward AA: signing key pinned, fingerprint "+fp) {
+		t.Fatalf("import: %d %q %q", code, out, errs)
+	}
+	if _, out, _ := run(t, "--db", c, "--lang", "en", "keys"); !strings.Contains(out, "ward AA: "+fp) {
+		t.Errorf("keys at the province: %q", out)
+	}
+	if code, _, _ := run(t, "--db", c, "keys", "accept", "ZZ", "0000"); code != 2 {
+		t.Errorf("accept for an unknown ward: %d", code)
 	}
 }

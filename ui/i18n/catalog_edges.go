@@ -38,6 +38,8 @@ func init() {
 			"bundle.deletion_other_ward": {"dòng xóa %s: hồ sơ của phường %s", "deletion %s: a record of ward %s"},
 			"bundle.below":               {"danh sách phường cấp dưới có mã sai %q", "below: bad ward code %q"},
 			"bundle.utf8":                {"văn bản không phải UTF-8 hợp lệ (byte %d)", "invalid UTF-8 at byte %d"},
+			"bundle.unsigned":            {"phường %s ký các gói dữ liệu của mình; gói này không có chữ ký", "ward %s signs its bundles; this one is not signed"},
+			"bundle.key_changed":         {"phường %s: gói được ký bằng khóa khác (%s, khóa đã ghi nhận %s); nếu phường thật sự đổi khóa, chấp nhận bằng: gopy keys accept", "ward %s: signed by another key (%s, pinned %s); if the ward really changed it, accept it with: gopy keys accept"},
 			"bundle.signature":           {"chữ ký không hợp lệ: %v", "signature: %v"},
 			"bundle.invalid":             {"%s %s không hợp lệ", "%s %s is not valid"},
 			"bundle.line":                {"dòng %d: %s", "line %d: %s"},
@@ -54,6 +56,15 @@ func init() {
 			"cli.err.damaged":            {"cơ sở dữ liệu %s bị hỏng: chạy gopy check, rồi gopy restore", "the database %s is damaged: run gopy check, then gopy restore"},
 			"cli.check.repaired":         {"đã dựng lại các dòng danh sách, chỉ mục và số đếm từ hồ sơ; %d chỗ đã sửa", "rebuilt list rows, indexes and counts from the records; %d places fixed"},
 			"cli.err.old_schema":         {"cơ sở dữ liệu %s do gopy cũ hơn tạo ra; mở nó một lần bằng `gopy` (giao diện) để nâng cấp", "database %s was made by an older gopy; open it once with `gopy` (the interface) to upgrade it"},
+			"cli.keys.own":               {"khóa ký của cơ sở dữ liệu này: %s", "this database's signing key: %s"},
+			"cli.keys.pinned":            {"phường %s: %s", "ward %s: %s"},
+			"cli.keys.via":               {"phường %s: gửi qua %s", "ward %s: through %s"},
+			"cli.keys.unsigned":          {"phường %s: chưa nhận gói có chữ ký", "ward %s: no signed bundle yet"},
+			"cli.keys.accept":            {"(chấp nhận khóa mới %s)", "(new key %s accepted)"},
+			"cli.keys.accepted":          {"phường %s: gói tiếp theo ký bằng khóa %s sẽ được nhận và ghi nhận khóa này", "ward %s: the next bundle signed by %s will be taken and its key pinned"},
+			"cli.err.keys_accept":        {"cách dùng: gopy keys accept PHƯỜNG DẤU-VÂN-TAY", "usage: gopy keys accept WARD FINGERPRINT"},
+			"cli.err.keys_ward":          {"chưa nhận gói nào từ phường %s", "no bundle was ever received from ward %s"},
+			"cli.import.new_key":         {"phường %s: đã ghi nhận khóa ký, dấu vân tay %s — hãy đối chiếu với phường (gopy keys tại phường)", "ward %s: signing key pinned, fingerprint %s — compare it with the ward's (gopy keys there)"},
 		}
 	})
 }
