@@ -318,3 +318,21 @@ func TestKeysCommand(t *testing.T) {
 		t.Errorf("accept for an unknown ward: %d", code)
 	}
 }
+
+// Issue 16.4: a bundle line that is not valid UTF-8 is refused whole,
+// naming the line and the byte.
+func TestBundleInvalidUTF8Refused(t *testing.T) {
+	a := wardDB(t, "AA", 10)
+	forged := reforge(t, export(t, a), func(lines []string) []string {
+		lines[2] = strings.Replace(lines[2], `"ward":"AA"`, `"ward":"AA","note":"Nguy`+"\xd2"+`n"`, 1)
+		return lines
+	})
+	c := filepath.Join(t.TempDir(), "c.db")
+	code, _, errs := run(t, "--db", c, "--lang", "en", "import", forged)
+	if code != 1 || !strings.Contains(errs, "line 4") || !strings.Contains(errs, "UTF-8 at byte") {
+		t.Errorf("%d %q", code, errs)
+	}
+	if n := count(t, "--db", c, "list", "petitions"); n != 0 {
+		t.Errorf("%d petitions written", n)
+	}
+}
