@@ -196,6 +196,8 @@ func (s *Store) ImportCSV(path string, opt CSVOptions) (*ImportResult, error) {
 			if err := s.mergeCSV(tx, &st, cal, cr, opt.By, res); err != nil {
 				return err
 			}
+			// bbolt holds what was written: the parsed record can go.
+			recs[i] = CSVRecord{}
 			if opt.Progress != nil && (i+1)%5000 == 0 {
 				opt.Progress(i+1, len(recs))
 			}
