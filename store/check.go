@@ -52,6 +52,9 @@ func (s *Store) Check() (problems []string, err error) {
 		for _, k := range model.Kinds {
 			var n, ixN int
 			perWard := map[string]int{}
+			// A database made before the unique-reference keys gets them at
+			// its next read-write open; read-only, it is not damaged.
+			legacy := !hasUniqKeys(tx, k)
 			err := tx.Bucket(bRec(k)).ForEach(func(key, v []byte) error {
 				if !isRecordKey(key) {
 					// A history entry (id ‖ seq) outlives its record only
@@ -93,6 +96,9 @@ func (s *Store) Check() (problems []string, err error) {
 					add("%s %s: search text missing or stale", k, ref)
 				}
 				for _, key := range ixKeys(&row, id) {
+					if key[0] == ixUnique && legacy {
+						continue
+					}
 					ixN++
 					if tx.Bucket(bIx(k)).Get(key) == nil {
 						add("%s %s: %s index missing", k, ref, ixNames[key[0]])

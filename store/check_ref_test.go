@@ -134,3 +134,59 @@ func putHistoryRaw(tx *bolt.Tx, k model.Kind, id [16]byte, v []byte) error {
 	binary.BigEndian.PutUint64(key[16:], seq)
 	return b.Put(key, v)
 }
+
+// A database made before the unique-reference keys is sound read-only,
+// and gets the keys at its next read-write open.
+func TestUniqueKeysAddedToOlderDatabase(t *testing.T) {
+	now := time.Date(2026, 6, 15, 9, 0, 0, 0, time.UTC)
+	path := filepath.Join(t.TempDir(), "old.db")
+	s, err := Open(path, Options{Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := s.Settings()
+	st.WardCode, st.WardName, st.Officer = "HB", "Phường Hòa Bình", "Cán bộ Thử"
+	s.SaveSettings(st, "x")
+	for i := 0; i < 3; i++ {
+		p := &model.Petition{ReceivedOn: model.NewDate(2026, 6, 1), Channel: model.ChannelWalkIn,
+			Classification: model.ClassReport, Name: "Người Thử Nghiệm", Summary: "Nội dung thử"}
+		if err := s.Create(p, "x"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Take the keys away, as an older gopy wrote the bucket.
+	s.db.Update(func(tx *bolt.Tx) error {
+		var keys [][]byte
+		c := tx.Bucket(bIx(model.KindPetition)).Cursor()
+		for k, _ := c.Seek([]byte{ixUnique}); k != nil && k[0] == ixUnique; k, _ = c.Next() {
+			keys = append(keys, bytes.Clone(k))
+		}
+		for _, k := range keys {
+			tx.Bucket(bIx(model.KindPetition)).Delete(k)
+		}
+		return nil
+	})
+	s.Close()
+	ro, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if problems, _ := ro.Check(); len(problems) > 0 {
+		t.Errorf("older database read-only: %v", problems)
+	}
+	ro.Close()
+	rw, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rw.Close()
+	if problems, _ := rw.Check(); len(problems) > 0 {
+		t.Errorf("after a read-write open: %v", problems)
+	}
+	rw.db.View(func(tx *bolt.Tx) error {
+		if !hasUniqKeys(tx, model.KindPetition) {
+			t.Error("the unique-reference keys were not added")
+		}
+		return nil
+	})
+}
