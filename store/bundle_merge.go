@@ -80,9 +80,16 @@ func (s *Store) ImportBundle(path string, dryRun bool, by string) (*ImportResult
 		}
 		g := &guard{tx: tx, m: m, own: st.WardCode, via: map[string]string{}}
 		note := fmt.Sprintf("bundle %s %s", m.Ward, m.ExportedAt.Format(time.RFC3339))
+		// Records come in id order, their index keys in no order: hold the
+		// keys back and write them sorted (bulk.go).
+		startBulk(tx)
+		defer endBulk(tx)
 		err = readBundle(path, m.StripPersonal, func(it *parsedItem) error {
 			return s.mergeItem(tx, g, it, note, by, res)
 		})
+		if err == nil {
+			err = finishBulk(tx)
+		}
 		if err != nil {
 			return err
 		}

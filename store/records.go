@@ -112,12 +112,17 @@ func (s *Store) CreateBatch(recs []model.Record, by string) error {
 		if len(recs) > 1 {
 			packBuckets(tx)
 		}
+		if len(recs) > 64 {
+			// A bulk load: index keys written sorted at the end (bulk.go).
+			startBulk(tx)
+			defer endBulk(tx)
+		}
 		for _, rec := range recs {
 			if err := s.create(tx, st, cal, rec, by); err != nil {
 				return err
 			}
 		}
-		return nil
+		return finishBulk(tx)
 	})
 	if err != nil {
 		for i, rec := range recs {
