@@ -496,6 +496,17 @@ func (s *Store) mergeCSV(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, c
 	if m.Ward == "" {
 		return &CSVError{Line: cr.Line, Column: "ward", Key: "err.no_ward"}
 	}
+	if st.WardCode != "" && m.Ward != st.WardCode {
+		// A ledger is the ward's own: another ward's records come in that
+		// ward's bundles. (Created here, they would make this ward's next
+		// bundle speak for a ward it does not, and be refused upstream.)
+		if m.ID == "" {
+			return &CSVError{Line: cr.Line, Column: "ward", Key: "err.csv.other_ward"}
+		}
+		if id, err := model.ParseID(m.ID); err != nil || tx.Bucket(bRec(rec.Kind())).Get(id[:]) == nil {
+			return &CSVError{Line: cr.Line, Column: "ward", Key: "err.csv.other_ward"}
+		}
+	}
 	sum := res.ward(m.Ward)
 	if m.ID != "" {
 		id, _ := model.ParseID(m.ID)

@@ -147,6 +147,16 @@ func TestCSVLedgerRules(t *testing.T) {
 			return l
 		}, ""},
 	}
+	cases = append(cases, struct {
+		name, col string
+		edit      func(col map[string]int, l []string) []string
+		path      string
+	}{"a new record of another ward", "ward", func(col map[string]int, l []string) []string {
+		if l[col["id"]] == p2.ID {
+			l[col["id"]], l[col["ref"]], l[col["ward"]] = "", "", "KHAC"
+		}
+		return l
+	}, ""})
 	for _, tc := range cases {
 		path := tc.path
 		if path == "" {

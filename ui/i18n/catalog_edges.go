@@ -65,6 +65,7 @@ func init() {
 			"cli.err.keys_accept":        {"cách dùng: gopy keys accept PHƯỜNG DẤU-VÂN-TAY", "usage: gopy keys accept WARD FINGERPRINT"},
 			"cli.err.keys_ward":          {"chưa nhận gói nào từ phường %s", "no bundle was ever received from ward %s"},
 			"cli.import.new_key":         {"phường %s: đã ghi nhận khóa ký, dấu vân tay %s — hãy đối chiếu với phường (gopy keys tại phường)", "ward %s: signing key pinned, fingerprint %s — compare it with the ward's (gopy keys there)"},
+			"err.csv.other_ward":         {"hồ sơ mới của phường khác: sổ chỉ nhập hồ sơ của phường mình (hồ sơ phường khác đến qua gói dữ liệu của phường đó)", "a new record of another ward: a ledger brings this ward's records only (another ward's come in its bundles)"},
 		}
 	})
 }
