@@ -336,3 +336,23 @@ func TestBundleInvalidUTF8Refused(t *testing.T) {
 		t.Errorf("%d petitions written", n)
 	}
 }
+
+// Issue 16.4: a ledger saved in another code page: line, column and byte,
+// in words, nothing written.
+func TestCSVInvalidUTF8Message(t *testing.T) {
+	db := wardDB(t, "AA", 0)
+	f := filepath.Join(t.TempDir(), "l.csv")
+	os.WriteFile(f, []byte("received_on,channel,classification,name,summary\n02/06/2026,walk_in,report,Nguy\xd2n,x\n"), 0o600)
+	for _, tc := range []struct{ lang, want string }{
+		{"vi", `dòng 2, cột "name", byte thứ 31: văn bản không phải UTF-8`},
+		{"en", `line 2, column "name", byte 31: text is not valid UTF-8`},
+	} {
+		code, _, errs := run(t, "--db", db, "--lang", tc.lang, "import", f)
+		if code != 1 || !strings.Contains(errs, tc.want) {
+			t.Errorf("%s: %d %q", tc.lang, code, errs)
+		}
+	}
+	if n := count(t, "--db", db, "list", "petitions"); n != 0 {
+		t.Errorf("%d petitions", n)
+	}
+}
