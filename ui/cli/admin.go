@@ -60,23 +60,20 @@ func runBackup(env *Env, args []string) int {
 	if code, ok := env.parseFlags(fs, args); !ok {
 		return code
 	}
-	s, err := env.openRead()
-	if err != nil {
-		return env.fail(err)
-	}
-	defer s.Close()
-	path := *out
-	if path == "" {
-		path = filepath.Join(store.BackupDir(env.DBPath), "gopy-"+env.Now().Format("20060102-150405")+".db")
-	}
-	if err := store.BackupTarget(env.DBPath, path); err != nil {
-		return env.fail(err)
-	}
-	if err := s.BackupFile(path); err != nil {
-		return env.fail(err)
-	}
-	fmt.Fprintln(env.Stdout, env.Lang.F("cli.backup.done", path))
-	return exitOK
+	return env.reading(func(s *store.Store) int {
+		path := *out
+		if path == "" {
+			path = filepath.Join(store.BackupDir(env.DBPath), "gopy-"+env.Now().Format("20060102-150405")+".db")
+		}
+		if err := store.BackupTarget(env.DBPath, path); err != nil {
+			return env.fail(err)
+		}
+		if err := s.BackupFile(path); err != nil {
+			return env.fail(err)
+		}
+		fmt.Fprintln(env.Stdout, env.Lang.F("cli.backup.done", path))
+		return exitOK
+	})
 }
 
 func runRestore(env *Env, args []string) int {
