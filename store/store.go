@@ -159,7 +159,12 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path, now: opt.Now}
-	s.opened, _ = os.Stat(path)
+	if fi, err := os.Stat(path); err == nil {
+		// On Windows the file's identity is read lazily, by path: read it
+		// now, while the path still names the file opened.
+		os.SameFile(fi, fi)
+		s.opened = fi
+	}
 	if err := s.prepare(opt.ReadOnly); err != nil {
 		db.Close()
 		return nil, err
