@@ -101,14 +101,22 @@ func finishBulk(tx *bolt.Tx) error {
 		names = append(names, name)
 	}
 	slices.Sort(names)
+	// The buckets sort side by side; bbolt writes one goroutine's way.
+	var wg sync.WaitGroup
 	for _, name := range names {
 		kvs := b.puts[name]
-		slices.SortFunc(kvs, func(x, y bulkKV) int {
-			if c := bytes.Compare(x.key, y.key); c != 0 {
-				return c
-			}
-			return x.seq - y.seq
+		wg.Go(func() {
+			slices.SortFunc(kvs, func(x, y bulkKV) int {
+				if c := bytes.Compare(x.key, y.key); c != 0 {
+					return c
+				}
+				return x.seq - y.seq
+			})
 		})
+	}
+	wg.Wait()
+	for _, name := range names {
+		kvs := b.puts[name]
 		bucket := tx.Bucket([]byte(name))
 		bucket.FillPercent = 0.9
 		dels := b.dels[name]
