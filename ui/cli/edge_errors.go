@@ -26,7 +26,7 @@ func (e *Env) edgeMessage(err error) (string, bool) {
 		return e.Lang.F("cli.err.out", oe.Path, e.Lang.T(oe.Key)), true
 	case errors.Is(err, store.ErrDamaged):
 		return e.Lang.F("cli.err.damaged", e.DBPath), true
-	case errors.Is(err, store.ErrOldSchema):
+	case errors.Is(err, store.ErrOlderSchema):
 		return e.Lang.F("cli.err.old_schema", e.DBPath), true
 	case errors.Is(err, store.ErrReplaced):
 		return e.Lang.F("cli.err.replaced", e.DBPath), true

@@ -241,10 +241,12 @@ func TestRestoreMessages(t *testing.T) {
 	if code, _, errs := run(t, "--db", db, "backup", "--out", older); code != 0 {
 		t.Fatal(errs)
 	}
-	setSchemaOf(t, older, 0)
-	code, _, errs = run(t, "--db", older, "--lang", "en", "list", "petitions")
-	if code != 1 || strings.Contains(errs, "--read-only") || !strings.Contains(errs, "older gopy") {
-		t.Errorf("older database read-only: %d %q", code, errs)
+	// An older database: a read-only command migrates it first (main's
+	// openRead); nothing names a --read-only flag that does not exist.
+	setSchemaOf(t, older, store.SchemaVersion-1)
+	code, _, errs = run(t, "--db", older, "--lang", "en", "list", "petitions", "--count")
+	if code != 0 || strings.Contains(errs, "--read-only") {
+		t.Errorf("older database: %d %q", code, errs)
 	}
 }
 
