@@ -248,6 +248,12 @@ func TestRestoreMessages(t *testing.T) {
 	if code != 0 || strings.Contains(errs, "--read-only") {
 		t.Errorf("older database: %d %q", code, errs)
 	}
+	// Schema 0 was never written by any gopy: one translated line.
+	setSchemaOf(t, older, 0)
+	code, _, errs = run(t, "--db", older, "--lang", "en", "list", "petitions")
+	if code != 1 || strings.Contains(errs, "--read-only") || !strings.Contains(errs, "is not a gopy database") {
+		t.Errorf("schema 0: %d %q", code, errs)
+	}
 }
 
 // Issue 16.6: random bytes written into a copy of a database give one
