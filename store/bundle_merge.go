@@ -220,6 +220,9 @@ func (s *Store) mergeItem(tx *bolt.Tx, g *guard, it *parsedItem, note, by string
 			return bundleErr("bundle.ref_taken", kind, m.Ref, m.Ward)
 		}
 		if t, ok := tombstone(tx, id); ok {
+			if t.Ward != m.Ward || t.Kind != kind {
+				return bundleErr("bundle.id_deleted", kind, m.Ref, t.Kind, t.Ref, t.Ward)
+			}
 			if !m.UpdatedAt.After(t.At) {
 				// Deleted here (or by an earlier bundle) after this version:
 				// an older bundle does not bring it back.

@@ -252,3 +252,23 @@ func forgeKeepingSignature(t testing.TB, path string, edit func(m map[string]any
 	}
 	return p
 }
+
+// A deleted record of the importing ward does not come back under its id
+// in another ward's bundle.
+func TestBundleCannotReuseADeletedRecordsID(t *testing.T) {
+	c := newClock(vn(2026, time.June, 15, 9, 0))
+	tgt, src := openWard(t, "TGT", c), openWard(t, "SRC", c)
+	gone := petition(day(2026, 6, 1), model.ClassReport)
+	mustCreate(t, tgt, gone)
+	if err := tgt.Delete(model.KindPetition, gone.ID, officer); err != nil {
+		t.Fatal(err)
+	}
+	mustCreate(t, src, petition(day(2026, 6, 2), model.ClassProposal))
+	c.Add(time.Hour)
+	b := forge(t, exportTo(t, src), func(m map[string]any, items []map[string]any) []map[string]any {
+		rec := items[0]["record"].(map[string]any)
+		rec["id"], rec["updated_at"] = gone.ID, c.Now().UTC()
+		return items
+	})
+	mustReject(t, tgt, b, "line 2")
+}

@@ -42,6 +42,7 @@ func init() {
 			"bundle.unsigned":            {"phường %s ký các gói dữ liệu của mình; gói này không có chữ ký", "ward %s signs its bundles; this one is not signed"},
 			"bundle.key_changed":         {"phường %s: gói được ký bằng khóa khác (%s, khóa đã ghi nhận %s); nếu phường thật sự đổi khóa, chấp nhận bằng: gopy keys accept", "ward %s: signed by another key (%s, pinned %s); if the ward really changed it, accept it with: gopy keys accept"},
 			"bundle.signature":           {"chữ ký không hợp lệ: %v", "signature: %v"},
+			"bundle.id_deleted":          {"%s %s: mã định danh của %s %s đã xóa, thuộc phường %s", "%s %s: id of the deleted %s %s of ward %s"},
 			"bundle.invalid":             {"%s %s không hợp lệ", "%s %s is not valid"},
 			"bundle.line":                {"dòng %d: %s", "line %d: %s"},
 			"cli.import.progress":        {"%s: đã nhập %d/%d hồ sơ", "%s: %d/%d records imported"},
