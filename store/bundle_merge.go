@@ -208,6 +208,17 @@ func (s *Store) mergeItem(tx *bolt.Tx, g *guard, it *parsedItem, note, by string
 	if other, ok := idKind(tx, id); ok && other != kind {
 		return bundleErr("bundle.id_kind", kind, m.Ref, other)
 	}
+	if it.row.ParentID != "" {
+		// A petition raised at another ward's session or feedback would
+		// show among that record's links there.
+		if pid, err := model.ParseID(it.row.ParentID); err == nil {
+			if pk, ok := idKind(tx, pid); ok {
+				if parent, err := getRecord(tx, pk, pid); err == nil && parent.GetMeta().Ward != m.Ward {
+					return bundleErr("bundle.parent_other", kind, m.Ref, parent.GetMeta().Ref, parent.GetMeta().Ward)
+				}
+			}
+		}
+	}
 	now := s.now().UTC()
 	old, err := getRecord(tx, kind, id)
 	if err == nil {

@@ -36,5 +36,6 @@ var bundleMessages = map[string]string{
 	"bundle.unsigned":            "ward %s signs its bundles; this one is not signed",
 	"bundle.key_changed":         "ward %s: signed by another key (%s, pinned %s); accept it with gopy keys accept if the ward really changed it",
 	"bundle.id_deleted":          "%s %s: id of the deleted %s %s of ward %s",
+	"bundle.parent_other":        "%s %s: linked to %s of ward %s",
 	"bundle.invalid":             "%s %s",
 }

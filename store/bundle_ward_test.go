@@ -272,3 +272,19 @@ func TestBundleCannotReuseADeletedRecordsID(t *testing.T) {
 	})
 	mustReject(t, tgt, b, "line 2")
 }
+
+// A petition in SRC's bundle cannot hang itself on TGT's session.
+func TestBundleCannotLinkToAnotherWardsRecord(t *testing.T) {
+	c := newClock(vn(2026, time.June, 15, 9, 0))
+	tgt, src := openWard(t, "TGT", c), openWard(t, "SRC", c)
+	sess := session(day(2026, 6, 1))
+	mustCreate(t, tgt, sess)
+	mustCreate(t, src, petition(day(2026, 6, 2), model.ClassProposal))
+	c.Add(time.Hour)
+	b := forge(t, exportTo(t, src), func(m map[string]any, items []map[string]any) []map[string]any {
+		rec := items[0]["record"].(map[string]any)
+		rec["session_id"], rec["channel"] = sess.ID, "session"
+		return items
+	})
+	mustReject(t, tgt, b, "line 2: petition KN-2026-0001: linked to "+sess.Ref+" of ward TGT")
+}

@@ -43,6 +43,7 @@ func init() {
 			"bundle.key_changed":         {"phường %s: gói được ký bằng khóa khác (%s, khóa đã ghi nhận %s); nếu phường thật sự đổi khóa, chấp nhận bằng: gopy keys accept", "ward %s: signed by another key (%s, pinned %s); if the ward really changed it, accept it with: gopy keys accept"},
 			"bundle.signature":           {"chữ ký không hợp lệ: %v", "signature: %v"},
 			"bundle.id_deleted":          {"%s %s: mã định danh của %s %s đã xóa, thuộc phường %s", "%s %s: id of the deleted %s %s of ward %s"},
+			"bundle.parent_other":        {"%s %s: gắn với %s của phường %s", "%s %s: linked to %s of ward %s"},
 			"bundle.invalid":             {"%s %s không hợp lệ", "%s %s is not valid"},
 			"bundle.line":                {"dòng %d: %s", "line %d: %s"},
 			"cli.import.progress":        {"%s: đã nhập %d/%d hồ sơ", "%s: %d/%d records imported"},
