@@ -376,7 +376,7 @@ func (s *Store) page(p plan, after []byte, n int, reverse bool) ([]Entry, error)
 	}
 	p.touch = s.touched
 	out := make([]Entry, 0, n)
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return p.walk(tx, after, reverse, true, func(k []byte, row *model.Row) bool {
 			out = append(out, Entry{Key: append([]byte{}, k...), Row: *row})
 			return len(out) < n
@@ -411,7 +411,7 @@ func (s *Store) Count(q Query) (int, error) {
 // binary search.
 func (s *Store) countOverdueStatus(q Query) (int, error) {
 	n := 0
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		ix := tx.Bucket(bIx(q.Kind))
 		if ix == nil {
 			return fmt.Errorf("bucket %s missing", bIx(q.Kind))
@@ -452,7 +452,7 @@ func (s *Store) countOverdueStatus(q Query) (int, error) {
 func (s *Store) count(p plan) (int, error) {
 	n := 0
 	p.touch = s.touched
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return p.walk(tx, nil, false, false, func([]byte, *model.Row) bool { n++; return true })
 	})
 	return n, err
@@ -461,7 +461,7 @@ func (s *Store) count(p plan) (int, error) {
 // Total is the number of records of a kind.
 func (s *Store) Total(k model.Kind) (int, error) {
 	n := 0
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		if v := tx.Bucket(bMeta).Get(kCount(k)); len(v) == 8 {
 			n = int(binary.BigEndian.Uint64(v))
 		}
@@ -484,7 +484,7 @@ func (s *Store) ScanRows(k model.Kind, from, to model.Date, fn func(*model.Row) 
 func (s *Store) ScanRecords(k model.Kind, from, to model.Date, fn func(model.Record) error) error {
 	p := (&Query{Kind: k, From: from, To: to, Order: OldestFirst}).plan()
 	p.touch = s.touched
-	return s.db.View(func(tx *bolt.Tx) error {
+	return s.view(func(tx *bolt.Tx) error {
 		var ferr error
 		err := p.walk(tx, nil, false, false, func(key []byte, _ *model.Row) bool {
 			var id [16]byte
@@ -519,7 +519,7 @@ func (s *Store) Linked(parentID string) ([]model.Row, error) {
 		return nil, ErrNotFound
 	}
 	var out []model.Row
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bLinks).Cursor()
 		for k, _ := c.Seek(pid[:]); k != nil && bytes.HasPrefix(k, pid[:]); k, _ = c.Next() {
 			var id [16]byte
@@ -542,7 +542,7 @@ func (s *Store) RecordJSON(k model.Kind, id string) (json.RawMessage, error) {
 		return nil, ErrNotFound
 	}
 	var out json.RawMessage
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		v := tx.Bucket(bRec(k)).Get(bid[:])
 		if v == nil {
 			return ErrNotFound
@@ -594,7 +594,7 @@ func (s *Store) walkPaged(q Query, rd *rowDecoder, fn func(*bolt.Tx, *model.Row)
 		var last []byte
 		n := 0
 		var ferr error
-		err := s.db.View(func(tx *bolt.Tx) error {
+		err := s.view(func(tx *bolt.Tx) error {
 			return p.walk(tx, after, false, true, func(key []byte, row *model.Row) bool {
 				if ferr = fn(tx, row); ferr != nil {
 					return false

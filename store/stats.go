@@ -23,7 +23,7 @@ type Stats struct {
 
 // BucketStats is one top-level bucket, or a part of one (Part set) that
 // its keys tell apart: the records and their history entries in rec/KIND,
-// the status, due, who and reference keys in ix/KIND. A part has no pages
+// the kinds of keys in ix/KIND (ixNames). A part has no pages
 // of its own: only its keys and bytes.
 type BucketStats struct {
 	Name, Part string
@@ -62,7 +62,7 @@ func (s *Store) Stats() (Stats, error) {
 	st.FreePages, st.PendingPages = dbs.FreePageN, dbs.PendingPageN
 
 	var names [][]byte
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		return tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
 			names = append(names, bytes.Clone(name))
 			return nil
@@ -72,7 +72,7 @@ func (s *Store) Stats() (Stats, error) {
 		return st, err
 	}
 	for _, name := range names {
-		err := s.db.View(func(tx *bolt.Tx) error {
+		err := s.view(func(tx *bolt.Tx) error {
 			b := tx.Bucket(name)
 			if b == nil {
 				return nil
@@ -135,15 +135,8 @@ func partOf(bucket, key []byte) string {
 		}
 		return "history"
 	case bytes.HasPrefix(bucket, []byte("ix/")) && len(key) > 0:
-		switch key[0] {
-		case ixStatus:
-			return "status"
-		case ixDue:
-			return "due"
-		case sortWho:
-			return "who"
-		case sortRef:
-			return "ref"
+		if name, ok := ixNames[key[0]]; ok {
+			return name
 		}
 		return "other"
 	}

@@ -50,7 +50,9 @@ func init() {
   gopy register [--period KỲ] [--format csv|xlsx] [--out TỆP]
   gopy export --out TỆP [--period KỲ] [--strip-personal]
   gopy import TỆP... [--dry-run]
-  gopy backup [--out TỆP]    gopy restore TỆP    gopy check    gopy stats    gopy version
+  gopy backup [--out TỆP]    gopy restore TỆP    gopy check [--repair]    gopy version
+  gopy keys                  gopy keys accept PHƯỜNG DẤU-VÂN-TAY
+  gopy stats
 
 Tham số chung: --db ĐƯỜNG_DẪN (mặc định $GOPY_DB), --lang vi|en (mặc định vi; $GOPY_LANG)
 NGÀY: dd/mm/yyyy hoặc yyyy-mm-dd. KỲ: 2026, 2026-Q3, 2026-H1, 2026-9M, 2026-07, NGÀY..NGÀY
@@ -66,7 +68,9 @@ NGÀY: dd/mm/yyyy hoặc yyyy-mm-dd. KỲ: 2026, 2026-Q3, 2026-H1, 2026-9M, 2026
   gopy register [--period P] [--format csv|xlsx] [--out FILE]
   gopy export --out FILE [--period P] [--strip-personal]
   gopy import FILE... [--dry-run]
-  gopy backup [--out FILE]    gopy restore FILE    gopy check    gopy stats    gopy version
+  gopy backup [--out FILE]    gopy restore FILE    gopy check [--repair]    gopy version
+  gopy keys                   gopy keys accept WARD FINGERPRINT
+  gopy stats
 
 Global flags: --db PATH (default $GOPY_DB), --lang vi|en (default vi; $GOPY_LANG)
 DATE: dd/mm/yyyy or yyyy-mm-dd. P: 2026, 2026-Q3, 2026-H1, 2026-9M, 2026-07, DATE..DATE
