@@ -50,7 +50,7 @@ func TestNothingReadBeforeTheFirstFrame(t *testing.T) {
 	if !settled {
 		t.Fatal("Init never says the first frame is out")
 	}
-	if names, _ := filepath.Glob(filepath.Join(store.BackupDir(s.Path()), "gopy-*.db")); len(names) != 0 {
+	if names, _ := filepath.Glob(filepath.Join(store.BackupDir(s.Path()), "gopy-*.db*")); len(names) != 0 {
 		t.Fatalf("backup written before the first frame: %v", names)
 	}
 	dr.mustSee("[1 Dashboard]", "Petitions overdue                         …")
@@ -62,7 +62,7 @@ func TestNothingReadBeforeTheFirstFrame(t *testing.T) {
 			t.Errorf("dashboard part %d not counted", part)
 		}
 	}
-	if names, _ := filepath.Glob(filepath.Join(store.BackupDir(s.Path()), "gopy-*.db")); len(names) != 1 {
+	if names, _ := filepath.Glob(filepath.Join(store.BackupDir(s.Path()), "gopy-*.db*")); len(names) != 1 {
 		t.Fatalf("backups after the first frame: %v", names)
 	}
 }
