@@ -103,6 +103,13 @@ if [ -x /usr/bin/time ]; then
 	/usr/bin/time -f '%M' -o "$out/rep.time" $rep >/dev/null
 	say "report resident (peak)" "$(($(cat "$out/rep.time") / 1024)) MB"
 fi
+# --- the daily backup: compressed, what 11 kept (7 daily + 4 weekly) cost
+/usr/bin/time -f '%e %M' -o "$out/backup.time" "$bin" --db "$db" backup --out "$out/backup.db.gz" >/dev/null
+read -r secs kb <"$out/backup.time"
+bsize=$(stat -c %s "$out/backup.db.gz")
+rm -f "$out/backup.db.gz"
+say "backup, compressed" "$((bsize / 1048576)) MB in $secs s, $((kb / 1024)) MB resident; 11 kept: $((bsize * 11 / 1048576)) MB"
+echo "   \$ gopy --db DB backup --out B.db.gz   (the automatic one, after the first frame, is the same)"
 t0=$(date +%s%N)
 "$bin" version >/dev/null
 say "gopy version (CLI fixed cost)" "$(ms "$t0") ms"
