@@ -86,6 +86,7 @@ func (s *Store) AutoBackup(daily, weekly int) (string, error) {
 	for _, old := range toPrune(append(names, name), daily, weekly) {
 		os.Remove(old)
 	}
+	removeStale(dir, now)
 	return name, nil
 }
 

@@ -122,3 +122,14 @@ func toPrune(names []string, daily, weekly int) []string {
 	}
 	return out
 }
+
+// removeStale removes what backups cut short left in dir (the program
+// killed while it wrote one): temporary files an hour old or more.
+func removeStale(dir string, now time.Time) {
+	tmps, _ := filepath.Glob(filepath.Join(dir, ".gopy-backup-*"))
+	for _, tmp := range tmps {
+		if fi, err := os.Stat(tmp); err == nil && now.Sub(fi.ModTime()) >= time.Hour {
+			os.Remove(tmp)
+		}
+	}
+}

@@ -29,10 +29,21 @@ func restored(t *testing.T, name string) *store.Store {
 // Forty days of automatic backups, one a day, each after a new petition:
 // compressed, the newest 7 kept and the newest of each of the 4 weeks
 // before them; a daily and a weekly one restore to what the database held
-// that day.
+// that day; what a backup cut short left behind goes.
 func TestAutoBackupDailyAndWeekly(t *testing.T) {
 	s, path, c := openTest(t)
 	c.Set(time.Date(2026, time.March, 2, 9, 0, 0, 0, time.Local)) // a Monday
+	// What a backup cut short (the program killed) left behind.
+	stale := filepath.Join(store.BackupDir(path), ".gopy-backup-123")
+	if err := os.MkdirAll(filepath.Dir(stale), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(stale, []byte("half a backup"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(stale, c.Now().Add(-2*time.Hour), c.Now().Add(-2*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
 	held := map[string]int{}
 	for d := range 40 {
 		mustCreate(t, s, petition(day(2026, 3, 1), model.ClassReport))
@@ -42,6 +53,9 @@ func TestAutoBackupDailyAndWeekly(t *testing.T) {
 		}
 		held[filepath.Base(name)] = d + 1
 		c.Add(24 * time.Hour)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Error("a cut-short backup's temporary file is still there")
 	}
 	names, _ := filepath.Glob(filepath.Join(store.BackupDir(path), "gopy-*"))
 	sort.Strings(names)
