@@ -616,25 +616,39 @@ func (s *Store) walkPaged(q Query, rd *rowDecoder, fn func(*bolt.Tx, *model.Row)
 	}
 }
 
-// releaseAfter is how much of the map walks may read, added up, before
-// the pages they touched are handed back to the kernel (see
-// releaseMapped), counted in keys walked in order; a lookup by key counts
-// lookupCost. The kernel maps a file's neighbouring pages with each one
-// read, so a key costs more than its bytes: measured at a million records,
-// about 1.5 KB resident a key walked and 6.5 KB a lookup. A search over
-// them kept 900 MB resident when the release came every 100,000 keys and
-// only at the end of a walk; now a walk holds some 30 MB at most.
+// Long walks hand the map's pages back to the kernel as they go (see
+// releaseMapped). How much a key read keeps resident is not its bytes: the
+// kernel maps a file's neighbouring pages with each one read, a whole
+// large folio where the page cache holds one — measured at a million
+// records from 1.5 KB to over 10 KB a key. So every checkEvery keys walked
+// (a lookup by key counting lookupCost) the walk asks how much of the file
+// the process holds (fileResident) and releases beyond releaseAbove;
+// where that cannot be known, it releases every releaseAfter keys.
 const (
+	checkEvery   = 250
 	releaseAfter = 20_000
 	lookupCost   = 5
 )
 
+// releaseAbove is a variable for the tests, which walk less.
+var releaseAbove int64 = 32 << 20
+
 // touched counts what a walk read, inside its read transaction, and hands
-// the map back once releaseAfter is reached. Paging through many small
-// pages adds up the same as one long walk.
+// the map back when that holds too much. Paging through many small pages
+// adds up the same as one long walk.
 func (s *Store) touched(n int) {
-	if s.scanned.Add(int64(n)) >= releaseAfter {
-		s.scanned.Store(0)
+	if s.scanned.Add(int64(n)) < checkEvery {
+		return
+	}
+	s.scanned.Store(0)
+	if held, ok := fileResident(); ok {
+		if held > releaseAbove {
+			s.releaseHeld()
+		}
+		return
+	}
+	if s.unmeasured.Add(checkEvery) >= releaseAfter {
+		s.unmeasured.Store(0)
 		s.releaseHeld()
 	}
 }

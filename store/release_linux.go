@@ -1,8 +1,10 @@
 package store
 
 import (
+	"bytes"
 	"fmt"
 	"os"
+	"strconv"
 	"unsafe"
 
 	bolt "go.etcd.io/bbolt"
@@ -73,4 +75,23 @@ func (s *Store) mapped() []byte {
 	// The map is not Go memory: its address is an offset from nil, not a
 	// uintptr turned back into a pointer the collector might have moved.
 	return unsafe.Slice((*byte)(unsafe.Add(nil, info.Data)), fi.Size())
+}
+
+// fileResident is how many bytes of mapped files the process holds in
+// memory: the third field of /proc/self/statm (file-backed and shared
+// pages; gopy maps only its database).
+func fileResident() (int64, bool) {
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return 0, false
+	}
+	f := bytes.Fields(b)
+	if len(f) < 3 {
+		return 0, false
+	}
+	pages, err := strconv.ParseInt(string(f[2]), 10, 64)
+	if err != nil {
+		return 0, false
+	}
+	return pages * int64(os.Getpagesize()), true
 }

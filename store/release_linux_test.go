@@ -65,6 +65,8 @@ func TestLongWalkReleasesAsItGoes(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
+	defer func(v int64) { releaseAbove = v }(releaseAbove)
+	releaseAbove = 2 << 20
 	const n = 4 * releaseAfter
 	text := []byte(strings.Repeat("nguyen van an dat dai ", 12))
 	err = s.db.Update(func(tx *bolt.Tx) error {

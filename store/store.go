@@ -68,8 +68,9 @@ type Store struct {
 	// opened is the file opened at path, to notice it replaced (Replaced).
 	opened os.FileInfo
 
-	scanned   atomic.Int64 // rows walked since the map was last released
-	noRelease atomic.Bool  // the kernel refused to release the map (see releaseMapped)
+	scanned    atomic.Int64 // keys walked since fileResident was last asked (see touched)
+	unmeasured atomic.Int64 // keys walked since the last release, where fileResident cannot tell
+	noRelease  atomic.Bool  // the kernel refused to release the map (see releaseMapped)
 
 	mu       sync.Mutex
 	settings *model.Settings // see writeSettings
