@@ -13,12 +13,13 @@ import (
 type Stats struct {
 	FileBytes int64
 	PageSize  int
-	// FreePages are pages bbolt keeps for reuse (gopy compact gives them
-	// back to the disk); PendingPages are freed by a transaction a reader
-	// may still see.
-	FreePages, PendingPages int
-	Records                 int // records of every kind
-	Buckets                 []BucketStats
+	// Unused are the file's pages no bucket holds: free pages bbolt keeps
+	// for reuse (gopy compact gives them back to the disk), its freelist
+	// and meta pages. (bbolt's own free-page count is not loaded by a
+	// read-only open.)
+	Unused  int
+	Records int // records of every kind
+	Buckets []BucketStats
 }
 
 // BucketStats is one top-level bucket, or a part of one (Part set) that
@@ -58,8 +59,6 @@ func (s *Store) Stats() (Stats, error) {
 	}
 	st.FileBytes = fi.Size()
 	st.PageSize = s.db.Info().PageSize
-	dbs := s.db.Stats()
-	st.FreePages, st.PendingPages = dbs.FreePageN, dbs.PendingPageN
 
 	var names [][]byte
 	err = s.view(func(tx *bolt.Tx) error {
@@ -120,6 +119,12 @@ func (s *Store) Stats() (Stats, error) {
 		s.releaseMapped()
 		if err != nil {
 			return st, fmt.Errorf("stats %s: %w", name, err)
+		}
+	}
+	st.Unused = int(st.FileBytes / int64(st.PageSize))
+	for _, b := range st.Buckets {
+		if b.Part == "" {
+			st.Unused -= b.Pages
 		}
 	}
 	return st, nil

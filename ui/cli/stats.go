@@ -37,7 +37,7 @@ func writeStats(env *Env, st store.Stats) {
 	}
 	mb := func(n int64) string { return fmt.Sprintf("%.1f", float64(n)/(1<<20)) }
 	fmt.Fprintln(env.Stdout, l.F("cli.stats.file", mb(st.FileBytes), st.Records, per(st.FileBytes),
-		st.PageSize, st.FreePages, mb(int64(st.FreePages)*int64(st.PageSize))))
+		st.PageSize, st.Unused, mb(int64(st.Unused)*int64(st.PageSize))))
 	tw := tabwriter.NewWriter(env.Stdout, 2, 8, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, l.T("cli.stats.header"))
 	var total store.BucketStats

@@ -28,7 +28,7 @@ func init() {
 			"cli.restore.done":        {"Đã khôi phục %s vào %s (bản cũ giữ ở %s)", "Restored %s into %s (the previous copy is kept as %s)"},
 			"cli.check.ok":            {"%s: tốt, %d bản ghi, các chỉ mục khớp", "%s: sound, %d records, indexes match"},
 			"cli.check.bad":           {"phát hiện %d vấn đề; hãy khôi phục từ bản sao lưu (gopy restore)", "%d problems found; restore from a backup (gopy restore)"},
-			"cli.stats.file":          {"Tệp %s MB, %d bản ghi, %s byte một bản ghi; trang %d byte, %d trang trống (%s MB, gopy compact thu hồi)", "File %s MB, %d records, %s bytes a record; pages of %d bytes, %d free (%s MB, reclaimed by gopy compact)"},
+			"cli.stats.file":          {"Tệp %s MB, %d bản ghi, %s byte một bản ghi; trang %d byte, %d trang ngoài các vùng (trống, danh sách trang trống, meta: %s MB)", "File %s MB, %d records, %s bytes a record; pages of %d bytes, %d in no bucket (free, the freelist, meta: %s MB)"},
 			"cli.stats.header":        {"vùng\tkhóa\tMB khóa\tMB giá trị\ttrang\tMB trang\tđộ đầy\tbyte/bản ghi\t", "bucket\tkeys\tkey MB\tvalue MB\tpages\tpage MB\tfill\tbytes/record\t"},
 			"cli.stats.total":         {"tổng", "total"},
 			"cli.list.total":          {"Tổng: %d", "Total: %d"},
