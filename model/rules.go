@@ -41,7 +41,7 @@ func (f *Feedback) Validate() FieldErrors {
 		e.Add("points", "err.no_points")
 	}
 	if len(f.Points) > maxList {
-		e.Add("points", "err.too_long")
+		e.Add("points", "err.too_many")
 	}
 	for i := range f.Points {
 		for _, fe := range f.Points[i].Validate(f.GivenOn) {
@@ -318,7 +318,7 @@ func (p *Petition) Validate() FieldErrors {
 	}
 	checkText(&e, "result", p.Result, false)
 	if len(p.Log) > 10_000 {
-		e.Add("log", "err.too_long")
+		e.Add("log", "err.too_many_log")
 	}
 	return e
 }

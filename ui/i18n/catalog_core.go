@@ -81,7 +81,10 @@ func init() {
 
 			// Validation (model.FieldErrors keys)
 			"err.required":        {"Chưa nhập (bắt buộc)", "Required"},
-			"err.too_long":        {"Quá dài", "Too long"},
+			"err.too_long":        {"Quá dài: tối đa 500 ký tự", "Too long: at most 500 characters"},
+			"err.too_long_text":   {"Quá dài: tối đa 100.000 ký tự", "Too long: at most 100,000 characters"},
+			"err.too_many":        {"Quá nhiều: tối đa 200 mục", "Too many: at most 200 entries"},
+			"err.too_many_log":    {"Lịch sử quá dài: tối đa 10.000 dòng", "History too long: at most 10,000 entries"},
 			"err.invalid_value":   {"Giá trị không hợp lệ", "Not a valid choice"},
 			"err.invalid_number":  {"Số không hợp lệ", "Not a valid number"},
 			"err.no_points":       {"Cần ít nhất một ý kiến", "Add at least one point"},
