@@ -210,6 +210,11 @@ func (r *Root) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case kit.ReloadMsg:
 		return r.broadcast(msg)
+	case kit.HelpMsg:
+		r.showHelp = true
+		return nil
+	case kit.QuitMsg:
+		return r.quit()
 	case entry.SavedMsg, entry.DeletedMsg, entry.SettingsSavedMsg, entry.ClosedMsg:
 		return r.entryDone(msg)
 	case draftsMsg:
@@ -325,14 +330,17 @@ func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 		return r.setup.Update(msg)
 	}
 	top := r.top()
-	if top.Capturing() {
-		return top.Update(msg)
-	}
 	if r.showHelp {
 		r.showHelp = false
-		if key.Matches(msg, k.Help, k.Back) {
+		if key.Matches(msg, k.Help, k.HelpAnywhere, k.Back) {
 			return nil
 		}
+	} else if key.Matches(msg, k.HelpAnywhere) {
+		r.showHelp = true
+		return nil
+	}
+	if top.Capturing() {
+		return top.Update(msg)
 	}
 	switch {
 	case key.Matches(msg, k.Quit):
@@ -383,7 +391,12 @@ func (r *Root) render() string {
 		helpKeys = top.ShortHelp()
 	}
 	if r.confirmQuit {
-		box := r.c.st.Box.Render(r.c.lang.T("quit.unsaved") + "\n\n" + r.c.lang.T("quit.confirm"))
+		// The question is wrapped to the terminal (border and padding take
+		// 4 cells), so no line of it is cut.
+		tw := max(min(w-4, 60), 10)
+		text := strings.Join(kit.Wrap(r.c.lang.T("quit.unsaved"), tw), "\n") + "\n\n" +
+			strings.Join(kit.Wrap(r.c.lang.T("quit.confirm"), tw), "\n")
+		box := r.c.st.Box.Render(text)
 		body = lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box)
 	}
 	b.WriteString(frame(body, w, h))
@@ -448,10 +461,10 @@ func (r *Root) helpLine(w int, keys []key.Binding) string {
 		keys, global = []key.Binding{k.Yes, k.No}, nil
 	case r.setup != nil:
 		global = nil
-	case r.top().Capturing():
-		global = []key.Binding{k.ForceQuit}
 	case r.showHelp:
 		keys, global = []key.Binding{k.Back}, []key.Binding{k.Quit}
+	case r.top().Capturing():
+		global = []key.Binding{k.HelpAnywhere, k.ForceQuit}
 	default:
 		global = []key.Binding{k.Help, k.Quit}
 	}

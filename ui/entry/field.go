@@ -302,6 +302,26 @@ func (f *field) wantsDown() bool {
 	return false
 }
 
+// takesText: the key is a character this field takes as typing. A date
+// takes digits, separators and t (today), a number digits, a choice
+// letters and digits to find an option; a check and a button take none.
+func (f *field) takesText(msg tea.KeyPressMsg) bool {
+	if msg.Text == "" {
+		return false
+	}
+	switch f.kind {
+	case kLine, kText, kPick, kTags:
+		return true
+	case kDate:
+		return strings.Trim(msg.Text, "0123456789/-.tT") == ""
+	case kNumber:
+		return strings.Trim(msg.Text, "0123456789") == ""
+	case kChoice:
+		return msg.Text != "?"
+	}
+	return false
+}
+
 // handleKey handles a key the form did not take; it reports whether the value
 // changed.
 func (f *field) handleKey(msg tea.KeyPressMsg, k *kit.FormKeys, today model.Date) (bool, tea.Cmd) {

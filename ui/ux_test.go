@@ -1,0 +1,72 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"gopy/ui/i18n"
+)
+
+// Issue 13, item 2: the ctrl+c question in a form fits 80 columns: no line
+// of it is cut, the sentence that matters is whole.
+func TestQuitQuestionFitsTheTerminal(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {60, 20}} {
+		for _, lang := range []i18n.Lang{i18n.VI, i18n.EN} {
+			s := newFixtureStore(t)
+			dr := newTestRoot(t, s, lang, size[0], size[1])
+			dr.keys("4", "n")
+			dr.focus(map[i18n.Lang]string{i18n.VI: "Họ tên", i18n.EN: "Name"}[lang])
+			dr.ft("Quách Thị Quyên")
+			dr.key("ctrl+c")
+			scr := dr.screen()
+			checkFrame(t, dr.r.View().Content, size[0], size[1])
+			joined := strings.Join(strings.Fields(strings.NewReplacer("│", " ", "…", "…").Replace(scr)), " ")
+			for _, want := range []string{lang.T("quit.unsaved"), lang.T("quit.confirm")} {
+				if !strings.Contains(joined, strings.Join(strings.Fields(want), " ")) {
+					t.Errorf("%dx%d %v: the question lacks %q whole:\n%s", size[0], size[1], lang, want, scr)
+				}
+			}
+			for _, ln := range strings.Split(scr, "\n") {
+				if strings.Contains(ln, "│") && strings.Contains(ln, "…") {
+					t.Errorf("%dx%d: a line of the question is cut: %q", size[0], size[1], ln)
+				}
+			}
+		}
+	}
+}
+
+// Issue 13, item 3: in a form, q and ? act where they are not text (a
+// date, a check); in a text field they are letters, and f1 shows the help
+// from anywhere. The help line says so.
+func TestQuitAndHelpInAForm(t *testing.T) {
+	s := newFixtureStore(t)
+	dr := newTestRoot(t, s, i18n.VI, 80, 24)
+	dr.keys("4", "n")
+	dr.mustBeForm()
+	dr.mustSee("f1 trợ giúp")
+	// The receipt date has focus first: ? shows the help, any key closes it.
+	dr.focus("Ngày tiếp nhận")
+	dr.key("?")
+	dr.mustSee("Phím tắt", "Mọi màn hình")
+	dr.key("esc")
+	dr.mustBeForm()
+	dr.mustSee("Kiến nghị mới")
+	// In a text field ? and q are typed.
+	dr.focus("Họ tên")
+	dr.ft("Ai? q")
+	dr.mustSee("Ai? q")
+	dr.mustNotSee("Phím tắt")
+	// f1 shows the help even there.
+	dr.key("f1")
+	dr.mustSee("Phím tắt")
+	dr.key("esc")
+	// q on a check: the quit question (there is typing unsaved).
+	dr.focus("Giữ bí mật")
+	dr.key("q")
+	dr.mustSee("Vẫn thoát?")
+	dr.key("n")
+	dr.mustBeForm()
+	if dr.quit {
+		t.Fatal("q quit without asking")
+	}
+}
