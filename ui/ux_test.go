@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"gopy/model"
 	"gopy/ui/i18n"
 )
 
@@ -68,5 +69,51 @@ func TestQuitAndHelpInAForm(t *testing.T) {
 	dr.mustBeForm()
 	if dr.quit {
 		t.Fatal("q quit without asking")
+	}
+}
+
+// openPetition finds a petition by a word of it on the Petitions tab and
+// opens its detail.
+func (d *driver) openPetition(word string) {
+	d.t.Helper()
+	d.keys("4", "/")
+	d.typ(word)
+	d.keys("enter", "enter")
+	if _, ok := d.r.top().(*detailScreen); !ok {
+		d.t.Fatalf("no detail opened for %q:\n%s", word, d.screen())
+	}
+}
+
+// Issue 13, item 7: closing a petition asks for its result and offers the
+// day the citizen was told; x offers only the statuses that can follow,
+// and a second x on a resolved petition completes it rather than refusing.
+func TestResolvingAsksForTheResult(t *testing.T) {
+	s := newFixtureStore(t)
+	dr := newTestRoot(t, s, i18n.VI, 80, 24)
+	dr.openPetition("chieu sang")
+	dr.key("x")
+	dr.mustSee("◂ Đã giải quyết ▸ 1/3", "Kết quả giải quyết*", "Ngày trả lời công dân")
+	dr.key("ctrl+s")
+	dr.mustBeForm()
+	dr.mustSee("! Chưa nhập (bắt buộc)")
+	dr.focus("Kết quả giải quyết")
+	dr.ft("Đã thay bóng đèn.")
+	dr.focus("Ngày trả lời công dân")
+	dr.fk("t")
+	dr.key("ctrl+s")
+	dr.mustSee("Đã lưu KN-", "Đã giải quyết")
+	p := getRec[*model.Petition](t, s, model.KindPetition, fid(27))
+	if p.Status != model.StatusResolved || p.Result != "Đã thay bóng đèn." || p.ReportedBackOn != fixtureToday() {
+		t.Fatalf("stored %+v", p)
+	}
+	// x again: resolved (to complete it) or reopened, nothing else.
+	dr.key("x")
+	dr.mustSee("◂ Đã giải quyết ▸ 1/2", "Đã thay bóng đèn.")
+	dr.focus("Kết quả giải quyết")
+	dr.ft(" Đã báo công dân.")
+	dr.key("ctrl+s")
+	dr.mustSee("Đã lưu KN-")
+	if p := getRec[*model.Petition](t, s, model.KindPetition, fid(27)); p.Result != "Đã thay bóng đèn. Đã báo công dân." {
+		t.Fatalf("result after x again: %q", p.Result)
 	}
 }

@@ -92,6 +92,7 @@ func init() {
 			"err.before_given":    {"Trước ngày góp ý", "Before the feedback date"},
 			"err.before_draft":    {"Trước ngày nhận dự thảo", "Before the draft was received"},
 			"err.before_received": {"Trước ngày tiếp nhận", "Before the date received"},
+			"err.before_resolved": {"Trước ngày giải quyết", "Before the day it was resolved"},
 			"err.before_held":     {"Trước ngày tổ chức", "Before the session date"},
 			"err.after_held":      {"Sau ngày tổ chức", "After the session date"},
 			"err.id_number":       {"Số CCCD/hộ chiếu không hợp lệ (6–20 chữ, số)", "Not a valid ID number (6–20 letters or digits)"},
