@@ -117,3 +117,34 @@ func TestResolvingAsksForTheResult(t *testing.T) {
 		t.Fatalf("result after x again: %q", p.Result)
 	}
 }
+
+// Issue 13, item 8: the draft offered at start says what it is about; a
+// confidential name never shows.
+func TestDraftsSayWhatTheyAreAbout(t *testing.T) {
+	s := newFixtureStore(t)
+	for i, p := range []struct{ name, summary, want string }{
+		{"Quách Thị Quyên", "Hỏi thủ tục cấp đổi sổ đỏ.", "«Hỏi thủ tục cấp đổi sổ đỏ.»"},
+		{"Tạ Văn Bí Mật", "", ""},
+	} {
+		dr := newTestRoot(t, s, i18n.VI, 80, 24)
+		if i > 0 {
+			dr.key("d") // the first draft: discarded
+		}
+		dr.keys("4", "n")
+		dr.focus("Họ tên")
+		dr.ft(p.name)
+		if p.summary != "" {
+			dr.focus("Tóm tắt nội dung")
+			dr.ft(p.summary)
+		} else {
+			dr.focus("Giữ bí mật")
+			dr.fk("space")
+		}
+		dr.key("ctrl+c")
+		dr.key("y")
+		dr = newTestRoot(t, s, i18n.VI, 80, 24)
+		dr.mustSee("Có 1 biểu mẫu chưa lưu", "Kiến nghị mới", p.want)
+		dr.mustNotSee("Tạ Văn Bí Mật", "Quách Thị Quyên")
+		checkFrame(t, dr.r.View().Content, 80, 24)
+	}
+}
