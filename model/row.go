@@ -54,6 +54,9 @@ type Row struct {
 
 	// Fold is the folded text that --search and live search match against.
 	Fold string
+	// Matched is the field a search found its text in (FoldFields' names),
+	// set by the store's query; not stored.
+	Matched string
 }
 
 const titleMax = 160
@@ -124,7 +127,7 @@ func RowOf(r Record) Row {
 		fold = append(fold, v.Group, v.Summary, v.AssigneeUnit, v.AssigneeOfficer)
 	}
 	fold = append(fold, m.Ref)
-	row.Fold = Fold(strings.Join(fold, " \x00 "))
+	row.Fold = Fold(strings.Join(fold, foldSep)) // fields named by FoldFields
 	return row
 }
 
@@ -153,7 +156,8 @@ func (r *Row) Overdue(today Date) bool {
 
 // Matches reports whether the row's text contains the folded query.
 func (r *Row) Matches(foldedQuery string) bool {
-	return foldedQuery == "" || strings.Contains(r.Fold, foldedQuery)
+	_, ok := SearchFold(r.Kind, []byte(r.Fold), []byte(foldedQuery))
+	return ok
 }
 
 func shorten(s string) string {

@@ -206,8 +206,12 @@ func (w *world) expect(q store.Query) []model.Row {
 		if q.From != 0 && rec.Date() < q.From || q.To != 0 && rec.Date() > q.To {
 			continue
 		}
-		if fold != "" && !strings.Contains(row.Fold, fold) {
-			continue
+		if fold != "" {
+			field, ok := model.SearchFold(row.Kind, []byte(row.Fold), []byte(fold))
+			if !ok {
+				continue
+			}
+			row.Matched = field
 		}
 		var due model.Date
 		canBeOverdue, overdue := false, false

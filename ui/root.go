@@ -437,18 +437,66 @@ func (r *Root) tabLine(w int) string {
 	}
 	line := b.String()
 	if ansi.StringWidth(line) > w {
-		// Narrow terminal: numbers and the active tab's name only.
-		b.Reset()
-		for i, k := range tabKeys {
-			if i == r.active {
-				b.WriteString(st.TabActive.Render("[" + string(rune('1'+i)) + " " + l.T(k) + "]"))
-			} else {
-				b.WriteString(" " + string(rune('1'+i)) + " ")
-			}
-		}
-		line = b.String()
+		line = r.narrowTabLine(w)
 	}
 	return line
+}
+
+// narrowTabLine: the active tab whole, the others sharing what is left,
+// each cut to its share ("2 Góp ý", "5 Báo…") but never below its number,
+// so every tab keeps a name as long as the width allows one.
+func (r *Root) narrowTabLine(w int) string {
+	l, st := r.c.lang, r.c.st
+	labels := make([]string, nTabs)
+	for i, k := range tabKeys {
+		labels[i] = string(rune('1'+i)) + " " + l.T(k)
+	}
+	budget := w - ansi.StringWidth("["+labels[r.active]+"]") - (nTabs - 1)
+	share := make([]int, nTabs)
+	// Hand out the budget fairly: a tab whose name is short returns what
+	// it does not need to the others.
+	left := []int{}
+	for i := range labels {
+		if i != r.active {
+			left = append(left, i)
+		}
+	}
+	for len(left) > 0 {
+		each := max(budget/len(left), 1)
+		var rest []int
+		for _, i := range left {
+			if ansi.StringWidth(labels[i]) <= each {
+				share[i] = ansi.StringWidth(labels[i])
+				budget -= share[i]
+			} else {
+				rest = append(rest, i)
+			}
+		}
+		if len(rest) == len(left) {
+			for _, i := range rest {
+				share[i] = each
+			}
+			break
+		}
+		left = rest
+	}
+	var b strings.Builder
+	for i, label := range labels {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		if i == r.active && r.setup == nil {
+			b.WriteString(st.TabActive.Render("[" + label + "]"))
+			continue
+		}
+		if share[i] < 3 {
+			label = label[:1]
+		} else {
+			label = kit.Clip(label, share[i])
+		}
+		b.WriteString(st.Tab.Render(label))
+	}
+	return b.String()
 }
 
 // helpLine is the screen's keys on the left and the global ones (help,
