@@ -2,8 +2,17 @@ package model
 
 import "bytes"
 
-// foldSep separates the fields of a row's folded text (Row.Fold).
+// foldSep separates the fields of a row's folded text (Row.Fold). Folding
+// squeezes spaces, so the fields are split on the NUL alone and trimmed.
 const foldSep = " \x00 "
+
+func foldSegments(fold []byte) [][]byte {
+	segs := bytes.Split(fold, []byte{0})
+	for i, s := range segs {
+		segs[i] = bytes.TrimSpace(s)
+	}
+	return segs
+}
 
 // FoldFields names the fields of a row's folded text, in the order RowOf
 // joins them (a confidential petition leaves its identity out, so it has
@@ -48,7 +57,7 @@ func SearchFold(kind Kind, fold, q []byte) (field string, ok bool) {
 	if !bytes.Contains(fold, q) {
 		return "", false
 	}
-	segs := bytes.Split(fold, []byte(foldSep))
+	segs := foldSegments(fold)
 	names := FoldFields(kind, len(segs))
 	for i, s := range segs {
 		if len(names[i]) > 0 && names[i][0] == '-' {
@@ -64,7 +73,7 @@ func SearchFold(kind Kind, fold, q []byte) (field string, ok bool) {
 // FoldField is one named field of a row's folded text (nil when the row
 // has no such field, e.g. a confidential petition's address).
 func FoldField(kind Kind, fold []byte, name string) []byte {
-	segs := bytes.Split(fold, []byte(foldSep))
+	segs := foldSegments(fold)
 	for i, n := range FoldFields(kind, len(segs)) {
 		if n == name {
 			return segs[i]

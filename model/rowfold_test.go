@@ -9,6 +9,9 @@ func TestSearchFoldFields(t *testing.T) {
 	p := &Petition{Name: "Trần Thị Bê", Address: "Số 5 phố Nguyễn Trãi", Phone: "0912000111", IDNumber: "001234567890",
 		Group: "Tổ dân phố 3", Summary: "Đề nghị sửa đèn.", AssigneeUnit: "Công an phường", AssigneeOfficer: "Nguyễn Văn Hùng"}
 	p.Ref = "KN-2026-0001"
+	// Empty fields (no address, phone, ID) keep the layout: folding
+	// squeezes the spaces around them.
+	sparse := &Petition{Name: "Lò Thị Én", Summary: "Hỏi đất.", AssigneeOfficer: "Nguyễn Văn Hùng"}
 	conf := *p
 	conf.Confidential = true
 	fb := &Feedback{SourceName: "Hội Nông dân", TargetName: "UBND phường", Subject: "Đường làng",
@@ -29,6 +32,8 @@ func TestSearchFoldFields(t *testing.T) {
 		{p, "to dan pho 3", "group"},
 		{p, "sua den", "summary"},
 		{p, "kn-2026-0001", "ref"},
+		{sparse, "nguyen van", ""},
+		{sparse, "hoi dat", "summary"},
 		{&conf, "tran thi be", ""}, // identity is not in a confidential row
 		{&conf, "sua den", "summary"},
 		{&conf, "to dan pho 3", "group"},

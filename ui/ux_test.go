@@ -148,3 +148,38 @@ func TestDraftsSayWhatTheyAreAbout(t *testing.T) {
 		checkFrame(t, dr.r.View().Content, 80, 24)
 	}
 }
+
+// Issue 13, item 9: search looks at what a citizen gave, not at the
+// officer a petition is assigned to; under the selected row it says which
+// field matched when the row does not show it; the filter offers "mine"
+// and the residential group.
+func TestSearchCitizenFieldsAndMineFilter(t *testing.T) {
+	s := newFixtureStore(t)
+	st, _ := s.Settings()
+	st.Officer = "Nguyễn Văn Hùng"
+	if err := s.SaveSettings(st, st.Officer); err != nil {
+		t.Fatal(err)
+	}
+	dr := newTestRoot(t, s, i18n.VI, 80, 24)
+	dr.keys("4", "/")
+	dr.typ("nguyen van hung") // only the assigned officer's name
+	dr.mustSee("0 bản ghi")
+	for range "nguyen van hung" {
+		dr.key("backspace")
+	}
+	dr.typ("hoa binh") // KN-2026-0001's address: not a column of the list
+	dr.mustSee("1 bản ghi", "KN-2026-0001", "↳ khớp ở: Địa chỉ")
+	dr.keys("esc")
+	dr.mustNotSee("↳")
+
+	// f: the officer's own petitions, then a residential group.
+	dr.key("f")
+	dr.mustSee("Người được giao", "Tổ dân phố")
+	dr.keys("down", "down", "down", "down", "right")
+	dr.mustSee("Việc của tôi (Nguyễn Văn Hùng)")
+	dr.key("enter")
+	dr.mustSee("1 bản ghi", "việc của tôi", "KN-2026-0001")
+	dr.keys("f", "x", "down", "down", "down", "down", "down", "right", "right", "enter")
+	dr.mustSee("2 bản ghi", "Tổ dân phố 2", "KN-2026-0002", "KN-2026-0008")
+	checkFrame(t, dr.r.View().Content, 80, 24)
+}

@@ -163,6 +163,11 @@ func init() {
 
 			"filter.title":           {"Lọc danh sách: %s", "Filter: %s"},
 			"filter.any":             {"Tất cả", "All"},
+			"filter.mine":            {"Người được giao", "Assigned to"},
+			"filter.mine_only":       {"Việc của tôi (%s)", "Mine (%s)"},
+			"filter.group":           {"Tổ dân phố", "Residential group"},
+			"list.matched":           {"khớp ở: %s", "found in: %s"},
+			"list.chip.mine":         {"việc của tôi", "mine"},
 			"filter.overdue_only":    {"Chỉ việc quá hạn", "Overdue only"},
 			"filter.period":          {"Thời gian", "Period"},
 			"filter.status.feedback": {"Tình trạng trả lời", "Answer state"},
