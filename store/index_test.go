@@ -240,7 +240,11 @@ func (w *world) expect(q store.Query) []model.Row {
 	case q.Order == store.ByWho:
 		// Overdue or not: the filters keep their order.
 		slices.SortFunc(out, func(a, b model.Row) int {
-			if c := model.Compare(a.Who, b.Who); c != 0 {
+			aw, bw := a.Who, b.Who
+			if q.Kind == model.KindPetition { // a person: by given name
+				aw, bw = model.GivenNameFirst(aw), model.GivenNameFirst(bw)
+			}
+			if c := model.Compare(aw, bw); c != 0 {
 				return c
 			}
 			return byDate(a, b)

@@ -546,6 +546,9 @@ func orderKey(s *listSpec) string {
 	case s.dueTo != 0:
 		return "list.order.due"
 	case s.order == store.ByWho:
+		if s.kind == model.KindPetition {
+			return "list.order.given_name"
+		}
 		return "list.order.who"
 	case s.order == store.ByRef:
 		return "list.order.ref"

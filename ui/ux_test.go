@@ -183,3 +183,32 @@ func TestSearchCitizenFieldsAndMineFilter(t *testing.T) {
 	dr.mustSee("2 bản ghi", "Tổ dân phố 2", "KN-2026-0002", "KN-2026-0008")
 	checkFrame(t, dr.r.View().Content, 80, 24)
 }
+
+// Issue 13, item 10: "name A→Z" on petitions sorts by given name (tên),
+// then the middle and family names.
+func TestPetitionsSortByGivenName(t *testing.T) {
+	s := newFixtureStore(t)
+	dr := newTestRoot(t, s, i18n.VI, 80, 24)
+	dr.key("4")
+	for range 5 {
+		if strings.Contains(dr.screen(), "tên A→Z") {
+			break
+		}
+		dr.key("s")
+	}
+	dr.mustSee("Xếp: tên A→Z (tên, đệm, họ)")
+	// Given names: An, Ánh, Bình, Đào, Khánh, Yến (the denunciation's
+	// petitioner is confidential: no name, first).
+	var order []string
+	for _, ln := range strings.Split(dr.screen(), "\n") {
+		for _, n := range []string{"Nguyễn Văn An", "Vũ Ngọc Ánh", "Lê Thị Bình", "Hoàng Thị Đ", "Đỗ Minh Khánh", "Nguyễn Thị Yến"} {
+			if strings.Contains(ln, n) {
+				order = append(order, n)
+			}
+		}
+	}
+	want := []string{"Nguyễn Văn An", "Vũ Ngọc Ánh", "Lê Thị Bình", "Hoàng Thị Đ", "Đỗ Minh Khánh", "Nguyễn Thị Yến"}
+	if strings.Join(order, ",") != strings.Join(want, ",") {
+		t.Errorf("order %q, want %q\n%s", order, want, dr.screen())
+	}
+}

@@ -115,6 +115,7 @@ func init() {
 			"list.order.oldest":       {"cũ nhất trước", "oldest first"},
 			"list.order.due":          {"hạn gần nhất (việc còn mở)", "soonest due (open only)"},
 			"list.order.who":          {"tên A→Z", "name A→Z"},
+			"list.order.given_name":   {"tên A→Z (tên, đệm, họ)", "given name A→Z"},
 			"list.order.ref":          {"số hiệu tăng dần", "reference ascending"},
 
 			"list.period.all":          {"Mọi thời gian", "Any time"},
