@@ -196,6 +196,13 @@ func (cl *columns) row(r *model.Row, today model.Date, selected bool) string {
 		total := r.Points[0] + r.Points[1] + r.Points[2] + r.Points[3]
 		status = l.F("list.fb.partly", total-r.Points[0], total)
 	}
+	// A petition past its acceptance deadline with no decision says so
+	// in words beside its "!": "chưa thụ lý, quá hạn" is its own overdue
+	// kind.
+	openDue, dueKind := r.OpenDue()
+	if overdue && dueKind == model.DueAcceptance {
+		status = l.T("list.unaccepted")
+	}
 
 	var b strings.Builder
 	b.Grow(cl.width + 64)
@@ -252,11 +259,14 @@ func (cl *columns) row(r *model.Row, today model.Date, selected bool) string {
 		if overdue {
 			dueStyle = st.InkOverdue.Render
 		}
-		due := ""
+		// The deadline it can still miss (an unaccepted petition's
+		// acceptance due), as "quá N ngày" once missed; a closed
+		// petition's resolution due.
+		due := openDue.String()
 		switch {
 		case overdue:
-			due = l.F("list.days_over", r.Due.DaysUntil(today))
-		case r.Due != 0 && (cl.kind != model.KindFeedback || r.Points[0] > 0):
+			due = l.F("list.days_over", openDue.DaysUntil(today))
+		case dueKind == "" && cl.kind == model.KindPetition:
 			due = r.Due.String()
 		}
 		cell(due, cl.due, dueStyle)
