@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"gopy/model"
 	"gopy/ui/i18n"
 )
@@ -210,5 +212,36 @@ func TestPetitionsSortByGivenName(t *testing.T) {
 	want := []string{"Nguyễn Văn An", "Vũ Ngọc Ánh", "Lê Thị Bình", "Hoàng Thị Đ", "Đỗ Minh Khánh", "Nguyễn Thị Yến"}
 	if strings.Join(order, ",") != strings.Join(want, ",") {
 		t.Errorf("order %q, want %q\n%s", order, want, dr.screen())
+	}
+}
+
+// Issue 13, item 12: emoji in a name (skin tones, joined families, a
+// heart with its variation selector) keep the list's columns: every line
+// has the same width whether counted as lipgloss counts (grapheme
+// clusters) or as most terminals do (code point by code point), and the
+// due date stays whole.
+func TestEmojiKeepTheColumns(t *testing.T) {
+	s := newFixtureStore(t)
+	for i, n := range []string{"Bé Na 👍🏽👍🏿", "Gia đình 👨‍👩‍👧 Lê", "Cờ 🇻🇳 Việt", "Tim ❤️ Hồng"} {
+		p := &model.Petition{Meta: model.Meta{ID: fid(90 + i)}, ReceivedOn: d(15, 3), Channel: model.ChannelWalkIn,
+			Classification: model.ClassReport, Name: n, Summary: "Đèn 💡 hỏng ở ngõ 5 👍🏽"}
+		if err := s.Create(p, "x"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, size := range [][2]int{{80, 24}, {60, 20}} {
+		dr := newTestRoot(t, s, i18n.VI, size[0], size[1])
+		dr.key("4")
+		frame := dr.r.View().Content
+		checkFrame(t, frame, size[0], size[1])
+		for i, ln := range strings.Split(frame, "\n") {
+			if g, wc := ansi.StringWidth(ln), ansi.StringWidthWc(ln); g != wc {
+				t.Errorf("%dx%d line %d: %d cells by graphemes, %d by code points: %q", size[0], size[1], i, g, wc, ansi.Strip(ln))
+			}
+		}
+		if size[0] == 80 {
+			dr.mustSeeRow("KN-2026-0009", "Bé Na 👍👍", "27/03/2026")
+			dr.mustSeeRow("KN-2026-0012", "Tim ❤ Hồng", "27/03/2026")
+		}
 	}
 }

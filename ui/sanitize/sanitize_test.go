@@ -42,3 +42,17 @@ func FuzzLine(f *testing.F) {
 		}
 	})
 }
+
+func TestEmojiJoinersLeftOut(t *testing.T) {
+	for in, want := range map[string]string{
+		"Bé 👍🏽":    "Bé 👍",
+		"👨‍👩‍👧":     "👨👩👧",
+		"❤️":       "❤",
+		"1️⃣":      "1",
+		"Nguyễn An": "Nguyễn An",
+	} {
+		if got := Line(in); got != want {
+			t.Errorf("Line(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
