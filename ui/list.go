@@ -156,6 +156,9 @@ func newList(c *common, spec listSpec, title string, root bool) *listScreen {
 func (l *listScreen) layout() {
 	w, _ := l.c.body()
 	l.cols = newColumns(l.c, l.spec.kind, w)
+	// The search field takes the footer but for its prompt and the
+	// position on the right ("1.234/56.789").
+	l.input.SetWidth(max(w-2-16, 10))
 }
 
 func (l *listScreen) id() int { return l.sid }

@@ -245,3 +245,15 @@ func TestEmojiKeepTheColumns(t *testing.T) {
 		}
 	}
 }
+
+// Issue 13, item 13: the search field and the typed period show their
+// whole hint, not its first letter.
+func TestPlaceholdersWhole(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {60, 20}} {
+		dr := newTestRoot(t, newFixtureStore(t), i18n.VI, size[0], size[1])
+		dr.keys("4", "/")
+		dr.mustSee("/ gõ để tìm, có dấu hay không dấu đều được")
+		dr.keys("esc", "5", "p")
+		dr.mustSee("Kỳ báo cáo: 2026-Q3 hoặc 01/07/2026..30/09/2026")
+	}
+}
