@@ -385,7 +385,7 @@ func TestEditAndDelete(t *testing.T) {
 	dr.ft("Số 8 ngõ 3")
 	dr.key("ctrl+s")
 	dr.mustSee("Đã lưu "+ref, "Số 8 ngõ 3")
-	dr.detailHas("Lịch sử thay đổi (2)", "Địa chỉ: — → Số 8 ngõ 3")
+	dr.detailHas("Lịch sử thay đổi (2)", "Ghi Địa chỉ: Số 8 ngõ 3")
 	if p := getRec[*model.Petition](t, s, model.KindPetition, det.recID); p.Address != "Số 8 ngõ 3" {
 		t.Fatalf("address %q", p.Address)
 	}

@@ -257,3 +257,26 @@ func TestPlaceholdersWhole(t *testing.T) {
 		dr.mustSee("Kỳ báo cáo: 2026-Q3 hoặc 01/07/2026..30/09/2026")
 	}
 }
+
+// Issue 13, item 15: each change in the history is one sentence; a
+// follow-up entry added is one line, not one per field.
+func TestHistoryReadsAsSentences(t *testing.T) {
+	s := newFixtureStore(t)
+	dr := newTestRoot(t, s, i18n.VI, 80, 24)
+	dr.openPetition("chieu sang")
+	dr.key("a")
+	dr.focus("Nội dung ghi chép")
+	dr.ft("Đã báo Điện lực phường.")
+	dr.key("ctrl+s")
+	dr.key("x")
+	dr.focus("Kết quả giải quyết")
+	dr.ft("Đã thay bóng đèn.")
+	dr.key("ctrl+s")
+	dr.detailHas(
+		"Thêm vào nhật ký xử lý (16/03/2026, Ghi chú, Trần Thị Thu Hà): «Đã báo Điện",
+		"Đổi Trạng thái từ Đang giải quyết thành Đã giải quyết",
+		"Ghi Kết quả giải quyết: Đã thay bóng đèn.",
+	)
+	dr.key("G")
+	dr.mustNotSee("Nhật ký 1 ·", "Người ghi:", "— →")
+}
