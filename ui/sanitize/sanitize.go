@@ -4,6 +4,7 @@
 package sanitize
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -86,4 +87,28 @@ func IsBidiControl(r rune) bool {
 func IsEmojiJoiner(r rune) bool {
 	return (r >= 0x1f3fb && r <= 0x1f3ff) || r == 0x200d || r == 0xfe0e || r == 0xfe0f || r == 0x20e3 ||
 		(r >= 0xe0020 && r <= 0xe007f)
+}
+
+// JSON makes JSON text inert on a terminal and keeps it the same JSON: a
+// character Line would replace (DEL, C1 controls, bidi controls; C0 ones
+// are already escaped by encoding/json) is written as its \u escape, and
+// invalid UTF-8 as \ufffd. These can only stand inside strings.
+func JSON(b []byte) []byte {
+	if isPlain(string(b)) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+16)
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			out = append(out, `\ufffd`...)
+		case r < 0x20 && r != '\n' && r != '\t' && r != '\r', r == 0x7f, r >= 0x80 && r <= 0x9f, IsBidiControl(r):
+			out = fmt.Appendf(out, `\u%04x`, r)
+		default:
+			out = append(out, b[i:i+size]...)
+		}
+		i += size
+	}
+	return out
 }

@@ -45,10 +45,10 @@ func FuzzLine(f *testing.F) {
 
 func TestEmojiJoinersLeftOut(t *testing.T) {
 	for in, want := range map[string]string{
-		"Bé 👍🏽":    "Bé 👍",
+		"Bé 👍🏽":     "Bé 👍",
 		"👨‍👩‍👧":     "👨👩👧",
-		"❤️":       "❤",
-		"1️⃣":      "1",
+		"❤️":        "❤",
+		"1️⃣":       "1",
 		"Nguyễn An": "Nguyễn An",
 	} {
 		if got := Line(in); got != want {
