@@ -6,6 +6,12 @@ func init() {
 		return map[string][2]string{
 			"cli.err.lang":            {"ngôn ngữ %q không hỗ trợ (vi hoặc en)", "language %q not supported (vi or en)"},
 			"cli.err.missing_value":   {"thiếu giá trị", "missing value"},
+			"cli.err.flag_unknown":    {"không có tùy chọn %s", "there is no option %s"},
+			"cli.err.flag_value":      {"tùy chọn %s cần một giá trị", "option %s needs a value"},
+			"cli.err.flag_syntax":     {"tùy chọn viết sai: %s", "badly written option: %s"},
+			"cli.err.flag_bad":        {"giá trị %s không hợp lệ cho %s", "%s is not a valid value for %s"},
+			"cli.err.no_terminal":     {"giao diện cần một cửa sổ dòng lệnh (terminal); không có thì dùng các lệnh như gopy list, gopy report (xem: gopy help)", "the interface needs a terminal; without one, use commands such as gopy list, gopy report (see: gopy help)"},
+			"cli.err.no_backup":       {"không có tệp sao lưu %s", "there is no backup file %s"},
 			"cli.err.unknown_command": {"không có lệnh %q; xem: gopy help", "no command %q; see: gopy help"},
 			"cli.err.flags":           {"tham số không hợp lệ: %s; xem: gopy help", "bad arguments: %s; see: gopy help"},
 			"cli.err.extra_args":      {"thừa tham số: %s", "unexpected arguments: %s"},
