@@ -507,7 +507,7 @@ func (l *listScreen) titleLine(w int) string {
 	lang, st := l.c.lang, l.c.st
 	left := st.Title.Render(l.Title())
 	if l.total >= 0 {
-		left += st.Muted.Render(" · " + lang.F("list.count", num(lang, l.total)))
+		left += st.Muted.Render(" · " + lang.N("list.count", l.total, num(lang, l.total)))
 	}
 	// A list opened from the dashboard is named for its filters; its
 	// chips then only add the dates.

@@ -280,3 +280,14 @@ func TestHistoryReadsAsSentences(t *testing.T) {
 	dr.key("G")
 	dr.mustNotSee("Nhật ký 1 ·", "Người ghi:", "— →")
 }
+
+// Issue 13, item 22: "1 record" in English; Settings says the stored
+// language is the default when the session runs in another.
+func TestEnglishWording(t *testing.T) {
+	dr := newTestRoot(t, newFixtureStore(t), i18n.EN, 80, 24)
+	dr.keys("4", "/")
+	dr.typ("hoa binh")
+	dr.mustSee("Petitions · 1 record ")
+	dr.keys("esc", "esc", "6")
+	dr.mustSee("Vietnamese (default; this session: English)")
+}
