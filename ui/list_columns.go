@@ -265,7 +265,10 @@ func (cl *columns) row(r *model.Row, today model.Date, selected bool) string {
 		due := openDue.String()
 		switch {
 		case overdue:
-			due = l.F("list.days_over", openDue.DaysUntil(today))
+			n := openDue.DaysUntil(today)
+			if due = l.F("list.days_over", n); kit.Width(due) > cl.due {
+				due = l.F("list.days_over_short", n) // "quá 851 ng", not "quá 851 ng…"
+			}
 		case dueKind == "" && cl.kind == model.KindPetition:
 			due = r.Due.String()
 		}

@@ -146,6 +146,7 @@ func init() {
 			"list.col.due":                       {"Hạn", "Due"},
 			"list.col.class":                     {"Phân loại", "Class"},
 			"list.days_over":                     {"quá %d ngày", "%d days late"},
+			"list.days_over_short":               {"quá %d ng", "%dd late"},
 			"list.fb.partly":                     {"Đã trả lời %d/%d", "Answered %d/%d"},
 			"list.short.class.complaint":         {"Khiếu nại", "Complaint"},
 			"list.short.class.denunciation":      {"Tố cáo", "Denunciation"},
