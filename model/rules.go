@@ -6,12 +6,14 @@ func (f *Feedback) Normalize() {
 	f.SourceName = CleanLine(f.SourceName)
 	f.TargetName = CleanLine(f.TargetName)
 	f.Subject = CleanLine(f.Subject)
+	f.DraftSentBy = CleanLine(f.DraftSentBy)
 	f.Topics = cleanList(f.Topics)
 	for i := range f.Points {
 		p := &f.Points[i]
 		p.Content = CleanText(p.Content)
 		p.Answer = CleanText(p.Answer)
 		p.AnsweredBy = CleanLine(p.AnsweredBy)
+		p.AssessmentNote = CleanText(p.AssessmentNote)
 		if p.Status == "" {
 			p.Status = AnswerPending
 		}
@@ -27,6 +29,7 @@ func (f *Feedback) Validate() FieldErrors {
 	checkEnum(&e, "target_kind", f.TargetKind, TargetKinds)
 	checkLine(&e, "target_name", f.TargetName, false)
 	checkLine(&e, "subject", f.Subject, true)
+	checkLine(&e, "draft_sent_by", f.DraftSentBy, false)
 	checkList(&e, "topics", f.Topics)
 	checkDate(&e, "draft_received_on", f.DraftReceivedOn, false)
 	checkDate(&e, "comment_deadline", f.CommentDeadline, false)
@@ -85,6 +88,7 @@ func (p *Point) Validate(givenOn Date) FieldErrors {
 	checkEnum(&e, "status", p.Status, AnswerStatuses)
 	checkText(&e, "answer", p.Answer, false)
 	checkLine(&e, "answered_by", p.AnsweredBy, false)
+	e = append(e, p.validateAssessment()...)
 	if p.Status != AnswerPending && p.Status != "" {
 		checkDate(&e, "answered_on", p.AnsweredOn, true)
 		if p.AnsweredOn != 0 && givenOn != 0 && p.AnsweredOn < givenOn {
@@ -188,6 +192,7 @@ func (s *Session) Validate() FieldErrors {
 	if s.ResultsPublishedOn != 0 && s.HeldOn != 0 && s.ResultsPublishedOn < s.HeldOn {
 		e.Add("results_published_on", "err.before_held")
 	}
+	e = append(e, s.validateFollow()...)
 	return e
 }
 
@@ -225,6 +230,7 @@ func (p *Petition) Normalize() {
 	}
 	p.Summary = CleanText(p.Summary)
 	p.Result = CleanText(p.Result)
+	p.RepeatOf = CleanLine(p.RepeatOf)
 	if p.People == 0 {
 		p.People = 1
 	}
@@ -320,6 +326,7 @@ func (p *Petition) Validate() FieldErrors {
 	if len(p.Log) > 10_000 {
 		e.Add("log", "err.too_long")
 	}
+	e = append(e, p.validateRepeat()...)
 	return e
 }
 

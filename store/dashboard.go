@@ -45,8 +45,8 @@ func (s *Store) DashboardPart(part model.DashPart, today model.Date, st *model.S
 		})
 		d.Dialogues = agg.Result().Sessions.Targets.Dialogue
 	case model.DashTotals:
-		for i, k := range model.Kinds {
-			if d.Totals[i], err = s.Total(k); err != nil {
+		for i := range d.Totals {
+			if d.Totals[i], err = s.Total(model.Kinds[i]); err != nil {
 				break
 			}
 		}

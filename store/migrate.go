@@ -15,7 +15,9 @@ type migration struct {
 
 // migrations are run in order, all in one transaction, after a backup. The
 // first schema is 1; steps appear here as the layout changes.
-var migrations []migration
+var migrations = []migration{
+	{from: 1, run: migrateFollowUp},
+}
 
 func (s *Store) migrate(version uint32) error {
 	backup := s.path + fmt.Sprintf(".schema%d.bak", version)
