@@ -35,6 +35,9 @@ type Figures struct {
 	Feedback  FeedbackFigures `json:"feedback"`
 	Sessions  SessionFigures  `json:"sessions"`
 	Petitions PetitionFigures `json:"petitions"`
+	// Follow-through (report_follow.go).
+	Commitments CommitmentFigures  `json:"commitments"`
+	Information InformationFigures `json:"information"`
 }
 
 // FeedbackFigures count feedback submissions (records) and their points.
@@ -72,6 +75,12 @@ type FeedbackFigures struct {
 	// ShortWindow those given fewer days than Deadlines.ShortCommentDays.
 	Drafts      int `json:"drafts"`
 	ShortWindow int `json:"short_comment_window"`
+	// ShortWindowBySender splits ShortWindow by the body that sent the
+	// draft (Feedback.DraftSender): who sends drafts late.
+	ShortWindowBySender Counts `json:"short_comment_window_by_sender"`
+	// Assessment counts answered points by the giver's assessment of the
+	// answer, "none" for those not assessed.
+	Assessment Counts `json:"assessment"`
 }
 
 // SessionFigures count dialogues, receptions and consultations.
@@ -91,6 +100,8 @@ type SessionFigures struct {
 	// on AsOf).
 	AnnouncedLate int `json:"dialogues_announced_late"`
 	PublishedLate int `json:"dialogues_published_late"`
+	// VoterRequested counts dialogues held at the request of voters.
+	VoterRequested int `json:"dialogues_voter_requested"`
 }
 
 // Attainment compares the days leaders held reception with what the law
@@ -146,6 +157,11 @@ type PetitionFigures struct {
 	Overdue      int            `json:"overdue"`
 	OverdueList  []OverdueEntry `json:"overdue_list"`
 	ReportedBack int            `json:"reported_back"` // reported_back_on set
+	// Repeated counts petitions that repeat an earlier one (repeat_of);
+	// MattersRaised3 the matters raised a third time or more by a petition
+	// of the period.
+	Repeated       int `json:"repeated"`
+	MattersRaised3 int `json:"matters_raised_3_times"`
 }
 
 // OverdueEntry is one overdue petition in a report.
@@ -246,6 +262,7 @@ type Aggregator struct {
 	secDays   map[wardDay]struct{}
 	chairDays map[wardDay]struct{}
 	dlgDays   map[wardDay]struct{}
+	fu        followAgg
 }
 
 type wardDay struct {
@@ -270,6 +287,7 @@ func NewAggregator(p Period, asOf Date, s *Settings) *Aggregator {
 			PointsBySource: countsOf(SourceKinds),
 			PointsByForm:   countsOf(FeedbackForms),
 			PointsByTarget: countsOf(TargetKinds),
+			Assessment:     assessmentCounts(),
 		},
 		s: SessionFigures{
 			ByKind: countsOf(SessionKinds),
@@ -285,6 +303,7 @@ func NewAggregator(p Period, asOf Date, s *Settings) *Aggregator {
 		secDays:   map[wardDay]struct{}{},
 		chairDays: map[wardDay]struct{}{},
 		dlgDays:   map[wardDay]struct{}{},
+		fu:        newFollowAgg(),
 	}
 }
 
@@ -301,6 +320,10 @@ func (a *Aggregator) Add(r *Row) {
 		a.addSession(r)
 	case KindPetition:
 		a.addPetition(r)
+	case KindCommitment:
+		a.addCommitment(r)
+	case KindInformation:
+		a.addInformation(r)
 	}
 }
 
@@ -334,6 +357,7 @@ func (a *Aggregator) addFeedback(r *Row) {
 			f.ShortWindow++
 		}
 	}
+	a.followFeedback(r)
 }
 
 func (a *Aggregator) addSession(r *Row) {
@@ -342,6 +366,7 @@ func (a *Aggregator) addSession(r *Row) {
 	s.ByKind.Add(r.Status, 1)
 	s.ByHost.Add(r.Sub, 1)
 	s.Participants += r.Participants
+	a.followSession(r)
 	day := wardDay{r.Ward, r.Date}
 	held := r.Date <= a.asOf
 	switch SessionKind(r.Status) {
@@ -386,6 +411,7 @@ func (a *Aggregator) addPetition(r *Row) {
 	p.ByStatus.Add(r.Status, 1)
 	p.ByClassification.Add(r.Sub, 1)
 	p.ByChannel.Add(string(r.Channel), 1)
+	a.followPetition(r)
 	if r.Channel == ChannelSession {
 		a.s.MattersRaised++
 	}
@@ -467,6 +493,7 @@ func (a *Aggregator) Merge(o *Aggregator) {
 		maps.Copy(set[0], set[1])
 	}
 	maps.Copy(a.wards, o.wards)
+	a.mergeFollow(o)
 }
 
 func mergeCounts(dst *Counts, src Counts) {
@@ -508,7 +535,9 @@ func (a *Aggregator) figures() Figures {
 	if p.OverdueList == nil {
 		p.OverdueList = []OverdueEntry{}
 	}
-	return Figures{Feedback: f, Sessions: s, Petitions: p}
+	fig := Figures{Feedback: f, Sessions: s, Petitions: p}
+	a.followFigures(&fig)
+	return fig
 }
 
 func target(held, required int) Target {
