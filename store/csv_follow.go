@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"slices"
+	"strings"
 	"time"
 
 	"gopy/model"
@@ -23,7 +24,7 @@ func init() {
 	for k, extra := range map[model.Kind][]string{
 		model.KindFeedback: {"draft_sent_by", "point_assessment", "point_assessed_on", "point_assessment_note"},
 		model.KindSession:  {"voter_requested"},
-		model.KindPetition: {"repeat_of"},
+		model.KindPetition: {"repeat_of", "repeat_no", "repeat_root"},
 	} {
 		cols := csvColumns[k]
 		at := slices.Index(cols, "created_at")
@@ -54,7 +55,21 @@ func csvFollow(p *lineParser, rec model.Record) {
 		v.VoterRequested = p.bool("voter_requested")
 	case *model.Petition:
 		v.RepeatOf = p.get("repeat_of")
+		v.RepeatNo, v.RepeatRoot = p.int("repeat_no"), p.get("repeat_root")
 	}
+}
+
+// csvInIDOrder puts the lines naming a record first, in id order, which
+// is the order the records were made in: a repeated petition (or a
+// commitment) comes after the record it names, so the link resolves.
+func csvInIDOrder(recs []CSVRecord) {
+	slices.SortStableFunc(recs, func(a, b CSVRecord) int {
+		ia, ib := a.Rec.GetMeta().ID, b.Rec.GetMeta().ID
+		if ia == "" || ib == "" {
+			return len(ib) - len(ia)
+		}
+		return strings.Compare(ia, ib)
+	})
 }
 
 // parseFollowCSV reads a line of a commitments or information ledger.

@@ -154,6 +154,7 @@ func (s *Store) ImportCSV(path string, dryRun bool, by string, labels Labels) (*
 	if err != nil {
 		return nil, err
 	}
+	csvInIDOrder(recs)
 	res := &ImportResult{Wards: map[string]*ImportSummary{}}
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		st, err := loadSettings(tx)

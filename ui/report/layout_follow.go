@@ -43,7 +43,7 @@ func (d *Doc) followSection() section {
 				figure("report.fu.c_done_on_time", num(c.DoneOnTime)),
 				figure("report.fu.c_overdue", num(c.Overdue)),
 			}},
-			breakdown(l, "report.fu.c_by_status", "report.col.state", "commitment", []string{"report.col.commitments"}, c.ByStatus),
+			breakdown(l, "report.fu.c_by_status", "report.col.c_state", "commitment", []string{"report.col.commitments"}, c.ByStatus),
 			{title: l.T("report.fu.information"), head: twoCol, rows: [][]value{
 				figure("report.fu.i_total", num(in.Total)),
 				figure("report.fu.i_provided", num(in.Provided)),
