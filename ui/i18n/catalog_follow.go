@@ -69,6 +69,7 @@ func init() {
 			"report.fu.c_overdue":         {"Cam kết quá hạn", "Commitments overdue"},
 			"report.fu.c_by_status":       {"Cam kết theo tình trạng", "Commitments by state"},
 			"report.col.commitments":      {"Số cam kết", "Commitments"},
+			"report.col.c_state":          {"Tình trạng", "State"},
 			"report.fu.information":       {"Thông tin phải cung cấp cho Mặt trận", "Information owed to the Front"},
 			"report.fu.i_total":           {"Số nội dung phải cung cấp", "Items owed"},
 			"report.fu.i_provided":        {"Đã cung cấp", "Provided"},
