@@ -16,6 +16,7 @@ const (
 	DashMonth
 	DashYear
 	DashTotals
+	DashFollowUp // overdue commitments and information (issue 12)
 	NDashParts
 )
 
@@ -32,8 +33,11 @@ type Dashboard struct {
 	// chair, and dialogue conferences this year, against what the law
 	// requires (counted as the report counts them).
 	Secretary, Chair, Dialogues Target
-	// Records of each kind, in Kinds order.
+	// Records of each of the first three kinds, in Kinds order.
 	Totals [3]int
+	// Commitments not carried out, and information not provided, by their
+	// due date.
+	OverdueCommitments, OverdueInformation int
 }
 
 // Set copies part's figures from v (which need hold only those).
@@ -55,5 +59,7 @@ func (d *Dashboard) Set(part DashPart, v Dashboard) {
 		d.Dialogues = v.Dialogues
 	case DashTotals:
 		d.Totals = v.Totals
+	case DashFollowUp:
+		d.OverdueCommitments, d.OverdueInformation = v.OverdueCommitments, v.OverdueInformation
 	}
 }

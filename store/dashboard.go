@@ -11,6 +11,10 @@ func (s *Store) DashboardPart(part model.DashPart, today model.Date, st *model.S
 	switch part {
 	case model.DashOverduePetitions:
 		d.OverduePetitions, err = s.Count(Query{Kind: model.KindPetition, Overdue: true, Today: today})
+	case model.DashFollowUp:
+		if d.OverdueCommitments, err = s.Count(Query{Kind: model.KindCommitment, Overdue: true, Today: today}); err == nil {
+			d.OverdueInformation, err = s.Count(Query{Kind: model.KindInformation, Overdue: true, Today: today})
+		}
 	case model.DashOverdueFeedback:
 		err = s.Each(Query{Kind: model.KindFeedback, Overdue: true, Today: today}, func(r *model.Row) error {
 			d.OverdueFeedback++

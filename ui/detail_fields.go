@@ -20,6 +20,12 @@ func detailLines(c *common, w int, m *detailMsg, reveal bool) []docLine {
 	case *model.Petition:
 		d.b = newDocBuilder(c.st, w, d.labels(petitionLabels))
 		d.petition(r)
+	case *model.Commitment:
+		d.b = newDocBuilder(c.st, w, d.labels(commitmentLabels))
+		d.commitment(r)
+	case *model.Information:
+		d.b = newDocBuilder(c.st, w, d.labels(informationLabels))
+		d.information(r)
 	default:
 		return nil
 	}
@@ -273,14 +279,23 @@ func (d *detailLayout) petition(r *model.Petition) {
 
 func (d *detailLayout) linked() {
 	l, st := d.c.lang, d.c.st
-	d.b.section(l.F("detail.linked", len(d.m.linked)))
-	if len(d.m.linked) == 0 {
+	var petitions, commitments []model.Row
+	for _, r := range d.m.linked {
+		if r.Kind == model.KindCommitment {
+			commitments = append(commitments, r)
+		} else {
+			petitions = append(petitions, r)
+		}
+	}
+	defer d.linkedCommitments(commitments)
+	d.b.section(l.F("detail.linked", len(petitions)))
+	if len(petitions) == 0 {
 		d.b.para(l.T("detail.none"), 1, st.Muted.Render)
 		return
 	}
 	today := d.c.today()
-	for i := range d.m.linked {
-		r := &d.m.linked[i]
+	for i := range petitions {
+		r := &petitions[i]
 		note := statusLabel(l, model.KindPetition, r.Status)
 		ns := st.StatusStyle(r.Status).Render
 		if r.Overdue(today) {

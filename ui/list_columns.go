@@ -102,6 +102,10 @@ func statusGroup(kind model.Kind) string {
 		return "fbstate"
 	case model.KindSession:
 		return "session"
+	case model.KindCommitment:
+		return "commitment"
+	case model.KindInformation:
+		return "infostate"
 	}
 	return "status"
 }
@@ -113,6 +117,10 @@ func subGroup(kind model.Kind) string {
 		return "source"
 	case model.KindSession:
 		return "host"
+	case model.KindCommitment:
+		return "parent"
+	case model.KindInformation:
+		return "infocat"
 	}
 	return "class"
 }
