@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"testing"
+
+	"gopy/model"
+	"gopy/store"
+	"gopy/ui/i18n"
+)
+
+// c on a feedback's detail adds a commitment to its accepted point; the
+// commitment names the point, and the feedback lists the commitment.
+func TestCommitmentFromAPoint(t *testing.T) {
+	s := newFixtureStore(t)
+	dr := newTestRoot(t, s, i18n.VI, 80, 24)
+
+	// GY-2026-0002 has no accepted point: c says why and opens nothing.
+	dr.keys("2", "enter") // the newest
+	dr.mustSee("GY-2026-0002")
+	dr.key("c")
+	dr.mustSee("Chưa có ý kiến nào được tiếp thu")
+	if _, ok := dr.top().(*detailScreen); !ok {
+		t.Fatalf("c on a feedback without an accepted point opened %T", dr.top())
+	}
+	dr.key("esc")
+
+	dr.keys("G", "enter") // GY-2026-0001: point 1 accepted on 20/01
+	dr.mustSee("GY-2026-0001")
+	dr.key("c")
+	dr.mustSee("Thêm cam kết · GY-2026-0001", "1. Đề nghị công khai quy hoạch", "› Nội dung cam kết")
+	dr.ft("Nạo vét cống thoát nước tổ dân phố 5 trước mùa mưa")
+	dr.focus("Đơn vị thực hiện")
+	dr.ft("UBND phường")
+	dr.key("ctrl+s")
+	dr.mustSee("› Hạn hoàn thành", "! Chưa nhập (bắt buộc)")
+	dr.ft("31/05/2026")
+	dr.key("ctrl+s")
+
+	det := dr.created(model.KindCommitment)
+	dr.mustSee("CK-2026-0001", "→ Từ GY-2026-0001, ý kiến 1", "Chưa thực hiện")
+	c := getRec[*model.Commitment](t, s, model.KindCommitment, det.recID)
+	if c.FeedbackID != fid(1) || c.PointNo != 1 || c.MadeOn != d(20, 1) || c.Due != model.NewDate(2026, 5, 31) ||
+		c.Unit != "UBND phường" || c.State != model.CommitmentPlanned {
+		t.Fatalf("stored %+v", c)
+	}
+	// Back on the feedback: its commitments, linked.
+	dr.key("esc")
+	dr.detailHas("Cam kết (1)", "→ CK-2026-0001 · Nạo vét cống thoát nước")
+	// And the Feedback tab's commitments list (C) holds it.
+	dr.keys("esc", "C")
+	dr.mustSeeRow("CK-2026-0001", "Nạo vét cống", "Chưa thực hiện", "31/05/2026")
+}
+
+// c on a session adds a commitment; past its due date it is overdue (on
+// the dashboard too); x closes it as done with its evidence.
+func TestCommitmentFromASessionClosed(t *testing.T) {
+	s := newFixtureStore(t)
+	dr := newTestRoot(t, s, i18n.VI, 80, 24)
+	dr.keys("3", "G", "enter") // DT-2026-0001, the dialogue of 20/01
+	dr.mustSee("DT-2026-0001")
+	dr.key("c")
+	dr.mustSee("Thêm cam kết · DT-2026-0001", "20/01/2026")
+	dr.ft("Sửa đèn chiếu sáng ngõ 12")
+	dr.focus("Hạn hoàn thành")
+	dr.ft("28/02/2026")
+	dr.key("ctrl+s")
+	det := dr.created(model.KindCommitment)
+	dr.mustSee("→ Từ DT-2026-0001", "! Quá hạn")
+	id := det.recID
+	if n, _ := s.Count(store.Query{Kind: model.KindCommitment, Overdue: true, Today: fixtureToday()}); n != 1 {
+		t.Fatalf("overdue commitments %d, want 1", n)
+	}
+	dr.key("1")
+	dr.mustSeeRow("Cam kết quá hạn", "1 !")
+
+	// Close it: x, done today, with the evidence.
+	dr.keys("3", "esc")
+	dr.keys("G", "enter")
+	dr.detailHas("Cam kết (1)", "→ CK-2026-0001 · Sửa đèn chiếu sáng ngõ 12")
+	sess := dr.top().(*detailScreen)
+	for {
+		ln := sess.doc.lines[sess.doc.cursor]
+		if ln.link != nil && ln.link.kind == model.KindCommitment {
+			break
+		}
+		if sess.doc.cursor == len(sess.doc.lines)-1 {
+			t.Fatal("no link to the commitment")
+		}
+		dr.key("j")
+	}
+	dr.key("enter")
+	dr.created(model.KindCommitment)
+	dr.key("x")
+	dr.mustSee("Cập nhật cam kết · CK-2026-0001", "Đang thực hiện")
+	dr.ft("hoan")
+	dr.mustSee("Đã hoàn thành", "Văn bản chứng minh")
+	dr.focus("Văn bản chứng minh (số)")
+	dr.ft("25/BC-UBND")
+	dr.focus("Ghi chép tiến độ")
+	dr.ft("Đã thay bóng đèn toàn tuyến.")
+	dr.key("ctrl+s")
+	dr.mustSee("Đã hoàn thành")
+	dr.detailHas("Ngày hoàn thành", "16/03/2026", "chậm so với hạn", "25/BC-UBND", "Tiến độ thực hiện (1)", "Đã thay bóng đèn toàn tuyến.")
+	c := getRec[*model.Commitment](t, s, model.KindCommitment, id)
+	if c.State != model.CommitmentDone || c.DoneOn != fixtureToday() || c.EvidenceDocNo != "25/BC-UBND" || len(c.Progress) != 1 {
+		t.Fatalf("closed %+v", c)
+	}
+	dr.key("1")
+	dr.mustSeeRow("Cam kết quá hạn", "0")
+}
