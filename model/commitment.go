@@ -187,3 +187,22 @@ func rowOfCommitment(row *Row, c *Commitment) []string {
 	row.ResolvedOn = c.DoneOn
 	return []string{c.What, c.Unit, c.Officer, c.EvidenceDocNo}
 }
+
+// DueCommitment: a commitment planned or in progress can miss its due
+// date; DueInformation: information not provided, its due_on.
+const (
+	DueCommitment  DueKind = "commitment"
+	DueInformation DueKind = "information"
+)
+
+// followDue is Row.OpenDue for commitments and information items.
+func (r *Row) followDue() (Date, DueKind) {
+	switch {
+	case r.Due == 0:
+	case r.Kind == KindCommitment && CommitmentState(r.Status).Open():
+		return r.Due, DueCommitment
+	case r.Kind == KindInformation && InfoState(r.Status) == InfoPending:
+		return r.Due, DueInformation
+	}
+	return 0, ""
+}

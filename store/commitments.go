@@ -90,7 +90,7 @@ func fillRepeat(tx *bolt.Tx, p *model.Petition) error {
 	return nil
 }
 
-// migrateFollowUp (issue 12) adds the buckets of commitments and
+// migrateFollowUp (issue 12; schema 2 → 3) adds the buckets of commitments and
 // information items and rewrites every list row in row format 2, which
 // carries the assessment counts, the draft's sender, the voters' request
 // and the repeat number. It only adds: run on a database that has it

@@ -8,7 +8,7 @@ import (
 	"gopy/model"
 )
 
-// A schema-1 database (no commitment or information buckets, list rows in
+// A schema-2 database (no commitment or information buckets, list rows in
 // format 1) opens migrated: the buckets exist, the rows are rewritten so
 // `gopy check` is clean, and a commitment can be saved.
 func TestMigrateFollowUp(t *testing.T) {
@@ -40,7 +40,7 @@ func TestMigrateFollowUp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	setSchema(t, path, 1)
+	setSchema(t, path, 2)
 
 	s, err := Open(path, Options{})
 	if err != nil {
@@ -61,7 +61,7 @@ func TestMigrateFollowUp(t *testing.T) {
 	if err := s.Create(c, "Hà"); err != nil {
 		t.Fatalf("commitment after migration: %v", err)
 	}
-	if v, _ := schemaOf(t, path+".schema1.bak"); v != 1 {
+	if v, _ := schemaOf(t, path+".schema2.bak"); v != 2 {
 		t.Errorf("backup schema %d", v)
 	}
 }
