@@ -33,7 +33,8 @@ type detailMsg struct {
 	rec    model.Record
 	hist   []model.Change
 	linked []model.Row // petitions raised from this session or feedback
-	parent *model.Row  // the session or feedback a petition came from
+	parent *model.Row  // the session or feedback a petition (or commitment) came from
+	repeat *model.Row  // the earlier petition a petition repeats
 	err    error
 }
 
@@ -86,6 +87,9 @@ func loadDetail(s *store.Store, sid int, kind model.Kind, id string) detailMsg {
 			m.parent = &row
 		} else if err != nil && !errors.Is(err, store.ErrNotFound) {
 			m.err = err
+		}
+		if m.err == nil && r.RepeatOf != "" {
+			m.repeat, m.err = repeatedRow(s, r.RepeatOf)
 		}
 	}
 	return m

@@ -1,10 +1,14 @@
 package ui
 
 import (
+	"errors"
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"gopy/model"
+	"gopy/store"
 	"gopy/ui/entry"
 )
 
@@ -185,4 +189,60 @@ func (d *detailLayout) linkedCommitments(rows []model.Row) {
 		}
 		d.b.linkLine(db(r.Ref)+" · "+db(r.Title), &link{kind: r.Kind, id: r.ID, ref: r.Ref}, note, ns)
 	}
+}
+
+// repeatedRow reads the earlier petition a petition repeats (nil when it
+// was deleted).
+func repeatedRow(s interface {
+	Get(model.Kind, string) (model.Record, error)
+}, id string) (*model.Row, error) {
+	rec, err := s.Get(model.KindPetition, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	row := model.RowOf(rec)
+	return &row, nil
+}
+
+// assessment is the giver's assessment of a point's answer, when given.
+func (d *detailLayout) assessment(p *model.Point) {
+	if p.Assessment == "" {
+		return
+	}
+	l, st := d.c.lang, d.c.st
+	note := p.AssessedOn.String()
+	if p.AssessmentNote != "" {
+		note += " · " + db(firstLineOf(p.AssessmentNote))
+	}
+	var style render
+	if p.Assessment == model.AssessNotSatisfied {
+		style = st.Overdue.Render
+	}
+	d.b.fieldNote(l.T("field.assessment"), l.Enum("assess", string(p.Assessment)), style, note, st.Muted.Render)
+}
+
+// repeatOf links a repeated petition to the earlier one and says how many
+// times the matter has been raised.
+func (d *detailLayout) repeatOf(r *model.Petition) {
+	if r.RepeatOf == "" {
+		return
+	}
+	l := d.c.lang
+	note := l.F("detail.raised_times", r.Times())
+	if e := d.m.repeat; e != nil {
+		d.b.linkLine(l.T("field.repeat_of")+" "+db(e.Ref)+" · "+e.Date.String()+" · "+note,
+			&link{kind: e.Kind, id: e.ID, ref: e.Ref}, "", nil)
+		return
+	}
+	d.f("repeat_of", note)
+}
+
+func firstLineOf(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i] + " …"
+	}
+	return s
 }

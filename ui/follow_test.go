@@ -108,3 +108,31 @@ func TestCommitmentFromASessionClosed(t *testing.T) {
 	dr.key("1")
 	dr.mustSeeRow("Cam kết quá hạn", "0")
 }
+
+// The answer dialog records the giver's assessment of an answered point;
+// the detail shows it.
+func TestAssessmentOfAnAnswer(t *testing.T) {
+	s := newFixtureStore(t)
+	dr := newTestRoot(t, s, i18n.VI, 80, 24)
+	dr.keys("2", "G", "enter") // GY-2026-0001: point 1 accepted
+	det := dr.top().(*detailScreen)
+	for det.pointUnderCursor() != 1 {
+		dr.key("j")
+	}
+	dr.key("a")
+	dr.mustSee("Trả lời ý kiến GY-2026-0001", "Chưa đánh giá")
+	dr.focus("Đánh giá")
+	dr.fk("right", "right", "right")
+	dr.mustSee("Chưa thỏa đáng", "Ngày đánh giá")
+	dr.focus("Nhận xét")
+	dr.ft("Chưa nêu thời gian niêm yết.")
+	dr.key("ctrl+s")
+	dr.created(model.KindFeedback)
+	dr.detailHas("Đánh giá", "Chưa thỏa đáng", "16/03/2026 · Chưa nêu thời gian niêm yết.")
+	fb := getRec[*model.Feedback](t, s, model.KindFeedback, fid(1))
+	p := fb.Points[0]
+	if p.Assessment != model.AssessNotSatisfied || p.AssessedOn != fixtureToday() || p.Status != model.AnswerAccepted ||
+		p.Answer != "Tiếp thu, đã niêm yết tại trụ sở." {
+		t.Fatalf("point after the assessment: %+v", p)
+	}
+}

@@ -46,7 +46,7 @@ func init() {
 			"detail.provided_on_time": {"đúng hạn", "on time"},
 			"detail.provided_late":    {"! chậm so với hạn", "! after the due date"},
 			"detail.assessment":       {"Đánh giá của chủ thể góp ý", "Giver's assessment"},
-			"detail.raised_times":     {"lần thứ %d phản ánh vụ việc này", "the %d-th time this matter was raised"},
+			"detail.raised_times":     {"lần thứ %d phản ánh vụ việc này", "this matter raised %d times, this one included"},
 
 			"field.made_on":         {"Ngày cam kết", "Made on"},
 			"field.what":            {"Nội dung cam kết", "Commitment"},
@@ -69,9 +69,10 @@ func init() {
 			"field.how":             {"Hình thức cung cấp", "How"},
 			"field.doc_no":          {"Số văn bản", "Document no."},
 			"field.note":            {"Ghi chú", "Note"},
+			"field.assessment":      {"Đánh giá", "Assessment"},
 			"field.repeat_of":       {"Lặp lại đơn", "Repeats"},
-			"field.voter_requested": {"Do cử tri yêu cầu (≥ 10%)", "Requested by voters (≥ 10%)"},
-			"field.draft_sent_by":   {"Cơ quan gửi dự thảo", "Draft sent by"},
+			"field.voter_requested": {"Cử tri yêu cầu", "Voters asked"},
+			"field.draft_sent_by":   {"Nơi gửi dự thảo", "Draft sent by"},
 
 			"entry.field.parent":          {"Gắn với", "Belongs to"},
 			"entry.field.what":            {"Nội dung cam kết", "What will be done"},
@@ -93,11 +94,11 @@ func init() {
 			"entry.field.provided_on":     {"Ngày cung cấp", "Provided on"},
 			"entry.field.how":             {"Hình thức", "How"},
 			"entry.field.doc_no":          {"Số văn bản", "Document no."},
-			"entry.field.assessment":      {"Đánh giá của chủ thể góp ý", "Giver's assessment"},
+			"entry.field.assessment":      {"Đánh giá", "Assessment"},
 			"entry.field.assessed_on":     {"Ngày đánh giá", "Assessed on"},
 			"entry.field.assessment_note": {"Nhận xét", "Comment"},
-			"entry.field.voter_requested": {"Do cử tri yêu cầu (≥ 10%)", "Requested by voters (≥ 10%)"},
-			"entry.field.draft_sent_by":   {"Cơ quan gửi dự thảo", "Draft sent by"},
+			"entry.field.voter_requested": {"Cử tri yêu cầu", "Voters asked"},
+			"entry.field.draft_sent_by":   {"Nơi gửi dự thảo", "Draft sent by"},
 
 			"entry.title.commit_point":    {"Thêm cam kết · %s", "Add a commitment · %s"},
 			"entry.title.commit_session":  {"Thêm cam kết · %s", "Add a commitment · %s"},
@@ -107,6 +108,22 @@ func init() {
 			"entry.section.commit_state":  {"%s · hiện: %s", "%s · now: %s"},
 			"entry.section.information":   {"Thông tin phải cung cấp", "Information owed"},
 			"entry.err.same_state":        {"Chọn tình trạng khác, hoặc ghi tiến độ", "Choose another state, or write a progress note"},
+		}
+	})
+}
+
+func init() {
+	register(func() map[string][2]string {
+		return map[string][2]string{
+			"entry.section.assessment": {"Đánh giá của chủ thể góp ý về việc trả lời", "The giver's assessment of the answer"},
+		}
+	})
+}
+
+func init() {
+	register(func() map[string][2]string {
+		return map[string][2]string{
+			"entry.note.voter_requested": {"Hội nghị do ít nhất 10% cử tri yêu cầu (Luật 72/2025/QH15, Điều 43)", "Held because at least 10% of voters asked (Law 72/2025/QH15, Art. 43)"},
 		}
 	})
 }
