@@ -10,6 +10,7 @@ import (
 	"gopy/model"
 	"gopy/store"
 	"gopy/ui/entry"
+	"gopy/ui/i18n"
 )
 
 // The follow-through in the TUI (issue 12): c adds a commitment to a
@@ -245,4 +246,13 @@ func firstLineOf(s string) string {
 		return s[:i] + " …"
 	}
 	return s
+}
+
+// repeatMark is how a list shows that a petition's matter came back: "(lần
+// 3) " before its summary.
+func repeatMark(l i18n.Lang, r *model.Row) string {
+	if r.RepeatNo < 2 {
+		return ""
+	}
+	return l.F("list.repeat", r.RepeatNo) + " "
 }

@@ -221,7 +221,7 @@ func (cl *columns) row(r *model.Row, today model.Date, selected bool) string {
 	}
 	cell(who, cl.who, whoStyle)
 	b.WriteByte(' ')
-	cell(db(r.Title), cl.title, nil)
+	cell(repeatMark(l, r)+db(r.Title), cl.title, nil)
 	if cl.kind != model.KindSession {
 		b.WriteByte(' ')
 		cell(status, cl.status, statusStyle)

@@ -193,7 +193,11 @@ func writeTable(w *bufio.Writer, s *store.Store, q store.Query, l i18n.Lang) err
 		if kind == "" {
 			due = r.Due
 		}
-		line([]string{sanitize.Line(r.Ref), r.Date.String(), who, sanitize.Line(r.Title), st, due.String()})
+		title := sanitize.Line(r.Title)
+		if r.RepeatNo >= 2 {
+			title = l.F("list.repeat", r.RepeatNo) + " " + title
+		}
+		line([]string{sanitize.Line(r.Ref), r.Date.String(), who, title, st, due.String()})
 		return nil
 	})
 	fmt.Fprintf(w, "%s\n", l.F("cli.list.total", n))

@@ -115,6 +115,7 @@ func init() {
 func init() {
 	register(func() map[string][2]string {
 		return map[string][2]string{
+			"list.repeat":              {"(lần %d)", "(×%d)"},
 			"entry.section.assessment": {"Đánh giá của chủ thể góp ý về việc trả lời", "The giver's assessment of the answer"},
 		}
 	})
