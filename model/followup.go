@@ -112,9 +112,10 @@ func (p *Petition) MatterID() string {
 // (nil when repeat_of is empty or not found).
 func (p *Petition) FollowRepeat(earlier *Petition) {
 	if p.RepeatOf == "" || earlier == nil {
-		p.RepeatNo, p.RepeatRoot = 0, ""
+		p.RepeatNo, p.RepeatRoot, p.RepeatRef = 0, "", ""
 		return
 	}
+	p.RepeatRef = earlier.Ref
 	p.RepeatNo = earlier.Times() + 1
 	p.RepeatRoot = earlier.MatterID()
 }

@@ -111,6 +111,7 @@ type Petition struct {
 	// how-many-th raising of the matter) and RepeatRoot (its first
 	// petition) are filled by the store from the earlier one.
 	RepeatOf   string `json:"repeat_of,omitempty"`
+	RepeatRef  string `json:"repeat_ref,omitempty"` // the earlier petition's reference
 	RepeatNo   int    `json:"repeat_no,omitempty"`
 	RepeatRoot string `json:"repeat_root,omitempty"`
 

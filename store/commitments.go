@@ -25,7 +25,7 @@ func followLinks(tx *bolt.Tx, old, rec model.Record) error {
 		return checkCommitmentParent(tx, v)
 	case *model.Petition:
 		if o, ok := old.(*model.Petition); ok && o.RepeatOf == v.RepeatOf {
-			v.RepeatNo, v.RepeatRoot = o.RepeatNo, o.RepeatRoot
+			v.RepeatNo, v.RepeatRoot, v.RepeatRef = o.RepeatNo, o.RepeatRoot, o.RepeatRef
 			return nil
 		}
 		return fillRepeat(tx, v)

@@ -24,7 +24,7 @@ func init() {
 	for k, extra := range map[model.Kind][]string{
 		model.KindFeedback: {"draft_sent_by", "point_assessment", "point_assessed_on", "point_assessment_note"},
 		model.KindSession:  {"voter_requested"},
-		model.KindPetition: {"repeat_of", "repeat_no", "repeat_root"},
+		model.KindPetition: {"repeat_of", "repeat_ref", "repeat_no", "repeat_root"},
 	} {
 		cols := csvColumns[k]
 		at := slices.Index(cols, "created_at")
@@ -55,7 +55,7 @@ func csvFollow(p *lineParser, rec model.Record) {
 		v.VoterRequested = p.bool("voter_requested")
 	case *model.Petition:
 		v.RepeatOf = p.get("repeat_of")
-		v.RepeatNo, v.RepeatRoot = p.int("repeat_no"), p.get("repeat_root")
+		v.RepeatRef, v.RepeatNo, v.RepeatRoot = p.get("repeat_ref"), p.int("repeat_no"), p.get("repeat_root")
 	}
 }
 

@@ -136,3 +136,37 @@ func TestAssessmentOfAnAnswer(t *testing.T) {
 		t.Fatalf("point after the assessment: %+v", p)
 	}
 }
+
+// A petition names the earlier one on the same matter by its reference;
+// the detail links it and counts the times, the list marks it.
+func TestRepeatedPetitionByReference(t *testing.T) {
+	s := newFixtureStore(t)
+	dr := newTestRoot(t, s, i18n.VI, 80, 24)
+	dr.keys("4", "n")
+	dr.focus("Họ tên")
+	dr.ft("Nguyễn Thị Yến")
+	dr.focus("Tóm tắt nội dung")
+	dr.ft("Đèn chiếu sáng vẫn chưa được sửa.")
+	dr.focus("Lặp lại đơn số")
+	dr.ft("KN-2026-0099")
+	dr.key("ctrl+s")
+	dr.mustBeForm()
+	dr.mustSee("Không tìm thấy bản ghi liên kết")
+	if n, _ := s.Total(model.KindPetition); n != 8 {
+		t.Fatalf("a refused save wrote: %d petitions", n)
+	}
+	dr.focus("Lặp lại đơn số")
+	for range len("KN-2026-0099") {
+		dr.fk("backspace")
+	}
+	dr.ft("kn-2026-0008")
+	dr.key("ctrl+s")
+	det := dr.created(model.KindPetition)
+	dr.detailHas("Lặp lại đơn KN-2026-0008 · 15/02/2026 · lần thứ 2 phản ánh vụ việc này")
+	p := getRec[*model.Petition](t, s, model.KindPetition, det.recID)
+	if p.RepeatOf != fid(27) || p.RepeatNo != 2 || p.RepeatRef != "KN-2026-0008" {
+		t.Fatalf("stored %+v", p)
+	}
+	dr.key("esc")
+	dr.mustSeeRow(p.Ref, "(lần 2) Đèn chiếu")
+}

@@ -115,6 +115,8 @@ func init() {
 func init() {
 	register(func() map[string][2]string {
 		return map[string][2]string{
+			"entry.field.repeat_of":    {"Lặp lại đơn số", "Repeats no."},
+			"entry.hint.repeat_of":     {"Số của đơn trước cùng nội dung, cùng người (vd. KN-2026-0012); để trống nếu lần đầu", "The earlier petition on the same matter (e.g. KN-2026-0012); empty the first time"},
 			"list.repeat":              {"(lần %d)", "(×%d)"},
 			"entry.section.assessment": {"Đánh giá của chủ thể góp ý về việc trả lời", "The giver's assessment of the answer"},
 		}
