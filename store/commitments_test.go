@@ -191,6 +191,11 @@ func TestFollowUpRecordsTravel(t *testing.T) {
 		t.Fatal(err)
 	}
 	province, _, _ := openTest(t)
+	pst, _ := province.Settings()
+	pst.WardCode, pst.WardName = "HN", "Thành phố Hà Nội"
+	if err := province.SaveSettings(pst, officer); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := province.ImportBundle(bundle, false, officer); err != nil {
 		t.Fatal(err)
 	}

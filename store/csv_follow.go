@@ -3,7 +3,6 @@ package store
 import (
 	"encoding/json"
 	"slices"
-	"strings"
 	"time"
 
 	"gopy/model"
@@ -57,19 +56,6 @@ func csvFollow(p *lineParser, rec model.Record) {
 		v.RepeatOf = p.get("repeat_of")
 		v.RepeatRef, v.RepeatNo, v.RepeatRoot = p.get("repeat_ref"), p.int("repeat_no"), p.get("repeat_root")
 	}
-}
-
-// csvInIDOrder puts the lines naming a record first, in id order, which
-// is the order the records were made in: a repeated petition (or a
-// commitment) comes after the record it names, so the link resolves.
-func csvInIDOrder(recs []CSVRecord) {
-	slices.SortStableFunc(recs, func(a, b CSVRecord) int {
-		ia, ib := a.Rec.GetMeta().ID, b.Rec.GetMeta().ID
-		if ia == "" || ib == "" {
-			return len(ib) - len(ia)
-		}
-		return strings.Compare(ia, ib)
-	})
 }
 
 // parseFollowCSV reads a line of a commitments or information ledger.
