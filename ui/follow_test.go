@@ -170,3 +170,39 @@ func TestRepeatedPetitionByReference(t *testing.T) {
 	dr.key("esc")
 	dr.mustSeeRow(p.Ref, "(lần 2) Đèn chiếu")
 }
+
+// I in the Feedback tab lists the information owed to the Front; n adds
+// an item, overdue once its due date passes; e records that it was given.
+func TestInformationOwedToTheFront(t *testing.T) {
+	s := newFixtureStore(t)
+	dr := newTestRoot(t, s, i18n.VI, 80, 24)
+	dr.keys("2", "I")
+	dr.mustSee("Thông tin phải cung cấp cho Mặt trận", "Chưa có bản ghi nào.")
+	dr.key("n")
+	dr.mustSee("› Nội dung thông tin*")
+	dr.ft("Kết luận thanh tra việc quản lý đất công")
+	dr.focus("Hạn cung cấp")
+	for range len("16/03/2026") {
+		dr.fk("backspace")
+	}
+	dr.ft("10/03/2026")
+	dr.key("ctrl+s")
+	det := dr.created(model.KindInformation)
+	dr.mustSee("TT-2026-0001", "! Quá hạn", "Chưa cung cấp")
+	dr.key("1")
+	dr.mustSeeRow("Thông tin chưa cung cấp, quá hạn", "1 !")
+
+	dr.key("2")
+	dr.key("e")
+	dr.mustSee("› Ngày cung cấp")
+	dr.ft("t")
+	dr.focus("Hình thức")
+	dr.ft("hoi nghi")
+	dr.key("ctrl+s")
+	dr.mustSee("Đã cung cấp")
+	dr.detailHas("16/03/2026", "! chậm so với hạn", "Tại hội nghị, cuộc họp")
+	i := getRec[*model.Information](t, s, model.KindInformation, det.recID)
+	if i.ProvidedOn != fixtureToday() || i.How != model.InfoMeeting || i.DueOn != d(10, 3) || i.Overdue(fixtureToday()) {
+		t.Fatalf("stored %+v", i)
+	}
+}
