@@ -101,6 +101,8 @@ func TestCommitmentFromASessionClosed(t *testing.T) {
 	dr.key("ctrl+s")
 	dr.mustSee("Đã hoàn thành")
 	dr.detailHas("Ngày hoàn thành", "16/03/2026", "chậm so với hạn", "25/BC-UBND", "Tiến độ thực hiện (1)", "Đã thay bóng đèn toàn tuyến.")
+	// The history names the change in words.
+	dr.detailHas("Tình trạng: Chưa thực hiện → Đã hoàn thành", "Ngày hoàn thành: — → 16/03/2026")
 	c := getRec[*model.Commitment](t, s, model.KindCommitment, id)
 	if c.State != model.CommitmentDone || c.DoneOn != fixtureToday() || c.EvidenceDocNo != "25/BC-UBND" || len(c.Progress) != 1 {
 		t.Fatalf("closed %+v", c)

@@ -48,6 +48,7 @@ func init() {
 			"detail.assessment":       {"Đánh giá của chủ thể góp ý", "Giver's assessment"},
 			"detail.raised_times":     {"lần thứ %d phản ánh vụ việc này", "this matter raised %d times, this one included"},
 
+			"field.progress_item":   {"Tiến độ", "Progress"},
 			"field.made_on":         {"Ngày cam kết", "Made on"},
 			"field.what":            {"Nội dung cam kết", "Commitment"},
 			"field.unit":            {"Đơn vị thực hiện", "Unit"},
