@@ -208,3 +208,51 @@ func TestInformationOwedToTheFront(t *testing.T) {
 		t.Fatalf("stored %+v", i)
 	}
 }
+
+// The Reports tab's follow-through section shows the report's figures,
+// and each count opens the list of those records.
+func TestReportsFollowSection(t *testing.T) {
+	s := newFixtureStore(t)
+	for _, r := range []model.Record{
+		&model.Commitment{MadeOn: d(20, 1), SessionID: fid(10), What: "Sửa đường tổ 3", Due: d(28, 2)},
+		&model.Commitment{MadeOn: d(20, 1), FeedbackID: fid(1), PointNo: 1, What: "Niêm yết quy hoạch", Due: d(31, 1),
+			State: model.CommitmentDone, DoneOn: d(25, 1)},
+		&model.Information{Item: "Kết luận thanh tra", Category: model.InfoInspection, OwedBy: model.TargetGovernment, DueOn: d(1, 3)},
+	} {
+		if err := s.Create(r, officer); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dr := newTestRoot(t, s, i18n.VI, 80, 24)
+	dr.keys("5", "left")
+	dr.mustSee("[Cam kết]", "Cam kết thực hiện")
+	r := reportsTabOf(t, dr)
+	want := map[string]string{"Số cam kết": "2", "Cam kết từ ý kiến góp ý": "1", "Hoàn thành đúng hạn": "1",
+		"Cam kết quá hạn": "1", "Số nội dung phải cung cấp": "1", "Chưa cung cấp, quá hạn": "1"}
+	for i, row := range r.lay.rows {
+		w, ok := want[row.label]
+		if !ok || row.kind != rowFigure {
+			continue
+		}
+		if row.value != w {
+			t.Errorf("%s = %s, want %s", row.label, row.value, w)
+		}
+		delete(want, row.label)
+		if row.label != "Cam kết quá hạn" {
+			continue
+		}
+		for r.cursor < i {
+			dr.key("j")
+		}
+		dr.key("enter")
+		l, ok := dr.r.top().(*listScreen)
+		if !ok || l.total != 1 {
+			t.Fatalf("overdue commitments opened %T", dr.r.top())
+		}
+		dr.mustSee("Sửa đường tổ 3")
+		dr.key("esc")
+	}
+	if len(want) > 0 {
+		t.Errorf("figures not shown: %v", want)
+	}
+}

@@ -131,3 +131,12 @@ func init() {
 		}
 	})
 }
+
+func init() {
+	register(func() map[string][2]string {
+		return map[string][2]string{
+			"reports.sec.follow": {"Cam kết", "Follow-up"},
+			"reports.fu.others":  {"Đối thoại theo yêu cầu cử tri, đơn lặp lại", "Voter-requested dialogues, repeated petitions"},
+		}
+	})
+}
