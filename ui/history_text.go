@@ -16,7 +16,10 @@ func fieldLabel(l i18n.Lang, field string) string {
 	var out []string
 	for i := 0; i < len(parts); i++ {
 		p := parts[i]
-		if (p == "points" || p == "log" || p == "topics") && i+1 < len(parts) {
+		if p == "state" {
+			p = "c_state" // only a commitment stores a state
+		}
+		if (p == "points" || p == "log" || p == "topics" || p == "progress") && i+1 < len(parts) {
 			out = append(out, l.T("field."+p+"_item")+" "+parts[i+1])
 			i++
 			continue
@@ -34,6 +37,8 @@ func fieldLabel(l i18n.Lang, field string) string {
 var enumGroups = map[string]string{
 	"source_kind": "source", "form": "form", "target_kind": "target", "host_role": "host",
 	"channel": "channel", "classification": "class", "handling": "handling",
+	// follow-through (issue 12)
+	"state": "commitment", "assessment": "assess", "category": "infocat", "how": "infohow", "owed_by": "target",
 }
 
 // historyValue shows a stored value of a history entry the way the detail
@@ -59,7 +64,8 @@ func historyValue(l i18n.Lang, field, v string) string {
 		return l.T("word.no")
 	case enumGroups[name] != "":
 		return l.Enum(enumGroups[name], v)
-	case strings.HasSuffix(name, "_on") || strings.HasSuffix(name, "_due") || name == "comment_deadline" || name == "on":
+	case strings.HasSuffix(name, "_on") || strings.HasSuffix(name, "_due") || name == "comment_deadline" || name == "on" ||
+		name == "due" || name == "evidence_date":
 		if d, err := model.ParseDate(v); err == nil {
 			return d.String()
 		}
@@ -68,8 +74,8 @@ func historyValue(l i18n.Lang, field, v string) string {
 }
 
 // historyLines turns the field changes of one history entry into
-// sentences a person reads at a glance: a follow-up log entry or a
-// feedback point added is one sentence (not five "Nhật ký 1 · Người ghi:
+// sentences a person reads at a glance: a follow-up log entry, a
+// commitment's progress entry or a feedback point added is one sentence (not five "Nhật ký 1 · Người ghi:
 // — → …" lines); any other field was set, changed or cleared. hidden
 // fields (a confidential identity) show as such.
 func historyLines(l i18n.Lang, fields []model.FieldChange, hidden func(field string) bool) []string {
@@ -105,7 +111,7 @@ func historyLines(l i18n.Lang, fields []model.FieldChange, hidden func(field str
 // added. It returns the group ("log.3") and how many fields it holds.
 func addedItem(fields []model.FieldChange) (group string, n int, ok bool) {
 	parts := strings.SplitN(fields[0].Field, ".", 3)
-	if len(parts) != 3 || parts[0] != "log" && parts[0] != "points" {
+	if len(parts) != 3 || parts[0] != "log" && parts[0] != "points" && parts[0] != "progress" {
 		return "", 0, false
 	}
 	group = parts[0] + "." + parts[1] + "."
@@ -131,15 +137,19 @@ func addedSentence(l i18n.Lang, group string, fields []model.FieldChange) string
 	if d, err := model.ParseDate(v["on"]); err == nil {
 		parts = append(parts, d.String())
 	}
-	kind := l.Enum("log", v["kind"])
-	if v["status"] != "" {
-		kind += " → " + l.Enum("status", v["status"])
+	key := "history.progress_added"
+	if strings.HasPrefix(group, "log.") {
+		key = "history.log_added"
+		kind := l.Enum("log", v["kind"])
+		if v["status"] != "" {
+			kind += " → " + l.Enum("status", v["status"])
+		}
+		parts = append(parts, kind)
 	}
-	parts = append(parts, kind)
 	if v["by"] != "" {
 		parts = append(parts, db(v["by"]))
 	}
-	s := l.F("history.log_added", strings.Join(parts, ", "))
+	s := l.F(key, strings.Join(parts, ", "))
 	if t := v["text"]; t != "" {
 		s += ": «" + kit.Clip(db(t), 200) + "»"
 	}

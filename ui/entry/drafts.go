@@ -93,6 +93,8 @@ func ResumeDraft(ctx Context, d Draft) (*Form, error) {
 		f, err = resumeOn(dd, nil, func(r *model.Petition) *Form { return AddNote(ctx, r) })
 	case "settings":
 		f = EditSettings(ctx)
+	case "commit", "commitment", "commit_state", "information":
+		f, err = resumeFollow(ctx, dd)
 	default:
 		return nil, fmt.Errorf("draft %s: unknown form %q", d.Key, dd.Kind)
 	}
