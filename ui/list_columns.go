@@ -27,6 +27,7 @@ type columns struct {
 
 	ref, ward, date, who, title, status, due, people, class int
 	showWard, showDate, showDue, showPeople, showClass      bool
+	classInTitle                                            bool
 }
 
 const (
@@ -45,6 +46,9 @@ func newColumns(c *common, kind model.Kind, w int) *columns {
 	cl.showDate = kind == model.KindSession && w >= narrowW || w >= 100
 	cl.showPeople = kind == model.KindSession && w >= 100
 	cl.showClass = kind == model.KindPetition && w >= 90
+	// Between 72 and 90 columns a petition's classification leads its
+	// summary, unless the summary already starts with it.
+	cl.classInTitle = kind == model.KindPetition && !cl.showClass && w >= narrowW
 	if cl.showClass {
 		cl.class = classWidth(c.lang)
 	}
@@ -256,7 +260,13 @@ func (cl *columns) row(r *model.Row, today model.Date, selected bool) string {
 		cell(l.Enum("list.short.class", r.Sub), cl.class, nil)
 		b.WriteByte(' ')
 	}
-	cell(repeatMark(l, r)+db(r.Title), cl.title, nil)
+	title := db(r.Title)
+	if cl.classInTitle && r.Sub != "" {
+		if class := l.Enum("list.short.class", r.Sub); !strings.HasPrefix(model.Fold(title), model.Fold(class)) {
+			title = class + ": " + title
+		}
+	}
+	cell(repeatMark(l, r)+title, cl.title, nil)
 	if cl.kind != model.KindSession {
 		b.WriteByte(' ')
 		cell(status, cl.status, statusStyle)

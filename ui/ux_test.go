@@ -291,3 +291,28 @@ func TestEnglishWording(t *testing.T) {
 	dr.keys("esc", "esc", "6")
 	dr.mustSee("Vietnamese (default; this session: English)")
 }
+
+// Issue 13, item 11: at 80 columns a petition's classification leads its
+// summary (unless the summary starts with it) and an overdue row says by
+// how many days; at 60 columns whole columns go, the name and summary keep
+// room; from 90 the classification has its column.
+func TestListColumnsByWidth(t *testing.T) {
+	s := newFixtureStore(t)
+	dr := newTestRoot(t, s, i18n.VI, 80, 24)
+	dr.key("4")
+	dr.mustSeeRow("KN-2026-0008", "Nguyễn Thị Yến", "Phản ánh: Đèn chiếu")
+	dr.mustSeeRow("KN-2026-0007", "Phản ánh nước sinh")
+	dr.mustNotSee("Phản ánh: Phản ánh")
+	dr.mustSeeRow("KN-2026-0001", "quá 21 ngày")
+
+	dr = newTestRoot(t, s, i18n.VI, 60, 20)
+	dr.key("4")
+	dr.mustSee("1 Tổng", "2 Góp ý", "[4 Kiến nghị]", "5 Báo c", "6 Danh")
+	dr.mustSeeRow("KN-2026-0008", "Nguyễn Thị", "Đèn chiếu sáng c", "Đang giải quyết")
+	dr.mustNotSee("Hạn ", "17/03/2026")
+
+	dr = newTestRoot(t, s, i18n.EN, 120, 40)
+	dr.key("4")
+	dr.mustSee("Class")
+	dr.mustSeeRow("KN-2026-0008", "Report", "Đèn chiếu sáng công cộng")
+}
