@@ -33,6 +33,8 @@ var goldenScreens = []struct {
 	{name: "feedback_detail", keys: []string{"2", "G", "enter"}},
 	{name: "session_detail", keys: []string{"3", "G", "enter"}},
 	{name: "search", keys: []string{"4", "/", "n", "g", "u", "y", "ễ", "n"}},
+	{name: "status_resolve", keys: []string{"4", "j", "j", "x"}},
+	{name: "quit_form", keys: []string{"4", "n", "1", "ctrl+c"}},
 	{name: "search_matched", keys: []string{"4", "/", "h", "o", "a", " ", "b", "i", "n", "h"}},
 	{name: "filter", keys: []string{"4", "f", "right", "down", "right"}},
 	{name: "overdue_from_dashboard", keys: []string{"enter"}},
