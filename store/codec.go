@@ -11,7 +11,9 @@ import (
 // List rows are encoded by hand: a year's report at a million records
 // decodes every row of the year, and JSON would cost ten times more.
 
-const rowFormat = 1
+// Format 2 added the follow-through fields (issue 12); migrate.go
+// rewrites the rows of format 1.
+const rowFormat = 2
 
 var errRowCorrupt = errors.New("list row corrupt")
 
@@ -127,11 +129,16 @@ func encodeRow(r *model.Row) []byte {
 			e.i(n)
 		}
 		e.i(r.DraftWindow)
+		for _, n := range r.Assess {
+			e.u(uint64(n))
+		}
+		e.s(r.DraftSender)
 	case model.KindSession:
 		e.u(uint64(r.Participants))
 		e.d(r.AnnouncedOn)
 		e.d(r.PublishedOn)
 		e.bool(r.Dialogue)
+		e.bool(r.VoterRequest)
 	case model.KindPetition:
 		e.s(string(r.Channel))
 		e.s(string(r.Handling))
@@ -142,6 +149,15 @@ func encodeRow(r *model.Row) []byte {
 		e.d(r.ReportedBackOn)
 		e.s(r.Assignee)
 		e.s(r.ParentID)
+		e.u(uint64(r.RepeatNo))
+		e.s(r.Matter)
+	case model.KindCommitment:
+		e.d(r.ResolvedOn)
+		e.s(r.Assignee)
+		e.s(r.ParentID)
+	case model.KindInformation:
+		e.d(r.ResolvedOn)
+		e.s(string(r.Target))
 	}
 	return e.b
 }
@@ -178,6 +194,7 @@ const (
 	cChannel
 	cHandling
 	cAssignee
+	cSender
 	nCommon
 )
 
@@ -255,11 +272,16 @@ func (rd *rowDecoder) decode(kind model.Kind, key, val []byte, r *model.Row) err
 			}
 		}
 		r.DraftWindow = d.i()
+		for i := range r.Assess {
+			r.Assess[i] = int(d.u())
+		}
+		r.DraftSender = rd.common(&d, cSender)
 	case model.KindSession:
 		r.Participants = int(d.u())
 		r.AnnouncedOn = d.d()
 		r.PublishedOn = d.d()
 		r.Dialogue = d.bool()
+		r.VoterRequest = d.bool()
 	case model.KindPetition:
 		r.Channel = model.Channel(rd.common(&d, cChannel))
 		r.Handling = model.Handling(rd.common(&d, cHandling))
@@ -270,6 +292,15 @@ func (rd *rowDecoder) decode(kind model.Kind, key, val []byte, r *model.Row) err
 		r.ReportedBackOn = d.d()
 		r.Assignee = rd.common(&d, cAssignee)
 		r.ParentID = rd.own(&d)
+		r.RepeatNo = int(d.u())
+		r.Matter = d.s()
+	case model.KindCommitment:
+		r.ResolvedOn = d.d()
+		r.Assignee = rd.common(&d, cAssignee)
+		r.ParentID = rd.own(&d)
+	case model.KindInformation:
+		r.ResolvedOn = d.d()
+		r.Target = model.TargetKind(rd.common(&d, cTarget))
 	}
 	if d.err == nil && len(d.b) != 0 {
 		return errRowCorrupt

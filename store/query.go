@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -46,9 +47,16 @@ type Query struct {
 	// and Order are then ignored. From and To still bound the record's own
 	// date.
 	DueFrom, DueTo model.Date
-	// Search is matched, folded, against the record's folded text.
+	// Search is matched, folded, against the record's folded text, field by
+	// field, leaving out the officer's own fields (model.SearchFold); the
+	// rows returned name the field matched (Row.Matched).
 	Search string
-	Order  Order
+	// Assignee keeps the petitions whose assignee (unit or officer)
+	// contains it, folded: "việc của tôi" is the officer's own name.
+	Assignee string
+	// Group keeps the petitions of one residential group (exactly, folded).
+	Group string
+	Order Order
 }
 
 // Entry is a row with its position key, for paging.
@@ -65,6 +73,8 @@ type plan struct {
 	lo, hi  []byte // inclusive lower bound, exclusive upper bound (nil: open)
 	needRow bool   // filters need the decoded row
 	fold    string // the folded search text ("": no search)
+	group   []byte // the folded residential group (nil: any)
+	who     string // the folded assignee (""; any)
 	q       Query
 	// inFold: the walk is over the search texts, so a record's text is the
 	// cursor's value, not a lookup.
@@ -99,6 +109,10 @@ func (q *Query) plan() plan {
 	if q.Search != "" {
 		p.fold = model.Fold(q.Search)
 	}
+	if q.Group != "" {
+		p.group = []byte(model.Fold(q.Group))
+	}
+	p.who = model.Fold(q.Assignee)
 	from, to := q.From, q.To
 	rangeKeys := func(prefix []byte) {
 		p.lo = append(append([]byte{}, prefix...), dateKey(from)...)
@@ -197,17 +211,25 @@ func (p *plan) match(key, val []byte, row *model.Row, want bool) (bool, error) {
 			return false, nil
 		}
 	}
-	if p.fold != "" {
+	matched := ""
+	if p.fold != "" || p.group != nil {
 		f := val
 		if !p.inFold {
 			f = p.folds.Get(rk)
 			p.looked()
 		}
-		if !bytes.Contains(f, []byte(p.fold)) {
+		if p.fold != "" {
+			field, ok := model.SearchFold(q.Kind, f, []byte(p.fold))
+			if !ok {
+				return false, nil
+			}
+			matched = field
+		}
+		if p.group != nil && !bytes.Equal(model.FoldField(q.Kind, f, "group"), p.group) {
 			return false, nil
 		}
 	}
-	if !p.needRow && !want {
+	if !p.needRow && p.who == "" && !want {
 		return true, nil
 	}
 	v := val
@@ -220,6 +242,10 @@ func (p *plan) match(key, val []byte, row *model.Row, want bool) (bool, error) {
 	}
 	if err := p.rd.decode(q.Kind, rk, v, row); err != nil {
 		return false, err
+	}
+	row.Matched = matched
+	if p.who != "" && !strings.Contains(model.Fold(row.Assignee), p.who) {
+		return false, nil
 	}
 	if q.Status != "" && !hasStatus(row, q.Status) {
 		return false, nil
@@ -389,7 +415,7 @@ func (s *Store) page(p plan, after []byte, n int, reverse bool) ([]Entry, error)
 // indexes suffice.
 func (s *Store) Count(q Query) (int, error) {
 	if q.Status == "" && q.Sub == "" && q.Ward == "" && q.From == 0 && q.To == 0 && !q.Overdue && !q.Open &&
-		q.DueFrom == 0 && q.DueTo == 0 && model.Fold(q.Search) == "" {
+		q.Assignee == "" && q.Group == "" && q.DueFrom == 0 && q.DueTo == 0 && model.Fold(q.Search) == "" {
 		// Everything of a kind: the counter kept in meta, not a walk over
 		// (and a read of) every row.
 		return s.Total(q.Kind)
@@ -512,7 +538,8 @@ func (s *Store) ScanPetitions(from, to model.Date, fn func(*model.Petition) erro
 	})
 }
 
-// Linked lists the petitions raised from a session or feedback, oldest first.
+// Linked lists the petitions raised from a session or feedback, and the
+// commitments made in answer to it, oldest first.
 func (s *Store) Linked(parentID string) ([]model.Row, error) {
 	pid, err := model.ParseID(parentID)
 	if err != nil {
@@ -525,6 +552,9 @@ func (s *Store) Linked(parentID string) ([]model.Row, error) {
 			var id [16]byte
 			copy(id[:], k[16:])
 			rec, err := getRecord(tx, model.KindPetition, id)
+			if err == ErrNotFound {
+				rec, err = getRecord(tx, model.KindCommitment, id)
+			}
 			if err != nil {
 				return err
 			}

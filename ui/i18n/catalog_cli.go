@@ -6,6 +6,12 @@ func init() {
 		return map[string][2]string{
 			"cli.err.lang":            {"ngôn ngữ %q không hỗ trợ (vi hoặc en)", "language %q not supported (vi or en)"},
 			"cli.err.missing_value":   {"thiếu giá trị", "missing value"},
+			"cli.err.flag_unknown":    {"không có tùy chọn %s", "there is no option %s"},
+			"cli.err.flag_value":      {"tùy chọn %s cần một giá trị", "option %s needs a value"},
+			"cli.err.flag_syntax":     {"tùy chọn viết sai: %s", "badly written option: %s"},
+			"cli.err.flag_bad":        {"giá trị %s không hợp lệ cho %s", "%s is not a valid value for %s"},
+			"cli.err.no_terminal":     {"giao diện cần một cửa sổ dòng lệnh (terminal); không có thì dùng các lệnh như gopy list, gopy report (xem: gopy help)", "the interface needs a terminal; without one, use commands such as gopy list, gopy report (see: gopy help)"},
+			"cli.err.no_backup":       {"không có tệp sao lưu %s", "there is no backup file %s"},
 			"cli.err.unknown_command": {"không có lệnh %q; xem: gopy help", "no command %q; see: gopy help"},
 			"cli.err.flags":           {"tham số không hợp lệ: %s; xem: gopy help", "bad arguments: %s; see: gopy help"},
 			"cli.err.extra_args":      {"thừa tham số: %s", "unexpected arguments: %s"},
@@ -15,7 +21,7 @@ func init() {
 			"cli.err.not_gopy":        {"tệp %s không phải cơ sở dữ liệu gopy hoặc đã hỏng", "%s is not a gopy database, or it is damaged"},
 			"cli.err.invalid":         {"dữ liệu không hợp lệ:", "invalid data:"},
 			"cli.err.generic":         {"lỗi", "error"},
-			"cli.err.list_kind":       {"cần chọn: gopy list feedback|sessions|petitions", "say which: gopy list feedback|sessions|petitions"},
+			"cli.err.list_kind":       {"cần chọn: gopy list feedback|sessions|petitions|commitments|information", "say which: gopy list feedback|sessions|petitions|commitments|information"},
 			"cli.err.status":          {"trạng thái %q không hợp lệ; chọn một trong: %s", "status %q is not valid; use one of: %s"},
 			"cli.err.sort":            {"cách sắp xếp %q không có; chọn: %s", "no sort order %q; use: %s"},
 			"cli.err.format":          {"định dạng %q không hỗ trợ; chọn: %s", "format %q not supported; use: %s"},
@@ -23,10 +29,12 @@ func init() {
 			"cli.err.wards":           {"--wards phải từ 1 đến 1000", "--wards must be 1 to 1000"},
 			"cli.err.restore_args":    {"cần đúng một tệp sao lưu: gopy restore TỆP", "give exactly one backup file: gopy restore FILE"},
 			"cli.demo.done":           {"Đã thêm %d bản ghi mẫu vào %s", "Added %d demo records to %s"},
+			"cli.demo.done.one":       {"Đã thêm %d bản ghi mẫu vào %s", "Added %d demo record to %s"},
 			"cli.demo.kept":           {"%s đã có %d bản ghi; không thêm dữ liệu mẫu", "%s already holds %d records; no demo data added"},
 			"cli.backup.done":         {"Đã sao lưu vào %s", "Backed up to %s"},
 			"cli.restore.done":        {"Đã khôi phục %s vào %s (bản cũ giữ ở %s)", "Restored %s into %s (the previous copy is kept as %s)"},
 			"cli.check.ok":            {"%s: tốt, %d bản ghi, các chỉ mục khớp", "%s: sound, %d records, indexes match"},
+			"cli.check.ok.one":        {"%s: tốt, %d bản ghi, các chỉ mục khớp", "%s: sound, %d record, indexes match"},
 			"cli.check.bad":           {"phát hiện %d vấn đề; hãy khôi phục từ bản sao lưu (gopy restore)", "%d problems found; restore from a backup (gopy restore)"},
 			"cli.stats.file":          {"Tệp %s MB, %d bản ghi, %s byte một bản ghi; trang %d byte, %d trang ngoài các vùng (trống, danh sách trang trống, meta: %s MB)", "File %s MB, %d records, %s bytes a record; pages of %d bytes, %d in no bucket (free, the freelist, meta: %s MB)"},
 			"cli.stats.header":        {"vùng\tkhóa\tMB khóa\tMB giá trị\ttrang\tMB trang\tđộ đầy\tbyte/bản ghi\t", "bucket\tkeys\tkey MB\tvalue MB\tpages\tpage MB\tfill\tbytes/record\t"},
@@ -42,7 +50,7 @@ func init() {
 
   gopy                                   mở giao diện
   gopy demo --records N [--ward MÃ] [--wards K] [--seed S] [--if-empty]
-  gopy list feedback|sessions|petitions [--status S] [--overdue] [--search CHỮ]
+  gopy list feedback|sessions|petitions|commitments|information [--status S] [--overdue] [--search CHỮ]
             [--from NGÀY] [--to NGÀY] [--period KỲ] [--ward MÃ]
             [--format table|csv|json] [--count]
             [--sort newest|oldest|due|who|ref]
@@ -60,7 +68,7 @@ NGÀY: dd/mm/yyyy hoặc yyyy-mm-dd. KỲ: 2026, 2026-Q3, 2026-H1, 2026-9M, 2026
 
   gopy                                   open the interface
   gopy demo --records N [--ward CODE] [--wards K] [--seed S] [--if-empty]
-  gopy list feedback|sessions|petitions [--status S] [--overdue] [--search TEXT]
+  gopy list feedback|sessions|petitions|commitments|information [--status S] [--overdue] [--search TEXT]
             [--from DATE] [--to DATE] [--period P] [--ward CODE]
             [--format table|csv|json] [--count]
             [--sort newest|oldest|due|who|ref]

@@ -18,6 +18,9 @@ type KeyMap struct {
 	Open, Back, Search, Filter, Sort        key.Binding
 	Reveal, Reload                          key.Binding
 	Help, Quit, ForceQuit                   key.Binding
+	// HelpAnywhere shows the full help even where ? is text (a form's
+	// text field, the search field).
+	HelpAnywhere key.Binding
 
 	// Inside dialogs and the search field.
 	Accept, Cancel, Left, Right, Reset, Next, Prev key.Binding
@@ -40,6 +43,10 @@ type KeyMap struct {
 	New, Edit, Delete, EditSettings key.Binding
 	Answer, Raise, AddMatters       key.Binding
 	AddNote, Status                 key.Binding
+	// Follow-through: c adds a commitment to a feedback point or a
+	// session; C and I open the lists of commitments and of information
+	// owed to the Front.
+	Commit, Commitments, Information key.Binding
 	// The drafts offered at start.
 	Resume, Discard, Later key.Binding
 
@@ -115,9 +122,10 @@ func NewKeyMap(l i18n.Lang) *KeyMap {
 		Reveal: b(ks("v"), "v", "key.reveal"),
 		Reload: b(ks("r"), "r", "key.reload"),
 
-		Help:      b(ks("?"), "?", "key.help"),
-		Quit:      b(ks("q"), "q", "key.quit"),
-		ForceQuit: b(ks("ctrl+c"), "ctrl+c", "key.force_quit"),
+		Help:         b(ks("?"), "?", "key.help"),
+		Quit:         b(ks("q"), "q", "key.quit"),
+		ForceQuit:    b(ks("ctrl+c"), "ctrl+c", "key.force_quit"),
+		HelpAnywhere: b(ks("f1"), "f1", "key.help"),
 
 		Accept: b(ks("enter"), "enter", "key.accept"),
 		Cancel: b(ks("esc"), "esc", "key.cancel"),
@@ -147,6 +155,9 @@ func NewKeyMap(l i18n.Lang) *KeyMap {
 		AddMatters:   b(ks("a"), "a", "key.add_matters"),
 		AddNote:      b(ks("a"), "a", "key.add_note"),
 		Status:       b(ks("x"), "x", "key.status"),
+		Commit:       b(ks("c"), "c", "key.commit"),
+		Commitments:  b(ks("C"), "C", "key.commitments"),
+		Information:  b(ks("I"), "I", "key.information"),
 
 		Resume:  b(ks("enter"), "enter", "key.resume"),
 		Discard: b(ks("d"), "d", "key.discard"),
@@ -202,7 +213,7 @@ func NewKeyMap(l i18n.Lang) *KeyMap {
 
 // Global is the group of keys that work on every screen, for the full help.
 func (k *KeyMap) Global() []key.Binding {
-	return []key.Binding{k.Tabs, k.NextTab, k.PrevTab, k.Help, k.Quit, k.ForceQuit}
+	return []key.Binding{k.Tabs, k.NextTab, k.PrevTab, k.Help, k.HelpAnywhere, k.Quit, k.ForceQuit}
 }
 
 // Moves is the group of keys that move through a list or a page.
