@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -509,5 +510,53 @@ func TestShortResolutionBeforeAcceptance(t *testing.T) {
 	if r := a.Result(); r.Petitions.Overdue != 1 || r.Petitions.OverdueUnaccepted != 1 || r.Petitions.Unaccepted != 1 {
 		t.Errorf("overdue %d, unaccepted overdue %d, unaccepted %d; want 1 1 1",
 			r.Petitions.Overdue, r.Petitions.OverdueUnaccepted, r.Petitions.Unaccepted)
+	}
+}
+
+// An interval that ends on the report's day can still be met that day: it
+// is pending until the day after (review A3). The month's report and the
+// year's then agree on the last week of November 2026 (W49 is cut by the
+// month's edge to Monday 30/11 alone).
+func TestIntervalEndingTodayIsPending(t *testing.T) {
+	s := reportSettings()
+	var rows []Row
+	for _, d := range []int{2, 9, 16, 23} { // W45–W48 each have their Monday
+		rows = append(rows, session(SessionReception, HostCommitteeChair, rd(d, 11, 2026)))
+	}
+	nov := Period{rd(1, 11, 2026), rd(30, 11, 2026)}
+	year := Period{rd(1, 1, 2026), rd(31, 12, 2026)}
+	for _, tc := range []struct {
+		name         string
+		p            Period
+		asOf         Date
+		rule         TargetRule
+		missed, pend string // in the period's last interval
+	}{
+		// 30/11 is the week's last day inside November: a reception may
+		// still be held and recorded today.
+		{"November on 30/11", nov, rd(30, 11, 2026), RuleChairWeekly, "", "2026-W49"},
+		{"2026 on 30/11", year, rd(30, 11, 2026), RuleChairWeekly, "", "2026-W49"},
+		// The day after, the month's cut week is over with none held.
+		{"November on 01/12", nov, rd(1, 12, 2026), RuleChairWeekly, "2026-W49", ""},
+		// The secretary's November ends today: not missed yet.
+		{"secretary November on 30/11", nov, rd(30, 11, 2026), RuleSecretaryMonthly, "", "2026-11"},
+		{"secretary November on 01/12", nov, rd(1, 12, 2026), RuleSecretaryMonthly, "2026-11", ""},
+		// No conference in 2026: on 31/12 the year can still hold one.
+		{"dialogue 2026 on 31/12", year, rd(31, 12, 2026), RuleDialogueYearly, "", "2026"},
+		{"dialogue 2026 on 01/01/2027", year, rd(1, 1, 2027), RuleDialogueYearly, "2026", ""},
+	} {
+		got := targetsFor(t, tc.p, tc.asOf, s, rows...)[tc.rule]
+		last := func(l []string) string {
+			if len(l) == 0 {
+				return ""
+			}
+			return l[len(l)-1]
+		}
+		if tc.missed != "" && last(got.Missed) != tc.missed || tc.missed == "" && slices.Contains(got.Missed, tc.pend) {
+			t.Errorf("%s: missed %v, want %q last", tc.name, got.Missed, tc.missed)
+		}
+		if tc.pend != "" && last(got.Pending) != tc.pend || tc.pend == "" && slices.Contains(got.Pending, tc.missed) {
+			t.Errorf("%s: pending %v, want %q", tc.name, got.Pending, tc.pend)
+		}
 	}
 }

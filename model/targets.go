@@ -145,9 +145,11 @@ func judge(rule TargetRule, per int, ivs []interval, days map[Date]bool, p Perio
 			continue // not begun on the report's day
 		}
 		n := count(lo, min(hi, end))
-		over := hi <= asOf
+		// Judged the day after it ends: on its last day it can still
+		// be met. A year is judged only by a period that holds its end.
+		over := hi < asOf
 		if yearToDate {
-			over = iv.to <= end
+			over = iv.to <= p.To && iv.to < asOf
 		}
 		switch {
 		case n >= per:
