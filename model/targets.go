@@ -61,6 +61,10 @@ type TargetResult struct {
 	Pending  []string   `json:"pending"`
 	Days     int        `json:"days"`        // distinct days held that count
 	AdHoc    int        `json:"ad_hoc_days"` // ad-hoc reception days (shown, not counted)
+	// Wards judged and those among them whose own state is met: a
+	// province's days and intervals add up, its wards are met one by one.
+	Wards    int `json:"wards_judged"`
+	WardsMet int `json:"wards_met"`
 }
 
 // interval is one week, month or year; from and to are its own bounds.
@@ -262,6 +266,10 @@ func judgeTargets(wards map[string]*targetDays, p Period, asOf Date, tg Targets,
 			prefix := ""
 			if len(codes) > 1 {
 				prefix = code + " "
+			}
+			total.Wards++
+			if r.Met {
+				total.WardsMet++
 			}
 			total.Required += r.Required
 			total.Held += r.Held
