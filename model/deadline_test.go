@@ -32,17 +32,19 @@ var swapped2026 = map[int][]Holiday{2026: {
 func TestLawDues(t *testing.T) {
 	type ext = []int
 	cases := []struct {
-		name      string
-		class     Classification
-		received  Date
-		accepted  Date
-		complex   bool
-		multiSite bool
-		remote    bool
-		stays     bool // day-off rule switched off
-		ext       ext
-		holidays  map[int][]Holiday
-		ack, res  Date
+		name       string
+		class      Classification
+		received   Date
+		accepted   Date
+		complex    bool
+		especially bool // especially complex: a denunciation may be extended twice
+		multiSite  bool
+		remote     bool
+		stays      bool // day-off rule switched off
+		ext        ext
+		holidays   map[int][]Holiday
+		ack, res   Date
+		refused    string // the extensions' validation error, when the law refuses them
 	}{
 		// 1. The complaint: Sat 17/01/2026, accepted that day.
 		// ack 17/01+10 = Tue 27/01. res +30 = Mon 16/02, Tết: 16–20/02 off,
@@ -170,15 +172,23 @@ func TestLawDues(t *testing.T) {
 		// +60 = Fri 13/03.
 		{name: "denunciation, one extension", class: ClassDenunciation, received: rd(5, 1, 2026), accepted: rd(12, 1, 2026), complex: true,
 			ext: ext{30}, ack: rd(14, 1, 2026), res: rd(13, 3, 2026)},
-		// 30. The same extended twice, by 30 and 20: +80 = Thu 02/04.
-		{name: "denunciation, two extensions", class: ClassDenunciation, received: rd(5, 1, 2026), accepted: rd(12, 1, 2026), complex: true,
+		// 30. Especially complex, so extended twice (Luật Tố cáo 2018, Điều
+		// 30 khoản 1: "gia hạn hai lần, mỗi lần không quá 30 ngày" for a
+		// case "đặc biệt phức tạp"), by 30 and 20: 12/01 +80 = Thu 02/04.
+		{name: "especially complex denunciation, two extensions", class: ClassDenunciation, received: rd(5, 1, 2026), accepted: rd(12, 1, 2026), complex: true, especially: true,
 			ext: ext{30, 20}, ack: rd(14, 1, 2026), res: rd(2, 4, 2026)},
-		// 31. Twice by 30: +90 = Sun 12/04 → Mon 13/04.
-		{name: "denunciation, two extensions, Sunday", class: ClassDenunciation, received: rd(5, 1, 2026), accepted: rd(12, 1, 2026), complex: true,
+		// 31. Especially complex, twice by 30: 12/01 +90 = Sun 12/04 → Mon
+		// 13/04 (BLDS 2015, Điều 148 khoản 5).
+		{name: "especially complex denunciation, two extensions, Sunday", class: ClassDenunciation, received: rd(5, 1, 2026), accepted: rd(12, 1, 2026), complex: true, especially: true,
 			ext: ext{30, 30}, ack: rd(14, 1, 2026), res: rd(13, 4, 2026)},
-		// 32. The same, rule off: Sunday 12/04 stands.
-		{name: "denunciation, two extensions, Sunday, rule off", class: ClassDenunciation, received: rd(5, 1, 2026), accepted: rd(12, 1, 2026), complex: true,
+		// 32. The same, day-off rule off: Sunday 12/04 stands.
+		{name: "especially complex denunciation, two extensions, Sunday, rule off", class: ClassDenunciation, received: rd(5, 1, 2026), accepted: rd(12, 1, 2026), complex: true, especially: true,
 			ext: ext{30, 30}, stays: true, ack: rd(14, 1, 2026), res: rd(12, 4, 2026)},
+		// 32b. Merely complex: the law allows one extension only (Điều 30
+		// khoản 1: "gia hạn một lần không quá 30 ngày"); a second is
+		// refused beside its date, so the term cannot reach 12/04.
+		{name: "complex denunciation, second extension refused", class: ClassDenunciation, received: rd(5, 1, 2026), accepted: rd(12, 1, 2026), complex: true,
+			ext: ext{30, 30}, ack: rd(14, 1, 2026), refused: "err.extension_second"},
 		// 33. Denunciation received Fri 24/04/2026, several places: 10 wd:
 		// 28, 29/04 (2), 04–08/05 (7), 11–13/05 (10) → Wed 13/05.
 		{name: "denunciation before compensatory Monday, several places", class: ClassDenunciation, received: rd(24, 4, 2026), multiSite: true,
@@ -198,9 +208,17 @@ func TestLawDues(t *testing.T) {
 		s.Deadlines.OffDayStays = c.stays
 		cal := NewCalendar(c.holidays)
 		p := &Petition{Classification: c.class, ReceivedOn: c.received, AcceptedOn: c.accepted,
-			Complex: c.complex, MultiSite: c.multiSite}
+			Complex: c.complex, EspeciallyComplex: c.especially, MultiSite: c.multiSite}
 		for i, d := range c.ext {
 			p.Extensions = append(p.Extensions, Extension{On: c.accepted.AddDays(20 + i*30), Days: d, DecisionNo: "01/QĐ-UBND"})
+		}
+		var errs FieldErrors
+		p.validateExtensions(&errs)
+		if got := errs.For("extensions.2.on"); got != c.refused {
+			t.Errorf("%s: second extension %q, want %q (all: %v)", c.name, got, c.refused, errs)
+		}
+		if c.refused != "" {
+			continue
 		}
 		if got := p.LawAckDue(&s.Deadlines, cal); got != c.ack {
 			t.Errorf("%s: ack due %v (%s), want %v (%s)", c.name, got, got.Weekday(), c.ack, c.ack.Weekday())
@@ -337,6 +355,14 @@ func TestAcceptanceValidation(t *testing.T) {
 			e := Extension{On: p.ReceivedOn, Days: 10, DecisionNo: "1"}
 			p.Extensions = []Extension{e, e, e}
 		}, "extensions", "err.extension_count"},
+		{"second extension, merely complex", func(p *Petition) {
+			p.Classification, p.AcceptedOn, p.Complex = ClassDenunciation, p.ReceivedOn, true
+			e := Extension{On: p.ReceivedOn, Days: 10, DecisionNo: "1"}
+			p.Extensions = []Extension{e, e}
+		}, "extensions.2.on", "err.extension_second"},
+		{"especially complex complaint", func(p *Petition) {
+			p.Classification, p.EspeciallyComplex = ClassComplaint, true
+		}, "especially_complex", "err.especially_complex_class"},
 		{"extension of 31 days", func(p *Petition) {
 			p.Classification, p.AcceptedOn, p.Complex = ClassDenunciation, p.ReceivedOn, true
 			p.Extensions = []Extension{{On: p.ReceivedOn, Days: 31, DecisionNo: "1"}}
