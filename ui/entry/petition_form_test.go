@@ -258,3 +258,45 @@ func TestStatusDialogAccepts(t *testing.T) {
 		t.Errorf("after x: status %q accepted %v due %v", got.Status, got.AcceptedOn, got.ResolutionDue)
 	}
 }
+
+// A merely complex denunciation is extended once; a second extension is
+// refused beside its date until the case is marked especially complex
+// (Luật Tố cáo 2018, Điều 30 khoản 1).
+func TestPetitionFormSecondExtension(t *testing.T) {
+	s, _ := openStore(t)
+	d := &model.Petition{ReceivedOn: today, Channel: model.ChannelWritten, Classification: model.ClassDenunciation,
+		Name: "Trần Thị Bình", Summary: "Tố cáo cán bộ.", AcceptedOn: model.NewDate(2026, 3, 12), Complex: true,
+		Extensions: []model.Extension{{On: model.NewDate(2026, 4, 8), Days: 30, DecisionNo: "12/QĐ-UBND"}}}
+	if err := s.Create(d, "Lê Thị Hoa"); err != nil {
+		t.Fatal(err)
+	}
+	e := EditPetition(testCtx(t, s), getPetition(t, s, d.ID))
+	focusOn(t, e, "extensions.2.on")
+	typeText(e, "05/05/2026")
+	focusOn(t, e, "extensions.2.days")
+	typeText(e, "30")
+	focusOn(t, e, "extensions.2.decision_no")
+	typeText(e, "20/QĐ-UBND")
+	if got := run(t, e, press(e, "ctrl+s")); len(got) != 0 {
+		t.Fatalf("a second extension of a merely complex case saved: %v", got)
+	}
+	if e.cur.key != "extensions.2.on" {
+		t.Errorf("focus on %q after the refusal, want the second extension's date", e.cur.key)
+	}
+	mustContain(t, e, "Gia hạn lần hai chỉ cho vụ việc")
+	if got := getPetition(t, s, d.ID); len(got.Extensions) != 1 {
+		t.Fatalf("stored %d extensions", len(got.Extensions))
+	}
+	focusOn(t, e, "especially_complex")
+	press(e, "space")
+	// 12/03 + 30 + 30 + 30 = Wed 10/06/2026.
+	focusOn(t, e, "resolution_due")
+	if e.cur.value() != "10/06/2026" {
+		t.Errorf("twice extended: resolution due %q, want 10/06/2026", e.cur.value())
+	}
+	save(t, e)
+	got := getPetition(t, s, d.ID)
+	if !got.EspeciallyComplex || len(got.Extensions) != 2 || got.ResolutionDue != model.NewDate(2026, 6, 10) {
+		t.Errorf("stored especially %v, %d extensions, due %v", got.EspeciallyComplex, len(got.Extensions), got.ResolutionDue)
+	}
+}

@@ -89,6 +89,7 @@ func init() {
 			"entry.field.extensions":                           {"Gia hạn", "Extensions"},
 			"entry.field.accepted_on":                          {"Ngày thụ lý", "Accepted on"},
 			"entry.field.complex":                              {"Vụ việc phức tạp", "Complex case"},
+			"entry.field.especially_complex":                   {"Đặc biệt phức tạp (gia hạn 2 lần)", "Especially complex (2 extensions)"},
 			"entry.field.multi_site":                           {"Xác minh nhiều nơi", "Several sites"},
 			"entry.field.extension_on":                         {"Gia hạn %d: ngày QĐ", "Extension %d: on"},
 			"entry.field.extension_days":                       {"Gia hạn %d: số ngày", "Extension %d: days"},

@@ -289,6 +289,7 @@ func init() {
 			"field.assignee_officer":      {"Cán bộ giải quyết", "Assigned officer"},
 			"field.accepted_on":           {"Ngày thụ lý", "Accepted on"},
 			"field.complex":               {"Vụ việc phức tạp", "Complex case"},
+			"field.especially_complex":    {"Đặc biệt phức tạp", "Especially complex"},
 			"field.multi_site":            {"Xác minh nhiều nơi", "Several sites"},
 			"field.extensions":            {"Gia hạn", "Extension"},
 			"field.ack_due":               {"Hạn thông báo thụ lý", "Acknowledgement due"},
