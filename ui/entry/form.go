@@ -847,7 +847,9 @@ func (f *Form) bottom(w int) string {
 	case f.notice != "":
 		return st.Warn.Render(kit.Clip(f.notice, w))
 	}
-	return st.Muted.Render(kit.Clip(l.T("entry.bottom"), w))
+	// Nothing to say: the keys are in the help line the root builds from
+	// the key map, below this one.
+	return ""
 }
 
 // bodyLines lays every visible field out; from and to bound the lines of

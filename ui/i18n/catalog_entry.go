@@ -187,7 +187,6 @@ func init() {
 			"entry.key.toggle":  {"bật/tắt", "toggle"},
 			"entry.key.newline": {"xuống dòng", "new line"},
 
-			"entry.bottom":         {"ctrl+s lưu · esc huỷ · tab/↓ ô sau · shift+tab/↑ ô trước", "ctrl+s save · esc cancel · tab/↓ next · shift+tab/↑ previous"},
 			"entry.saving":         {"Đang lưu…", "Saving…"},
 			"entry.ask.cancel":     {"Bỏ những gì đã nhập? y: bỏ · n/esc: nhập tiếp", "Discard what you typed? y: discard · n/esc: keep typing"},
 			"entry.ask.remove":     {"Xoá mục này cùng nội dung đã nhập? y: xoá · n/esc: không", "Remove this item and what it holds? y: remove · n/esc: no"},
