@@ -553,7 +553,7 @@ func (f *Form) trySave() tea.Cmd {
 				break
 			}
 		}
-		f.formErr = f.ctx.Lang.F("entry.err.fix", n)
+		f.formErr = f.errCount(n)
 		return nil
 	}
 	op := f.spec.save()
@@ -598,12 +598,20 @@ func (f *Form) saveDone(msg saveDoneMsg) tea.Cmd {
 	}
 	f.formErr = f.ctx.Lang.F("entry.err.refused", strings.Join(other, "; "))
 	if len(other) == 0 {
-		f.formErr = f.ctx.Lang.F("entry.err.fix", len(inv.Errors))
+		f.formErr = f.errCount(len(inv.Errors))
 	}
 	if first != nil && first.focusable() && first != f.cur {
 		return f.moveTo(first)
 	}
 	return nil
+}
+
+// errCount says how many errors to fix, in the singular for one.
+func (f *Form) errCount(n int) string {
+	if n == 1 {
+		return f.ctx.Lang.T("entry.err.fix_one")
+	}
+	return f.ctx.Lang.F("entry.err.fix", n)
 }
 
 // close ends the form without saving; its draft goes.

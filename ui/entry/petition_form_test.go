@@ -2,10 +2,12 @@ package entry
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"gopy/model"
 	"gopy/store"
+	"gopy/ui/i18n"
 )
 
 func TestPetitionFollowUp(t *testing.T) {
@@ -298,5 +300,45 @@ func TestPetitionFormSecondExtension(t *testing.T) {
 	got := getPetition(t, s, d.ID)
 	if !got.EspeciallyComplex || len(got.Extensions) != 2 || got.ResolutionDue != model.NewDate(2026, 6, 10) {
 		t.Errorf("stored especially %v, %d extensions, due %v", got.EspeciallyComplex, len(got.Extensions), got.ResolutionDue)
+	}
+}
+
+// x dating the acceptance before the receipt: the error is the dialog's
+// Date field's, shown under it, and the count says "1 error" (review D1,
+// D2) — not a field "Accepted on" the dialog does not have.
+func TestStatusDialogDateErrorOnItsField(t *testing.T) {
+	s, _ := openStore(t)
+	p := &model.Petition{ReceivedOn: today, Channel: model.ChannelWalkIn,
+		Classification: model.ClassComplaint, Name: "Phan Văn Thử", Summary: "Khiếu nại."}
+	if err := s.Create(p, "Lê Thị Hoa"); err != nil {
+		t.Fatal(err)
+	}
+	ctx := testCtx(t, s)
+	ctx.Lang = i18n.EN
+	x := ChangeStatus(ctx, getPetition(t, s, p.ID))
+	focusOn(t, x, "on")
+	for range 12 {
+		press(x, "backspace")
+	}
+	typeText(x, today.AddDays(-1).String())
+	if x.cur.value() != today.AddDays(-1).String() {
+		t.Fatalf("date typed as %q", x.cur.value())
+	}
+	if got := run(t, x, press(x, "ctrl+s")); len(got) != 0 {
+		t.Fatalf("accepted the day before receipt: %v", got)
+	}
+	if x.cur.key != "on" {
+		t.Errorf("focus on %q, want the Date field", x.cur.key)
+	}
+	v := view(x)
+	if strings.Contains(v, "Accepted on") || !strings.Contains(v, "1 error: see the red line") {
+		t.Errorf("the error does not point at the dialog's Date:\n%s", v)
+	}
+	lines := strings.Split(v, "\n")
+	for i, ln := range lines {
+		if strings.Contains(ln, "Date") && !strings.Contains(ln, "Before the date received") &&
+			(i+1 >= len(lines) || !strings.Contains(lines[i+1], "Before the date received")) {
+			t.Errorf("no error beside or under the Date field:\n%s", v)
+		}
 	}
 }

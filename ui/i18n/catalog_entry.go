@@ -200,6 +200,7 @@ func init() {
 			"entry.notice.last_matter":  {"Cần ít nhất một vấn đề", "At least one matter is needed"},
 
 			"entry.err.fix":           {"Còn %d lỗi, xem dòng đỏ bên dưới từng ô", "%d errors: see the red lines under the fields"},
+			"entry.err.fix_one":       {"Còn 1 lỗi, xem dòng đỏ bên dưới ô", "1 error: see the red line under the field"},
 			"entry.err.refused":       {"Không lưu được: %s", "Not saved: %s"},
 			"entry.err.save":          {"Không lưu được (%s); nội dung vẫn giữ nguyên, hãy thử lại", "Not saved (%s); what you typed is kept, try again"},
 			"entry.err.stale":         {"Bản ghi vừa được sửa ở nơi khác; nội dung bạn nhập vẫn giữ, hãy đóng và mở lại để sửa tiếp", "The record was changed elsewhere; your text is kept — close and reopen it to edit"},
