@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"fmt"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -38,8 +39,10 @@ func followLinks(tx *bolt.Tx, old, rec model.Record) error {
 // chain, giving each its number and matter again, in the same transaction,
 // so no two petitions claim the same raising of one matter. The chain's
 // later petitions are found by their rows: they carry the matter the
-// petition belonged to, and were received no earlier than it.
-func renumberRepeats(tx *bolt.Tx, old, rec model.Record) error {
+// petition belonged to, and were received no earlier than it. Each one
+// renumbered is a change of its own (updated at, history), so a bundle
+// carries it to the higher level, where the later version wins.
+func renumberRepeats(tx *bolt.Tx, old, rec model.Record, now time.Time, by string) error {
 	o, ok := old.(*model.Petition)
 	p, _ := rec.(*model.Petition)
 	if !ok || p == nil || o.Times() == p.Times() && o.MatterID() == p.MatterID() {
@@ -75,8 +78,17 @@ func renumberRepeats(tx *bolt.Tx, old, rec model.Record) error {
 				return err
 			}
 			q.FollowRepeat(up)
-			if err := replaceRecord(tx, was, q, storedID(q.ID)); err != nil {
-				return err
+			if changes := diff(was, q); len(changes) > 0 {
+				if !now.After(q.UpdatedAt) {
+					now = q.UpdatedAt.Add(1)
+				}
+				q.UpdatedAt, q.UpdatedBy = now, by
+				if err := replaceRecord(tx, was, q, storedID(q.ID)); err != nil {
+					return err
+				}
+				if err := putHistory(tx, model.KindPetition, storedID(q.ID), model.Change{At: now, By: by, Action: "update", Fields: changes}); err != nil {
+					return err
+				}
 			}
 			queue = append(queue, q)
 		}

@@ -292,8 +292,17 @@ func TestRepeatChainRenumbered(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	before := mustGet(t, s, model.KindPetition, p3.ID).GetMeta().UpdatedAt
 	relink(p0.ID)
 	check("p1 repeats p0", p0.ID, map[string]int{p0.ID: 1, p1.ID: 2, p2.ID: 3, p3.ID: 4})
+	// p3's renumbering is a change of its own: a bundle carries it.
+	if after := mustGet(t, s, model.KindPetition, p3.ID).GetMeta().UpdatedAt; !after.After(before) {
+		t.Errorf("p3 updated at %v, not after %v", after, before)
+	}
+	h, err := s.History(p3.ID)
+	if err != nil || len(h) < 2 || h[len(h)-1].Action != "update" {
+		t.Errorf("p3's history %+v (%v), want an update last", h, err)
+	}
 	// The report of 2026: p1, p2 and p3 are repeats; one matter (p0's) is
 	// raised three times or more (p2 is its 3rd raising, p3 its 4th).
 	agg := model.NewAggregator(model.Period{From: day(2026, 1, 1), To: day(2026, 12, 31)}, day(2026, 12, 31), &model.Settings{})
