@@ -13,11 +13,12 @@ import (
 )
 
 // fullScan is the report the slow way: every record decoded whole and
-// summarised afresh (model.RowOf), one kind after another.
+// summarised afresh (model.RowOf), one kind after another, each from where
+// the report reads it (model.ScanFrom: sessions from 1 January).
 func fullScan[A aggregator[A]](t *testing.T, s *store.Store, p model.Period, agg A) model.Report {
 	t.Helper()
 	for _, k := range model.Kinds {
-		err := s.ScanRecords(k, p.From, p.To, func(r model.Record) error {
+		err := s.ScanRecords(k, model.ScanFrom(k, p), p.To, func(r model.Record) error {
 			row := model.RowOf(r)
 			agg.Add(&row)
 			return nil
