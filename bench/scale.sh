@@ -5,7 +5,7 @@
 #   bench/scale.sh                 builds gopy, reuses bench/out/m1.db or makes it
 #   GOPY_SCALE_DB=FILE bench/scale.sh     another database (e.g. a 100k one)
 #   GOPY_SCALE_REBUILD=1 bench/scale.sh   makes the database again (times the demo)
-#   GOPY_SCALE_RUNS=N                     start-up and report repetitions (5)
+#   GOPY_SCALE_RUNS=N                     start-up and report repetitions (9)
 #
 # The database (2 GB, about a minute) is built once under bench/out/
 # (gitignored). Cold figures drop the page cache (echo 3 >
@@ -18,7 +18,7 @@ mkdir -p "$out"
 bin=$out/gopy
 go build -o "$bin" .
 db=${GOPY_SCALE_DB:-$out/m1.db}
-runs=${GOPY_SCALE_RUNS:-5}
+runs=${GOPY_SCALE_RUNS:-9}
 N=${GOPY_SCALE_RECORDS:-1000000}
 
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
