@@ -548,6 +548,9 @@ func (s *Store) mergeItem(tx *bolt.Tx, it *parsedItem, note, by string, res *Imp
 				return err
 			}
 		}
+		if err := s.checkLocked(tx, "import", rec, by, now, rec.Date()); err != nil {
+			return err
+		}
 		if err := tx.Bucket(bRec(kind)).Put(id[:], it.raw); err != nil {
 			return err
 		}
@@ -607,6 +610,9 @@ func (s *Store) mergeItem(tx *bolt.Tx, it *parsedItem, note, by string, res *Imp
 	}
 	if !incomingWins {
 		return nil
+	}
+	if err := s.checkLocked(tx, "import", rec, by, now, old.Date(), rec.Date()); err != nil {
+		return err
 	}
 	return replaceRecord(tx, old, rec, id)
 }
@@ -742,5 +748,8 @@ func (s *Store) mergeDeletion(tx *bolt.Tx, it *parsedItem, note, by string, res 
 				t.Ward, t.At.Format(time.RFC3339), t.By, note)})
 	}
 	sum.Deleted++
+	if err := s.checkLocked(tx, "import", old, by, s.now().UTC(), old.Date()); err != nil {
+		return err
+	}
 	return deleteTx(tx, t.Kind, id, Tombstone{At: t.At, By: t.By}, t.Ref+" ("+note+")")
 }

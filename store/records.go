@@ -165,6 +165,9 @@ func (s *Store) create(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, rec
 			return err
 		}
 	}
+	if err := s.checkLocked(tx, "create", rec, by, now, rec.Date()); err != nil {
+		return err
+	}
 	if err := putRecord(tx, rec, id); err != nil {
 		return err
 	}
@@ -493,6 +496,9 @@ func (s *Store) Update(rec model.Record, by string) error {
 		if !now.After(om.UpdatedAt) {
 			now = om.UpdatedAt.Add(1)
 		}
+		if err := s.checkLocked(tx, "update", rec, by, now, old.Date(), rec.Date()); err != nil {
+			return err
+		}
 		m.UpdatedAt, m.UpdatedBy = now, by
 		if err := replaceRecord(tx, old, rec, id); err != nil {
 			return err
@@ -509,7 +515,13 @@ func (s *Store) Delete(k model.Kind, idStr, by string) error {
 		return ErrNotFound
 	}
 	return s.db.Update(func(tx *bolt.Tx) error {
-		return deleteTx(tx, k, id, Tombstone{Kind: k, At: s.now().UTC(), By: by}, "")
+		at := s.now().UTC()
+		if old, err := getRecord(tx, k, id); err == nil {
+			if err := s.checkLocked(tx, "delete", old, by, at, old.Date()); err != nil {
+				return err
+			}
+		}
+		return deleteTx(tx, k, id, Tombstone{Kind: k, At: at, By: by}, "")
 	})
 }
 

@@ -172,6 +172,9 @@ func (e *Env) Message(err error) string {
 	l := e.Lang
 	var inv *store.Invalid
 	var de *model.ErrDate
+	if msg, ok := e.sentMessage(err); ok {
+		return msg
+	}
 	switch {
 	case errors.Is(err, store.ErrInUse):
 		return l.F("cli.err.in_use", e.DBPath)
