@@ -37,16 +37,16 @@ type SentReport struct {
 	Period  model.Period  `json:"period"`
 	// Seq is 0 for the first report of a period and profile, n for the
 	// n-th amendment report; Amends is then the ID of the one it replaces.
-	Seq      int       `json:"seq"`
-	Amends   string    `json:"amends,omitempty"`
+	Seq    int    `json:"seq"`
+	Amends string `json:"amends,omitempty"`
 	// AmendsNumber and AmendsOn name the replaced report in the document.
 	AmendsNumber string     `json:"amends_number,omitempty"`
 	AmendsOn     model.Date `json:"amends_on,omitempty"`
-	Number   string    `json:"number"`
-	IssuedOn model.Date `json:"issued_on"`
-	SentAt   time.Time `json:"sent_at"`
-	SentBy   string    `json:"sent_by"`
-	Lang     string    `json:"lang"`
+	Number       string     `json:"number"`
+	IssuedOn     model.Date `json:"issued_on"`
+	SentAt       time.Time  `json:"sent_at"`
+	SentBy       string     `json:"sent_by"`
+	Lang         string     `json:"lang"`
 	// Settings are the ward's settings when sent (names, deadlines in the
 	// table labels), so the document can be made again unchanged.
 	Settings  model.Settings  `json:"settings"`

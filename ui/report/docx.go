@@ -31,7 +31,8 @@ const (
 	textWidth                = pageW - marginLeft - marginRight
 	sz11, sz12, sz13, sz14   = 22, 24, 26, 28
 	firstLineIndent          = 567 // 1 cm, the body paragraphs' indent
-	headerLeftW, headerRight = 3969, textWidth - 3969
+	headerLeftW, headerRight = 4300, textWidth + 700 - 4300
+	headerIndent             = -500
 )
 
 // zipEpoch stamps every part, so the same document gives the same bytes.
@@ -188,16 +189,20 @@ func (x *docx) rule(width, cellWidth int) {
 	side := max((cellWidth-width)/2, 0)
 	x.b.WriteString("<w:p><w:pPr>")
 	x.b.WriteString(`<w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>`)
-	fmt.Fprintf(&x.b, `<w:spacing w:before="0" w:after="0" w:line="120" w:lineRule="exact"/><w:ind w:left="%d" w:right="%d"/>`, side, side)
-	x.b.WriteString(`<w:rPr><w:sz w:val="8"/></w:rPr></w:pPr></w:p>`)
+	fmt.Fprintf(&x.b, `<w:spacing w:before="0" w:after="0"/><w:ind w:left="%d" w:right="%d"/>`, side, side)
+	x.b.WriteString(`<w:rPr><w:sz w:val="8"/><w:szCs w:val="8"/></w:rPr></w:pPr></w:p>`)
 }
 
 // layoutTable starts a borderless table of fixed column widths (the header
 // and the signature block).
-func (x *docx) layoutTable(widths ...int) {
-	x.b.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="`)
-	x.b.WriteString(strconv.Itoa(textWidth))
-	x.b.WriteString(`" w:type="dxa"/><w:tblLayout w:type="fixed"/>`)
+// A negative indent lets the header reach into the 30 mm left margin, as
+// the templates do, so the motto fits on its line.
+func (x *docx) layoutTable(indent int, widths ...int) {
+	total := 0
+	for _, w := range widths {
+		total += w
+	}
+	fmt.Fprintf(&x.b, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/><w:tblInd w:w="%d" w:type="dxa"/><w:tblLayout w:type="fixed"/>`, total, indent)
 	x.b.WriteString(`<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>`)
 	x.b.WriteString(`<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>`)
 	for _, w := range widths {
@@ -236,7 +241,7 @@ func DocumentXML(d *Doc) []byte {
 func (x *docx) header(d *Doc) {
 	l, p := d.Lang, &d.Info.Profile
 	c := pp{align: center}
-	x.layoutTable(headerLeftW, headerRight)
+	x.layoutTable(headerIndent, headerLeftW, headerRight)
 
 	x.cellStart(headerLeftW)
 	switch p.Sender {
@@ -269,11 +274,11 @@ func (x *docx) header(d *Doc) {
 		x.para(l.T("doc.party"), c, rs{bold: true, size: 30, underline: true})
 		x.para("", c, rs{})
 	default:
-		x.para(l.T("doc.nation"), c, rs{bold: true, size: sz13})
+		x.para(l.T("doc.nation"), c, rs{bold: true, size: sz12})
 		x.para(l.T("doc.motto"), c, rs{bold: true})
 		x.rule(3300, headerRight)
 	}
-	x.para(placeDate(l, p.Place, d.Info.IssuedOn), pp{align: center, before: 120}, rs{italic: true})
+	x.para(placeDate(l, p.Place, d.Info.IssuedOn), pp{align: center, before: 120}, rs{italic: true, size: sz13})
 	x.cellEnd()
 	x.layoutTableEnd()
 }
@@ -457,6 +462,9 @@ func columnWidths(t table) []int {
 		}
 	}
 	first := min(max(labelText*110, 1400), textWidth*55/100)
+	if n <= 3 {
+		first = textWidth * 55 / 100
+	}
 	if n > 6 {
 		first = min(first, textWidth/4)
 	}
@@ -481,7 +489,7 @@ func (x *docx) signature(d *Doc) {
 	l, p := d.Lang, &d.Info.Profile
 	const leftW = 4300
 	x.b.WriteString(`<w:p><w:pPr><w:spacing w:before="240" w:after="0"/></w:pPr></w:p>`)
-	x.layoutTable(leftW, textWidth-leftW)
+	x.layoutTable(0, leftW, textWidth-leftW)
 	x.cellStart(leftW)
 	x.para(l.T("doc.recipients"), pp{}, rs{bold: true, italic: true, size: sz12})
 	for i, r := range p.Recipients {

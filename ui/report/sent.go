@@ -44,6 +44,7 @@ func Prepare(s *store.Store, p model.Period, today model.Date, profile string, l
 	}
 	d.Info.Profile = prof.Filled(&d.Settings)
 	d.Info.Number = d.Info.Profile.Number("")
+	d.Info.IssuedOn = today
 	n, ok, err := s.Narrative(prof.Name, p)
 	if err != nil {
 		return Doc{}, err
