@@ -153,8 +153,8 @@ func (s *Store) checkLocked(tx *bolt.Tx, action string, rec model.Record, by str
 		Note: fmt.Sprintf("%s %s: %s", first.Number, first.Period, reason)})
 }
 
-// Amendments lists the amendments made after since to records dated in p,
-// oldest first.
+// Amendments lists the amendments made since (inclusive) to records
+// dated in p, oldest first.
 func (s *Store) Amendments(p model.Period, since time.Time) ([]Amendment, error) {
 	var out []Amendment
 	err := s.db.View(func(tx *bolt.Tx) error {
@@ -163,7 +163,7 @@ func (s *Store) Amendments(p model.Period, since time.Time) ([]Amendment, error)
 			return nil
 		}
 		c := b.Cursor()
-		start := binary.BigEndian.AppendUint64(nil, uint64(since.UnixNano())+1)
+		start := binary.BigEndian.AppendUint64(nil, uint64(since.UnixNano()))
 		for k, v := c.Seek(start); k != nil; k, v = c.Next() {
 			var a Amendment
 			if err := json.Unmarshal(v, &a); err != nil {

@@ -39,12 +39,9 @@ func runReport(env *Env, args []string) int {
 		return env.fail(err)
 	}
 	defer s.Close()
-	var doc report.Doc
-	if f == report.DOCX {
-		doc, err = report.Prepare(s, p, env.Today(), sf.profile, env.Lang, *byWard)
-	} else {
-		doc, err = report.Build(s, p, env.Today(), *byWard)
-	}
+	// Prepare adds the profile, the narrative and the corrections to
+	// periods already sent.
+	doc, err := report.Prepare(s, p, env.Today(), sf.profile, env.Lang, *byWard)
 	if err != nil {
 		return env.fail(err)
 	}

@@ -53,7 +53,8 @@ func Prepare(s *store.Store, p model.Period, today model.Date, profile string, l
 		n = DraftNarrative(l, &d.Report)
 	}
 	d.Info.Narrative = n
-	d.Adjustments, err = adjustments(s, prof.Name, p, l)
+	// Without a profile named, corrections from every profile's reports.
+	d.Adjustments, err = adjustments(s, profile, p, l)
 	if err != nil {
 		return Doc{}, err
 	}
@@ -163,7 +164,7 @@ type Adjustment struct {
 	Amendments string       `json:"amendments"` // references and reasons
 }
 
-// adjustments compares each period the profile sent before p with the
+// adjustments compares each period the profile (any, when "") sent before p with the
 // same period recomputed now (as of the day it was sent), when records
 // of it were amended after the profile last sent: each amendment shows in
 // the one report that follows it.
@@ -175,7 +176,7 @@ func adjustments(s *store.Store, profile string, p model.Period, l i18n.Lang) ([
 	var since time.Time
 	latest := map[model.Period]store.SentReport{}
 	for _, r := range list {
-		if r.Profile.Name != profile {
+		if profile != "" && !strings.EqualFold(r.Profile.Name, profile) {
 			continue
 		}
 		if r.SentAt.After(since) {
