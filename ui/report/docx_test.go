@@ -9,10 +9,14 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"gopy/model"
+	"gopy/store"
+	"gopy/store/demo"
 	"gopy/ui/i18n"
 )
 
@@ -281,4 +285,46 @@ func TestPeriodWords(t *testing.T) {
 			t.Errorf("%s: %q, want %q", in, got, want)
 		}
 	}
+}
+
+// BenchmarkSendYear sends the last whole year's report (100k demo records
+// spread over three years: pass GOPY_BENCH_RECORDS=300000 for a 100k
+// year) — building, freezing the versions of every record counted, the
+// checksum and the write — and then makes its document again from the
+// store. Each iteration sends an amendment report of the same year.
+func BenchmarkSendYear(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "send.db")
+	today := model.NewDate(2026, 11, 27)
+	n := 100_000
+	if v, err := strconv.Atoi(os.Getenv("GOPY_BENCH_RECORDS")); err == nil {
+		n = v
+	}
+	clock := today.Time().Add(9 * time.Hour)
+	now := func() time.Time { clock = clock.Add(time.Second); return clock }
+	s, err := store.Open(path, store.Options{NoSync: true, Now: now})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if err := demo.Generate(s, demo.Options{Records: n, Seed: 1, Today: today}); err != nil {
+		b.Fatal(err)
+	}
+	s.Sync()
+	year := model.Period{From: model.NewDate(2025, 1, 1), To: model.NewDate(2025, 12, 31)}
+	var records int
+	for b.Loop() {
+		r, err := Send(s, year, now(), "dang-uy", "12", "bench", i18n.VI)
+		if err != nil {
+			b.Fatal(err)
+		}
+		got, _, err := s.Sent(r.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := WriteSent(io.Discard, DOCX, &got); err != nil {
+			b.Fatal(err)
+		}
+		records = r.Records
+	}
+	b.ReportMetric(float64(records), "records")
 }
