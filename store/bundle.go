@@ -166,6 +166,9 @@ func (s *Store) Export(w io.Writer, opt ExportOptions) (Manifest, error) {
 		err = s.exportDeletions(bw, &m)
 	}
 	if err == nil {
+		err = s.exportSent(bw, &m, opt.Period)
+	}
+	if err == nil {
 		err = bw.Flush()
 	}
 	if err != nil {
@@ -352,7 +355,7 @@ func verifyBundle(path string) (Manifest, error) {
 	if got := "sha256:" + hex.EncodeToString(h.Sum(nil)); got != m.Checksum {
 		return m, bundleErr("checksum does not match the content (tampered or damaged)")
 	}
-	for _, k := range append(model.Kinds, kindDeleted) {
+	for _, k := range append(model.Kinds, kindDeleted, kindSent) {
 		if counts[string(k)] != m.Counts[string(k)] {
 			return m, bundleErr("manifest says %d %s, the bundle holds %d", m.Counts[string(k)], k, counts[string(k)])
 		}
@@ -390,7 +393,8 @@ func lineKind(line []byte) (model.Kind, bool) {
 // parsedItem is a bundle line decoded, normalised and encoded for storing,
 // ready for the writing transaction.
 type parsedItem struct {
-	tomb *Tombstone // a deletion instead of a record
+	tomb *Tombstone  // a deletion instead of a record
+	sent *SentReport // a ward's sent report instead of a record
 	rec  model.Record
 	id   [16]byte
 	hist []model.Change
@@ -405,6 +409,9 @@ func parseItem(line []byte, stripped bool) parsedItem {
 	kind, ok := lineKind(line)
 	if ok && kind == kindDeleted {
 		return parseDeletion(line)
+	}
+	if ok && kind == kindSent {
+		return parseSent(line)
 	}
 	if !ok || (kind != model.KindFeedback && kind != model.KindSession && kind != model.KindPetition) {
 		return parsedItem{err: bundleErr("unknown record kind %q", kind)}
@@ -525,6 +532,9 @@ func hasOwnChanges(a, b []model.Change) bool {
 func (s *Store) mergeItem(tx *bolt.Tx, it *parsedItem, note, by string, res *ImportResult) error {
 	if it.tomb != nil {
 		return s.mergeDeletion(tx, it, note, by, res)
+	}
+	if it.sent != nil {
+		return s.mergeSent(tx, it)
 	}
 	rec, id, kind := it.rec, it.id, it.rec.Kind()
 	m := rec.GetMeta()

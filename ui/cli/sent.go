@@ -65,7 +65,7 @@ func runSent(env *Env, sf *sentFlags, p model.Period, periodGiven, byWard bool, 
 			modes++
 		}
 	}
-	if modes > 1 || byWard {
+	if modes > 1 || byWard && !sf.asSent {
 		return env.usage(l.T("cli.err.sent_flags"))
 	}
 	if sf.send {
@@ -85,10 +85,21 @@ func runSent(env *Env, sf *sentFlags, p model.Period, periodGiven, byWard bool, 
 		return listSent(env, s)
 	case sf.sent != "":
 		r, _, err = s.Sent(sf.sent)
-	default:
-		if !periodGiven {
-			return env.usage(l.T("cli.err.as_sent_period"))
+	case !periodGiven:
+		return env.usage(l.T("cli.err.as_sent_period"))
+	case byWard:
+		// At the higher level: each ward's figures as sent beside the
+		// figures its records give here.
+		doc, err := report.Build(s, p, env.Today(), true)
+		if err == nil {
+			doc.Lang = l
+			err = report.BesideSent(s, &doc)
 		}
+		if err != nil {
+			return env.fail(err)
+		}
+		return env.output(out, func(w io.Writer) error { return report.Write(w, f, doc) })
+	default:
 		r, err = report.AsSent(s, p, sf.profile)
 	}
 	if err != nil {

@@ -300,3 +300,54 @@ func TestSendLockAmend(t *testing.T) {
 		t.Error("text report has no corrections")
 	}
 }
+
+// A ward's sent report goes upward in its bundle; at the higher level the
+// by-ward report sets it beside the figures recomputed from the ward's
+// records, so a change made after sending shows.
+func TestBundleCarriesSentReport(t *testing.T) {
+	ward := demoDB(t, 1500)
+	if code, _, errs := run(t, "--db", ward, "report", "--period", "2026-Q3", "--profile", "ubnd", "--send", "--number", "7"); code != 0 {
+		t.Fatal(errs)
+	}
+	csvPath, _, _ := editCSV(t, ward, "2026-Q3")
+	if code, _, errs := run(t, "--db", ward, "import", csvPath, "--amend", "Phân loại lại"); code != 0 {
+		t.Fatal(errs)
+	}
+	bundle := filepath.Join(t.TempDir(), "b.gopy")
+	if code, _, errs := run(t, "--db", ward, "export", "--out", bundle, "--period", "2026"); code != 0 {
+		t.Fatal(errs)
+	}
+	province := filepath.Join(t.TempDir(), "p.db")
+	if code, _, errs := run(t, "--db", province, "import", bundle); code != 0 {
+		t.Fatalf("import: %s", errs)
+	}
+	code, out, errs := run(t, "--db", province, "report", "--period", "2026-Q3", "--by-ward", "--as-sent", "--format", "csv")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	label := i18n.VI.T("report.pt.by_class") + ": " + i18n.VI.Enum("class", "complaint")
+	var row []string
+	cr := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\ufeff")))
+	cr.FieldsPerRecord = -1
+	recs, err := cr.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range recs {
+		if len(r) == 6 && r[2] == label {
+			row = r
+		}
+	}
+	if row == nil {
+		t.Fatalf("no as-sent row for %q in\n%s", label, out)
+	}
+	sent, _ := strconv.Atoi(row[3])
+	now, _ := strconv.Atoi(row[4])
+	if row[1] != "7/BC-UBND" || sent != now+1 || row[5] == "" {
+		t.Fatalf("as sent beside recomputed: %q", row)
+	}
+	// The province's own periods are not locked by a ward's report.
+	if _, _, errs := run(t, "--db", province, "import", csvPath); strings.Contains(errs, "--amend") {
+		t.Fatalf("a ward's report locked the province: %s", errs)
+	}
+}

@@ -371,6 +371,12 @@ func (x *docx) body(d *Doc) {
 			x.table(t)
 		}
 	}
+	if s, ok := d.besideSection(); ok {
+		heading("doc.beside.section")
+		for _, t := range s.tables {
+			x.table(t)
+		}
+	}
 }
 
 // untitled drops a section title's own Roman numeral ("I. GÓP Ý …"): in

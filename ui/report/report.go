@@ -75,6 +75,9 @@ type Doc struct {
 	// Adjustments are the sent figures of earlier periods that changed
 	// since (the section "Điều chỉnh số liệu các kỳ đã báo cáo").
 	Adjustments []Adjustment
+	// Beside are the wards' figures as sent beside recomputed (--by-ward
+	// --as-sent); nil when not asked for.
+	Beside []WardSent
 }
 
 // Build computes the report for the period from the store's rows, as of

@@ -340,6 +340,9 @@ func (d *Doc) allSections() []section {
 	if s, ok := d.adjustSection(); ok {
 		secs = append(secs, s)
 	}
+	if s, ok := d.besideSection(); ok {
+		secs = append(secs, s)
+	}
 	return secs
 }
 
@@ -359,4 +362,99 @@ func DraftNarrative(l i18n.Lang, r *model.Report) model.Narrative {
 		l.F("doc.draft.petitions", pt.Total, pt.Resolved, pt.ResolvedOnTime, pt.Overdue),
 	}
 	return model.Narrative{Results: strings.Join(lines, "\n")}
+}
+
+// WardSent is one figure of a ward's report as the ward sent it, beside
+// the same figure recomputed from the ward's records received here.
+type WardSent struct {
+	Ward   string
+	Number string
+	Figure string
+	Sent   float64
+	Now    float64
+}
+
+// headline are the figures set beside each other for every ward, changed
+// or not; any other figure shows only when it differs.
+var headline = []string{"feedback.total", "feedback.points", "feedback.answered", "feedback.overdue",
+	"sessions.total", "sessions.participants", "petitions.total", "petitions.resolved", "petitions.overdue",
+	"petitions.reported_back"}
+
+// BesideSent fills d.Beside for a --by-ward report: for each ward that
+// sent a report for the period (received in a bundle; the last per ward
+// and profile), its figures as sent and as recomputed here, as of the
+// day the ward made its report.
+func BesideSent(s *store.Store, d *Doc) error {
+	p := d.Report.Period
+	list, err := s.WardSentReports()
+	if err != nil {
+		return err
+	}
+	latest := map[[2]string]store.SentReport{}
+	for _, r := range list {
+		if r.Period != p {
+			continue
+		}
+		key := [2]string{r.Settings.WardCode, r.Profile.Name}
+		if o, ok := latest[key]; !ok || r.SentAt.After(o.SentAt) {
+			latest[key] = r
+		}
+	}
+	keys := make([][2]string, 0, len(latest))
+	for k := range latest {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b [2]string) int { return strings.Compare(a[0]+"\x00"+a[1], b[0]+"\x00"+b[1]) })
+	byAsOf := map[model.Date]model.Report{}
+	d.Beside = []WardSent{}
+	for _, k := range keys {
+		r := latest[k]
+		var was model.Report
+		if err := json.Unmarshal(r.Figures, &was); err != nil {
+			return fmt.Errorf("read ward report %s: %w", r.ID, err)
+		}
+		now, ok := byAsOf[was.AsOf]
+		if !ok {
+			doc, err := Build(s, p, was.AsOf, true)
+			if err != nil {
+				return err
+			}
+			now, byAsOf[was.AsOf] = doc.Report, doc.Report
+		}
+		var mine flatList
+		for i := range now.Wards {
+			if now.Wards[i].Ward == k[0] {
+				mine = flatFigures(&model.Report{Figures: now.Wards[i].Figures})
+			}
+		}
+		for _, f := range flatFigures(&was) {
+			v, _ := mine.get(f.path)
+			if math.Abs(v-f.v) < 1e-9 && !slices.Contains(headline, f.path) {
+				continue
+			}
+			d.Beside = append(d.Beside, WardSent{Ward: k[0], Number: r.Number, Figure: figureLabel(d.Lang, f.path), Sent: f.v, Now: v})
+		}
+	}
+	return nil
+}
+
+func (d *Doc) besideSection() (section, bool) {
+	if d.Beside == nil {
+		return section{}, false
+	}
+	l := d.Lang
+	t := table{head: []string{l.T("report.col.ward"), l.T("doc.adj.report"), l.T("doc.adj.figure"),
+		l.T("doc.beside.sent"), l.T("doc.beside.now"), l.T("doc.beside.diff")}}
+	for _, b := range d.Beside {
+		kind := vInt
+		if b.Sent != math.Trunc(b.Sent) || b.Now != math.Trunc(b.Now) {
+			kind = vNum
+		}
+		diff := ""
+		if math.Abs(b.Now-b.Sent) >= 1e-9 {
+			diff = l.T("doc.beside.differs")
+		}
+		t.rows = append(t.rows, []value{txt(b.Ward), txt(b.Number), txt(b.Figure), {kind: kind, num: b.Sent}, {kind: kind, num: b.Now}, txt(diff)})
+	}
+	return section{sheet: l.T("doc.beside.sheet"), title: l.T("doc.beside.section"), tables: []table{t}}, true
 }
