@@ -90,8 +90,7 @@ func runImport(env *Env, args []string) int {
 	failed := 0
 	for _, f := range files {
 		var res *store.ImportResult
-		var err error
-		err = s.Amending(*amend, func() error {
+		err := s.Amending(*amend, func() error {
 			var err error
 			if strings.HasSuffix(strings.ToLower(f), ".csv") {
 				res, err = s.ImportCSV(f, *dry, by, csvLabels())
