@@ -24,41 +24,45 @@ var ErrNoProfile = errors.New("no such report profile")
 // ErrNotSent is returned by AsSent for a period with no sent report.
 var ErrNotSent = errors.New("period not sent")
 
-// Prepare builds a period's report as a document: the figures as of
-// today, the profile (filled from Settings), the narrative kept for the
-// period (or the draft one), and the corrections to periods reported
-// before whose records were amended since the profile last sent.
+// Prepare builds a period's report as a document: Build, then Dress.
 func Prepare(s *store.Store, p model.Period, today model.Date, profile string, l i18n.Lang, byWard bool) (Doc, error) {
 	d, err := Build(s, p, today, byWard)
 	if err != nil {
 		return Doc{}, err
 	}
 	d.Lang = l
+	return d, Dress(s, &d, today, profile)
+}
+
+// Dress adds to a built report what its document needs: the profile
+// (filled from Settings; the first one when profile is ""), dated today
+// with its number left blank, the narrative kept for the period (or the
+// draft one), and the corrections to periods reported before whose
+// records were amended since the profile last sent.
+func Dress(s *store.Store, d *Doc, today model.Date, profile string) error {
+	p := d.Report.Period
 	profiles, err := s.Profiles()
 	if err != nil {
-		return Doc{}, err
+		return err
 	}
 	prof, ok := model.FindProfile(profiles, profile)
 	if !ok {
-		return Doc{}, fmt.Errorf("%q: %w", profile, ErrNoProfile)
+		return fmt.Errorf("%q: %w", profile, ErrNoProfile)
 	}
 	d.Info.Profile = prof.Filled(&d.Settings)
 	d.Info.Number = d.Info.Profile.Number("")
 	d.Info.IssuedOn = today
 	n, ok, err := s.Narrative(prof.Name, p)
 	if err != nil {
-		return Doc{}, err
+		return err
 	}
 	if !ok {
-		n = DraftNarrative(l, &d.Report)
+		n = DraftNarrative(d.Lang, &d.Report)
 	}
 	d.Info.Narrative = n
 	// Without a profile named, corrections from every profile's reports.
-	d.Adjustments, err = adjustments(s, profile, p, l)
-	if err != nil {
-		return Doc{}, err
-	}
-	return d, nil
+	d.Adjustments, err = adjustments(s, profile, p, d.Lang)
+	return err
 }
 
 // Send sends the period's report under the profile with the given number:
