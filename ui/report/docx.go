@@ -69,6 +69,7 @@ func writeDocx(w io.Writer, d *Doc) error {
 		{"word/_rels/document.xml.rels", []byte(docxDocRels)},
 		{"word/styles.xml", []byte(docxStyles)},
 		{"word/settings.xml", []byte(docxSettings)},
+		{"word/header1.xml", []byte(docxHeader)},
 		{"word/document.xml", DocumentXML(d)},
 	}
 	for _, p := range parts {
@@ -229,7 +230,9 @@ func DocumentXML(d *Doc) []byte {
 	x.title(d)
 	x.body(d)
 	x.signature(d)
-	fmt.Fprintf(&x.b, `<w:sectPr><w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>`,
+	// Page numbers centred at the top from the second page (Nghị định
+	// 30, phụ lục I): the first page has its own, empty, header.
+	fmt.Fprintf(&x.b, `<w:sectPr><w:headerReference w:type="default" r:id="rId3"/><w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="567" w:footer="567" w:gutter="0"/><w:titlePg/></w:sectPr>`,
 		pageW, pageH, marginTop, marginRight, marginBottom, marginLeft)
 	x.b.WriteString("</w:body></w:document>")
 	return x.b.Bytes()
@@ -405,7 +408,11 @@ func (x *docx) table(t table) {
 	if len(t.head) == 0 {
 		return
 	}
-	widths := columnWidths(t)
+	widths := columnWidths(t, x.l)
+	size := sz12
+	if len(t.head) > 6 {
+		size = sz11
+	}
 	x.b.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="`)
 	x.b.WriteString(strconv.Itoa(textWidth))
 	x.b.WriteString(`" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblBorders>`)
@@ -420,7 +427,7 @@ func (x *docx) table(t table) {
 	x.b.WriteString(`<w:tr><w:trPr><w:tblHeader/></w:trPr>`)
 	for i, h := range t.head {
 		x.cellStart(widths[i])
-		x.para(h, pp{align: center}, rs{bold: true, size: sz12})
+		x.para(h, pp{align: center}, rs{bold: true, size: size})
 		x.cellEnd()
 	}
 	x.b.WriteString("</w:tr>")
@@ -444,7 +451,7 @@ func (x *docx) table(t table) {
 				a = center
 			}
 			x.cellStart(widths[i])
-			x.para(v.human(x.l), pp{align: a}, rs{bold: bold, size: sz12})
+			x.para(v.human(x.l), pp{align: a}, rs{bold: bold, size: size})
 			x.cellEnd()
 		}
 		x.b.WriteString("</w:tr>")
@@ -452,41 +459,56 @@ func (x *docx) table(t table) {
 	x.b.WriteString("</w:tbl>")
 }
 
-// columnWidths gives the first (label) column what the numbers leave, and
-// each other column a share fitted to its header's length.
-func columnWidths(t table) []int {
+// columnWidths shares the text width among the columns by what they
+// hold. Each column first gets room for its longest word (header or cell:
+// a date, a reference, a number never wraps), then what is left goes to
+// the columns whose cells are longer than that, in proportion to the room
+// they would need on one line.
+func columnWidths(t table, l i18n.Lang) []int {
+	// Twips per character (capitals and digits are wide: a reference
+	// such as KN-2026-0216 must not break), and the cell margins.
+	perChar, pad := 130, 200
+	if len(t.head) > 6 {
+		perChar = 120 // wide tables are set in 11 pt
+	}
 	n := len(t.head)
-	widths := make([]int, n)
-	if n == 1 {
-		widths[0] = textWidth
-		return widths
-	}
-	labelText := len([]rune(t.head[0]))
-	for _, r := range t.rows {
-		if len(r) > 0 && r[0].kind == vText {
-			labelText = max(labelText, len([]rune(r[0].text)))
+	need, want := make([]int, n), make([]int, n)
+	sumNeed, sumExtra := 0, 0
+	longestWord := func(s string) int {
+		w := 0
+		for _, word := range strings.Fields(s) {
+			w = max(w, len([]rune(word)))
 		}
+		return w
 	}
-	first := min(max(labelText*110, 1400), textWidth*55/100)
-	if n <= 3 {
-		first = textWidth * 55 / 100
+	for i, h := range t.head {
+		word, line := longestWord(h), 0
+		for _, r := range t.rows {
+			if i < len(r) {
+				v := r[i].human(l)
+				word = max(word, longestWord(v))
+				line = max(line, min(len([]rune(v)), 60))
+			}
+		}
+		need[i] = pad + perChar*max(word, 2)
+		want[i] = max(need[i], pad+perChar*line)
+		sumNeed += need[i]
+		sumExtra += want[i] - need[i]
 	}
-	if n > 6 {
-		first = min(first, textWidth/4)
-	}
-	rest := textWidth - first
-	weights, sum := make([]int, n), 0
-	for i := 1; i < n; i++ {
-		weights[i] = max(min(len([]rune(t.head[i])), 24), 6)
-		sum += weights[i]
-	}
-	used := first
-	widths[0] = first
-	for i := 1; i < n; i++ {
-		widths[i] = rest * weights[i] / sum
+	widths := make([]int, n)
+	used := 0
+	for i := range widths {
+		switch {
+		case sumNeed >= textWidth:
+			widths[i] = textWidth * need[i] / sumNeed
+		case sumExtra > 0:
+			widths[i] = need[i] + (textWidth-sumNeed)*(want[i]-need[i])/sumExtra
+		default:
+			widths[i] = need[i] + (textWidth-sumNeed)/n
+		}
 		used += widths[i]
 	}
-	widths[n-1] += textWidth - used
+	widths[0] += textWidth - used
 	return widths
 }
 
@@ -523,7 +545,7 @@ func (x *docx) signature(d *Doc) {
 }
 
 const docxContentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`
 
 const docxRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`
@@ -534,7 +556,7 @@ const docxCore = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>gopy</dc:creator></cp:coreProperties>`
 
 const docxDocRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/></Relationships>`
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/></Relationships>`
 
 const docxSettings = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:defaultTabStop w:val="720"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="14"/></w:compat></w:settings>`
@@ -543,3 +565,7 @@ const docxSettings = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 // letters are Latin with diacritics) and no spacing by default.
 const docxStyles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="vi-VN" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style><w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>`
+
+// docxHeader is the page number, centred, 13 pt.
+const docxHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:rPr><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:rPr><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:rPr><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr><w:t>2</w:t></w:r><w:r><w:rPr><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr><w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>`
