@@ -102,6 +102,10 @@ func runSent(env *Env, sf *sentFlags, p model.Period, periodGiven, byWard bool, 
 	default:
 		r, err = report.AsSent(s, p, sf.profile)
 	}
+	if sf.sent != "" && errors.Is(err, store.ErrNotFound) {
+		fmt.Fprintf(env.Stderr, "gopy: %s\n", l.F("cli.err.sent_unknown", sanitize.Line(sf.sent)))
+		return exitError
+	}
 	if err != nil {
 		return env.fail(err)
 	}

@@ -351,3 +351,25 @@ func TestBundleCarriesSentReport(t *testing.T) {
 		t.Fatalf("a ward's report locked the province: %s", errs)
 	}
 }
+
+func TestSentUsageErrors(t *testing.T) {
+	db := demoDB(t, 50)
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"report", "--send"}, 2, "--number"},
+		{[]string{"report", "--as-sent"}, 2, "--period"},
+		{[]string{"report", "--send", "--number", "1", "--by-ward"}, 2, "--by-ward"},
+		{[]string{"report", "--format", "docx"}, 2, "--out"},
+		{[]string{"report", "--sent", "01M8M221S6GG57R0DDDDN19B0X"}, 1, "gopy report --sent"},
+		{[]string{"report", "--period", "2025-Q1", "--as-sent"}, 1, "chưa gửi"},
+		{[]string{"report", "--profile", "khong-co", "--format", "docx", "--out", filepath.Join(t.TempDir(), "x.docx")}, 1, "khong-co"},
+	} {
+		code, _, errs := run(t, append([]string{"--db", db}, c.args...)...)
+		if code != c.code || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, c.want) {
+			t.Errorf("%v: exit %d, %q", c.args, code, errs)
+		}
+	}
+}

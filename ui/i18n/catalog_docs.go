@@ -53,6 +53,7 @@ func init() {
 			"cli.err.sent_tampered":  {"báo cáo đã gửi không khớp mã kiểm tra SHA-256 (dữ liệu bị sửa)", "the sent report does not match its SHA-256 (it was altered)"},
 			"cli.err.no_profile":     {"không có mẫu báo cáo %s (có: dang-uy, ubnd, mttq hoặc mẫu đã đặt)", "no report profile %s (there are dang-uy, ubnd, mttq or those set up)"},
 			"cli.err.not_sent":       {"kỳ này chưa gửi báo cáo nào", "no report was sent for this period"},
+			"cli.err.sent_unknown":   {"không có báo cáo đã gửi mã %s (danh sách: gopy report --sent)", "no sent report with ID %s (list them: gopy report --sent)"},
 			"cli.sent.id":            {"Mã", "ID"},
 			"cli.sent.profile":       {"Mẫu", "Profile"},
 			"cli.sent.period":        {"Kỳ", "Period"},
