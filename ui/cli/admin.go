@@ -59,20 +59,17 @@ func runBackup(env *Env, args []string) int {
 	if code, ok := env.parseFlags(fs, args); !ok {
 		return code
 	}
-	s, err := env.openRead()
-	if err != nil {
-		return env.fail(err)
-	}
-	defer s.Close()
-	path := *out
-	if path == "" {
-		path = filepath.Join(store.BackupDir(env.DBPath), "gopy-"+env.Now().Format("20060102-150405")+".db")
-	}
-	if err := s.BackupFile(path); err != nil {
-		return env.fail(err)
-	}
-	fmt.Fprintln(env.Stdout, env.Lang.F("cli.backup.done", path))
-	return exitOK
+	return env.reading(func(s *store.Store) int {
+		path := *out
+		if path == "" {
+			path = filepath.Join(store.BackupDir(env.DBPath), "gopy-"+env.Now().Format("20060102-150405")+".db")
+		}
+		if err := s.BackupFile(path); err != nil {
+			return env.fail(err)
+		}
+		fmt.Fprintln(env.Stdout, env.Lang.F("cli.backup.done", path))
+		return exitOK
+	})
 }
 
 func runRestore(env *Env, args []string) int {
@@ -96,24 +93,21 @@ func runCheck(env *Env, args []string) int {
 	if code, ok := env.parseFlags(fs, args); !ok {
 		return code
 	}
-	s, err := env.openRead()
-	if err != nil {
-		return env.fail(err)
-	}
-	defer s.Close()
-	problems, err := s.Check()
-	if err != nil {
-		return env.fail(err)
-	}
-	if len(problems) > 0 {
-		for _, p := range problems {
-			fmt.Fprintln(env.Stderr, "gopy: "+p)
+	return env.reading(func(s *store.Store) int {
+		problems, err := s.Check()
+		if err != nil {
+			return env.fail(err)
 		}
-		fmt.Fprintln(env.Stderr, "gopy: "+env.Lang.F("cli.check.bad", len(problems)))
-		return exitError
-	}
-	fmt.Fprintln(env.Stdout, env.Lang.F("cli.check.ok", env.DBPath, totalRecords(s)))
-	return exitOK
+		if len(problems) > 0 {
+			for _, p := range problems {
+				fmt.Fprintln(env.Stderr, "gopy: "+p)
+			}
+			fmt.Fprintln(env.Stderr, "gopy: "+env.Lang.F("cli.check.bad", len(problems)))
+			return exitError
+		}
+		fmt.Fprintln(env.Stdout, env.Lang.F("cli.check.ok", env.DBPath, totalRecords(s)))
+		return exitOK
+	})
 }
 
 // totalRecords is how many records of every kind the store holds.

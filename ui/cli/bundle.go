@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"gopy/model"
@@ -36,34 +36,31 @@ func runExport(env *Env, args []string) int {
 			return env.usage(env.periodMessage(err))
 		}
 	}
-	s, err := env.openRead()
-	if err != nil {
-		return env.fail(err)
-	}
-	defer s.Close()
-	st, _ := s.Settings()
-	// Write beside the target and rename, so a failed export never leaves a
-	// half bundle under the name that gets sent upward.
-	tmp, err := os.CreateTemp(filepath.Dir(*out), ".gopy-export-*")
-	if err != nil {
-		return env.fail(err)
-	}
-	defer os.Remove(tmp.Name())
-	m, err := s.Export(tmp, store.ExportOptions{Period: p, StripPersonal: *strip, By: st.Officer})
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), *out)
-	}
-	if err != nil {
-		return env.fail(err)
-	}
-	fmt.Fprintln(env.Stdout, env.Lang.F("cli.export.done", *out, m.Counts["feedback"], m.Counts["session"], m.Counts["petition"]))
-	return exitOK
+	return env.reading(func(s *store.Store) int {
+		st, _ := s.Settings()
+		// Write beside the target and rename, so a failed export never leaves a
+		// half bundle under the name that gets sent upward.
+		tmp, err := os.CreateTemp(filepath.Dir(*out), ".gopy-export-*")
+		if err != nil {
+			return env.fail(err)
+		}
+		defer os.Remove(tmp.Name())
+		m, err := s.Export(tmp, store.ExportOptions{Period: p, StripPersonal: *strip, By: st.Officer})
+		if err == nil {
+			err = tmp.Sync()
+		}
+		if cerr := tmp.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			err = os.Rename(tmp.Name(), *out)
+		}
+		if err != nil {
+			return env.fail(err)
+		}
+		fmt.Fprintln(env.Stdout, env.Lang.F("cli.export.done", *out, m.Counts["feedback"], m.Counts["session"], m.Counts["petition"]))
+		return exitOK
+	})
 }
 
 func runImport(env *Env, args []string) int {
@@ -117,7 +114,7 @@ func runImport(env *Env, args []string) int {
 		for w := range res.Wards {
 			wards = append(wards, w)
 		}
-		sort.Strings(wards)
+		slices.Sort(wards)
 		for _, w := range wards {
 			x := res.Wards[w]
 			fmt.Fprintln(env.Stdout, "  "+env.Lang.F("cli.import.ward", w, x.Added, x.Updated, x.Unchanged, x.Conflicts, x.Deleted))

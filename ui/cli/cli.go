@@ -40,23 +40,26 @@ type Env struct {
 	// LangExplicit is set when --lang or $GOPY_LANG chose the language; it
 	// then wins over the language chosen in Settings.
 	LangExplicit bool
+	// TUI starts the full-screen interface; nil in the tests.
+	TUI TUI
 }
 
 // Today is the current date in Vietnam by the env's clock.
 func (e *Env) Today() model.Date { return model.DateOf(e.Now()) }
 
-// RunTUI starts the full-screen interface on an open store; the ui package
-// sets it (cli cannot import ui's root without a cycle in tests).
-var RunTUI func(s *store.Store, lang i18n.Lang) error
+// TUI starts the full-screen interface on an open store: main passes
+// ui.Run (cli is below ui, so it cannot name it itself).
+type TUI func(s *store.Store, lang i18n.Lang) error
 
-// Main runs gopy with args (without the program name) and returns the exit
-// code.
-func Main(args []string, stdout, stderr io.Writer) int {
-	return mainAt(args, stdout, stderr, time.Now)
+// Main runs gopy with args (without the program name), with tui as the
+// full-screen interface gopy starts without a subcommand, and returns the
+// exit code.
+func Main(args []string, stdout, stderr io.Writer, tui TUI) int {
+	return mainAt(args, stdout, stderr, time.Now, tui)
 }
 
-func mainAt(args []string, stdout, stderr io.Writer, now func() time.Time) int {
-	env := &Env{Stdout: stdout, Stderr: stderr, Now: now}
+func mainAt(args []string, stdout, stderr io.Writer, now func() time.Time, tui TUI) int {
+	env := &Env{Stdout: stdout, Stderr: stderr, Now: now, TUI: tui}
 	rest, dbFlag, langFlag, err := globalFlags(args)
 	lang, ok := i18n.FromEnv(langFlag)
 	env.Lang = lang
@@ -205,6 +208,16 @@ func (e *Env) openRead() (*store.Store, error) {
 	return store.Open(e.DBPath, store.Options{ReadOnly: true, Now: e.Now})
 }
 
+// reading runs fn on the database opened to read, and closes it.
+func (e *Env) reading(fn func(*store.Store) int) int {
+	s, err := e.openRead()
+	if err != nil {
+		return e.fail(err)
+	}
+	defer s.Close()
+	return fn(s)
+}
+
 // openWrite opens the database for writing (creating it if needed).
 func (e *Env) openWrite(noSync bool) (*store.Store, error) {
 	return store.Open(e.DBPath, store.Options{NoSync: noSync, Now: e.Now})
@@ -264,7 +277,7 @@ func runTUI(env *Env) int {
 		return env.fail(err)
 	}
 	defer s.Close()
-	if RunTUI == nil {
+	if env.TUI == nil {
 		fmt.Fprintln(env.Stderr, "gopy: TUI not built yet")
 		return exitError
 	}
@@ -272,7 +285,7 @@ func runTUI(env *Env) int {
 	if st, err := s.Settings(); err == nil && !env.LangExplicit {
 		lang, _ = i18n.Parse(st.Language)
 	}
-	if err := RunTUI(s, lang); err != nil {
+	if err := env.TUI(s, lang); err != nil {
 		return env.fail(err)
 	}
 	return exitOK
