@@ -150,6 +150,9 @@ func updatedAt(v []byte) (time.Time, error) {
 	return time.Parse(time.RFC3339Nano, string(v[:j]))
 }
 
+// Now is the store's clock (tests fix it).
+func (s *Store) Now() time.Time { return s.now() }
+
 // LatestSent returns the last report sent for the period under the
 // profile, if any.
 func (s *Store) LatestSent(profile string, p model.Period) (SentReport, bool, error) {

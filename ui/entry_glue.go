@@ -90,6 +90,8 @@ func draftTab(kind string) int {
 		return tabPetitions
 	case "settings":
 		return tabSettings
+	case "narrative", "send":
+		return tabReports
 	}
 	return tabDashboard
 }

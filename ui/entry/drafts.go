@@ -72,6 +72,10 @@ func ResumeDraft(ctx Context, d Draft) (*Form, error) {
 		f, err = resumeOn(dd, nil, func(r *model.Petition) *Form { return AddNote(ctx, r) })
 	case "settings":
 		f = EditSettings(ctx)
+	case "narrative":
+		f, err = resumeOn(dd, nil, func(r *NarrativeState) *Form { return EditNarrative(ctx, *r) })
+	case "send":
+		f, err = resumeOn(dd, nil, func(r *NarrativeState) *Form { return SendReport(ctx, r.Period, r.Profiles) })
 	default:
 		return nil, fmt.Errorf("draft %s: unknown form %q", d.Key, dd.Kind)
 	}

@@ -72,6 +72,9 @@ type ReportKeys struct {
 	PrevSection    key.Binding
 	NextSection    key.Binding
 	Export         key.Binding
+	// Narrative opens the sections written around the figures; Send
+	// sends the period's report (freezing it).
+	Narrative, Send key.Binding
 
 	// In the export dialog, where letters are the file name.
 	DlgNext, DlgPrev  key.Binding
@@ -188,6 +191,8 @@ func NewKeyMap(l i18n.Lang) *KeyMap {
 			PrevSection: b(ks("left", "h"), "←/h", "reports.key.prev_section"),
 			NextSection: b(ks("right", "l"), "→/l", "reports.key.next_section"),
 			Export:      b(ks("e"), "e", "reports.key.export"),
+			Narrative:   b(ks("w"), "w", "reports.key.narrative"),
+			Send:        b(ks("S"), "S", "reports.key.send"),
 
 			DlgNext:    b(ks("tab", "down"), "tab/↓", "key.next_field"),
 			DlgPrev:    b(ks("shift+tab", "up"), "shift+tab/↑", "key.prev_field"),
