@@ -61,3 +61,37 @@ func TestFormAsksAmendmentReason(t *testing.T) {
 		t.Fatalf("history: %+v", h)
 	}
 }
+
+// Deleting a record of a reported period asks for the reason too.
+func TestDeleteAsksAmendmentReason(t *testing.T) {
+	s, _ := openStore(t)
+	ses := &model.Session{Type: model.SessionReception, HeldOn: model.NewDate(2026, 2, 10), HostRole: model.HostPartySecretary,
+		HostName: "Bí thư Nguyễn Văn Thành", Participants: 12}
+	if err := s.Create(ses, "test"); err != nil {
+		t.Fatal(err)
+	}
+	q1 := model.Period{From: model.NewDate(2026, 1, 1), To: model.NewDate(2026, 3, 31)}
+	r := store.SentReport{Profile: model.DefaultProfiles()[0], Period: q1, Number: "5-BC/ĐU", SentAt: time.Now(), Figures: []byte("{}")}
+	if err := s.Send(&r, nil); err != nil {
+		t.Fatal(err)
+	}
+	d := ConfirmDelete(testCtx(t, s), ses)
+	if got := run(t, d, press(d, "y")); len(got) != 0 {
+		t.Fatalf("deleted without a reason: %v", got)
+	}
+	mustContain(t, d, "Kỳ 2026-Q1 đã báo cáo (số 5-BC/ĐU)")
+	run(t, d, press(d, "enter"))
+	mustContain(t, d, "Cần nêu lý do")
+	typeText(d, "Trùng với buổi đã nhập")
+	got := run(t, d, press(d, "enter"))
+	if len(got) != 1 {
+		t.Fatalf("delete with a reason gave %v\n%s", got, view(d))
+	}
+	if _, ok := got[0].(DeletedMsg); !ok {
+		t.Fatalf("got %T", got[0])
+	}
+	h := history(t, s, ses.ID)
+	if !slices.ContainsFunc(h, func(c model.Change) bool { return c.Action == "amend" && strings.HasSuffix(c.Note, "Trùng với buổi đã nhập") }) {
+		t.Fatalf("history: %+v", h)
+	}
+}
