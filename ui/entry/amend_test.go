@@ -91,7 +91,9 @@ func TestDeleteAsksAmendmentReason(t *testing.T) {
 		t.Fatalf("got %T", got[0])
 	}
 	h := history(t, s, ses.ID)
-	if !slices.ContainsFunc(h, func(c model.Change) bool { return c.Action == "amend" && strings.HasSuffix(c.Note, "Trùng với buổi đã nhập") }) {
+	if !slices.ContainsFunc(h, func(c model.Change) bool {
+		return c.Action == "amend" && strings.HasSuffix(c.Note, "Trùng với buổi đã nhập")
+	}) {
 		t.Fatalf("history: %+v", h)
 	}
 }
