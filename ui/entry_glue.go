@@ -88,7 +88,7 @@ func draftTab(kind string) int {
 		return tabSessions
 	case "petition", "status", "note":
 		return tabPetitions
-	case "settings":
+	case "settings", "profiles":
 		return tabSettings
 	case "narrative", "send":
 		return tabReports

@@ -38,8 +38,10 @@ type KeyMap struct {
 	// entry to a petition: three bindings for one key, so the help says
 	// what it does on the screen in front.
 	New, Edit, Delete, EditSettings key.Binding
-	Answer, Raise, AddMatters       key.Binding
-	AddNote, Status                 key.Binding
+	// EditProfiles opens the report profiles (on the Settings tab).
+	EditProfiles              key.Binding
+	Answer, Raise, AddMatters key.Binding
+	AddNote, Status           key.Binding
 	// The drafts offered at start.
 	Resume, Discard, Later key.Binding
 
@@ -145,6 +147,7 @@ func NewKeyMap(l i18n.Lang) *KeyMap {
 		Edit:         b(ks("e"), "e", "key.edit"),
 		Delete:       b(ks("d"), "d", "key.delete"),
 		EditSettings: b(ks("e"), "e", "key.edit_settings"),
+		EditProfiles: b(ks("m"), "m", "key.edit_profiles"),
 		Answer:       b(ks("a"), "a", "key.answer"),
 		Raise:        b(ks("p"), "p", "key.raise"),
 		AddMatters:   b(ks("a"), "a", "key.add_matters"),
