@@ -203,8 +203,21 @@ func (e *Env) Message(err error) string {
 	return l.T("cli.err.generic") + ": " + msg
 }
 
-// openRead opens the database for reading with a shared lock.
+// openRead opens the database for reading with a shared lock. A database
+// an older gopy made is first opened once to write, which backs it up and
+// migrates it, so the first `gopy list` after an upgrade just works.
 func (e *Env) openRead() (*store.Store, error) {
+	s, err := store.Open(e.DBPath, store.Options{ReadOnly: true, Now: e.Now})
+	if !errors.Is(err, store.ErrOlderSchema) {
+		return s, err
+	}
+	w, err := e.openWrite(false)
+	if err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
 	return store.Open(e.DBPath, store.Options{ReadOnly: true, Now: e.Now})
 }
 
