@@ -41,7 +41,7 @@ func init() {
 			"doc.beside.differs":   {"Có chênh lệch", "Differs"},
 			"doc.draft.feedback":   {"Trong kỳ tiếp nhận %d lượt góp ý với %d ý kiến; đã trả lời %d ý kiến, tỷ lệ tiếp thu %s.", "In the period %d feedback submissions with %d points were received; %d points were answered, %s of them taken on board."},
 			"doc.draft.sessions":   {"Tổ chức %d cuộc đối thoại, tiếp công dân, tham vấn với %d lượt người tham dự; tiếp nhận %d vụ việc phát sinh.", "%d dialogues, receptions and consultations were held with %d participants; %d matters were raised."},
-			"doc.draft.targets":    {"Bí thư Đảng ủy tiếp công dân %d/%d ngày theo quy định; Chủ tịch UBND %d/%d ngày; hội nghị đối thoại %d/%d.", "The party secretary received citizens on %d of %d required days; the committee chair on %d of %d; dialogue conferences %d of %d."},
+			"doc.draft.targets":    {"Bí thư Đảng ủy tiếp công dân đủ số ngày quy định %d/%d tháng; Chủ tịch UBND %d/%d tuần; hội nghị đối thoại với Nhân dân %d/%d năm.", "The party secretary held the required reception days in %d of %d months; the committee chair in %d of %d weeks; dialogue conferences in %d of %d years."},
 			"doc.draft.petitions":  {"Tiếp nhận %d đơn, kiến nghị, phản ánh; đã giải quyết %d (%d đúng hạn); %d đơn quá hạn giải quyết.", "%d petitions were received; %d resolved (%d on time); %d are overdue."},
 
 			"cli.report.sent":              {"Đã gửi báo cáo số %s, kỳ %s, mẫu %s: %d bản ghi được tính. Mã: %s, SHA-256: %s", "Sent report %s, period %s, profile %s: %d records counted. ID: %s, SHA-256: %s"},

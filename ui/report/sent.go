@@ -358,11 +358,21 @@ func DraftNarrative(l i18n.Lang, r *model.Report) model.Narrative {
 	if fb.AcceptanceRate != nil {
 		rate = optional(vRate, fb.AcceptanceRate).human(l)
 	}
-	tg := &ss.Targets
+	target := func(rule model.TargetRule) (held, required int) {
+		for _, t := range r.Targets {
+			if t.Rule == rule {
+				return t.Held, t.Required
+			}
+		}
+		return 0, 0
+	}
+	sh, sr := target(model.RuleSecretaryMonthly)
+	ch, cr := target(model.RuleChairWeekly)
+	dh, dr := target(model.RuleDialogueYearly)
 	lines := []string{
 		l.F("doc.draft.feedback", fb.Total, fb.Points, fb.Answered, rate),
 		l.F("doc.draft.sessions", ss.Total, ss.Participants, ss.MattersRaised),
-		l.F("doc.draft.targets", tg.Secretary.Held, tg.Secretary.Required, tg.Chair.Held, tg.Chair.Required, tg.Dialogue.Held, tg.Dialogue.Required),
+		l.F("doc.draft.targets", sh, sr, ch, cr, dh, dr),
 		l.F("doc.draft.petitions", pt.Total, pt.Resolved, pt.ResolvedOnTime, pt.Overdue),
 	}
 	return model.Narrative{Results: strings.Join(lines, "\n")}
