@@ -490,7 +490,11 @@ func columnWidths(t table, l i18n.Lang) []int {
 				line = max(line, min(len([]rune(v)), 60))
 			}
 		}
-		need[i] = pad + perChar*max(word, 2)
+		if n <= 3 {
+			// Few columns: room for each header on one line.
+			line = max(line, len([]rune(h)))
+		}
+		need[i] = pad + perChar*max(word, 4)
 		want[i] = max(need[i], pad+perChar*line)
 		sumNeed += need[i]
 		sumExtra += want[i] - need[i]
