@@ -259,6 +259,15 @@ func flatFigures(r *model.Report) flatList {
 		switch x := v.(type) {
 		case float64:
 			out = append(out, flatFigure{prefix, x})
+		case []any:
+			// The targets: one object per rule, named by it.
+			for _, e := range x {
+				if m, ok := e.(map[string]any); ok {
+					if rule, ok := m["rule"].(string); ok {
+						walk(prefix+"."+rule, m)
+					}
+				}
+			}
 		case map[string]any:
 			keys := make([]string, 0, len(x))
 			for k := range x {
