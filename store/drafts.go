@@ -9,14 +9,14 @@ import (
 
 // SaveDraft stores (or replaces) the draft under key.
 func (s *Store) SaveDraft(key string, data []byte) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		return tx.Bucket(bDrafts).Put([]byte(key), data)
 	})
 }
 
 // DeleteDraft forgets a draft (after the form was saved or abandoned).
 func (s *Store) DeleteDraft(key string) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		return tx.Bucket(bDrafts).Delete([]byte(key))
 	})
 }
@@ -24,7 +24,7 @@ func (s *Store) DeleteDraft(key string) error {
 // Drafts returns every saved draft by key.
 func (s *Store) Drafts() (map[string][]byte, error) {
 	out := map[string][]byte{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bDrafts).ForEach(func(k, v []byte) error {
 			out[string(k)] = append([]byte{}, v...)
 			return nil

@@ -157,7 +157,7 @@ func (s *Store) checkLocked(tx *bolt.Tx, action string, rec model.Record, by str
 // dated in p, oldest first.
 func (s *Store) Amendments(p model.Period, since time.Time) ([]Amendment, error) {
 	var out []Amendment
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bAmendments)
 		if b == nil {
 			return nil

@@ -113,7 +113,7 @@ func sentHash(r SentReport, versions []byte) (string, error) {
 // bytes: a year at 100k records is read in a fraction of a second.
 func (s *Store) RecordVersions(p model.Period) ([]RecordVersion, error) {
 	var out []RecordVersion
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		from, to := rowKey(p.From, [16]byte{}), rowKey(p.To+1, [16]byte{})
 		for _, k := range model.Kinds {
 			recs := tx.Bucket(bRec(k))
@@ -194,7 +194,7 @@ func (s *Store) Send(r *SentReport, versions []RecordVersion) error {
 	if err != nil {
 		return fmt.Errorf("send: %w", err)
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		b, err := tx.CreateBucketIfNotExists(bSent)
 		if err != nil {
 			return err
@@ -250,7 +250,7 @@ func eachSent(tx *bolt.Tx, fn func(SentReport) error) error {
 // SentReports lists the sent reports, oldest first.
 func (s *Store) SentReports() ([]SentReport, error) {
 	var out []SentReport
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return eachSent(tx, func(r SentReport) error { out = append(out, r); return nil })
 	})
 	return out, err
@@ -265,7 +265,7 @@ func (s *Store) Sent(idStr string) (SentReport, []RecordVersion, error) {
 	if err != nil {
 		return r, nil, fmt.Errorf("%s: %w", idStr, ErrNotFound)
 	}
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bSent)
 		if b == nil {
 			return fmt.Errorf("%s: %w", idStr, ErrNotFound)
@@ -294,7 +294,7 @@ func (s *Store) Sent(idStr string) (SentReport, []RecordVersion, error) {
 // Profiles are the report profiles (DefaultProfiles on a new database).
 func (s *Store) Profiles() ([]model.Profile, error) {
 	out := model.DefaultProfiles()
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		v := tx.Bucket(bMeta).Get(kProfiles)
 		if v == nil {
 			return nil
@@ -324,7 +324,7 @@ func (s *Store) SaveProfiles(list []model.Profile, by string) error {
 	if err != nil {
 		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		if err := tx.Bucket(bMeta).Put(kProfiles, v); err != nil {
 			return err
 		}
@@ -343,7 +343,7 @@ func narrativeKey(profile string, p model.Period) []byte {
 // Narrative is the text kept for a period's report under a profile; ok is
 // false when none was written yet.
 func (s *Store) Narrative(profile string, p model.Period) (n model.Narrative, ok bool, err error) {
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bNarratives)
 		if b == nil {
 			return nil
@@ -365,7 +365,7 @@ func (s *Store) SaveNarrative(profile string, p model.Period, n model.Narrative)
 	if err != nil {
 		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		b, err := tx.CreateBucketIfNotExists(bNarratives)
 		if err != nil {
 			return err

@@ -32,7 +32,7 @@ type sentLine struct {
 // exportSent writes the sent reports whose period overlaps p (all when p
 // is zero).
 func (s *Store) exportSent(bw *bufio.Writer, m *Manifest, p model.Period) error {
-	return s.db.View(func(tx *bolt.Tx) error {
+	return s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bSent)
 		return eachSent(tx, func(r SentReport) error {
 			if p != (model.Period{}) && (r.Period.To < p.From || r.Period.From > p.To) {
@@ -59,16 +59,16 @@ func (s *Store) exportSent(bw *bufio.Writer, m *Manifest, p model.Period) error 
 func parseSent(line []byte) parsedItem {
 	var sl sentLine
 	if err := json.Unmarshal(line, &sl); err != nil {
-		return parsedItem{err: bundleErr("sent report: %v", err)}
+		return parsedItem{err: bundleErr("bundle.sent", err)}
 	}
 	sl.Sent.Figures = []byte(sl.Figures)
 	sum, err := sentHash(sl.Sent, sl.Versions)
 	if err != nil || sum != sl.Sent.SHA256 {
-		return parsedItem{err: bundleErr("sent report %s does not match its SHA-256", sl.Sent.ID)}
+		return parsedItem{err: bundleErr("bundle.sent_checksum", sl.Sent.ID)}
 	}
 	id, err := model.ParseID(sl.Sent.ID)
 	if err != nil || !model.ValidWardCode(sl.Sent.Settings.WardCode) {
-		return parsedItem{err: bundleErr("sent report: bad id or ward")}
+		return parsedItem{err: bundleErr("bundle.sent_id", sl.Sent.ID)}
 	}
 	return parsedItem{sent: &sl.Sent, id: id}
 }
@@ -92,7 +92,7 @@ func (s *Store) mergeSent(tx *bolt.Tx, it *parsedItem) error {
 // oldest first.
 func (s *Store) WardSentReports() ([]SentReport, error) {
 	var out []SentReport
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bWardSent)
 		if b == nil {
 			return nil

@@ -7,6 +7,7 @@ import (
 	"gopy/model"
 	"gopy/store"
 	"gopy/store/demo"
+	"gopy/ui/sanitize"
 )
 
 func runDemo(env *Env, args []string) int {
@@ -64,6 +65,9 @@ func runBackup(env *Env, args []string) int {
 		if path == "" {
 			path = filepath.Join(store.BackupDir(env.DBPath), "gopy-"+env.Now().Format("20060102-150405")+".db")
 		}
+		if err := store.BackupTarget(env.DBPath, path); err != nil {
+			return env.fail(err)
+		}
 		if err := s.BackupFile(path); err != nil {
 			return env.fail(err)
 		}
@@ -81,33 +85,56 @@ func runRestore(env *Env, args []string) int {
 	if len(pos) != 1 {
 		return env.usage(env.Lang.T("cli.err.restore_args"))
 	}
-	if err := store.Restore(pos[0], env.DBPath); err != nil {
+	aside, err := store.Restore(pos[0], env.DBPath)
+	if err != nil {
 		return env.fail(err)
 	}
-	fmt.Fprintln(env.Stdout, env.Lang.F("cli.restore.done", pos[0], env.DBPath, env.DBPath+".before-restore"))
+	if aside == "" {
+		fmt.Fprintln(env.Stdout, env.Lang.F("cli.restore.done_new", pos[0], env.DBPath))
+		return exitOK
+	}
+	fmt.Fprintln(env.Stdout, env.Lang.F("cli.restore.done", pos[0], env.DBPath, aside))
 	return exitOK
 }
 
 func runCheck(env *Env, args []string) int {
 	fs := newFlags("check")
+	repair := fs.Bool("repair", false, "")
 	if code, ok := env.parseFlags(fs, args); !ok {
 		return code
 	}
-	return env.reading(func(s *store.Store) int {
-		problems, err := s.Check()
+	open := env.openRead
+	if *repair {
+		open = func() (*store.Store, error) { return env.openWrite(false) }
+	}
+	s, err := open()
+	if err != nil {
+		return env.fail(err)
+	}
+	defer s.Close()
+	if *repair {
+		notes, err := s.Repair()
 		if err != nil {
 			return env.fail(err)
 		}
-		if len(problems) > 0 {
-			for _, p := range problems {
-				fmt.Fprintln(env.Stderr, "gopy: "+p)
-			}
-			fmt.Fprintln(env.Stderr, "gopy: "+env.Lang.F("cli.check.bad", len(problems)))
-			return exitError
+		for _, n := range notes {
+			fmt.Fprintln(env.Stdout, "  "+sanitize.Line(n))
 		}
-		fmt.Fprintln(env.Stdout, env.Lang.F("cli.check.ok", env.DBPath, totalRecords(s)))
-		return exitOK
-	})
+		fmt.Fprintln(env.Stdout, env.Lang.F("cli.check.repaired", len(notes)))
+	}
+	problems, err := s.Check()
+	if err != nil {
+		return env.fail(err)
+	}
+	if len(problems) > 0 {
+		for _, p := range problems {
+			fmt.Fprintln(env.Stderr, "gopy: "+sanitize.Line(p))
+		}
+		fmt.Fprintln(env.Stderr, "gopy: "+env.Lang.F("cli.check.bad", len(problems)))
+		return exitError
+	}
+	fmt.Fprintln(env.Stdout, env.Lang.F("cli.check.ok", env.DBPath, totalRecords(s)))
+	return exitOK
 }
 
 // totalRecords is how many records of every kind the store holds.

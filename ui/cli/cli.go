@@ -58,8 +58,9 @@ func Main(args []string, stdout, stderr io.Writer, tui TUI) int {
 	return mainAt(args, stdout, stderr, time.Now, tui)
 }
 
-func mainAt(args []string, stdout, stderr io.Writer, now func() time.Time, tui TUI) int {
+func mainAt(args []string, stdout, stderr io.Writer, now func() time.Time, tui TUI) (code int) {
 	env := &Env{Stdout: stdout, Stderr: stderr, Now: now, TUI: tui}
+	defer env.survive(&code)()
 	rest, dbFlag, langFlag, err := globalFlags(args)
 	lang, ok := i18n.FromEnv(langFlag)
 	env.Lang = lang
@@ -176,6 +177,9 @@ func (e *Env) Message(err error) string {
 	var inv *store.Invalid
 	var de *model.ErrDate
 	if msg, ok := e.sentMessage(err); ok {
+		return msg
+	}
+	if msg, ok := e.edgeMessage(err); ok {
 		return msg
 	}
 	switch {

@@ -48,7 +48,8 @@ func init() {
   gopy register [--period KỲ] [--format csv|xlsx] [--out TỆP]
   gopy export --out TỆP [--period KỲ] [--strip-personal]
   gopy import TỆP... [--dry-run] [--amend LÝ_DO]
-  gopy backup [--out TỆP]    gopy restore TỆP    gopy check    gopy version
+  gopy backup [--out TỆP]    gopy restore TỆP    gopy check [--repair]    gopy version
+  gopy keys                  gopy keys accept PHƯỜNG DẤU-VÂN-TAY
 
 Tham số chung: --db ĐƯỜNG_DẪN (mặc định $GOPY_DB), --lang vi|en (mặc định vi; $GOPY_LANG)
 NGÀY: dd/mm/yyyy hoặc yyyy-mm-dd. KỲ: 2026, 2026-Q3, 2026-H1, 2026-9M, 2026-07, NGÀY..NGÀY
@@ -65,7 +66,8 @@ NGÀY: dd/mm/yyyy hoặc yyyy-mm-dd. KỲ: 2026, 2026-Q3, 2026-H1, 2026-9M, 2026
   gopy register [--period P] [--format csv|xlsx] [--out FILE]
   gopy export --out FILE [--period P] [--strip-personal]
   gopy import FILE... [--dry-run] [--amend REASON]
-  gopy backup [--out FILE]    gopy restore FILE    gopy check    gopy version
+  gopy backup [--out FILE]    gopy restore FILE    gopy check [--repair]    gopy version
+  gopy keys                   gopy keys accept WARD FINGERPRINT
 
 Global flags: --db PATH (default $GOPY_DB), --lang vi|en (default vi; $GOPY_LANG)
 DATE: dd/mm/yyyy or yyyy-mm-dd. P: 2026, 2026-Q3, 2026-H1, 2026-9M, 2026-07, DATE..DATE
