@@ -70,7 +70,7 @@ func writeDocx(w io.Writer, d *Doc) error {
 		{"word/styles.xml", []byte(docxStyles)},
 		{"word/settings.xml", []byte(docxSettings)},
 		{"word/header1.xml", []byte(docxHeader)},
-		{"word/document.xml", DocumentXML(d)},
+		{"word/document.xml", documentXML(d)},
 	}
 	for _, p := range parts {
 		f, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: zipEpoch})
@@ -220,9 +220,8 @@ func (x *docx) cellEnd() { x.b.WriteString("</w:tc>") }
 
 func (x *docx) layoutTableEnd() { x.b.WriteString("</w:tr></w:tbl>") }
 
-// DocumentXML is word/document.xml for the report (exported for tests and
-// the golden file).
-func DocumentXML(d *Doc) []byte {
+// documentXML is word/document.xml for the report.
+func documentXML(d *Doc) []byte {
 	x := &docx{l: d.Lang}
 	x.b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
 	x.b.WriteString(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>`)

@@ -22,7 +22,7 @@ import (
 
 var updateDocx = flag.Bool("update-docx", false, "rewrite testdata/document_*.xml")
 
-// ParsedDocx is word/document.xml read back the way Word reads it: the
+// parsedDocx is word/document.xml read back the way Word reads it: the
 // paragraphs in order (with whether each sits in a table), and every
 // table as rows of cell texts.
 type parsedDocx struct {
@@ -199,7 +199,7 @@ func TestDocxHeaderPerSender(t *testing.T) {
 // The figures are real tables holding the report's numbers.
 func TestDocxFiguresAreTables(t *testing.T) {
 	d := docxFixture(t, model.SenderCommittee)
-	doc := parseDocumentXML(t, DocumentXML(&d))
+	doc := parseDocumentXML(t, documentXML(&d))
 	find := func(label string) []string {
 		for _, tb := range doc.tables[1 : len(doc.tables)-1] {
 			for _, r := range tb {
@@ -235,7 +235,7 @@ func TestDocxFiguresAreTables(t *testing.T) {
 func TestDocxGolden(t *testing.T) {
 	for _, sender := range model.Senders {
 		d := docxFixture(t, sender)
-		got := DocumentXML(&d)
+		got := documentXML(&d)
 		path := filepath.Join("testdata", "document_"+string(sender)+".xml")
 		if *updateDocx {
 			if err := os.MkdirAll("testdata", 0o755); err != nil {
