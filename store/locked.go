@@ -56,7 +56,10 @@ type amending struct {
 
 // Amending runs fn with reason as the reason for every change it makes to
 // a record of a reported period. Without it, such a change fails with a
-// *LockedError and writes nothing.
+// *LockedError and writes nothing. The reason is held on the Store while
+// fn runs, so a record write from another goroutine at that moment would
+// take it too: callers run one save at a time (the CLI runs one command,
+// the TUI one modal form), which keeps the save signatures unchanged.
 func (s *Store) Amending(reason string, fn func() error) error {
 	reason = model.CleanLine(reason)
 	s.amending.run.Lock()
