@@ -20,6 +20,7 @@ type migration struct {
 // first schema is 1; steps appear here as the layout changes.
 var migrations = []migration{
 	{from: 1, run: migrateAcceptance},
+	{from: 2, run: migrateFollowUp},
 }
 
 // migrateAcceptance (schema 1 → 2) brings petitions under the deadlines

@@ -22,7 +22,7 @@ import (
 )
 
 // SchemaVersion is the layout this build reads and writes.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 var (
 	ErrInUse       = errors.New("database in use by another gopy")

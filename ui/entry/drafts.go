@@ -78,6 +78,8 @@ func ResumeDraft(ctx Context, d Draft) (*Form, error) {
 		f, err = resumeOn(dd, nil, func(r *NarrativeState) *Form { return EditNarrative(ctx, *r) })
 	case "send":
 		f, err = resumeOn(dd, nil, func(r *NarrativeState) *Form { return SendReport(ctx, r.Period, r.Profiles) })
+	case "commit", "commitment", "commit_state", "information":
+		f, err = resumeFollow(ctx, dd)
 	default:
 		return nil, fmt.Errorf("draft %s: unknown form %q", d.Key, dd.Kind)
 	}
