@@ -409,7 +409,10 @@ func (x *docx) table(t table) {
 	}
 	widths := columnWidths(t, x.l)
 	size := sz12
-	if len(t.head) > 6 {
+	switch {
+	case len(t.head) > 8:
+		size = 20
+	case len(t.head) > 6:
 		size = sz11
 	}
 	x.b.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="`)
@@ -467,8 +470,11 @@ func columnWidths(t table, l i18n.Lang) []int {
 	// Twips per character (capitals and digits are wide: a reference
 	// such as KN-2026-0216 must not break), and the cell margins.
 	perChar, pad := 130, 200
-	if len(t.head) > 6 {
-		perChar = 120 // wide tables are set in 11 pt
+	switch {
+	case len(t.head) > 8:
+		perChar = 105 // the widest tables are set in 10 pt
+	case len(t.head) > 6:
+		perChar = 120 // wide tables in 11 pt
 	}
 	n := len(t.head)
 	need, want := make([]int, n), make([]int, n)
