@@ -183,7 +183,7 @@ func Write(w io.Writer, f Format, d Doc) error {
 	case Markdown:
 		return writeMarkdown(w, d.header(), d.allSections(), d.Lang)
 	case CSV:
-		return writeCSV(w, d.header(), d.allSections())
+		return writeCSV(w, d.header(), d.allSections(), d.Lang)
 	case XLSX:
 		return writeXLSX(w, d.header(), d.allSections(), d.Lang)
 	case DOCX:
