@@ -566,7 +566,8 @@ func (s *Store) replace(tx *bolt.Tx, old, rec model.Record, id [16]byte, by stri
 	if err := replaceRecord(tx, old, rec, id); err != nil {
 		return err
 	}
-	if err := renumberRepeats(tx, old, rec, now, by); err != nil {
+	locked := func(q model.Record) error { return s.checkLocked(tx, "update", q, by, now, q.Date()) }
+	if err := renumberRepeats(tx, old, rec, now, by, locked); err != nil {
 		return err
 	}
 	return putHistory(tx, rec.Kind(), id, model.Change{At: now, By: by, Action: "update", Fields: changes})
