@@ -562,12 +562,16 @@ func (s *Store) replace(tx *bolt.Tx, old, rec model.Record, id [16]byte, by stri
 	if err := s.checkLocked(tx, "update", rec, by, now, old.Date(), rec.Date()); err != nil {
 		return err
 	}
+	prevAt, prevBy := m.UpdatedAt, m.UpdatedBy
 	m.UpdatedAt, m.UpdatedBy = now, by
 	if err := replaceRecord(tx, old, rec, id); err != nil {
 		return err
 	}
 	locked := func(q model.Record) error { return s.checkLocked(tx, "update", q, by, now, q.Date()) }
 	if err := renumberRepeats(tx, old, rec, now, by, locked); err != nil {
+		// Refused (a later repeat is in a reported period): rec is as
+		// the caller had it, so the same save may be tried with a reason.
+		m.UpdatedAt, m.UpdatedBy = prevAt, prevBy
 		return err
 	}
 	return putHistory(tx, rec.Kind(), id, model.Change{At: now, By: by, Action: "update", Fields: changes})

@@ -167,3 +167,34 @@ func equalJSON(a, b map[model.Kind][]string) bool {
 	}
 	return len(a) == len(b)
 }
+
+// Renumbering the later repeats of a petition is a change to them: one
+// dated in a reported period needs the reason too.
+func TestRepeatRenumberingRespectsLock(t *testing.T) {
+	s, _, c := openTest(t)
+	p0 := petition(day(2026, 1, 5), model.ClassProposal)
+	p1 := petition(day(2026, 2, 5), model.ClassProposal)
+	mustCreate(t, s, p0)
+	mustCreate(t, s, p1)
+	p2 := petition(day(2026, 5, 5), model.ClassProposal)
+	p2.RepeatOf = p1.ID
+	mustCreate(t, s, p2)
+	c.Set(vn(2026, time.July, 2, 9, 0))
+	sendQ2(t, s, c)
+
+	rec := mustGet(t, s, model.KindPetition, p1.ID).(*model.Petition)
+	rec.RepeatOf = p0.ID // p1 becomes the second raising, p2 the third
+	var le *store.LockedError
+	if err := s.Update(rec, officer); !errors.As(err, &le) || le.Ref != p2.Ref {
+		t.Fatalf("renumbering a reported petition without reason: %v", err)
+	}
+	if got := mustGet(t, s, model.KindPetition, p2.ID).(*model.Petition); got.RepeatNo != 2 {
+		t.Fatalf("p2 renumbered to %d without a reason", got.RepeatNo)
+	}
+	if err := s.Amending("Nối vào chuỗi đơn trước", func() error { return s.Update(rec, officer) }); err != nil {
+		t.Fatal(err)
+	}
+	if got := mustGet(t, s, model.KindPetition, p2.ID).(*model.Petition); got.RepeatNo != 3 {
+		t.Fatalf("p2 is repeat %d, want 3", got.RepeatNo)
+	}
+}
