@@ -75,6 +75,8 @@ type Store struct {
 	mu       sync.Mutex
 	settings *model.Settings // see writeSettings
 	cal      *model.Calendar
+
+	amending amending // see Amending
 }
 
 // Bucket names. Per-kind buckets are named "<prefix>/<kind>".

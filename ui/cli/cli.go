@@ -177,6 +177,9 @@ func (e *Env) Message(err error) string {
 	l := e.Lang
 	var inv *store.Invalid
 	var de *model.ErrDate
+	if msg, ok := e.sentMessage(err); ok {
+		return msg
+	}
 	if msg, ok := e.edgeMessage(err); ok {
 		return msg
 	}

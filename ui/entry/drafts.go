@@ -93,6 +93,12 @@ func ResumeDraft(ctx Context, d Draft) (*Form, error) {
 		f, err = resumeOn(dd, nil, func(r *model.Petition) *Form { return AddNote(ctx, r) })
 	case "settings":
 		f = EditSettings(ctx)
+	case "profiles":
+		f, err = resumeOn(dd, nil, func(r *[]model.Profile) *Form { return EditProfiles(ctx, *r) })
+	case "narrative":
+		f, err = resumeOn(dd, nil, func(r *NarrativeState) *Form { return EditNarrative(ctx, *r) })
+	case "send":
+		f, err = resumeOn(dd, nil, func(r *NarrativeState) *Form { return SendReport(ctx, r.Period, r.Profiles) })
 	case "commit", "commitment", "commit_state", "information":
 		f, err = resumeFollow(ctx, dd)
 	default:
