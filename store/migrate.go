@@ -15,7 +15,18 @@ type migration struct {
 
 // migrations are run in order, all in one transaction, after a backup. The
 // first schema is 1; steps appear here as the layout changes.
-var migrations []migration
+var migrations = []migration{
+	// 2: accounts and the audit log. Identities held in clear are sealed
+	// when the first admin is made (Setup), which makes the data key.
+	{from: 1, run: func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bUsers, bAudit} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	}},
+}
 
 func (s *Store) migrate(version uint32) error {
 	backup := s.path + fmt.Sprintf(".schema%d.bak", version)

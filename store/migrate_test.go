@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -71,9 +72,10 @@ func newDB(t *testing.T) (path, id string) {
 	return path, p.ID
 }
 
-func withMigrations(t *testing.T, extra ...migration) {
+// withMigrations replaces the steps by the test's own.
+func withMigrations(t *testing.T, steps ...migration) {
 	saved := migrations
-	migrations = append(append([]migration{}, saved...), extra...)
+	migrations = append([]migration{}, steps...)
 	t.Cleanup(func() { migrations = saved })
 }
 
@@ -130,7 +132,7 @@ func TestOlderSchemaBackedUpThenMigrated(t *testing.T) {
 	if v, marker := schemaOf(t, path); v != SchemaVersion || marker != "migrated" {
 		t.Errorf("after migration: schema %d marker %q", v, marker)
 	}
-	bak := path + ".schema0.bak"
+	bak := path + fmt.Sprintf(".schema%d.bak", old)
 	if v, marker := schemaOf(t, bak); v != old || marker != "" {
 		t.Errorf("backup %s: schema %d marker %q, want the database before migrating", bak, v, marker)
 	}

@@ -47,7 +47,11 @@ func (s *Store) SaveSettings(st model.Settings, by string) error {
 		return &Invalid{errs}
 	}
 	defer s.forgetSettings()
+	by = s.signer(by)
 	return s.db.Update(func(tx *bolt.Tx) error {
+		if err := s.mayAdmin(tx); err != nil {
+			return err
+		}
 		old, err := loadSettings(tx)
 		if err != nil {
 			return err
@@ -62,6 +66,9 @@ func (s *Store) SaveSettings(st model.Settings, by string) error {
 		ch := diff(&old, &st)
 		if len(ch) == 0 {
 			return nil
+		}
+		if err := s.audit(tx, AuditSettings, "", "", settingsNames(ch)); err != nil {
+			return err
 		}
 		return putHistory(tx, "", settingsID, model.Change{At: s.now().UTC(), By: by, Action: "update", Fields: ch})
 	})
@@ -104,7 +111,11 @@ func (s *Store) CreateBatch(recs []model.Record, by string) error {
 	for i, rec := range recs {
 		metas[i] = *rec.GetMeta()
 	}
+	by = s.signer(by)
 	err := s.db.Update(func(tx *bolt.Tx) error {
+		if err := s.mayWrite(tx); err != nil {
+			return err
+		}
 		st, cal, err := s.writeSettings(tx)
 		if err != nil {
 			return err
@@ -254,6 +265,11 @@ func nextRef(tx *bolt.Tx, ward string, k model.Kind, year int) (string, error) {
 // putRecord writes the record, its list row, search text and indexes.
 func putRecord(tx *bolt.Tx, rec model.Record, id [16]byte) error {
 	k := rec.Kind()
+	if p, ok := rec.(*model.Petition); ok {
+		if err := sealPetition(tx, p); err != nil {
+			return err
+		}
+	}
 	v, err := json.Marshal(rec)
 	if err != nil {
 		return fmt.Errorf("encode %s: %w", k, err)
@@ -387,6 +403,9 @@ func histBucket(tx *bolt.Tx, k model.Kind) *bolt.Bucket {
 }
 
 func putHistory(tx *bolt.Tx, k model.Kind, id [16]byte, c model.Change) error {
+	if err := sealHistoryEntry(tx, k, id, &c); err != nil {
+		return err
+	}
 	b := histBucket(tx, k)
 	seq, err := b.NextSequence()
 	if err != nil {
@@ -459,7 +478,11 @@ func (s *Store) Update(rec model.Record, by string) error {
 	if err != nil {
 		return fmt.Errorf("update: %w", ErrNotFound)
 	}
+	by = s.signer(by)
 	return s.db.Update(func(tx *bolt.Tx) error {
+		if err := s.mayWrite(tx); err != nil {
+			return err
+		}
 		old, err := getRecord(tx, rec.Kind(), id)
 		if err != nil {
 			return err
@@ -468,6 +491,10 @@ func (s *Store) Update(rec model.Record, by string) error {
 		if !om.UpdatedAt.Equal(m.UpdatedAt) {
 			return ErrStale
 		}
+		stored := old
+		if old, err = s.openedForDiff(old, rec); err != nil {
+			return err
+		}
 		st, cal, err := s.writeSettings(tx)
 		if err != nil {
 			return err
@@ -475,7 +502,7 @@ func (s *Store) Update(rec model.Record, by string) error {
 		m.ID, m.Ref, m.Ward, m.CreatedAt, m.CreatedBy = om.ID, om.Ref, om.Ward, om.CreatedAt, om.CreatedBy
 		rec.Normalize()
 		fillDues(rec, st, cal)
-		if errs := rec.Validate(); len(errs) > 0 {
+		if errs := validateSealed(rec); len(errs) > 0 {
 			return &Invalid{errs}
 		}
 		// Only a changed link is checked: a petition whose session was
@@ -494,7 +521,10 @@ func (s *Store) Update(rec model.Record, by string) error {
 			now = om.UpdatedAt.Add(1)
 		}
 		m.UpdatedAt, m.UpdatedBy = now, by
-		if err := replaceRecord(tx, old, rec, id); err != nil {
+		if err := replaceRecord(tx, stored, rec, id); err != nil {
+			return err
+		}
+		if err := sealOnBecomingConfidential(tx, stored, rec, id); err != nil {
 			return err
 		}
 		return putHistory(tx, rec.Kind(), id, model.Change{At: now, By: by, Action: "update", Fields: changes})
@@ -508,7 +538,18 @@ func (s *Store) Delete(k model.Kind, idStr, by string) error {
 	if err != nil {
 		return ErrNotFound
 	}
+	by = s.signer(by)
 	return s.db.Update(func(tx *bolt.Tx) error {
+		if err := s.mayWrite(tx); err != nil {
+			return err
+		}
+		ref := ""
+		if rec, err := getRecord(tx, k, id); err == nil {
+			ref = rec.GetMeta().Ref
+		}
+		if err := s.audit(tx, AuditDelete, ref, "", string(k)); err != nil {
+			return err
+		}
 		return deleteTx(tx, k, id, Tombstone{Kind: k, At: s.now().UTC(), By: by}, "")
 	})
 }
@@ -628,7 +669,7 @@ func diff(a, b any) []model.FieldChange {
 	}
 	var out []model.FieldChange
 	for k := range keys {
-		if k == "updated_at" || k == "updated_by" {
+		if k == "updated_at" || k == "updated_by" || k == "sealed" {
 			continue
 		}
 		if fa[k] != fb[k] {
@@ -712,8 +753,8 @@ func redactHistory(tx *bolt.Tx, k model.Kind, id [16]byte) error {
 		}
 		dirty := false
 		for i := range ch.Fields {
-			if personalFields[ch.Fields[i].Field] && (ch.Fields[i].Old != "" || ch.Fields[i].New != "") {
-				ch.Fields[i].Old, ch.Fields[i].New = "", ""
+			if personalFields[ch.Fields[i].Field] && (ch.Fields[i].Old != "" || ch.Fields[i].New != "") || ch.Fields[i].Sealed != nil {
+				ch.Fields[i].Old, ch.Fields[i].New, ch.Fields[i].Sealed = "", "", nil
 				dirty = true
 			}
 		}

@@ -22,7 +22,7 @@ import (
 )
 
 // SchemaVersion is the layout this build reads and writes.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 var (
 	ErrInUse       = errors.New("database in use by another gopy")
@@ -31,6 +31,7 @@ var (
 	ErrNoDatabase  = errors.New("no database at this path")
 	ErrStale       = errors.New("record changed since it was opened")
 	ErrNotGopy     = errors.New("not a gopy database")
+	ErrReadOnly    = errors.New("database opened read-only")
 )
 
 // Invalid wraps a record's validation errors so callers can show them beside
@@ -63,6 +64,10 @@ type Store struct {
 	mu       sync.Mutex
 	settings *model.Settings // see writeSettings
 	cal      *model.Calendar
+
+	ro   bool
+	smu  sync.Mutex
+	sess *session // who is signed in (users.go)
 }
 
 // Bucket names. Per-kind buckets are named "<prefix>/<kind>".
@@ -107,7 +112,7 @@ func ixKeys(row *model.Row, id [16]byte) [][]byte {
 func kCount(k model.Kind) []byte { return []byte("count/" + string(k)) }
 
 func allBuckets() [][]byte {
-	out := [][]byte{bMeta, bHistory, bLinks, bDrafts, bDeleted, bImports, bWards}
+	out := [][]byte{bMeta, bHistory, bLinks, bDrafts, bDeleted, bImports, bWards, bUsers, bAudit}
 	for _, k := range model.Kinds {
 		out = append(out, bRec(k), bList(k), bFold(k), bIx(k))
 	}
@@ -154,7 +159,7 @@ func Open(path string, opt Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, now: opt.Now}
+	s := &Store{db: db, path: path, now: opt.Now, ro: opt.ReadOnly}
 	if err := s.prepare(opt.ReadOnly); err != nil {
 		db.Close()
 		return nil, err
