@@ -32,7 +32,9 @@ var (
 // in a row make each further try wait longer.
 type WaitError struct{ Until time.Time }
 
-func (e *WaitError) Error() string { return "too many wrong passphrases: wait until " + e.Until.Format(time.RFC3339) }
+func (e *WaitError) Error() string {
+	return "too many wrong passphrases: wait until " + e.Until.Format(time.RFC3339)
+}
 
 // userRec is an account as stored. The passphrase itself is never stored:
 // Verifier checks it, and the key derived with it unwraps Wrapped, the
