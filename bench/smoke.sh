@@ -7,6 +7,8 @@
 #   bench/smoke.sh                 (from the repo root; needs go and tmux)
 #   GOPY_SMOKE_KEEP=1 bench/smoke.sh   keeps the temp folder for a look
 set -eu
+# Sign in as the demo account that `gopy demo` makes (see README).
+export GOPY_USER=demo GOPY_PASSPHRASE=demo
 cd "$(dirname "$0")/.."
 
 command -v tmux >/dev/null 2>&1 || { echo "smoke: tmux not found"; exit 1; }
@@ -34,7 +36,7 @@ start() { # start DB ARGS...: run gopy in a fresh 80x24 tmux session
 	shift
 	tmux kill-session -t "$session" 2>/dev/null || true
 	tmux new-session -d -s "$session" -x 80 -y 24 \
-		"env -u NO_COLOR -u GOPY_LANG TERM=xterm-256color '$tmp/gopy' --db '$db' $*; echo \"gopy exited: \$?\"; sleep 30"
+		"env -u NO_COLOR -u GOPY_LANG TERM=xterm-256color GOPY_USER=demo GOPY_PASSPHRASE=demo '$tmp/gopy' --db '$db' $*; echo \"gopy exited: \$?\"; sleep 30"
 }
 
 step="first-run setup"

@@ -149,7 +149,7 @@ func (s *Store) create(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, rec
 	}
 	rec.Normalize()
 	fillDues(rec, st, cal)
-	if errs := rec.Validate(); len(errs) > 0 {
+	if errs := validateSealed(rec); len(errs) > 0 {
 		return &Invalid{errs}
 	}
 	if err := checkParent(tx, rec); err != nil {
@@ -288,6 +288,7 @@ func replaceRecord(tx *bolt.Tx, old, rec model.Record, id [16]byte) error {
 	if err := deleteIndexes(tx, &oldRow, id); err != nil {
 		return err
 	}
+	keepSealed(old, rec)
 	return putRecord(tx, rec, id)
 }
 

@@ -401,11 +401,13 @@ func sealAll(tx *bolt.Tx) (int, error) {
 	return n, nil
 }
 
-// validateSealed validates a petition whose identity is sealed as if its
-// name were there: the name is required, and it is, only sealed.
+// validateSealed validates a confidential petition whose identity is not
+// in clear as if its name were there: the name is required, and it is, only
+// sealed (or withheld: a CSV ledger or a stripped bundle does not carry a
+// sealed identity).
 func validateSealed(rec model.Record) model.FieldErrors {
 	p, ok := rec.(*model.Petition)
-	if !ok || p.Sealed == nil || p.HasIdentity() {
+	if !ok || !(p.Sealed != nil || p.Confidential) || p.HasIdentity() {
 		return rec.Validate()
 	}
 	cp := *p
@@ -493,4 +495,15 @@ func sealOnBecomingConfidential(tx *bolt.Tx, old, rec model.Record, id [16]byte)
 		return nil
 	}
 	return sealHistory(tx, pub, id)
+}
+
+// keepSealed carries a stored sealed identity over to a new version of the
+// record that arrives without one (a CSV ledger row, an edit that never
+// opened it): what nobody could see is not erased by saving.
+func keepSealed(old, rec model.Record) {
+	op, ok1 := old.(*model.Petition)
+	p, ok2 := rec.(*model.Petition)
+	if ok1 && ok2 && op.Sealed != nil && p.Sealed == nil && p.Confidential && !p.HasIdentity() {
+		p.Sealed = op.Sealed
+	}
 }

@@ -610,3 +610,6 @@ func (s *Store) openDrafts(raw map[string][]byte) map[string][]byte {
 	}
 	return out
 }
+
+// ReadOnly reports whether the store was opened read-only.
+func (s *Store) ReadOnly() bool { return s.ro }

@@ -40,6 +40,8 @@ type Env struct {
 	// LangExplicit is set when --lang or $GOPY_LANG chose the language; it
 	// then wins over the language chosen in Settings.
 	LangExplicit bool
+	// User signs in: --user or $GOPY_USER (auth.go).
+	User string
 }
 
 // Today is the current date in Vietnam by the env's clock.
@@ -57,7 +59,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 
 func mainAt(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 	env := &Env{Stdout: stdout, Stderr: stderr, Now: now}
-	rest, dbFlag, langFlag, err := globalFlags(args)
+	rest, dbFlag, langFlag, userFlag, err := globalFlags(args)
 	lang, ok := i18n.FromEnv(langFlag)
 	env.Lang = lang
 	env.LangExplicit = langFlag != "" || os.Getenv("GOPY_LANG") != ""
@@ -66,6 +68,10 @@ func mainAt(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 	}
 	if !ok {
 		return env.usage(env.Lang.F("cli.err.lang", langFlag))
+	}
+	env.User = userFlag
+	if env.User == "" {
+		env.User = os.Getenv("GOPY_USER")
 	}
 	env.DBPath = dbFlag
 	if env.DBPath == "" {
@@ -103,8 +109,8 @@ func mainAt(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 // register, export, import) without editing the switch above.
 var extraCommands = map[string]func(*Env, []string) int{}
 
-// globalFlags takes --db and --lang from anywhere before "--".
-func globalFlags(args []string) (rest []string, db, lang string, err error) {
+// globalFlags takes --db, --lang and --user from anywhere before "--".
+func globalFlags(args []string) (rest []string, db, lang, user string, err error) {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
@@ -112,24 +118,27 @@ func globalFlags(args []string) (rest []string, db, lang string, err error) {
 			break
 		}
 		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if !strings.HasPrefix(a, "-") || (name != "db" && name != "lang") {
+		if !strings.HasPrefix(a, "-") || (name != "db" && name != "lang" && name != "user") {
 			rest = append(rest, a)
 			continue
 		}
 		if !hasVal {
 			if i+1 >= len(args) {
-				return nil, "", "", fmt.Errorf("--%s: %s", name, i18n.VI.T("cli.err.missing_value"))
+				return nil, "", "", "", fmt.Errorf("--%s: %s", name, i18n.VI.T("cli.err.missing_value"))
 			}
 			i++
 			val = args[i]
 		}
-		if name == "db" {
+		switch name {
+		case "db":
 			db = val
-		} else {
+		case "lang":
 			lang = val
+		default:
+			user = val
 		}
 	}
-	return rest, db, lang, nil
+	return rest, db, lang, user, nil
 }
 
 // DefaultDBPath is $GOPY_DB, else the user data folder's gopy/gopy.db.
@@ -161,15 +170,22 @@ func (e *Env) usage(msg string) int {
 	return exitUsage
 }
 
-// fail prints err as one translated line and returns exit code 1.
+// fail prints err as one translated line and returns exit code 1 (2 when
+// no user was given: a usage error).
 func (e *Env) fail(err error) int {
 	fmt.Fprintf(e.Stderr, "gopy: %s\n", e.Message(err))
+	if errors.Is(err, errNoUser) {
+		return exitUsage
+	}
 	return exitError
 }
 
 // Message translates the errors users can meet into one line.
 func (e *Env) Message(err error) string {
 	l := e.Lang
+	if msg, ok := e.authMessage(err); ok {
+		return msg
+	}
 	var inv *store.Invalid
 	var de *model.ErrDate
 	switch {
@@ -195,16 +211,6 @@ func (e *Env) Message(err error) string {
 		msg = msg[:i]
 	}
 	return l.T("cli.err.generic") + ": " + msg
-}
-
-// openRead opens the database for reading with a shared lock.
-func (e *Env) openRead() (*store.Store, error) {
-	return store.Open(e.DBPath, store.Options{ReadOnly: true, Now: e.Now})
-}
-
-// openWrite opens the database for writing (creating it if needed).
-func (e *Env) openWrite(noSync bool) (*store.Store, error) {
-	return store.Open(e.DBPath, store.Options{NoSync: noSync, Now: e.Now})
 }
 
 // newFlags makes a flag set whose errors come back as usage errors.
@@ -261,6 +267,9 @@ func runTUI(env *Env) int {
 		return env.fail(err)
 	}
 	defer s.Close()
+	if err := env.tuiSignIn(s); err != nil {
+		return env.fail(err)
+	}
 	if RunTUI == nil {
 		fmt.Fprintln(env.Stderr, "gopy: TUI not built yet")
 		return exitError
