@@ -118,7 +118,10 @@ func globalFlags(args []string) (rest []string, db, lang, user string, err error
 			break
 		}
 		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if !strings.HasPrefix(a, "-") || (name != "db" && name != "lang" && name != "user") {
+		// After `audit`, --user is its filter (gopy audit --user U); sign in
+		// with --user before the command or $GOPY_USER.
+		auditFilter := name == "user" && len(rest) > 0 && rest[0] == "audit"
+		if !strings.HasPrefix(a, "-") || (name != "db" && name != "lang" && name != "user") || auditFilter {
 			rest = append(rest, a)
 			continue
 		}
