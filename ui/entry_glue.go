@@ -104,7 +104,7 @@ func draftTab(kind string) int {
 		return tabFeedback
 	case "session", "matters":
 		return tabSessions
-	case "petition", "status", "note":
+	case "petition", "status", "note", "reveal":
 		return tabPetitions
 	case "settings":
 		return tabSettings

@@ -208,6 +208,16 @@ func (r *Root) update(msg tea.Msg) tea.Cmd {
 		return r.broadcast(msg)
 	case entry.SavedMsg, entry.DeletedMsg, entry.SettingsSavedMsg, entry.ClosedMsg:
 		return r.entryDone(msg)
+	case entry.RevealedMsg:
+		r.popEntry()
+		for _, st := range r.stacks {
+			for _, s := range st {
+				if d, ok := s.(*detailScreen); ok && d.recID == msg.ID {
+					d.showRevealed(msg)
+				}
+			}
+		}
+		return nil
 	case draftsMsg:
 		if msg.err != nil {
 			r.setNote(r.c.lang.F("drafts.read_failed", db(msg.err.Error())), true)

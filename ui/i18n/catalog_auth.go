@@ -40,6 +40,10 @@ func init() {
 			"cli.audit.col.record":  {"Bản ghi", "Record"},
 			"cli.audit.col.detail":  {"Chi tiết", "Detail"},
 			"cli.compact.done":      {"Đã nén %s: %d → %d byte", "Compacted %s: %d → %d bytes"},
+			"entry.field.reason":    {"Lý do xem danh tính", "Why the identity is needed"},
+			"entry.section.reveal":  {"Xem danh tính được bảo mật · %s (việc xem được ghi vào nhật ký)", "Show a confidential identity · %s (the reveal is logged)"},
+			"entry.title.reveal":    {"Xem danh tính %s", "Identity of %s"},
+			"detail.no_grant":       {"Danh tính được niêm phong: tài khoản này không có quyền xem thông tin bảo mật", "The identity is sealed: this account lacks the confidential grant"},
 			"err.user_name":         {"Tên người dùng: 1–40 ký tự in được", "User name: 1–40 printable characters"},
 		}
 	})

@@ -1,0 +1,53 @@
+package ui
+
+import (
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"gopy/model"
+	"gopy/store"
+	"gopy/ui/i18n"
+)
+
+// On a database with accounts, v asks the reason before showing a sealed
+// identity to a user with the grant, and logs the reveal; without the
+// grant it only says why not.
+func TestRevealAsksAReasonAndIsAudited(t *testing.T) {
+	s := newFixtureStore(t)
+	if _, sealed, err := s.Setup("demo", "demo", true); err != nil || sealed == 0 {
+		t.Fatalf("setup sealed %d: %v", sealed, err)
+	}
+	dr := newTestRoot(t, s, i18n.VI, 120, 40)
+	dr.keys("4", "j", "j", "j", "j", "enter")
+	dr.mustSee("KN-2026-0004", "(bảo mật)")
+	dr.key("v")
+	dr.mustBeForm()
+	dr.mustSee("Lý do xem danh tính")
+	dr.mustNotSee("Phạm Văn Cường")
+	dr.key("ctrl+s")
+	dr.mustBeForm() // no reason, no reveal
+	dr.send(tea.PasteMsg{Content: "Xác minh theo yêu cầu thanh tra"}) // one draft tick, not one per letter
+	dr.key("ctrl+s")
+	dr.mustSee("KN-2026-0004", "Phạm Văn Cường", "001203004005")
+	log, err := s.AuditLog(store.AuditFilter{User: "demo"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := log[len(log)-1]
+	if last.Action != store.AuditReveal || last.Record != "KN-2026-0004" || last.Reason != "Xác minh theo yêu cầu thanh tra" {
+		t.Errorf("last audit entry %+v, want the reveal with its reason", last)
+	}
+	dr.key("v")
+	dr.mustNotSee("Phạm Văn Cường")
+
+	if err := s.AddUser(model.User{Name: "Cán bộ", Role: model.RoleOfficer}, "officer passphrase"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SignIn("Cán bộ", "officer passphrase"); err != nil {
+		t.Fatal(err)
+	}
+	dr.key("v")
+	dr.mustSee("không có quyền xem thông tin bảo mật")
+	dr.mustNotSee("Phạm Văn Cường", "Lý do xem danh tính")
+}
