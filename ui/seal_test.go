@@ -26,7 +26,7 @@ func TestRevealAsksAReasonAndIsAudited(t *testing.T) {
 	dr.mustSee("Lý do xem danh tính")
 	dr.mustNotSee("Phạm Văn Cường")
 	dr.key("ctrl+s")
-	dr.mustBeForm() // no reason, no reveal
+	dr.mustBeForm()                                                   // no reason, no reveal
 	dr.send(tea.PasteMsg{Content: "Xác minh theo yêu cầu thanh tra"}) // one draft tick, not one per letter
 	dr.key("ctrl+s")
 	dr.mustSee("KN-2026-0004", "Phạm Văn Cường", "001203004005")
