@@ -293,3 +293,14 @@ func TestOldDatabaseSealedAtSetup(t *testing.T) {
 	}
 	assertNoSecretsInFile(t, out)
 }
+
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func containsBytes(b []byte, s string) bool { return bytes.Contains(b, []byte(s)) }

@@ -156,3 +156,44 @@ func TestSealedIdentitiesAppearNowhere(t *testing.T) {
 		t.Errorf("search for the ordinary petitioner found %d", n)
 	}
 }
+
+func TestPersonRequestFromTheCommandLine(t *testing.T) {
+	db := demoDB(t, 100)
+	s := openSigned(t, db, store.Options{Now: func() time.Time { return fixedNow }})
+	for i, c := range []model.Classification{model.ClassReport, model.ClassDenunciation, model.ClassProposal} {
+		p := &model.Petition{ReceivedOn: model.NewDate(2026, 10, 1+i), Channel: model.ChannelWalkIn, Classification: c,
+			Name: "Đặng Thị Hư Cấu", Phone: "0999777888", Summary: "Việc hư cấu"}
+		if err := s.Create(p, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	if code, _, errs := run(t, "--db", db, "backup"); code != 0 {
+		t.Fatal(errs)
+	}
+	code, out, errs := run(t, "--db", db, "person", "dang thi hu cau")
+	if code != 0 || !strings.Contains(out, "3 bản ghi") || !strings.Contains(out, "Đặng Thị Hư Cấu") {
+		t.Fatalf("person: %d %q %q", code, out, errs)
+	}
+	_, before, _ := run(t, "--db", db, "report", "--period", "2026", "--format", "json")
+	code, _, errs = run(t, "--db", db, "person", "dang thi hu cau", "--erase")
+	if code != 0 || !strings.Contains(errs, "bản sao lưu vẫn còn dữ liệu cũ") {
+		t.Fatalf("erase: %d %q", code, errs)
+	}
+	_, after, _ := run(t, "--db", db, "report", "--period", "2026", "--format", "json")
+	if before != after {
+		t.Errorf("report changed by the erasure")
+	}
+	if _, out, _ := run(t, "--db", db, "person", "0999777888"); !strings.Contains(out, "0 bản ghi") {
+		t.Errorf("found after erasure: %q", out)
+	}
+	if code, _, errs := run(t, "--db", db, "compact"); code != 0 {
+		t.Fatal(errs)
+	}
+	if raw, _ := os.ReadFile(db); bytes.Contains(raw, []byte("0999777888")) || bytes.Contains(raw, []byte("Đặng Thị Hư Cấu")) {
+		t.Error("compacted database still holds the erased person")
+	}
+	if code, _, errs := run(t, "--db", db, "check"); code != 0 {
+		t.Errorf("check after compact: %s", errs)
+	}
+}

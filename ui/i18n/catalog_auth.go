@@ -44,6 +44,14 @@ func init() {
 			"entry.section.reveal":  {"Xem danh tính được bảo mật · %s (việc xem được ghi vào nhật ký)", "Show a confidential identity · %s (the reveal is logged)"},
 			"entry.title.reveal":    {"Xem danh tính %s", "Identity of %s"},
 			"detail.no_grant":       {"Danh tính được niêm phong: tài khoản này không có quyền xem thông tin bảo mật", "The identity is sealed: this account lacks the confidential grant"},
+			"cli.err.person_args":   {"dùng: gopy person CHỮ [--correct GIÁ_TRỊ_MỚI | --erase [--delete-backups]] [--format table|json]", "use: gopy person TEXT [--correct NEW_VALUE | --erase [--delete-backups]] [--format table|json]"},
+			"cli.person.record":     {"bản ghi", "record"},
+			"cli.person.history":    {"lịch sử %s", "history %s"},
+			"cli.person.total":      {"%d bản ghi, %d chỗ nhắc đến", "%d records, %d mentions"},
+			"cli.person.skipped":    {"%d kiến nghị có danh tính niêm phong không được tìm (cần quyền xem thông tin bảo mật)", "%d petitions with a sealed identity were not searched (the confidential grant is needed)"},
+			"cli.person.compact":    {"Dữ liệu cũ có thể còn trong các trang trống của tệp: chạy gopy compact", "Old data may remain on the file's free pages: run gopy compact"},
+			"cli.person.backup":     {"bản sao lưu vẫn còn dữ liệu cũ: %s (xóa bằng --delete-backups)", "backup still holding the old data: %s (--delete-backups deletes it)"},
+			"cli.person.deleted":    {"đã xóa bản sao lưu %s", "deleted backup %s"},
 			"err.user_name":         {"Tên người dùng: 1–40 ký tự in được", "User name: 1–40 printable characters"},
 		}
 	})
