@@ -24,6 +24,10 @@ type Settings struct {
 	// Holidays lists each year's days off; a year absent here uses
 	// DefaultHolidays. Editing a year stores its whole list.
 	Holidays map[int][]Holiday `json:"holidays,omitempty"`
+
+	// IdleLockMinutes locks the interface after this long without a key
+	// (0: the default, 10 minutes).
+	IdleLockMinutes int `json:"idle_lock_minutes,omitempty"`
 }
 
 // Deadlines in days. Feedback and resolution deadlines are calendar days;

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -52,6 +53,12 @@ type Root struct {
 	note    string
 	noteErr bool
 	backup  bool
+
+	// lock is the sign-in in front of everything (signin.go).
+	lock         *signInScreen
+	signedInOnce bool
+	lastKey      time.Time
+	idleLock     time.Duration // 0: never (tests)
 }
 
 // Options for NewRoot; Run sets AutoBackup and leaves the rest zero.
@@ -64,6 +71,11 @@ type Options struct {
 	// AutoBackup writes the day's rotating backup in the background at
 	// start (Run sets it; tests leave their databases alone).
 	AutoBackup bool
+	// SignIn starts on the sign-in (or the first admin's setup) unless a
+	// user is signed in already; IdleLock locks after the idle time (Run
+	// sets both). User is the name offered first.
+	SignIn, IdleLock bool
+	User             string
 }
 
 // NewRoot builds the root model on an open store. It reads only the
@@ -82,11 +94,21 @@ func NewRoot(s *store.Store, lang i18n.Lang, opt Options) (*Root, error) {
 	if c.width == 0 || c.height == 0 {
 		c.width, c.height = 80, 24
 	}
-	r := &Root{c: c, help: help.New(), backup: opt.AutoBackup}
+	r := &Root{c: c, help: help.New(), backup: opt.AutoBackup, lastKey: time.Now(), signedInOnce: true}
 	r.restyle()
 	r.buildTabs()
 	if st.WardCode == "" {
 		r.setup = newSetup(c)
+	}
+	if opt.IdleLock {
+		r.idleLock = idleLockOf(st.IdleLockMinutes)
+	}
+	if _, ok := s.CurrentUser(); opt.SignIn && !ok {
+		has, err := s.HasUsers()
+		if err != nil {
+			return nil, err
+		}
+		r.lock, r.signedInOnce = newSignIn(c, !has, "", opt.User), false
 	}
 	return r, nil
 }
@@ -116,14 +138,26 @@ func (r *Root) restyle() {
 // in the background it looks for drafts left unsaved (a killed program, a
 // power cut) and writes the day's backup.
 func (r *Root) Init() tea.Cmd {
-	var backup tea.Cmd
+	var backup, idle tea.Cmd
 	if r.backup {
 		backup = autoBackup(r.c.store)
 	}
-	if r.setup != nil {
-		return tea.Batch(tea.RequestBackgroundColor, r.setup.Init(), backup)
+	if r.idleLock > 0 {
+		idle = idleTick()
 	}
-	return tea.Batch(tea.RequestBackgroundColor, r.activate(tabDashboard), loadDrafts(r.c.store), backup)
+	if r.lock != nil {
+		// The drafts are the user's own, sealed: read after sign-in.
+		return tea.Batch(tea.RequestBackgroundColor, r.lock.Init(), backup, idle)
+	}
+	return tea.Batch(tea.RequestBackgroundColor, r.start(), backup, idle)
+}
+
+// start shows the first screen and looks for the user's drafts.
+func (r *Root) start() tea.Cmd {
+	if r.setup != nil {
+		return r.setup.Init()
+	}
+	return tea.Batch(r.activate(tabDashboard), loadDrafts(r.c.store))
 }
 
 func (r *Root) top() screen {
@@ -186,6 +220,15 @@ func (r *Root) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.KeyPressMsg:
 		return r.key(msg)
+	case signInDoneMsg, setupDoneMsg:
+		return r.signInDone(msg)
+	case idleMsg:
+		return r.idle(msg)
+	case signInUsersMsg:
+		if r.lock != nil {
+			return r.lock.Update(msg)
+		}
+		return nil
 	case pushMsg:
 		r.stacks[r.active] = append(r.stacks[r.active], msg.s)
 		return msg.s.Init()
@@ -249,6 +292,9 @@ func (r *Root) update(msg tea.Msg) tea.Cmd {
 	}
 	// Anything else (a text field's own messages) goes to the screen in
 	// front.
+	if r.lock != nil {
+		return r.lock.Update(msg)
+	}
 	if r.setup != nil {
 		return r.setup.Update(msg)
 	}
@@ -315,6 +361,13 @@ func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
+	if r.lock != nil {
+		return r.lock.Update(msg)
+	}
+	r.lastKey = time.Now()
+	if key.Matches(msg, lockKey) {
+		return r.lockNow()
+	}
 	if r.setup != nil {
 		return r.setup.Update(msg)
 	}
@@ -366,6 +419,9 @@ func (r *Root) render() string {
 	var body string
 	var helpKeys []key.Binding
 	switch {
+	case r.lock != nil:
+		body = r.lock.View(w, h)
+		helpKeys = r.lock.ShortHelp()
 	case r.setup != nil:
 		body = r.setup.View(w, h)
 		helpKeys = r.setup.ShortHelp()
@@ -397,8 +453,8 @@ func (r *Root) headerLine(w int) string {
 		}
 	}
 	right := r.c.today().String()
-	if s.Officer != "" {
-		right = l.F("header.officer", db(s.Officer)) + " · " + right
+	if who := r.headerUser(); who != "" {
+		right = l.F("header.officer", db(who)) + " · " + right
 	}
 	return spread(left, st.headerDim.Render(right), w)
 }
@@ -410,7 +466,7 @@ func (r *Root) tabLine(w int) string {
 	var b strings.Builder
 	for i, k := range tabKeys {
 		label := string(rune('1'+i)) + " " + l.T(k)
-		if r.setup == nil && i == r.active {
+		if r.setup == nil && r.lock == nil && i == r.active {
 			b.WriteString(st.tabActive.Render("[" + label + "]"))
 		} else {
 			b.WriteString(st.tab.Render(" " + label + " "))
@@ -440,6 +496,8 @@ func (r *Root) helpLine(w int, keys []key.Binding) string {
 	switch {
 	case r.confirmQuit:
 		keys, global = []key.Binding{k.Yes, k.No}, nil
+	case r.lock != nil:
+		global = []key.Binding{k.ForceQuit}
 	case r.setup != nil:
 		global = nil
 	case r.top().Capturing():

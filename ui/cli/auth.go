@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -47,18 +46,6 @@ func (e *Env) readSecret(prompt string) (string, error) {
 		return "", err
 	}
 	return strings.TrimRight(string(b), "\r\n"), nil
-}
-
-func (e *Env) readLine(prompt string) (string, error) {
-	if !stdinIsTerminal() {
-		return "", errNoUser
-	}
-	fmt.Fprint(e.Stderr, prompt)
-	line, err := bufio.NewReader(Stdin).ReadString('\n')
-	if err != nil && line == "" {
-		return "", err
-	}
-	return strings.TrimSpace(line), nil
 }
 
 func (e *Env) passphrase() (string, error) {
@@ -204,71 +191,4 @@ func (e *Env) authMessage(err error) (string, bool) {
 		return l.T("cli.err.last_admin"), true
 	}
 	return "", false
-}
-
-// tuiSignIn signs in before the interface starts: with $GOPY_USER and
-// $GOPY_PASSPHRASE when both are set, else by prompting on the terminal.
-// A database without accounts first makes its admin, showing the recovery
-// key once.
-func (e *Env) tuiSignIn(s *store.Store) error {
-	if _, ok := os.LookupEnv("GOPY_PASSPHRASE"); ok && e.User != "" {
-		return e.signIn(s)
-	}
-	if !stdinIsTerminal() {
-		return errNoUser
-	}
-	l := e.Lang
-	has, err := s.HasUsers()
-	if err != nil {
-		return err
-	}
-	if !has {
-		fmt.Fprintln(e.Stderr, l.T("cli.auth.first_admin"))
-		name := e.User
-		if name == "" {
-			if name, err = e.readLine(l.T("cli.auth.name")); err != nil {
-				return err
-			}
-		}
-		p1, err := e.readSecret(l.F("cli.auth.new_pass", model.MinPassphrase))
-		if err != nil {
-			return err
-		}
-		p2, err := e.readSecret(l.T("cli.auth.again"))
-		if err != nil {
-			return err
-		}
-		if p1 != p2 {
-			return errMismatch
-		}
-		if err := e.setup(s, name, p1); err != nil {
-			return err
-		}
-		_, err = e.readLine(l.T("cli.auth.enter"))
-		return err
-	}
-	for {
-		name := e.User
-		if name == "" {
-			if name, err = e.readLine(l.T("cli.auth.name")); err != nil {
-				return err
-			}
-		}
-		pass, err := e.readSecret(l.F("cli.auth.prompt", name))
-		if err != nil {
-			return err
-		}
-		if _, err = s.SignIn(name, pass); err == nil {
-			return nil
-		}
-		msg, ok := e.authMessage(err)
-		if !ok {
-			return err
-		}
-		fmt.Fprintln(e.Stderr, "gopy: "+msg)
-		var w *store.WaitError
-		if errors.As(err, &w) {
-			return err
-		}
-	}
 }

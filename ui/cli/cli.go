@@ -49,7 +49,7 @@ func (e *Env) Today() model.Date { return model.DateOf(e.Now()) }
 
 // RunTUI starts the full-screen interface on an open store; the ui package
 // sets it (cli cannot import ui's root without a cycle in tests).
-var RunTUI func(s *store.Store, lang i18n.Lang) error
+var RunTUI func(s *store.Store, lang i18n.Lang, user string) error
 
 // Main runs gopy with args (without the program name) and returns the exit
 // code.
@@ -270,8 +270,12 @@ func runTUI(env *Env) int {
 		return env.fail(err)
 	}
 	defer s.Close()
-	if err := env.tuiSignIn(s); err != nil {
-		return env.fail(err)
+	// With $GOPY_USER and $GOPY_PASSPHRASE both set (scripts, tests) the
+	// interface opens signed in; otherwise it starts on its sign-in.
+	if _, ok := os.LookupEnv("GOPY_PASSPHRASE"); ok && env.User != "" {
+		if err := env.signIn(s); err != nil {
+			return env.fail(err)
+		}
 	}
 	if RunTUI == nil {
 		fmt.Fprintln(env.Stderr, "gopy: TUI not built yet")
@@ -281,7 +285,7 @@ func runTUI(env *Env) int {
 	if st, err := s.Settings(); err == nil && !env.LangExplicit {
 		lang, _ = i18n.Parse(st.Language)
 	}
-	if err := RunTUI(s, lang); err != nil {
+	if err := RunTUI(s, lang, env.User); err != nil {
 		return env.fail(err)
 	}
 	return exitOK
