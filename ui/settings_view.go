@@ -19,12 +19,13 @@ type settingsView struct {
 	doc    doc
 	builtW int
 	shown  int // common.settingsGen the doc was built from
+	admin  *adminDataMsg // accounts and audit log, for admins (settings_admin.go)
 }
 
 func newSettingsView(c *common) *settingsView { return &settingsView{c: c, sid: c.newID()} }
 
 func (v *settingsView) id() int         { return v.sid }
-func (v *settingsView) Init() tea.Cmd   { return nil }
+func (v *settingsView) Init() tea.Cmd   { return v.loadAdmin() }
 func (v *settingsView) Title() string   { return v.c.lang.T("tab.settings") }
 func (v *settingsView) Capturing() bool { return false }
 func (v *settingsView) ShortHelp() []key.Binding {
@@ -43,7 +44,12 @@ func (v *settingsView) Update(msg tea.Msg) tea.Cmd {
 		}
 		_, h := v.c.body()
 		v.doc.key(v.c.keys, msg, h-1)
-	case tea.WindowSizeMsg, reloadMsg, restyleMsg:
+	case adminDataMsg:
+		v.admin, v.builtW = &msg, 0
+	case reloadMsg:
+		v.builtW = 0
+		return v.loadAdmin()
+	case tea.WindowSizeMsg, restyleMsg:
 		v.builtW = 0
 	}
 	return nil
@@ -118,6 +124,7 @@ func (v *settingsView) build(w int) {
 			b.para(h.On.String()+"  "+l.T("weekday."+strconv.Itoa(int(h.On.Weekday())))+"  "+name, 1, nil)
 		}
 	}
+	v.adminSections(b)
 	b.blank()
 	b.para(l.T("set.edit_hint"), 1, st.muted.Render)
 	v.doc.lines = b.lines

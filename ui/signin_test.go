@@ -115,3 +115,24 @@ func TestFirstAdminThenRecoveryKey(t *testing.T) {
 		t.Errorf("signed in as %+v", u)
 	}
 }
+
+// An admin sees the accounts and the audit log in Settings; an officer
+// does not.
+func TestSettingsShowAdminsUsersAndAudit(t *testing.T) {
+	dr := signInRoot(t)
+	s := dr.r.c.store
+	s.SignIn("demo", "wrong") // audited
+	if _, err := s.SignIn("demo", "demo"); err != nil {
+		t.Fatal(err)
+	}
+	dr = newTestRoot(t, s, i18n.VI, 120, 300)
+	dr.key("6")
+	dr.mustSee("Người dùng (2)", "Cán bộ Thử · Cán bộ", "Nhật ký kiểm tra", "đăng nhập sai", "nhật ký kiểm tra nguyên vẹn")
+	if _, err := s.SignIn("Cán bộ Thử", "officer passphrase"); err != nil {
+		t.Fatal(err)
+	}
+	dr = newTestRoot(t, s, i18n.VI, 120, 300)
+	dr.key("6")
+	dr.mustSee("Tự khóa sau 10 phút")
+	dr.mustNotSee("Người dùng (2)", "Nhật ký kiểm tra")
+}
