@@ -18,7 +18,7 @@ type settingsView struct {
 	sid    int
 	doc    doc
 	builtW int
-	shown  int // common.settingsGen the doc was built from
+	shown  int           // common.settingsGen the doc was built from
 	admin  *adminDataMsg // accounts and audit log, for admins (settings_admin.go)
 }
 
