@@ -43,7 +43,7 @@ step="first-run setup"
 start "$tmp/new.db"
 expect "Thiết lập lần đầu" "Tên phường/xã"
 keys "Phường Thử Nghiệm" Enter "TN" Enter "Nguyễn Thị Thử" Enter
-expect "[1 Tổng quan]" "Phường Thử Nghiệm (TN)" "Cán bộ: Nguyễn Thị Thử"
+expect "[1 Tổng quan]" "Phường Thử Nghiệm (TN)" "Cán bộ: demo"
 keys q
 expect "gopy exited: 0"
 
