@@ -84,4 +84,19 @@ run() { # run LANG: the tour of a demo database in one language
 
 run vi
 run en
-echo "smoke: ok (setup, tabs, search, detail, back, quit; vi and en at 80x24)"
+
+# The README's first command: the demo opens on the sign-in, demo / demo.
+step="sign-in"
+tmux kill-session -t "$session" 2>/dev/null || true
+tmux new-session -d -s "$session" -x 80 -y 24 \
+	"env -u NO_COLOR -u GOPY_LANG -u GOPY_USER -u GOPY_PASSPHRASE TERM=xterm-256color '$tmp/gopy' --db '$tmp/demo.db'; echo \"gopy exited: \$?\"; sleep 30"
+expect "Đăng nhập" "› demo"
+keys d e m o Enter
+expect "[1 Tổng quan]" "Cán bộ: demo"
+keys C-l
+expect "Đã khóa màn hình · demo"
+keys d e m o Enter
+expect "[1 Tổng quan]"
+keys q
+expect "gopy exited: 0"
+echo "smoke: ok (setup, tabs, search, detail, back, quit; vi and en at 80x24; sign-in and lock)"
