@@ -554,7 +554,7 @@ func (s *Store) mergeItem(tx *bolt.Tx, it *parsedItem, note, by string, res *Imp
 				return err
 			}
 		}
-		if err := tx.Bucket(bRec(kind)).Put(id[:], it.raw); err != nil {
+		if err := putRaw(tx, kind, id, it.raw); err != nil {
 			return err
 		}
 		if err := putIndexes(tx, &it.row, id); err != nil {

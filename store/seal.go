@@ -507,3 +507,26 @@ func keepSealed(old, rec model.Record) {
 		p.Sealed = op.Sealed
 	}
 }
+
+// putRaw stores a record's JSON as it came (a bundle's), sealing a
+// confidential petition's identity if it came in clear (a bundle from a
+// gopy before sealing).
+func putRaw(tx *bolt.Tx, k model.Kind, id [16]byte, raw []byte) error {
+	if k == model.KindPetition && bytes.Contains(raw, []byte(`"confidential":true`)) && dataPub(tx) != nil {
+		var p model.Petition
+		if err := json.Unmarshal(raw, &p); err != nil {
+			return fmt.Errorf("decode petition: %w", err)
+		}
+		if p.HasIdentity() {
+			if err := sealPetition(tx, &p); err != nil {
+				return err
+			}
+			v, err := json.Marshal(&p)
+			if err != nil {
+				return err
+			}
+			raw = v
+		}
+	}
+	return tx.Bucket(bRec(k)).Put(id[:], raw)
+}

@@ -304,3 +304,55 @@ func readFile(t *testing.T, path string) []byte {
 }
 
 func containsBytes(b []byte, s string) bool { return bytes.Contains(b, []byte(s)) }
+
+// A bundle from before sealing carries a denouncer in clear: importing it
+// seals the identity, in the record and in the history it brings.
+func TestImportSealsWhatArrivesInClear(t *testing.T) {
+	store.CheapKDF(t)
+	ward, wardPath, _ := openTest(t)
+	p := secretPetition()
+	if err := ward.Create(p, ""); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := ward.Get(model.KindPetition, p.ID)
+	got.(*model.Petition).Phone = "0999000333"
+	if err := ward.Update(got, ""); err != nil {
+		t.Fatal(err)
+	}
+	bundle := wardPath + ".gpb"
+	f, err := os.Create(bundle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ward.Export(f, store.ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	upPath := t.TempDir() + "/up.db"
+	up, err := store.Open(upPath, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer up.Close()
+	if _, _, err := up.Setup("admin", adminPass, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := up.ImportBundle(bundle, false, ""); err != nil {
+		t.Fatal(err)
+	}
+	up.Sync()
+	raw := readFile(t, upPath)
+	for _, sec := range append(secrets, "0999000333") {
+		if containsBytes(raw, sec) {
+			t.Errorf("imported database holds %q in clear", sec)
+		}
+	}
+	rec, err := up.Get(model.KindPetition, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := up.Reveal(rec.(*model.Petition), "test"); err != nil || rec.(*model.Petition).Phone != "0999000333" {
+		t.Errorf("revealed %q: %v", rec.(*model.Petition).Phone, err)
+	}
+}

@@ -93,6 +93,13 @@ func (e *Env) setup(s *store.Store, name, pass string) error {
 		fmt.Fprintln(e.Stderr, e.Lang.F("cli.auth.setup", name, sealed))
 		fmt.Fprintln(e.Stderr, e.Lang.F("cli.auth.recovery", code))
 	}
+	if sealed > 0 {
+		// Copies made before sealing still hold the identities in clear.
+		for _, b := range s.StaleBackups() {
+			fmt.Fprintln(e.Stderr, e.Lang.F("cli.auth.stale_backup", b))
+		}
+		fmt.Fprintln(e.Stderr, e.Lang.T("cli.person.compact"))
+	}
 	return nil
 }
 

@@ -92,6 +92,7 @@ func init() {
 			"audit.recover":         {"khôi phục bằng mã", "recovery"},
 			"audit.recover_failed":  {"mã khôi phục sai", "failed recovery"},
 			"audit.compact":         {"nén tệp", "compact"},
+			"cli.auth.stale_backup": {"bản sao lưu làm trước khi niêm phong vẫn chứa danh tính: %s (hãy xóa khi không cần)", "backup made before sealing still holds identities in clear: %s (delete it when no longer needed)"},
 			"err.user_name":         {"Tên người dùng: 1–40 ký tự in được", "User name: 1–40 printable characters"},
 		}
 	})
