@@ -106,7 +106,7 @@ func draftTab(kind string) int {
 		return tabSessions
 	case "petition", "status", "note", "reveal":
 		return tabPetitions
-	case "settings":
+	case "settings", "person":
 		return tabSettings
 	}
 	return tabDashboard

@@ -251,6 +251,11 @@ func (r *Root) update(msg tea.Msg) tea.Cmd {
 		return r.broadcast(msg)
 	case entry.SavedMsg, entry.DeletedMsg, entry.SettingsSavedMsg, entry.ClosedMsg:
 		return r.entryDone(msg)
+	case entry.PersonDoneMsg:
+		r.popEntry()
+		pv := newPersonView(r.c, msg)
+		r.stacks[r.active] = append(r.stacks[r.active], pv)
+		return r.broadcast(reloadMsg{})
 	case entry.RevealedMsg:
 		r.popEntry()
 		for _, st := range r.stacks {

@@ -51,3 +51,41 @@ func TestRevealAsksAReasonAndIsAudited(t *testing.T) {
 	dr.mustSee("không có quyền xem thông tin bảo mật")
 	dr.mustNotSee("Phạm Văn Cường", "Lý do xem danh tính")
 }
+
+// An admin answers a personal-data request from Settings: p, the person,
+// find; then erase: the sealed petitioner is gone and the backups holding
+// the old data are named.
+func TestPersonRequestInSettings(t *testing.T) {
+	s := newFixtureStore(t)
+	if _, _, err := s.Setup("demo", "demo", true); err != nil {
+		t.Fatal(err)
+	}
+	dr := newTestRoot(t, s, i18n.VI, 120, 60)
+	dr.keys("6", "p")
+	dr.mustBeForm()
+	dr.mustSee("Yêu cầu về dữ liệu cá nhân")
+	dr.send(tea.PasteMsg{Content: "pham van cuong"})
+	dr.key("ctrl+s")
+	dr.mustSee("Dữ liệu cá nhân: Tìm thấy", "KN-2026-0004", "Phạm Văn Cường", "1 bản ghi")
+	dr.key("esc")
+	dr.keys("p")
+	dr.send(tea.PasteMsg{Content: "pham van cuong"})
+	dr.keys("tab", "right", "right")
+	dr.mustSee("Xóa danh tính")
+	dr.key("ctrl+s")
+	dr.mustSee("Dữ liệu cá nhân: Đã xóa danh tính", "KN-2026-0004", "gopy compact")
+	res, err := s.FindPerson("pham van cuong")
+	if err != nil || len(res.Hits) != 0 {
+		t.Errorf("after erasure: %+v %v", res, err)
+	}
+	log, _ := s.AuditLog(store.AuditFilter{})
+	erased := false
+	for _, e := range log {
+		if e.Action == store.AuditErase && e.User == "demo" && e.Record == "KN-2026-0004" {
+			erased = true
+		}
+	}
+	if !erased {
+		t.Errorf("no erasure in the audit log: %+v", log)
+	}
+}

@@ -70,6 +70,7 @@ func (v *settingsView) adminSections(b *docBuilder) {
 		b.para("• "+db(u.Name)+" · "+strings.Join(flags, " · "), 1, nil)
 	}
 	b.para(l.T("set.users_hint"), 1, st.muted.Render)
+	b.para(l.T("set.person_hint"), 1, st.muted.Render)
 	b.section(l.F("set.audit", a.total))
 	if a.broken != nil {
 		b.para(l.F("cli.audit.broken", a.broken.Seq, a.broken.Reason), 1, st.err.Render)

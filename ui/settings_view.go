@@ -42,6 +42,9 @@ func (v *settingsView) Update(msg tea.Msg) tea.Cmd {
 		if key.Matches(msg, v.c.keys.EditSettings) {
 			return openEntry(v.c, entry.EditSettings(v.c.entryContext()))
 		}
+		if key.Matches(msg, personKey) && v.c.store.MayAdmin() {
+			return openEntry(v.c, entry.PersonRequest(v.c.entryContext()))
+		}
 		_, h := v.c.body()
 		v.doc.key(v.c.keys, msg, h-1)
 	case adminDataMsg:

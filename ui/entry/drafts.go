@@ -72,6 +72,8 @@ func ResumeDraft(ctx Context, d Draft) (*Form, error) {
 		f, err = resumeOn(dd, nil, func(r *model.Petition) *Form { return AddNote(ctx, r) })
 	case "reveal":
 		f, err = resumeOn(dd, nil, func(r *model.Petition) *Form { return RevealReason(ctx, r) })
+	case "person":
+		f = PersonRequest(ctx)
 	case "settings":
 		f = EditSettings(ctx)
 	default:

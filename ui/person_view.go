@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"gopy/ui/entry"
+)
+
+// personView shows what a personal-data request found (and corrected or
+// erased): every record and history entry naming the person and, after an
+// erasure, the backups still holding the old data. It is read-only; esc
+// leaves it, and nothing of it is kept.
+type personView struct {
+	c      *common
+	sid    int
+	m      entry.PersonDoneMsg
+	doc    doc
+	builtW int
+}
+
+func newPersonView(c *common, m entry.PersonDoneMsg) *personView {
+	return &personView{c: c, sid: c.newID(), m: m}
+}
+
+func (v *personView) id() int         { return v.sid }
+func (v *personView) Init() tea.Cmd   { return nil }
+func (v *personView) Capturing() bool { return false }
+func (v *personView) Title() string {
+	return v.c.lang.F("person.title", v.c.lang.T("person.done."+v.m.Action))
+}
+func (v *personView) ShortHelp() []key.Binding {
+	k := v.c.keys
+	return []key.Binding{k.Back, k.Up, k.Down, k.PageDown}
+}
+func (v *personView) FullHelp() [][]key.Binding {
+	return [][]key.Binding{v.c.keys.moves(), {v.c.keys.Back}}
+}
+
+func (v *personView) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if key.Matches(msg, v.c.keys.Back) {
+			return pop
+		}
+		_, h := v.c.body()
+		v.doc.key(v.c.keys, msg, h-1)
+	case tea.WindowSizeMsg, restyleMsg:
+		v.builtW = 0
+	}
+	return nil
+}
+
+func (v *personView) build(w int) {
+	l, st := v.c.lang, v.c.st
+	b := newDocBuilder(st, w, nil)
+	r := v.m.Result
+	b.section(l.F("cli.person.total", len(r.Records()), len(r.Hits)))
+	for _, h := range r.Hits {
+		where := l.T("cli.person.record")
+		if h.History != "" {
+			where = l.F("cli.person.history", h.History)
+		}
+		b.para(db(h.Ref)+" · "+l.T("field."+h.Field)+" · "+db(h.Value)+" · "+where, 1, nil)
+	}
+	if r.SealedSkipped > 0 {
+		b.para(l.F("cli.person.skipped", r.SealedSkipped), 1, st.muted.Render)
+	}
+	if v.m.Action != "find" {
+		b.blank()
+		b.para(l.T("cli.person.compact"), 1, st.muted.Render)
+	}
+	for _, bk := range v.m.Backups {
+		b.para(l.F("cli.person.backup", db(bk)), 1, st.err.Render)
+	}
+	v.doc.lines = b.lines
+	v.builtW = w
+}
+
+func (v *personView) View(w, h int) string {
+	if v.builtW != w {
+		v.build(w)
+	}
+	st := v.c.st
+	return spread(st.title.Render(v.Title()), "", w) + "\n" + v.doc.view(st, w, h-1)
+}
+
+// personKey opens a personal-data request from Settings (admins).
+var personKey = key.NewBinding(key.WithKeys("p"))
