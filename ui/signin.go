@@ -337,9 +337,10 @@ func (r *Root) signInDone(msg tea.Msg) tea.Cmd {
 	return r.start()
 }
 
-// idle locks the screen when no key came for the idle time (Settings).
+// idle locks the screen when no key came for the idle time (Settings, as
+// they are now: a change takes effect at once).
 func (r *Root) idle(msg idleMsg) tea.Cmd {
-	if r.idleLock > 0 && r.lock == nil && msg.now.Sub(r.lastKey) >= r.idleLock {
+	if r.idleLock > 0 && r.lock == nil && msg.now.Sub(r.lastKey) >= idleLockOf(r.c.settings.IdleLockMinutes) {
 		return tea.Batch(r.lockNow(), idleTick())
 	}
 	return idleTick()
