@@ -134,3 +134,29 @@ func TestAuditVerifyAndCheckFindTampering(t *testing.T) {
 		t.Errorf("check after an edit: %d %q", code, errs)
 	}
 }
+
+func TestRestoreNeedsAnAdminAndIsLogged(t *testing.T) {
+	db := demoDB(t, 20)
+	backup := filepath.Join(t.TempDir(), "b.db")
+	if code, _, errs := run(t, "--db", db, "backup", "--out", backup); code != 0 {
+		t.Fatal(errs)
+	}
+	t.Setenv("GOPY_NEW_PASSPHRASE", "officer passphrase")
+	if code, _, errs := run(t, "--db", db, "user", "add", "officer", "--role", "officer"); code != 0 {
+		t.Fatal(errs)
+	}
+	t.Setenv("GOPY_USER", "officer")
+	t.Setenv("GOPY_PASSPHRASE", "officer passphrase")
+	if code, _, errs := run(t, "--db", db, "restore", backup); code != 1 || !strings.Contains(errs, "không được làm việc đó") {
+		t.Errorf("officer restore: %d %q", code, errs)
+	}
+	t.Setenv("GOPY_USER", "demo")
+	t.Setenv("GOPY_PASSPHRASE", "demo")
+	if code, _, errs := run(t, "--db", db, "restore", backup); code != 0 {
+		t.Fatalf("admin restore: %d %q", code, errs)
+	}
+	_, out, _ := run(t, "--db", db, "audit", "--format", "json")
+	if !strings.Contains(out, `"action": "restore"`) || !strings.Contains(out, `"action": "backup"`) {
+		t.Errorf("restored database's log lacks the backup or the restore:\n%s", out)
+	}
+}
