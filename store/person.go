@@ -266,8 +266,9 @@ func (s *Store) changePerson(folded, action string, rec func(p *model.Petition, 
 			for _, h := range c.hits {
 				fields = append(fields, model.FieldChange{Field: h.Field})
 			}
-			note := fmt.Sprintf("%s %s %s", action, now.In(model.VNZone).Format("02/01/2006"), by)
-			if err := putHistory(tx, model.KindPetition, c.id, model.Change{At: now, By: by, Action: action, Fields: dedupe(fields), Note: note}); err != nil {
+			// The entry itself says "corrected (or erased) on this day by
+			// this user", and which fields; never the old value.
+			if err := putHistory(tx, model.KindPetition, c.id, model.Change{At: now, By: by, Action: action, Fields: dedupe(fields)}); err != nil {
 				return err
 			}
 		}

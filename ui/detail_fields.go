@@ -308,6 +308,11 @@ func (d *detailLayout) history() {
 			d.b.para(dbText(h.Note), 3, nil)
 		}
 		for _, fc := range h.Fields {
+			if h.Action == "correct" || h.Action == "erase" {
+				// Which fields, never their values (personal-data requests).
+				d.b.para(fieldLabel(l, fc.Field), 3, nil)
+				continue
+			}
 			oldV, newV := historyValue(l, fc.Field, fc.Old), historyValue(l, fc.Field, fc.New)
 			if hide && identityFields[fc.Field] {
 				oldV, newV = l.T("word.confidential"), l.T("word.confidential")

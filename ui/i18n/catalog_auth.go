@@ -109,6 +109,8 @@ func init() {
 			"set.person_hint":               {"p: yêu cầu về dữ liệu cá nhân (tìm, sửa, xóa danh tính một người)", "p: personal-data request (find, correct or erase a person's identity)"},
 			"entry.field.idle_lock_minutes": {"Tự khóa sau (phút)", "Lock after (minutes)"},
 			"err.idle_lock":                 {"Từ 1 đến 1440 phút", "1 to 1440 minutes"},
+			"action.correct":                {"Sửa dữ liệu cá nhân theo yêu cầu", "Personal data corrected"},
+			"action.erase":                  {"Xóa danh tính theo yêu cầu", "Identity erased"},
 			"err.user_name":                 {"Tên người dùng: 1–40 ký tự in được", "User name: 1–40 printable characters"},
 		}
 	})
