@@ -11,6 +11,5 @@ import (
 )
 
 func main() {
-	cli.RunTUI = ui.Run
-	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr, ui.Run))
 }

@@ -1,7 +1,8 @@
 package model
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"time"
 )
 
@@ -33,7 +34,7 @@ func DefaultHolidays(year int) []Holiday {
 		{NewDate(year, time.September, 1), "holiday.national_day"},
 		{NewDate(year, time.September, 2), "holiday.national_day"},
 	}
-	sort.SliceStable(l, func(i, j int) bool { return l[i].On < l[j].On })
+	slices.SortStableFunc(l, func(a, b Holiday) int { return cmp.Compare(a.On, b.On) })
 	l = dedupHolidays(l)
 
 	off := make(map[Date]bool, len(l)*2)
@@ -53,7 +54,7 @@ func DefaultHolidays(year int) []Holiday {
 		comp = append(comp, Holiday{d, "holiday.compensatory"})
 	}
 	l = append(l, comp...)
-	sort.SliceStable(l, func(i, j int) bool { return l[i].On < l[j].On })
+	slices.SortStableFunc(l, func(a, b Holiday) int { return cmp.Compare(a.On, b.On) })
 	return l
 }
 

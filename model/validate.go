@@ -1,7 +1,7 @@
 package model
 
 import (
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -32,7 +32,7 @@ func (e FieldErrors) Error() string {
 	for i, fe := range e {
 		parts[i] = fe.Field + ": " + fe.Key
 	}
-	sort.Strings(parts)
+	slices.Sort(parts)
 	return strings.Join(parts, "; ")
 }
 

@@ -33,6 +33,12 @@ type Query struct {
 	// Overdue keeps records overdue on Today (as Row.Overdue).
 	Overdue bool
 	Today   model.Date
+	// DueFrom and DueTo, when either is set, keep the records still open
+	// whose deadline falls in [DueFrom, DueTo] (DueTo zero: no upper
+	// bound), soonest deadline first ("what falls due this week"); Overdue
+	// and Order are then ignored. From and To still bound the record's own
+	// date.
+	DueFrom, DueTo model.Date
 	// Search is matched, folded, against the record's folded text.
 	Search string
 	Order  Order
@@ -69,6 +75,9 @@ type plan struct {
 }
 
 func (q *Query) plan() plan {
+	if q.DueFrom != 0 || q.DueTo != 0 {
+		return q.dueRangePlan()
+	}
 	p := plan{q: *q}
 	if q.Search != "" {
 		p.fold = model.Fold(q.Search)
@@ -116,6 +125,22 @@ func (q *Query) plan() plan {
 		// A ward is a filter on the rows: a ward's own database holds one,
 		// and the province reads wards through reports more than lists.
 		p.needRow = q.Sub != "" || q.Ward != ""
+	}
+	return p
+}
+
+// dueRangePlan walks the deadline index between DueFrom and DueTo,
+// applying the query's other filters.
+func (q *Query) dueRangePlan() plan {
+	dq := *q
+	dq.DueFrom, dq.DueTo = 0, 0
+	dq.Overdue = false
+	dq.Order = DueFirst
+	p := dq.plan()
+	p.lo = append([]byte{ixDue}, dateKey(q.DueFrom)...)
+	p.hi = append([]byte{ixDue}, dateKey(q.DueTo.AddDays(1))...)
+	if q.DueTo == 0 {
+		p.hi = []byte{ixDue + 1}
 	}
 	return p
 }
@@ -276,7 +301,7 @@ func (s *Store) page(p plan, after []byte, n int, reverse bool) ([]Entry, error)
 // indexes suffice.
 func (s *Store) Count(q Query) (int, error) {
 	if q.Status == "" && q.Sub == "" && q.Ward == "" && q.From == 0 && q.To == 0 && !q.Overdue &&
-		q.Order != DueFirst && model.Fold(q.Search) == "" {
+		q.DueFrom == 0 && q.DueTo == 0 && q.Order != DueFirst && model.Fold(q.Search) == "" {
 		// Everything of a kind: the counter kept in meta, not a walk over
 		// (and a read of) every row.
 		return s.Total(q.Kind)
@@ -385,47 +410,65 @@ func (s *Store) RecordJSON(k model.Kind, id string) (json.RawMessage, error) {
 	return out, err
 }
 
-// Each streams every matching row in the query's order. The row is reused
-// between calls.
+// Each calls fn for every matching row in the query's order. The row is
+// valid only during the call.
 func (s *Store) Each(q Query, fn func(*model.Row) error) error {
-	p := q.plan()
-	defer func() { s.afterScan(p.visited) }()
-	return s.db.View(func(tx *bolt.Tx) error {
-		var ferr error
-		err := p.walk(tx, nil, false, true, func(_ []byte, row *model.Row) bool {
-			ferr = fn(row)
-			return ferr == nil
-		})
-		if err != nil {
-			return err
+	return s.walkPaged(q, func(_ *bolt.Tx, row *model.Row) error { return fn(row) })
+}
+
+// EachJSON calls fn for every matching record with its stored JSON. row
+// and raw are valid only during the call.
+func (s *Store) EachJSON(q Query, fn func(row *model.Row, raw []byte) error) error {
+	var recTx *bolt.Tx
+	var recs *bolt.Bucket
+	return s.walkPaged(q, func(tx *bolt.Tx, row *model.Row) error {
+		if tx != recTx {
+			recTx, recs = tx, tx.Bucket(bRec(q.Kind))
 		}
-		return ferr
+		id, _ := model.ParseID(row.ID)
+		raw := recs.Get(id[:])
+		if raw == nil {
+			return fmt.Errorf("%s %s: %w", q.Kind, row.Ref, ErrNotFound)
+		}
+		return fn(row, raw)
 	})
 }
 
-// EachJSON streams every matching record as its stored JSON. raw is valid
-// only during the call.
-func (s *Store) EachJSON(q Query, fn func(row *model.Row, raw []byte) error) error {
-	p := q.plan()
-	defer func() { s.afterScan(p.visited) }()
-	return s.db.View(func(tx *bolt.Tx) error {
+// eachPage is how many rows a walk reads per read transaction.
+const eachPage = 1000
+
+// walkPaged walks every row matching q, eachPage rows per read
+// transaction, so a long walk never holds one transaction open (and the
+// pages a writer frees pinned) for its whole length. fn runs inside the
+// transaction.
+func (s *Store) walkPaged(q Query, fn func(*bolt.Tx, *model.Row) error) error {
+	var after []byte
+	for {
+		p := q.plan()
+		var last []byte
+		n := 0
 		var ferr error
-		recs := tx.Bucket(bRec(q.Kind))
-		err := p.walk(tx, nil, false, true, func(key []byte, row *model.Row) bool {
-			id, _ := model.ParseID(row.ID)
-			raw := recs.Get(id[:])
-			if raw == nil {
-				ferr = fmt.Errorf("%s %s: %w", q.Kind, row.Ref, ErrNotFound)
-				return false
-			}
-			ferr = fn(row, raw)
-			return ferr == nil
+		err := s.db.View(func(tx *bolt.Tx) error {
+			return p.walk(tx, after, false, true, func(key []byte, row *model.Row) bool {
+				if ferr = fn(tx, row); ferr != nil {
+					return false
+				}
+				last = append(last[:0], key...)
+				n++
+				return n < eachPage
+			})
 		})
-		if err != nil {
+		s.afterScan(p.visited)
+		switch {
+		case err != nil:
 			return err
+		case ferr != nil:
+			return ferr
+		case n < eachPage:
+			return nil
 		}
-		return ferr
-	})
+		after = append(after[:0], last...)
+	}
 }
 
 // releaseAfter is how many rows walks may read, added up, before the pages

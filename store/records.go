@@ -5,7 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -472,7 +472,8 @@ func (s *Store) Find(id string) (model.Record, error) {
 
 // Update stores a changed record. It refuses (ErrStale) when the stored
 // record was changed after rec was read, so nobody overwrites a change
-// they have not seen.
+// they have not seen: a form, which shows a record for minutes before it
+// saves, uses it; a change made on the spot uses Modify.
 func (s *Store) Update(rec model.Record, by string) error {
 	m := rec.GetMeta()
 	id, err := model.ParseID(m.ID)
@@ -488,48 +489,87 @@ func (s *Store) Update(rec model.Record, by string) error {
 		if err != nil {
 			return err
 		}
-		om := old.GetMeta()
-		if !om.UpdatedAt.Equal(m.UpdatedAt) {
+		if !old.GetMeta().UpdatedAt.Equal(m.UpdatedAt) {
 			return ErrStale
 		}
-		stored := old
-		if old, err = s.openedForDiff(old, rec); err != nil {
+		return s.replace(tx, old, rec, id, by)
+	})
+}
+
+// Modify reads a record, lets change alter it and writes it back, all in
+// one write transaction: nothing can come between the read and the write,
+// so it never fails with ErrStale. An error from change aborts it and
+// writes nothing.
+func (s *Store) Modify(k model.Kind, id, by string, change func(model.Record) error) error {
+	bid, err := model.ParseID(id)
+	if err != nil {
+		return fmt.Errorf("%s: %w", id, ErrNotFound)
+	}
+	by = s.signer(by)
+	return s.db.Update(func(tx *bolt.Tx) error {
+		if err := s.mayWrite(tx); err != nil {
 			return err
 		}
-		st, cal, err := s.writeSettings(tx)
+		old, err := getRecord(tx, k, bid)
 		if err != nil {
 			return err
 		}
-		m.ID, m.Ref, m.Ward, m.CreatedAt, m.CreatedBy = om.ID, om.Ref, om.Ward, om.CreatedAt, om.CreatedBy
-		rec.Normalize()
-		fillDues(rec, st, cal)
-		if errs := validateSealed(rec); len(errs) > 0 {
-			return &Invalid{errs}
-		}
-		// Only a changed link is checked: a petition whose session was
-		// deleted (or whose feedback point was removed) stays editable.
-		if parentLink(rec) != parentLink(old) {
-			if err := checkParent(tx, rec); err != nil {
-				return err
-			}
-		}
-		changes := diff(old, rec)
-		if len(changes) == 0 {
-			return nil
-		}
-		now := s.now().UTC()
-		if !now.After(om.UpdatedAt) {
-			now = om.UpdatedAt.Add(1)
-		}
-		m.UpdatedAt, m.UpdatedBy = now, by
-		if err := replaceRecord(tx, stored, rec, id); err != nil {
+		rec, err := getRecord(tx, k, bid)
+		if err != nil {
 			return err
 		}
-		if err := sealOnBecomingConfidential(tx, stored, rec, id); err != nil {
+		if err := change(rec); err != nil {
 			return err
 		}
-		return putHistory(tx, rec.Kind(), id, model.Change{At: now, By: by, Action: "update", Fields: changes})
+		return s.replace(tx, old, rec, bid, by)
 	})
+}
+
+// replace writes rec over old: what its creation fixed (id, reference,
+// ward, creation) stays, dues are filled again, it is validated and the
+// changed fields go to its history. An unchanged record writes nothing.
+func (s *Store) replace(tx *bolt.Tx, old, rec model.Record, id [16]byte, by string) error {
+	m, om := rec.GetMeta(), old.GetMeta()
+	// A sealed identity is compared opened (when the user may open it),
+	// so the history says which identity fields changed, sealed again.
+	stored := old
+	old, err := s.openedForDiff(old, rec)
+	if err != nil {
+		return err
+	}
+	st, cal, err := s.writeSettings(tx)
+	if err != nil {
+		return err
+	}
+	m.ID, m.Ref, m.Ward, m.CreatedAt, m.CreatedBy = om.ID, om.Ref, om.Ward, om.CreatedAt, om.CreatedBy
+	rec.Normalize()
+	fillDues(rec, st, cal)
+	if errs := validateSealed(rec); len(errs) > 0 {
+		return &Invalid{errs}
+	}
+	// Only a changed link is checked: a petition whose session was
+	// deleted (or whose feedback point was removed) stays editable.
+	if parentLink(rec) != parentLink(old) {
+		if err := checkParent(tx, rec); err != nil {
+			return err
+		}
+	}
+	changes := diff(old, rec)
+	if len(changes) == 0 {
+		return nil
+	}
+	now := s.now().UTC()
+	if !now.After(om.UpdatedAt) {
+		now = om.UpdatedAt.Add(1)
+	}
+	m.UpdatedAt, m.UpdatedBy = now, by
+	if err := replaceRecord(tx, stored, rec, id); err != nil {
+		return err
+	}
+	if err := sealOnBecomingConfidential(tx, stored, rec, id); err != nil {
+		return err
+	}
+	return putHistory(tx, rec.Kind(), id, model.Change{At: now, By: by, Action: "update", Fields: changes})
 }
 
 // Delete removes a record. Its history stays, with a "delete" entry naming
@@ -677,7 +717,7 @@ func diff(a, b any) []model.FieldChange {
 			out = append(out, model.FieldChange{Field: k, Old: fa[k], New: fb[k]})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Field < out[j].Field })
+	slices.SortFunc(out, func(a, b model.FieldChange) int { return strings.Compare(a.Field, b.Field) })
 	return out
 }
 

@@ -59,7 +59,8 @@ type Store struct {
 	path string
 	now  func() time.Time
 
-	scanned atomic.Int64 // rows walked since the map was last released
+	scanned   atomic.Int64 // rows walked since the map was last released
+	noRelease atomic.Bool  // the kernel refused to release the map (see releaseMapped)
 
 	mu       sync.Mutex
 	settings *model.Settings // see writeSettings

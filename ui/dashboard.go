@@ -10,6 +10,7 @@ import (
 
 	"gopy/model"
 	"gopy/store"
+	"gopy/ui/kit"
 )
 
 // dashboard is the first screen: what is overdue or falls due soon, what
@@ -22,7 +23,9 @@ type dashboard struct {
 	gen    int
 	cursor int
 	offset int // first line drawn under the title, when they do not all fit
-	stats  [nParts]dashMsg
+	figs   model.Dashboard
+	loaded [model.NDashParts]bool
+	failed [model.NDashParts]bool
 	err    error
 
 	// wards: one line per origin ward on a consolidated database; nil on a
@@ -32,26 +35,11 @@ type dashboard struct {
 	wardsCounted bool
 }
 
-type dashPart int
-
-const (
-	partOverduePet dashPart = iota
-	partOverdueFb
-	partDuePet
-	partDueFb
-	partAwaiting
-	partMonth
-	partYear
-	partTotals
-	nParts
-)
-
-// dashMsg is one part's figures; v's meaning depends on the part.
+// dashMsg is one part of the figures, counted by the store.
 type dashMsg struct {
 	screen, gen int
-	part        dashPart
-	loaded      bool
-	v           [6]int
+	part        model.DashPart
+	figs        model.Dashboard
 	err         error
 }
 
@@ -82,8 +70,8 @@ func (m dashWardsMsg) target() int { return m.screen }
 // dashItem is one openable line of the dashboard.
 type dashItem struct {
 	label string
-	part  dashPart
-	value func(v *[6]int) (text string, note string, alarm bool)
+	part  model.DashPart
+	value func(f *model.Dashboard) (text string, note string, alarm bool)
 	open  func() *listScreen
 }
 
@@ -97,50 +85,20 @@ func (d *dashboard) Title() string { return d.c.lang.T("tab.dashboard") }
 
 func (d *dashboard) Capturing() bool { return false }
 
-const dueWindow = 7 // "falls due soon": today and the next six days
-
 func (d *dashboard) Init() tea.Cmd {
 	d.gen++
-	d.stats = [nParts]dashMsg{}
+	d.figs, d.loaded, d.failed = model.Dashboard{}, [model.NDashParts]bool{}, [model.NDashParts]bool{}
 	s, sid, gen := d.c.store, d.sid, d.gen
 	today := d.c.today()
 	st := d.c.settings
-	run := func(part dashPart, f func() ([6]int, error)) tea.Cmd {
-		return func() tea.Msg {
-			v, err := f()
-			return dashMsg{screen: sid, gen: gen, part: part, loaded: true, v: v, err: err}
-		}
+	cmds := []tea.Cmd{d.countWards()}
+	for part := range model.NDashParts {
+		cmds = append(cmds, func() tea.Msg {
+			f, err := s.DashboardPart(part, today, &st)
+			return dashMsg{screen: sid, gen: gen, part: part, figs: f, err: err}
+		})
 	}
-	one := func(n int, err error) ([6]int, error) { return [6]int{n}, err }
-	return tea.Batch(
-		run(partOverduePet, func() ([6]int, error) {
-			return one(s.Count(store.Query{Kind: model.KindPetition, Overdue: true, Today: today}))
-		}),
-		run(partOverdueFb, func() ([6]int, error) { return overdueFeedback(s, today) }),
-		run(partDuePet, func() ([6]int, error) {
-			return one(s.CountDueRange(store.Query{Kind: model.KindPetition}, today, today.AddDays(dueWindow-1)))
-		}),
-		run(partDueFb, func() ([6]int, error) {
-			return one(s.CountDueRange(store.Query{Kind: model.KindFeedback}, today, today.AddDays(dueWindow-1)))
-		}),
-		run(partAwaiting, func() ([6]int, error) {
-			return one(s.Count(store.Query{Kind: model.KindFeedback, Order: store.DueFirst}))
-		}),
-		run(partMonth, func() ([6]int, error) { return monthSessions(s, &st, today) }),
-		run(partYear, func() ([6]int, error) { return yearDialogues(s, &st, today) }),
-		d.countWards(),
-		run(partTotals, func() ([6]int, error) {
-			var v [6]int
-			for i, k := range model.Kinds {
-				n, err := s.Total(k)
-				if err != nil {
-					return v, err
-				}
-				v[i] = n
-			}
-			return v, nil
-		}),
-	)
+	return tea.Batch(cmds...)
 }
 
 // countWards counts each origin ward's records and overdue ones. Only a
@@ -217,69 +175,14 @@ func wardFigures(s *store.Store, today model.Date, own, ownName string, full boo
 	return out, nil
 }
 
-// overdueFeedback counts overdue feedback and their pending points.
-func overdueFeedback(s *store.Store, today model.Date) ([6]int, error) {
-	var v [6]int
-	err := eachPaged(s, store.Query{Kind: model.KindFeedback, Overdue: true, Today: today}, func(r *model.Row) {
-		v[0]++
-		v[1] += r.Points[0]
-	})
-	return v, err
-}
-
-// eachPaged calls fn for every row matching q, a page of a thousand per
-// read transaction, so a long walk never holds one open.
-func eachPaged(s *store.Store, q store.Query, fn func(*model.Row)) error {
-	const n = 1000
-	var after []byte
-	for {
-		page, err := s.Page(q, after, n, false)
-		if err != nil {
-			return err
-		}
-		for i := range page {
-			fn(&page[i].Row)
-		}
-		if len(page) < n {
-			return nil
-		}
-		after = page[len(page)-1].Key
-	}
-}
-
-// monthSessions: sessions this month, and reception days held against
-// required for the party secretary and the committee chair, counted as the
-// report counts them over the whole month.
-func monthSessions(s *store.Store, st *model.Settings, today model.Date) ([6]int, error) {
-	p := model.Period{From: monthStart(today), To: monthEnd(today)}
-	agg := model.NewAggregator(p, p.To, st)
-	err := s.ScanRows(model.KindSession, p.From, p.To, func(r *model.Row) error {
-		agg.Add(r)
-		return nil
-	})
-	f := agg.Result().Sessions
-	t := f.Targets
-	return [6]int{f.Total, t.Secretary.Held, t.Secretary.Required, t.Chair.Held, t.Chair.Required}, err
-}
-
-// yearDialogues: dialogue conferences held this year against required.
-func yearDialogues(s *store.Store, st *model.Settings, today model.Date) ([6]int, error) {
-	p := model.Period{From: model.NewDate(today.Year(), 1, 1), To: model.NewDate(today.Year(), 12, 31)}
-	agg := model.NewAggregator(p, p.To, st)
-	q := store.Query{Kind: model.KindSession, Status: string(model.SessionDialogue), From: p.From, To: p.To}
-	if err := eachPaged(s, q, agg.Add); err != nil {
-		return [6]int{}, err
-	}
-	t := agg.Result().Sessions.Targets.Dialogue
-	return [6]int{t.Held, t.Required}, nil
-}
-
 func (d *dashboard) items() []dashItem {
 	l := d.c.lang
 	today := d.c.today()
-	count := func(v *[6]int) (string, string, bool) { return num(l, v[0]), "", false }
-	alarm := func(v *[6]int) (string, string, bool) { return num(l, v[0]), "", v[0] > 0 }
-	target := func(held, req int) (string, string, bool) {
+	count := func(n func(*model.Dashboard) int) func(*model.Dashboard) (string, string, bool) {
+		return func(f *model.Dashboard) (string, string, bool) { return num(l, n(f)), "", false }
+	}
+	target := func(t model.Target) (string, string, bool) {
+		held, req := t.Held, t.Required
 		note := l.T("dash.met")
 		if held < req {
 			note = l.T("dash.not_met")
@@ -290,28 +193,30 @@ func (d *dashboard) items() []dashItem {
 		return func() *listScreen { return newList(d.c, spec, title, false) }
 	}
 	pet, fb, ses := model.KindPetition, model.KindFeedback, model.KindSession
+	const dueWindow = model.DueWindow
 	due := today.AddDays(dueWindow - 1)
 	ms, me := monthStart(today), monthEnd(today)
 	ys, ye := model.NewDate(today.Year(), 1, 1), model.NewDate(today.Year(), 12, 31)
 	return []dashItem{
-		{l.T("dash.overdue_petitions"), partOverduePet, alarm,
-			list(l.T("dash.overdue_petitions"), listSpec{kind: pet, overdue: true})},
-		{l.T("dash.overdue_feedback"), partOverdueFb, func(v *[6]int) (string, string, bool) {
-			return num(l, v[0]), l.F("dash.points", num(l, v[1])), v[0] > 0
+		{l.T("dash.overdue_petitions"), model.DashOverduePetitions, func(f *model.Dashboard) (string, string, bool) {
+			return num(l, f.OverduePetitions), "", f.OverduePetitions > 0
+		}, list(l.T("dash.overdue_petitions"), listSpec{kind: pet, overdue: true})},
+		{l.T("dash.overdue_feedback"), model.DashOverdueFeedback, func(f *model.Dashboard) (string, string, bool) {
+			return num(l, f.OverdueFeedback), l.F("dash.points", num(l, f.OverduePoints)), f.OverdueFeedback > 0
 		}, list(l.T("dash.overdue_feedback"), listSpec{kind: fb, overdue: true})},
-		{l.F("dash.due_petitions", dueWindow), partDuePet, count,
+		{l.F("dash.due_petitions", dueWindow), model.DashDuePetitions, count(func(f *model.Dashboard) int { return f.DuePetitions }),
 			list(l.F("dash.due_petitions", dueWindow), listSpec{kind: pet, dueFrom: today, dueTo: due})},
-		{l.F("dash.due_feedback", dueWindow), partDueFb, count,
+		{l.F("dash.due_feedback", dueWindow), model.DashDueFeedback, count(func(f *model.Dashboard) int { return f.DueFeedback }),
 			list(l.F("dash.due_feedback", dueWindow), listSpec{kind: fb, dueFrom: today, dueTo: due})},
-		{l.T("dash.awaiting"), partAwaiting, count,
+		{l.T("dash.awaiting"), model.DashAwaiting, count(func(f *model.Dashboard) int { return f.AwaitingFeedback }),
 			list(l.T("dash.awaiting"), listSpec{kind: fb, order: store.DueFirst})},
-		{l.T("dash.sessions_month"), partMonth, count,
+		{l.T("dash.sessions_month"), model.DashMonth, count(func(f *model.Dashboard) int { return f.MonthSessions }),
 			list(l.T("dash.sessions_month"), listSpec{kind: ses, period: periodCustom, from: ms, to: me})},
-		{l.T("dash.secretary_days"), partMonth, func(v *[6]int) (string, string, bool) { return target(v[1], v[2]) },
+		{l.T("dash.secretary_days"), model.DashMonth, func(f *model.Dashboard) (string, string, bool) { return target(f.Secretary) },
 			list(l.T("dash.secretary_days"), listSpec{kind: ses, sub: string(model.HostPartySecretary), period: periodCustom, from: ms, to: me})},
-		{l.T("dash.chair_days"), partMonth, func(v *[6]int) (string, string, bool) { return target(v[3], v[4]) },
+		{l.T("dash.chair_days"), model.DashMonth, func(f *model.Dashboard) (string, string, bool) { return target(f.Chair) },
 			list(l.T("dash.chair_days"), listSpec{kind: ses, sub: string(model.HostCommitteeChair), period: periodCustom, from: ms, to: me})},
-		{l.F("dash.dialogues_year", today.Year()), partYear, func(v *[6]int) (string, string, bool) { return target(v[0], v[1]) },
+		{l.F("dash.dialogues_year", today.Year()), model.DashYear, func(f *model.Dashboard) (string, string, bool) { return target(f.Dialogues) },
 			list(l.F("dash.dialogues_year", today.Year()), listSpec{kind: ses, status: string(model.SessionDialogue), period: periodCustom, from: ys, to: ye})},
 	}
 }
@@ -330,11 +235,16 @@ func (d *dashboard) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case dashMsg:
 		if msg.gen == d.gen {
-			d.stats[msg.part] = msg
+			d.loaded[msg.part] = true
 			if msg.err != nil {
-				d.err = msg.err
+				d.failed[msg.part], d.err = true, msg.err
+			} else {
+				d.figs.Set(msg.part, msg.figs)
 			}
+			d.scroll()
 		}
+	case tea.WindowSizeMsg:
+		d.scroll()
 	case dashWardsMsg:
 		if msg.gen == d.gen {
 			d.wardsCounted = msg.err == nil
@@ -343,13 +253,15 @@ func (d *dashboard) Update(msg tea.Msg) tea.Cmd {
 				return nil
 			}
 			d.wards = msg.rows
-			d.c.wards = nil
-			for _, w := range msg.rows {
-				d.c.wards = append(d.c.wards, w.wardRef)
-			}
 			d.cursor = min(d.cursor, len(d.items())+len(d.wards)-1)
+			d.scroll()
+			var refs []wardRef // nil on a ward's own database
+			for _, w := range msg.rows {
+				refs = append(refs, w.wardRef)
+			}
+			return func() tea.Msg { return wardsMsg{refs} }
 		}
-	case reloadMsg:
+	case kit.ReloadMsg:
 		return d.Init()
 	case tea.KeyPressMsg:
 		k := d.c.keys
@@ -375,9 +287,14 @@ func (d *dashboard) Update(msg tea.Msg) tea.Cmd {
 			}
 			return push(items[d.cursor].open())
 		}
+		d.scroll()
 	}
 	return nil
 }
+
+// wardsMsg tells the root the origin wards the dashboard counted: the
+// shared context is the root's to write (the list filter offers them).
+type wardsMsg struct{ wards []wardRef }
 
 func (d *dashboard) ShortHelp() []key.Binding {
 	k := d.c.keys
@@ -389,7 +306,44 @@ func (d *dashboard) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Open, k.Reload}}
 }
 
+// View draws the lines from d.offset, which Update keeps on the cursor.
 func (d *dashboard) View(w, h int) string {
+	l, st := d.c.lang, d.c.st
+	lines, _ := d.lines(w)
+	if vis := max(h-1, 1); len(lines) > vis {
+		off := max(0, min(d.offset, len(lines)-vis))
+		lines = lines[off : off+vis]
+	}
+	title := kit.Spread(st.Title.Render(l.T("tab.dashboard")), st.Muted.Render(l.F("dash.today", d.c.today().String())), w)
+	return title + "\n" + strings.Join(lines, "\n")
+}
+
+// scroll keeps the cursor's line in view: called when the cursor, the
+// figures or the size change, never from View.
+func (d *dashboard) scroll() {
+	w, h := d.c.body()
+	lines, cursorLine := d.lines(w)
+	vis := max(h-1, 1)
+	if len(lines) <= vis {
+		d.offset = 0
+		return
+	}
+	if cursorLine < d.offset {
+		d.offset = cursorLine
+	}
+	if cursorLine >= d.offset+vis {
+		d.offset = cursorLine - vis + 1
+	}
+	if d.cursor == 0 {
+		d.offset = 0
+	}
+	d.offset = max(0, min(d.offset, len(lines)-vis))
+}
+
+// lines are the dashboard's lines under its title at width w, and the one
+// the cursor is on: they scroll when a consolidated database's wards do
+// not all fit.
+func (d *dashboard) lines(w int) ([]string, int) {
 	l, st := d.c.lang, d.c.st
 	today := d.c.today()
 	items := d.items()
@@ -398,8 +352,6 @@ func (d *dashboard) View(w, h int) string {
 		labelW = max(labelW, len([]rune(it.label)))
 	}
 	labelW = min(labelW, w-22)
-	// The lines under the title, and which one the cursor is on: they
-	// scroll when a consolidated database's wards do not all fit.
 	var lines []string
 	cursorLine := 0
 	var b strings.Builder
@@ -412,17 +364,16 @@ func (d *dashboard) View(w, h int) string {
 		case "dash.year":
 			heading = l.F(g.heading, today.Year())
 		}
-		lines = append(lines, " "+st.section.Render(heading))
+		lines = append(lines, " "+st.Section.Render(heading))
 		for i := g.start; i < g.end; i++ {
 			it := items[i]
-			s := &d.stats[it.part]
 			value, note, alarm := "…", "", false
-			if s.loaded && s.err == nil {
-				value, note, alarm = it.value(&s.v)
-			} else if s.err != nil {
+			if d.failed[it.part] {
 				value = "?"
+			} else if d.loaded[it.part] {
+				value, note, alarm = it.value(&d.figs)
 			}
-			line := fill(it.label, labelW) + "  " + fillLeft(value, 9)
+			line := kit.Fill(it.label, labelW) + "  " + kit.FillLeft(value, 9)
 			flag := " "
 			if alarm {
 				flag = "!"
@@ -430,22 +381,22 @@ func (d *dashboard) View(w, h int) string {
 			b.Reset()
 			if i == d.cursor {
 				cursorLine = len(lines)
-				b.WriteString(st.selected.Render(fill("> "+line+" "+flag+" "+note, w)))
+				b.WriteString(st.Selected.Render(kit.Fill("> "+line+" "+flag+" "+note, w)))
 			} else {
 				vs := line
 				if alarm {
-					vs = fill(it.label, labelW) + "  " + st.overdue.Render(fillLeft(value, 9))
+					vs = kit.Fill(it.label, labelW) + "  " + st.Overdue.Render(kit.FillLeft(value, 9))
 				}
 				b.WriteString("  " + vs + " ")
 				if alarm {
-					b.WriteString(st.overdue.Render(flag))
+					b.WriteString(st.Overdue.Render(flag))
 				} else {
 					b.WriteString(flag)
 				}
 				if note != "" {
-					ns := st.ok
+					ns := st.OK
 					if alarm {
-						ns = st.warn
+						ns = st.Warn
 					}
 					b.WriteString(" " + ns.Render(note))
 				}
@@ -455,12 +406,12 @@ func (d *dashboard) View(w, h int) string {
 	}
 	lines = append(lines, "")
 	b.Reset()
-	tot := &d.stats[partTotals]
-	if tot.loaded && tot.err == nil {
-		b.WriteString(" " + st.muted.Render(l.F("dash.totals", num(l, tot.v[0]), num(l, tot.v[1]), num(l, tot.v[2]))))
+	if d.loaded[model.DashTotals] && !d.failed[model.DashTotals] {
+		t := d.figs.Totals
+		b.WriteString(" " + st.Muted.Render(l.F("dash.totals", num(l, t[0]), num(l, t[1]), num(l, t[2]))))
 	}
 	if d.err != nil {
-		b.WriteString("\n " + st.err.Render(l.F("err.store", db(d.err.Error()))))
+		b.WriteString("\n " + st.Err.Render(l.F("err.store", db(d.err.Error()))))
 	}
 	lines = append(lines, strings.Split(b.String(), "\n")...)
 	if len(d.wards) > 0 {
@@ -469,24 +420,7 @@ func (d *dashboard) View(w, h int) string {
 		}
 	}
 
-	vis := max(h-1, 1)
-	if len(lines) <= vis {
-		d.offset = 0
-	} else {
-		if cursorLine < d.offset {
-			d.offset = cursorLine
-		}
-		if cursorLine >= d.offset+vis {
-			d.offset = cursorLine - vis + 1
-		}
-		if d.cursor == 0 {
-			d.offset = 0
-		}
-		d.offset = max(0, min(d.offset, len(lines)-vis))
-		lines = lines[d.offset : d.offset+vis]
-	}
-	title := spread(st.title.Render(l.T("tab.dashboard")), st.muted.Render(l.F("dash.today", today.String())), w)
-	return title + "\n" + strings.Join(lines, "\n")
+	return lines, cursorLine
 }
 
 // wardLines appends the wards' table (a consolidated database): code,
@@ -500,7 +434,7 @@ func (d *dashboard) wardLines(w, first int, lines *[]string) int {
 	cells := make([][5]string, len(d.wards))
 	widths := [5]int{}
 	for i, h := range heads {
-		widths[i] = width(h)
+		widths[i] = kit.Width(h)
 	}
 	for i, wr := range d.wards {
 		bundle := "—"
@@ -509,29 +443,29 @@ func (d *dashboard) wardLines(w, first int, lines *[]string) int {
 		}
 		cells[i] = [5]string{db(wr.code), db(wr.name), num(l, wr.records), num(l, wr.overdue), bundle}
 		for j, c := range cells[i] {
-			widths[j] = max(widths[j], width(c))
+			widths[j] = max(widths[j], kit.Width(c))
 		}
 	}
 	// The name takes what is left.
 	rest := w - 2 - 2 - 2*4 - widths[0] - widths[2] - widths[3] - widths[4]
 	widths[1] = max(min(widths[1], rest), 4)
 	row := func(c [5]string) string {
-		return fill(c[0], widths[0]) + "  " + fill(c[1], widths[1]) + "  " + fillLeft(c[2], widths[2]) + "  " +
-			fillLeft(c[3], widths[3]) + "  " + fill(c[4], widths[4])
+		return kit.Fill(c[0], widths[0]) + "  " + kit.Fill(c[1], widths[1]) + "  " + kit.FillLeft(c[2], widths[2]) + "  " +
+			kit.FillLeft(c[3], widths[3]) + "  " + kit.Fill(c[4], widths[4])
 	}
-	*lines = append(*lines, "", " "+st.section.Render(l.F("dash.wards", len(d.wards))),
-		"  "+st.label.Render(row([5]string(heads))))
+	*lines = append(*lines, "", " "+st.Section.Render(l.F("dash.wards", len(d.wards))),
+		"  "+st.Label.Render(row([5]string(heads))))
 	cursorLine := -1
 	for i, c := range cells {
 		if first+i == d.cursor {
 			cursorLine = len(*lines)
-			*lines = append(*lines, st.selected.Render(fill("> "+row(c), w)))
+			*lines = append(*lines, st.Selected.Render(kit.Fill("> "+row(c), w)))
 			continue
 		}
 		line := row(c)
 		if d.wards[i].overdue > 0 {
-			line = fill(c[0], widths[0]) + "  " + fill(c[1], widths[1]) + "  " + fillLeft(c[2], widths[2]) + "  " +
-				st.overdue.Render(fillLeft(c[3], widths[3])) + "  " + fill(c[4], widths[4])
+			line = kit.Fill(c[0], widths[0]) + "  " + kit.Fill(c[1], widths[1]) + "  " + kit.FillLeft(c[2], widths[2]) + "  " +
+				st.Overdue.Render(kit.FillLeft(c[3], widths[3])) + "  " + kit.Fill(c[4], widths[4])
 		}
 		*lines = append(*lines, "  "+line)
 	}

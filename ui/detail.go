@@ -9,6 +9,7 @@ import (
 	"gopy/model"
 	"gopy/store"
 	"gopy/ui/entry"
+	"gopy/ui/kit"
 )
 
 // detailScreen shows one record whole: every field with its label, a
@@ -22,8 +23,7 @@ type detailScreen struct {
 	ref   string
 
 	data   *detailMsg
-	doc    doc
-	builtW int
+	doc    fieldPage
 	reveal bool // a confidential petitioner's identity is shown
 }
 
@@ -93,7 +93,7 @@ func (d *detailScreen) Update(msg tea.Msg) tea.Cmd {
 		// Read again from the store, a sealed identity is sealed again.
 		d.data, d.reveal = &msg, false
 		d.build()
-	case reloadMsg:
+	case kit.ReloadMsg:
 		return d.load()
 	case tea.WindowSizeMsg, restyleMsg:
 		d.build()
@@ -220,11 +220,11 @@ func (d *detailScreen) build() {
 	if d.data == nil || d.data.err != nil {
 		return
 	}
-	w, _ := d.c.body()
-	d.builtW = w
+	w, h := d.c.body()
 	cursor, offset := d.doc.cursor, d.doc.offset
-	d.doc = doc{lines: detailLines(d.c, w, d.data, d.reveal), cursor: cursor, offset: offset}
+	d.doc = fieldPage{lines: detailLines(d.c, w, d.data, d.reveal), cursor: cursor, offset: offset}
 	d.doc.cursor = min(d.doc.cursor, max(len(d.doc.lines)-1, 0))
+	d.doc.scroll(h - 1)
 }
 
 // entryKeys are the keys that open a form on the record shown, the
@@ -259,28 +259,25 @@ func (d *detailScreen) ShortHelp() []key.Binding {
 
 func (d *detailScreen) FullHelp() [][]key.Binding {
 	k := d.c.keys
-	return [][]key.Binding{k.moves(), {k.Open, k.Back, k.Reveal}, d.entryKeys()}
+	return [][]key.Binding{k.Moves(), {k.Open, k.Back, k.Reveal}, d.entryKeys()}
 }
 
 func (d *detailScreen) View(w, h int) string {
 	l, st := d.c.lang, d.c.st
-	title := st.title.Render(d.ref) + st.muted.Render(" · "+l.T("kind."+string(d.kind)))
+	title := st.Title.Render(d.ref) + st.Muted.Render(" · "+l.T("kind."+string(d.kind)))
 	var right string
 	switch {
 	case d.data == nil:
-		return spread(title, "", w) + "\n" + st.muted.Render("  "+l.T("list.loading"))
+		return kit.Spread(title, "", w) + "\n" + st.Muted.Render("  "+l.T("list.loading"))
 	case d.data.err != nil:
 		msg := l.F("err.store", db(d.data.err.Error()))
 		if errors.Is(d.data.err, store.ErrNotFound) {
 			msg = l.T("detail.not_found")
 		}
-		return spread(title, "", w) + "\n" + st.err.Render("  "+msg)
+		return kit.Spread(title, "", w) + "\n" + st.Err.Render("  "+msg)
 	}
 	right = recordStatus(d.c, d.data.rec)
-	if d.builtW != w {
-		d.build()
-	}
-	return spread(title, right, w) + "\n" + d.doc.view(st, w, h-1)
+	return kit.Spread(title, right, w) + "\n" + d.doc.view(st, w, h-1)
 }
 
 // recordStatus is the record's status word, coloured, with "Quá hạn" when
@@ -290,17 +287,17 @@ func recordStatus(c *common, rec model.Record) string {
 	today := c.today()
 	switch r := rec.(type) {
 	case *model.Feedback:
-		s := st.statusStyle(string(r.State())).Render(l.Enum("fbstate", string(r.State())))
+		s := st.StatusStyle(string(r.State())).Render(l.Enum("fbstate", string(r.State())))
 		if r.Overdue(today) {
-			s = st.overdue.Render("! "+l.T("word.overdue")) + " · " + s
+			s = st.Overdue.Render("! "+l.T("word.overdue")) + " · " + s
 		}
 		return s
 	case *model.Session:
-		return st.statusStyle(string(r.Type)).Render(l.Enum("session", string(r.Type)))
+		return st.StatusStyle(string(r.Type)).Render(l.Enum("session", string(r.Type)))
 	case *model.Petition:
-		s := st.statusStyle(string(r.Status)).Render(l.Enum("status", string(r.Status)))
+		s := st.StatusStyle(string(r.Status)).Render(l.Enum("status", string(r.Status)))
 		if r.Overdue(today) {
-			s = st.overdue.Render("! "+l.T("word.overdue")) + " · " + s
+			s = st.Overdue.Render("! "+l.T("word.overdue")) + " · " + s
 		}
 		return s
 	}

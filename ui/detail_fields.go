@@ -66,9 +66,9 @@ func (d *detailLayout) enum(key, group, value string) {
 func (d *detailLayout) note(key, value, note string, flagged bool) {
 	var ns render
 	if flagged {
-		ns = d.c.st.overdue.Render
+		ns = d.c.st.Overdue.Render
 	} else {
-		ns = d.c.st.muted.Render
+		ns = d.c.st.Muted.Render
 	}
 	d.b.fieldNote(d.c.lang.T("field."+key), value, nil, note, ns)
 }
@@ -112,7 +112,7 @@ func (d *detailLayout) feedback(r *model.Feedback) {
 		d.fd("response_due", r.ResponseDue)
 	}
 	state := string(r.State())
-	d.b.field(l.T("field.state"), l.Enum("fbstate", state), st.statusStyle(state).Render)
+	d.b.field(l.T("field.state"), l.Enum("fbstate", state), st.StatusStyle(state).Render)
 
 	d.b.section(l.F("detail.points", len(r.Points)))
 	for i, p := range r.Points {
@@ -120,7 +120,7 @@ func (d *detailLayout) feedback(r *model.Feedback) {
 			d.b.blank()
 		}
 		start := len(d.b.lines)
-		d.b.para(strconv.Itoa(i+1)+". "+dbText(p.Content), 1, st.bold.Render)
+		d.b.para(strconv.Itoa(i+1)+". "+dbText(p.Content), 1, st.Bold.Render)
 		status := l.Enum("answer", string(p.Status))
 		var parts []string
 		if p.AnsweredOn != 0 {
@@ -135,9 +135,9 @@ func (d *detailLayout) feedback(r *model.Feedback) {
 		}
 		var ns render
 		if flag {
-			ns = st.overdue.Render
+			ns = st.Overdue.Render
 		}
-		d.b.fieldNote(l.T("field.answer_status"), status, st.statusStyle(string(p.Status)).Render,
+		d.b.fieldNote(l.T("field.answer_status"), status, st.StatusStyle(string(p.Status)).Render,
 			strings.Join(parts, " · "), ns)
 		if p.Answer != "" {
 			d.f("answer", dbText(p.Answer))
@@ -214,7 +214,7 @@ func (d *detailLayout) petition(r *model.Petition) {
 	for _, kv := range [][2]string{{"name", r.Name}, {"group", r.Group}, {"address", r.Address},
 		{"id_number", r.IDNumber}, {"phone", r.Phone}} {
 		if hidden {
-			d.b.field(l.T("field."+kv[0]), l.T("word.confidential"), st.muted.Render)
+			d.b.field(l.T("field."+kv[0]), l.T("word.confidential"), st.Muted.Render)
 			continue
 		}
 		d.f(kv[0], db(kv[1]))
@@ -247,7 +247,7 @@ func (d *detailLayout) petition(r *model.Petition) {
 	} else {
 		d.fd("resolution_due", r.ResolutionDue)
 	}
-	d.b.field(l.T("field.status"), l.Enum("status", string(r.Status)), st.statusStyle(string(r.Status)).Render)
+	d.b.field(l.T("field.status"), l.Enum("status", string(r.Status)), st.StatusStyle(string(r.Status)).Render)
 	d.f("result", dbText(r.Result))
 	d.fd("resolved_on", r.ResolvedOn)
 	if r.ReportedBackOn != 0 {
@@ -263,7 +263,7 @@ func (d *detailLayout) petition(r *model.Petition) {
 			if e.Status != "" {
 				head += ": " + l.Enum("status", string(e.Status))
 			}
-			d.b.para(head, 1, st.bold.Render)
+			d.b.para(head, 1, st.Bold.Render)
 			if e.Text != "" {
 				d.b.para(dbText(e.Text), 3, nil)
 			}
@@ -275,17 +275,17 @@ func (d *detailLayout) linked() {
 	l, st := d.c.lang, d.c.st
 	d.b.section(l.F("detail.linked", len(d.m.linked)))
 	if len(d.m.linked) == 0 {
-		d.b.para(l.T("detail.none"), 1, st.muted.Render)
+		d.b.para(l.T("detail.none"), 1, st.Muted.Render)
 		return
 	}
 	today := d.c.today()
 	for i := range d.m.linked {
 		r := &d.m.linked[i]
 		note := statusLabel(l, model.KindPetition, r.Status)
-		ns := st.statusStyle(r.Status).Render
+		ns := st.StatusStyle(r.Status).Render
 		if r.Overdue(today) {
 			note = "! " + l.T("word.overdue") + " · " + note
-			ns = st.overdue.Render
+			ns = st.Overdue.Render
 		}
 		d.b.linkLine(db(r.Ref)+" · "+db(r.Title), &link{kind: r.Kind, id: r.ID, ref: r.Ref}, note, ns)
 	}
@@ -299,11 +299,11 @@ func (d *detailLayout) history() {
 		hide = p.Confidential && !d.reveal
 	}
 	if len(d.m.hist) == 0 {
-		d.b.para(l.T("detail.none"), 1, st.muted.Render)
+		d.b.para(l.T("detail.none"), 1, st.Muted.Render)
 	}
 	for _, h := range d.m.hist {
 		head := h.At.In(model.VNZone).Format("02/01/2006 15:04") + " · " + db(h.By) + " · " + l.Enum("action", h.Action)
-		d.b.para(head, 1, st.bold.Render)
+		d.b.para(head, 1, st.Bold.Render)
 		if h.Note != "" {
 			d.b.para(dbText(h.Note), 3, nil)
 		}

@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"gopy/ui/entry"
+	"gopy/ui/kit"
 )
 
 // draftsDialog offers, at start, the forms a killed program or a power cut
@@ -57,7 +58,7 @@ func (d *draftsDialog) FullHelp() [][]key.Binding { return [][]key.Binding{d.Sho
 
 func (d *draftsDialog) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case reloadMsg:
+	case kit.ReloadMsg:
 		s, sid := d.c.store, d.sid
 		return func() tea.Msg {
 			ds, err := entry.Drafts(s)
@@ -104,7 +105,7 @@ func (d *draftsDialog) key(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		// The form opens on its records' tab; the other drafts wait here.
-		s := &entryScreen{Screen: f, c: d.c, sid: d.c.newID()}
+		s := newEntryScreen(d.c, f)
 		d.drop(dr.Key)
 		open := func() tea.Msg { return openOnTabMsg{tab: draftTab(dr.Kind), s: s} }
 		if len(d.drafts) == 0 {
@@ -148,9 +149,9 @@ func (d *draftsDialog) View(w, h int) string {
 	l, st := d.c.lang, d.c.st
 	inner := max(min(w-6, 72), 20)
 	var b strings.Builder
-	b.WriteString(st.title.Render(l.F("drafts.heading", len(d.drafts))) + "\n")
-	for _, ln := range wrap(l.T("drafts.intro"), inner) {
-		b.WriteString(st.muted.Render(ln) + "\n")
+	b.WriteString(st.Title.Render(l.F("drafts.heading", len(d.drafts))) + "\n")
+	for _, ln := range kit.Wrap(l.T("drafts.intro"), inner) {
+		b.WriteString(st.Muted.Render(ln) + "\n")
 	}
 	b.WriteByte('\n')
 	// Show the drafts around the cursor when they do not all fit.
@@ -158,19 +159,19 @@ func (d *draftsDialog) View(w, h int) string {
 	from := max(0, min(d.cursor-room/2, len(d.drafts)-room))
 	to := min(from+room, len(d.drafts))
 	for i := from; i < to; i++ {
-		line := clip(d.drafts[i].Describe(l), inner-2)
+		line := kit.Clip(d.drafts[i].Describe(l), inner-2)
 		if i == d.cursor {
-			b.WriteString(st.selected.Render(fill("> "+line, inner)) + "\n")
+			b.WriteString(st.Selected.Render(kit.Fill("> "+line, inner)) + "\n")
 		} else {
 			b.WriteString("  " + line + "\n")
 		}
 	}
 	b.WriteByte('\n')
 	if d.err != "" {
-		b.WriteString(st.err.Render(strings.Join(wrap("! "+d.err, inner), "\n")))
+		b.WriteString(st.Err.Render(strings.Join(kit.Wrap("! "+d.err, inner), "\n")))
 	} else {
-		b.WriteString(st.bold.Render(clip(l.T("drafts.keys"), inner)))
+		b.WriteString(st.Bold.Render(kit.Clip(l.T("drafts.keys"), inner)))
 	}
-	box := st.box.Width(inner + 4).Render(b.String())
+	box := st.Box.Width(inner + 4).Render(b.String())
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box)
 }

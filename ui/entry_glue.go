@@ -1,13 +1,13 @@
 package ui
 
 import (
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"gopy/model"
 	"gopy/store"
 	"gopy/ui/entry"
 	"gopy/ui/i18n"
+	"gopy/ui/kit"
 )
 
 // entryScreen puts a form or dialog of package entry on a tab's stack: the
@@ -21,40 +21,15 @@ type entryScreen struct {
 func (e *entryScreen) id() int { return e.sid }
 
 func (e *entryScreen) Update(msg tea.Msg) tea.Cmd {
-	if _, ok := msg.(restyleMsg); ok {
-		e.Restyle(e.c.st.dark)
+	switch msg.(type) {
+	case restyleMsg:
+		e.Restyle(e.c.st)
+		return nil
+	case tea.WindowSizeMsg:
+		e.Resize(e.c.body())
 		return nil
 	}
 	return e.Screen.Update(msg)
-}
-
-// ShortHelp leads with the keys of the field in focus (←/→ choose, t
-// today, enter new line), then ctrl+n/ctrl+d: a form's own bottom line
-// already says ctrl+s, esc, tab and shift+tab, and at 80 columns the help
-// line has room for few.
-func (e *entryScreen) ShortHelp() []key.Binding {
-	b := e.Screen.ShortHelp()
-	if _, ok := e.Screen.(*entry.Form); !ok {
-		return b
-	}
-	rank := func(kb key.Binding) int {
-		switch kb.Help().Key {
-		case "ctrl+s", "esc", "tab/↓", "shift+tab/↑":
-			return 2
-		case "ctrl+n", "ctrl+d":
-			return 1
-		}
-		return 0
-	}
-	out := make([]key.Binding, 0, len(b))
-	for r := range 3 {
-		for _, kb := range b {
-			if rank(kb) == r {
-				out = append(out, kb)
-			}
-		}
-	}
-	return out
 }
 
 // draftKeeper is a form that can write its draft at once (before a quit).
@@ -69,12 +44,19 @@ func (e *entryScreen) KeepDraft() tea.Cmd {
 
 // entryContext is what the forms need of the shared context, as it is now.
 func (c *common) entryContext() entry.Context {
-	return entry.Context{Store: c.store, Lang: c.lang, Settings: c.settings, Today: c.today, Dark: c.st.dark}
+	return entry.Context{Store: c.store, Lang: c.lang, Settings: c.settings, Today: c.today, Styles: c.st, Keys: c.keys}
 }
 
 // openEntry pushes a form or a dialog onto the current tab's stack.
 func openEntry(c *common, s entry.Screen) tea.Cmd {
-	return push(&entryScreen{Screen: s, c: c, sid: c.newID()})
+	return push(newEntryScreen(c, s))
+}
+
+// newEntryScreen wraps a form or dialog for the stack, laid out for the
+// body as it is now.
+func newEntryScreen(c *common, s entry.Screen) *entryScreen {
+	s.Resize(c.body())
+	return &entryScreen{Screen: s, c: c, sid: c.newID()}
 }
 
 // newRecordForm is the form for a new record of kind k (n on a list).
@@ -161,7 +143,7 @@ func (r *Root) entryDone(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case entry.SavedMsg:
 		r.setNote(l.F("entry.done.saved", db(msg.Ref)), false)
-		cmd := r.broadcast(reloadMsg{})
+		cmd := r.broadcast(kit.ReloadMsg{})
 		if msg.Created {
 			d := newDetail(r.c, msg.Kind, msg.ID, msg.Ref)
 			r.stacks[r.active] = append(r.stacks[r.active], d)
@@ -179,7 +161,7 @@ func (r *Root) entryDone(msg tea.Msg) tea.Cmd {
 			return false
 		})
 		r.setNote(l.F("entry.done.deleted", db(ref)), false)
-		return r.broadcast(reloadMsg{})
+		return r.broadcast(kit.ReloadMsg{})
 	case entry.SettingsSavedMsg:
 		old := r.c.settings
 		r.c.settings = msg.Settings
@@ -188,13 +170,13 @@ func (r *Root) entryDone(msg tea.Msg) tea.Cmd {
 			// Every screen is built again in the new language; the
 			// officer stays on the settings tab.
 			r.c.lang = lang
-			r.c.keys = newKeyMap(lang)
+			r.c.keys = kit.NewKeyMap(lang)
 			r.buildTabs()
 			r.setNote(lang.T("entry.done.settings"), false)
 			return r.activate(r.active)
 		}
 		r.setNote(l.T("entry.done.settings"), false)
-		return r.broadcast(reloadMsg{})
+		return r.broadcast(kit.ReloadMsg{})
 	}
 	return nil
 }

@@ -605,7 +605,7 @@ func TestFormRestyled(t *testing.T) {
 	dr := newTestRoot(t, newFixtureStore(t), i18n.EN, 80, 24)
 	dr.keys("3", "n")
 	dr.send(tea.BackgroundColorMsg{Color: lightColor{}})
-	if e := dr.mustBeForm(); e.c.st.dark {
+	if e := dr.mustBeForm(); e.c.st.Dark {
 		t.Fatal("styles still dark")
 	}
 	dr.mustSee("New session", "Held on")

@@ -5,6 +5,7 @@ import (
 
 	"gopy/model"
 	"gopy/ui/i18n"
+	"gopy/ui/kit"
 )
 
 // fieldLabel names a stored field of a history entry: "status" →
@@ -62,5 +63,5 @@ func historyValue(l i18n.Lang, field, v string) string {
 			return d.String()
 		}
 	}
-	return clip(db(v), 200)
+	return kit.Clip(db(v), 200)
 }

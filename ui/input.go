@@ -4,36 +4,31 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/textinput"
-	"charm.land/lipgloss/v2"
+	tea "charm.land/bubbletea/v2"
 
+	"gopy/ui/kit"
 	"gopy/ui/sanitize"
 )
 
 // newInput is a one-line text field in gopy's style: a steady cursor (a
 // blinking one redraws the screen twice a second for nothing on an old
 // machine); callers normalise the value (NFC) before use.
-func newInput(st *styles, prompt, placeholder string, limit int) textinput.Model {
+func newInput(st *kit.Styles, prompt, placeholder string, limit int) textinput.Model {
 	ti := textinput.New()
 	ti.Prompt = prompt
 	ti.Placeholder = placeholder
 	ti.CharLimit = limit
-	ti.SetStyles(inputStyles(st))
+	ti.SetStyles(st.Input)
 	return ti
 }
 
-func inputStyles(st *styles) textinput.Styles {
-	s := textinput.DefaultStyles(st.dark)
-	s.Cursor.Blink = false
-	if !st.dark {
-		s.Cursor.Color = lipgloss.Black
-	}
-	s.Focused.Prompt = st.bold
-	s.Blurred.Prompt = st.muted
-	s.Focused.Placeholder = st.muted
-	s.Blurred.Placeholder = st.muted
-	s.Focused.Text = lipgloss.NewStyle()
-	s.Blurred.Text = lipgloss.NewStyle()
-	return s
+// updateInput hands a key or a paste to a text field and keeps what it
+// then holds safe to draw.
+func updateInput(ti *textinput.Model, msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	*ti, cmd = ti.Update(msg)
+	keepInert(ti)
+	return cmd
 }
 
 // keepInert makes what was typed or pasted into a field safe to draw: the

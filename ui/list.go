@@ -10,6 +10,7 @@ import (
 
 	"gopy/model"
 	"gopy/store"
+	"gopy/ui/kit"
 )
 
 // A list never holds every record: it keeps a window of rows around the
@@ -88,7 +89,7 @@ func (s *listSpec) byValue() bool { return s.order == store.ByWho || s.order == 
 
 func (s *listSpec) query(today model.Date, search string) store.Query {
 	q := store.Query{Kind: s.kind, Status: s.status, Sub: s.sub, Ward: s.ward, Overdue: s.overdue,
-		Today: today, Search: search, Order: s.order}
+		Today: today, Search: search, Order: s.order, DueFrom: s.dueFrom, DueTo: s.dueTo}
 	if s.period == periodCustom {
 		q.From, q.To = s.from, s.to
 	} else {
@@ -135,7 +136,15 @@ type listScreen struct {
 func newList(c *common, spec listSpec, title string, root bool) *listScreen {
 	l := &listScreen{c: c, sid: c.newID(), spec: spec, preset: spec, title: title, root: root, total: -1, first: -1}
 	l.input = newInput(c.st, "/ ", c.lang.T("list.search_placeholder"), 100)
+	l.layout()
 	return l
+}
+
+// layout fits the columns to the body's width and the wards known: on a
+// new size, new styles or wards counted, never in View.
+func (l *listScreen) layout() {
+	w, _ := l.c.body()
+	l.cols = newColumns(l.c, l.spec.kind, w)
 }
 
 func (l *listScreen) id() int { return l.sid }
@@ -178,13 +187,16 @@ func (l *listScreen) Update(msg tea.Msg) tea.Cmd {
 			}
 		}
 		return nil
-	case reloadMsg:
+	case kit.ReloadMsg:
 		return l.reset(pageFirst, true)
 	case rowRecordMsg:
 		return l.onRowRecord(msg)
 	case restyleMsg:
-		l.input.SetStyles(inputStyles(l.c.st))
+		l.input.SetStyles(l.c.st.Input)
+		l.layout()
 		return nil
+	case tea.WindowSizeMsg, wardsMsg:
+		l.layout()
 	case filterDoneMsg:
 		l.filter = nil
 		if msg.apply && msg.spec != l.spec {
@@ -212,17 +224,30 @@ func (l *listScreen) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (l *listScreen) key(msg tea.KeyPressMsg) tea.Cmd {
+// moveKey moves the cursor by a row for down and up (j/k and the arrows,
+// or only the arrows while the search field has the keys) and by a page
+// for the page keys; ok is false for any other key.
+func (l *listScreen) moveKey(msg tea.KeyPressMsg, down, up key.Binding) (cmd tea.Cmd, ok bool) {
 	k := l.c.keys
 	switch {
-	case key.Matches(msg, k.Down):
-		return l.moveBy(1)
-	case key.Matches(msg, k.Up):
-		return l.moveBy(-1)
+	case key.Matches(msg, down):
+		return l.moveBy(1), true
+	case key.Matches(msg, up):
+		return l.moveBy(-1), true
 	case key.Matches(msg, k.PageDown):
-		return l.page(1)
+		return l.page(1), true
 	case key.Matches(msg, k.PageUp):
-		return l.page(-1)
+		return l.page(-1), true
+	}
+	return nil, false
+}
+
+func (l *listScreen) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := l.c.keys
+	if cmd, ok := l.moveKey(msg, k.Down, k.Up); ok {
+		return cmd
+	}
+	switch {
 	case key.Matches(msg, k.Top):
 		l.cursor, l.offset = 0, 0
 		if l.atStart {
@@ -276,26 +301,19 @@ func (l *listScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 // methods such as Unikey send backspace+letter bursts to compose a vowel.
 func (l *listScreen) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := l.c.keys
-	switch msg.String() {
-	case "esc":
+	switch {
+	case key.Matches(msg, k.Cancel):
 		l.searching = false
 		l.input.Blur()
 		l.input.SetValue("")
 		return l.setQuery("")
-	case "enter":
+	case key.Matches(msg, k.KeepSearch):
 		l.searching = false
 		l.input.Blur()
 		return nil
 	}
-	switch {
-	case key.Matches(msg, k.PageDown):
-		return l.page(1)
-	case key.Matches(msg, k.PageUp):
-		return l.page(-1)
-	case msg.String() == "down":
-		return l.moveBy(1)
-	case msg.String() == "up":
-		return l.moveBy(-1)
+	if cmd, ok := l.moveKey(msg, k.ResultDown, k.ResultUp); ok {
+		return cmd
 	}
 	return l.typed(msg)
 }
@@ -303,9 +321,7 @@ func (l *listScreen) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 // typed passes a key or a paste to the search field and searches for what
 // it then holds.
 func (l *listScreen) typed(msg tea.Msg) tea.Cmd {
-	var cmd tea.Cmd
-	l.input, cmd = l.input.Update(msg)
-	keepInert(&l.input)
+	cmd := updateInput(&l.input, msg)
 	return tea.Batch(cmd, l.setQuery(model.NFC(l.input.Value())))
 }
 
@@ -401,7 +417,7 @@ func (l *listScreen) FullHelp() [][]key.Binding {
 	case model.KindPetition:
 		rowKeys = append(rowKeys, k.Status, k.AddNote)
 	}
-	return [][]key.Binding{k.moves(), {k.New, k.Open, k.Search, k.Filter, k.Sort, k.Back}, rowKeys}
+	return [][]key.Binding{k.Moves(), {k.New, k.Open, k.Search, k.Filter, k.Sort, k.Back}, rowKeys}
 }
 
 // View draws the title, the column header, the visible rows and a footer
@@ -409,9 +425,6 @@ func (l *listScreen) FullHelp() [][]key.Binding {
 func (l *listScreen) View(w, h int) string {
 	if l.filter != nil {
 		return l.filter.View(w, h)
-	}
-	if l.cols == nil || l.cols.width != w || l.cols.showWard != l.c.manyWards() {
-		l.cols = newColumns(l.c, l.spec.kind, w)
 	}
 	lang, st := l.c.lang, l.c.st
 	var b strings.Builder
@@ -424,7 +437,7 @@ func (l *listScreen) View(w, h int) string {
 	drawn := 0
 	switch {
 	case !l.loaded:
-		b.WriteString(st.muted.Render("  " + lang.T("list.loading")))
+		b.WriteString(st.Muted.Render("  " + lang.T("list.loading")))
 		b.WriteByte('\n')
 		drawn++
 	case len(l.rows) == 0:
@@ -432,7 +445,7 @@ func (l *listScreen) View(w, h int) string {
 		if l.query != "" {
 			msg = "list.no_match"
 		}
-		b.WriteString(st.muted.Render("  " + lang.T(msg)))
+		b.WriteString(st.Muted.Render("  " + lang.T(msg)))
 		b.WriteByte('\n')
 		drawn++
 	default:
@@ -452,9 +465,9 @@ func (l *listScreen) View(w, h int) string {
 
 func (l *listScreen) titleLine(w int) string {
 	lang, st := l.c.lang, l.c.st
-	left := st.title.Render(l.Title())
+	left := st.Title.Render(l.Title())
 	if l.total >= 0 {
-		left += st.muted.Render(" · " + lang.F("list.count", num(lang, l.total)))
+		left += st.Muted.Render(" · " + lang.F("list.count", num(lang, l.total)))
 	}
 	// A list opened from the dashboard is named for its filters; its
 	// chips then only add the dates.
@@ -482,10 +495,10 @@ func (l *listScreen) titleLine(w int) string {
 		chips = append(chips, lang.F("list.due_range", l.spec.dueFrom.String(), l.spec.dueTo.String()))
 	}
 	if len(chips) > 0 {
-		left += st.warn.Render(" · " + strings.Join(chips, " · "))
+		left += st.Warn.Render(" · " + strings.Join(chips, " · "))
 	}
-	right := st.muted.Render(lang.T("list.order") + ": " + lang.T(orderKey(&l.spec)))
-	return spread(left, right, w)
+	right := st.Muted.Render(lang.T("list.order") + ": " + lang.T(orderKey(&l.spec)))
+	return kit.Spread(left, right, w)
 }
 
 func orderKey(s *listSpec) string {
@@ -516,22 +529,22 @@ func (l *listScreen) footer(w int) string {
 		if l.total >= 0 {
 			tot = num(lang, l.total)
 		}
-		right = st.muted.Render(pos + "/" + tot)
+		right = st.Muted.Render(pos + "/" + tot)
 	}
 	var left string
 	switch {
 	case l.err != nil:
-		left = st.err.Render(lang.F("err.store", db(l.err.Error())))
+		left = st.Err.Render(lang.F("err.store", db(l.err.Error())))
 	case l.flash != "":
-		left = st.warn.Render(l.flash)
+		left = st.Warn.Render(l.flash)
 	case l.searching || l.query != "":
 		left = l.input.View()
 	default:
 		if l.spec.kind != model.KindSession {
-			left = st.overdue.Render("!") + st.muted.Render(" = "+lang.T("word.overdue"))
+			left = st.Overdue.Render("!") + st.Muted.Render(" = "+lang.T("word.overdue"))
 		}
 	}
-	return spread(left, right, w)
+	return kit.Spread(left, right, w)
 }
 
 // rowRecordMsg brings a row's whole record, read for a form a key opens on

@@ -8,6 +8,7 @@ import (
 
 	"gopy/model"
 	"gopy/ui/i18n"
+	"gopy/ui/kit"
 )
 
 // columns lays out a list's rows for one width. Fixed columns keep their
@@ -120,36 +121,36 @@ func (cl *columns) header() string {
 	l := cl.c.lang
 	var b strings.Builder
 	b.WriteString("  ")
-	b.WriteString(fill(l.T("list.col.ref"), cl.ref))
+	b.WriteString(kit.Fill(l.T("list.col.ref"), cl.ref))
 	b.WriteByte(' ')
 	if cl.showWard {
-		b.WriteString(fill(l.T("list.col.ward"), cl.ward))
+		b.WriteString(kit.Fill(l.T("list.col.ward"), cl.ward))
 		b.WriteByte(' ')
 	}
 	if cl.showDate {
-		b.WriteString(fill(l.T("list.col.date."+string(cl.kind)), cl.date))
+		b.WriteString(kit.Fill(l.T("list.col.date."+string(cl.kind)), cl.date))
 		b.WriteByte(' ')
 	}
 	if cl.kind == model.KindSession {
-		b.WriteString(fill(l.T("list.col.status.session"), cl.status))
+		b.WriteString(kit.Fill(l.T("list.col.status.session"), cl.status))
 		b.WriteByte(' ')
 	}
-	b.WriteString(fill(l.T("list.col.who."+string(cl.kind)), cl.who))
+	b.WriteString(kit.Fill(l.T("list.col.who."+string(cl.kind)), cl.who))
 	b.WriteByte(' ')
-	b.WriteString(fill(l.T("list.col.title."+string(cl.kind)), cl.title))
+	b.WriteString(kit.Fill(l.T("list.col.title."+string(cl.kind)), cl.title))
 	if cl.kind != model.KindSession {
 		b.WriteByte(' ')
-		b.WriteString(fill(l.T("list.col.status."+string(cl.kind)), cl.status))
+		b.WriteString(kit.Fill(l.T("list.col.status."+string(cl.kind)), cl.status))
 	}
 	if cl.showDue {
 		b.WriteByte(' ')
-		b.WriteString(fill(l.T("list.col.due"), cl.due))
+		b.WriteString(kit.Fill(l.T("list.col.due"), cl.due))
 	}
 	if cl.showPeople {
 		b.WriteByte(' ')
-		b.WriteString(fillLeft(l.T("list.col.people"), cl.people))
+		b.WriteString(kit.FillLeft(l.T("list.col.people"), cl.people))
 	}
-	return cl.c.st.bold.Render(b.String())
+	return cl.c.st.Bold.Render(b.String())
 }
 
 // row draws one row. The selected row is drawn plain in reverse video (and
@@ -168,7 +169,7 @@ func (cl *columns) row(r *model.Row, today model.Date, selected bool) string {
 	var b strings.Builder
 	b.Grow(cl.width + 64)
 	cell := func(s string, w int, style render) {
-		s = fill(s, w)
+		s = kit.Fill(s, w)
 		if !selected && style != nil {
 			s = style(s)
 		}
@@ -180,7 +181,7 @@ func (cl *columns) row(r *model.Row, today model.Date, selected bool) string {
 		b.WriteByte(' ')
 	}
 	if overdue {
-		cell("!", 1, st.inkOverdue.Render)
+		cell("!", 1, st.InkOverdue.Render)
 	} else {
 		b.WriteByte(' ')
 	}
@@ -194,14 +195,14 @@ func (cl *columns) row(r *model.Row, today model.Date, selected bool) string {
 		cell(r.Date.String(), cl.date, nil)
 		b.WriteByte(' ')
 	}
-	statusStyle := st.statusInk(r.Status).Render
+	statusStyle := st.StatusInk(r.Status).Render
 	if cl.kind == model.KindSession {
 		cell(status, cl.status, statusStyle)
 		b.WriteByte(' ')
 	}
 	var whoStyle render
 	if r.Confidential {
-		whoStyle = st.inkMuted.Render
+		whoStyle = st.InkMuted.Render
 	}
 	cell(who, cl.who, whoStyle)
 	b.WriteByte(' ')
@@ -214,7 +215,7 @@ func (cl *columns) row(r *model.Row, today model.Date, selected bool) string {
 		b.WriteByte(' ')
 		var dueStyle render
 		if overdue {
-			dueStyle = st.inkOverdue.Render
+			dueStyle = st.InkOverdue.Render
 		}
 		due := ""
 		if r.Due != 0 && (cl.kind != model.KindFeedback || r.Points[0] > 0) {
@@ -224,10 +225,10 @@ func (cl *columns) row(r *model.Row, today model.Date, selected bool) string {
 	}
 	if cl.showPeople {
 		b.WriteByte(' ')
-		b.WriteString(fillLeft(strconv.Itoa(r.Participants), cl.people))
+		b.WriteString(kit.FillLeft(strconv.Itoa(r.Participants), cl.people))
 	}
 	if selected {
-		return st.inkSelected.Render(fill(b.String(), cl.width))
+		return st.InkSelected.Render(kit.Fill(b.String(), cl.width))
 	}
 	return b.String()
 }

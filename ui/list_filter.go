@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"gopy/model"
+	"gopy/ui/kit"
 )
 
 // filterDialog edits a list's filters: status, kind (source, host role or
@@ -181,26 +182,26 @@ func (f *filterDialog) label(r filterRow) string {
 func (f *filterDialog) View(w, h int) string {
 	l, st := f.c.lang, f.c.st
 	var b strings.Builder
-	b.WriteString(st.title.Render(l.F("filter.title", l.T("list.title."+string(f.spec.kind)))))
+	b.WriteString(st.Title.Render(l.F("filter.title", l.T("list.title."+string(f.spec.kind)))))
 	b.WriteString("\n\n")
 	labelW := 0
 	for _, r := range f.rows() {
 		labelW = max(labelW, len([]rune(f.label(r))))
 	}
 	for i, r := range f.rows() {
-		line := fill(f.label(r), labelW) + "  ‹ " + f.value(r) + " ›"
+		line := kit.Fill(f.label(r), labelW) + "  ‹ " + f.value(r) + " ›"
 		if i == f.row {
-			b.WriteString(st.selected.Render("> " + line))
+			b.WriteString(st.Selected.Render("> " + line))
 		} else {
 			b.WriteString("  " + line)
 		}
 		b.WriteByte('\n')
 	}
 	if f.spec.dueTo != 0 {
-		b.WriteString("  " + st.muted.Render(l.F("list.due_range", f.spec.dueFrom.String(), f.spec.dueTo.String())))
+		b.WriteString("  " + st.Muted.Render(l.F("list.due_range", f.spec.dueFrom.String(), f.spec.dueTo.String())))
 		b.WriteByte('\n')
 	}
 	b.WriteByte('\n')
-	b.WriteString(st.muted.Render(l.T("filter.hint")))
-	return st.box.Render(b.String())
+	b.WriteString(st.Muted.Render(l.T("filter.hint")))
+	return st.Box.Render(b.String())
 }

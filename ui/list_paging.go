@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"slices"
 
 	tea "charm.land/bubbletea/v2"
@@ -73,13 +74,7 @@ func (l *listScreen) fetch(dir pageDir, after []byte) tea.Cmd {
 	q := spec.query(l.c.today(), l.query)
 	reverse := dir == pageLast || dir == pagePrev
 	return func() tea.Msg {
-		var rows []store.Entry
-		var err error
-		if spec.dueTo != 0 {
-			rows, err = s.PageDueRange(q, spec.dueFrom, spec.dueTo, after, pageSize, reverse)
-		} else {
-			rows, err = s.Page(q, after, pageSize, reverse)
-		}
+		rows, err := s.Page(q, after, pageSize, reverse)
 		return pageMsg{screen: sid, wgen: wgen, dir: dir, after: after, rows: rows, err: err}
 	}
 }
@@ -99,13 +94,7 @@ func (l *listScreen) count() tea.Cmd {
 	s, sid, qgen, spec := l.c.store, l.sid, l.qgen, l.spec
 	q := spec.query(l.c.today(), l.query)
 	return func() tea.Msg {
-		var n int
-		var err error
-		if spec.dueTo != 0 {
-			n, err = s.CountDueRange(q, spec.dueFrom, spec.dueTo)
-		} else {
-			n, err = s.Count(q)
-		}
+		n, err := s.Count(q)
 		return countMsg{screen: sid, qgen: qgen, n: n, err: err}
 	}
 }
@@ -150,7 +139,7 @@ func (l *listScreen) onPage(msg pageMsg) tea.Cmd {
 		}
 	case pageNext:
 		l.loadingNext = false
-		if msg.wgen != l.wgen || len(l.rows) == 0 || !keyEq(l.rows[len(l.rows)-1].Key, msg.after) {
+		if msg.wgen != l.wgen || len(l.rows) == 0 || !bytes.Equal(l.rows[len(l.rows)-1].Key, msg.after) {
 			return nil
 		}
 		if msg.err != nil {
@@ -170,7 +159,7 @@ func (l *listScreen) onPage(msg pageMsg) tea.Cmd {
 		}
 	case pagePrev:
 		l.loadingPrev = false
-		if msg.wgen != l.wgen || len(l.rows) == 0 || !keyEq(l.rows[0].Key, msg.after) {
+		if msg.wgen != l.wgen || len(l.rows) == 0 || !bytes.Equal(l.rows[0].Key, msg.after) {
 			return nil
 		}
 		if msg.err != nil {
@@ -197,8 +186,6 @@ func (l *listScreen) onPage(msg pageMsg) tea.Cmd {
 	cmds = append(cmds, l.prefetch())
 	return tea.Batch(cmds...)
 }
-
-func keyEq(a, b []byte) bool { return string(a) == string(b) }
 
 // prefetch asks for the next (or previous) page before the cursor gets
 // there, so moving and paging never wait for the disk.

@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"gopy/ui/entry"
+	"gopy/ui/kit"
 )
 
 // personView shows what a personal-data request found (and corrected or
@@ -14,9 +15,8 @@ import (
 type personView struct {
 	c      *common
 	sid    int
-	m      entry.PersonDoneMsg
-	doc    doc
-	builtW int
+	m   entry.PersonDoneMsg
+	doc fieldPage
 }
 
 func newPersonView(c *common, m entry.PersonDoneMsg) *personView {
@@ -24,7 +24,7 @@ func newPersonView(c *common, m entry.PersonDoneMsg) *personView {
 }
 
 func (v *personView) id() int         { return v.sid }
-func (v *personView) Init() tea.Cmd   { return nil }
+func (v *personView) Init() tea.Cmd   { v.build(); return nil }
 func (v *personView) Capturing() bool { return false }
 func (v *personView) Title() string {
 	return v.c.lang.F("person.title", v.c.lang.T("person.done."+v.m.Action))
@@ -34,7 +34,7 @@ func (v *personView) ShortHelp() []key.Binding {
 	return []key.Binding{k.Back, k.Up, k.Down, k.PageDown}
 }
 func (v *personView) FullHelp() [][]key.Binding {
-	return [][]key.Binding{v.c.keys.moves(), {v.c.keys.Back}}
+	return [][]key.Binding{v.c.keys.Moves(), {v.c.keys.Back}}
 }
 
 func (v *personView) Update(msg tea.Msg) tea.Cmd {
@@ -46,12 +46,14 @@ func (v *personView) Update(msg tea.Msg) tea.Cmd {
 		_, h := v.c.body()
 		v.doc.key(v.c.keys, msg, h-1)
 	case tea.WindowSizeMsg, restyleMsg:
-		v.builtW = 0
+		v.build()
 	}
 	return nil
 }
 
-func (v *personView) build(w int) {
+// build lays the page out at the body's width (never in View).
+func (v *personView) build() {
+	w, h := v.c.body()
 	l, st := v.c.lang, v.c.st
 	b := newDocBuilder(st, w, nil)
 	r := v.m.Result
@@ -64,25 +66,23 @@ func (v *personView) build(w int) {
 		b.para(db(h.Ref)+" · "+l.T("field."+h.Field)+" · "+db(h.Value)+" · "+where, 1, nil)
 	}
 	if r.SealedSkipped > 0 {
-		b.para(l.F("cli.person.skipped", r.SealedSkipped), 1, st.muted.Render)
+		b.para(l.F("cli.person.skipped", r.SealedSkipped), 1, st.Muted.Render)
 	}
 	if v.m.Action != "find" {
 		b.blank()
-		b.para(l.T("cli.person.compact"), 1, st.muted.Render)
+		b.para(l.T("cli.person.compact"), 1, st.Muted.Render)
 	}
 	for _, bk := range v.m.Backups {
-		b.para(l.F("cli.person.backup", db(bk)), 1, st.err.Render)
+		b.para(l.F("cli.person.backup", db(bk)), 1, st.Err.Render)
 	}
 	v.doc.lines = b.lines
-	v.builtW = w
+	v.doc.cursor = min(v.doc.cursor, max(len(b.lines)-1, 0))
+	v.doc.scroll(h - 1)
 }
 
 func (v *personView) View(w, h int) string {
-	if v.builtW != w {
-		v.build(w)
-	}
 	st := v.c.st
-	return spread(st.title.Render(v.Title()), "", w) + "\n" + v.doc.view(st, w, h-1)
+	return kit.Spread(st.Title.Render(v.Title()), "", w) + "\n" + v.doc.view(st, w, h-1)
 }
 
 // personKey opens a personal-data request from Settings (admins).

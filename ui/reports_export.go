@@ -15,6 +15,7 @@ import (
 	"gopy/model"
 	"gopy/store"
 	"gopy/ui/i18n"
+	"gopy/ui/kit"
 	"gopy/ui/report"
 )
 
@@ -85,7 +86,7 @@ func (e *exportDialog) geometry() (inner, labelW, fieldW int) {
 	l := e.r.c.lang
 	w, _ := e.r.c.body()
 	inner = max(min(w, 90)-4, 20) // the box's border and padding
-	labelW = max(width(l.T("reports.export.what")), width(l.T("reports.export.file")))
+	labelW = max(kit.Width(l.T("reports.export.what")), kit.Width(l.T("reports.export.file")))
 	return inner, labelW, max(inner-labelW-4, 8)
 }
 
@@ -125,21 +126,21 @@ func (e *exportDialog) close(written string) tea.Cmd {
 }
 
 func (e *exportDialog) Update(msg tea.KeyPressMsg) tea.Cmd {
-	rk := e.r.keys()
+	k, rk := e.r.c.keys, e.r.keys()
 	if e.writing {
 		return nil
 	}
 	if e.confirm != "" {
 		switch {
-		case key.Matches(msg, rk.Yes):
+		case key.Matches(msg, rk.Overwrite):
 			return e.write(true)
-		case key.Matches(msg, rk.No):
+		case key.Matches(msg, k.No):
 			e.confirm = ""
 		}
 		return nil
 	}
 	switch {
-	case key.Matches(msg, rk.Cancel):
+	case key.Matches(msg, k.Cancel):
 		return e.close("")
 	case key.Matches(msg, rk.Write):
 		return e.write(false)
@@ -158,9 +159,7 @@ func (e *exportDialog) Update(msg tea.KeyPressMsg) tea.Cmd {
 
 // typed hands a key or a paste to the file name.
 func (e *exportDialog) typed(msg tea.Msg) tea.Cmd {
-	var cmd tea.Cmd
-	e.input, cmd = e.input.Update(msg)
-	keepInert(&e.input)
+	cmd := updateInput(&e.input, msg)
 	e.err = ""
 	return cmd
 }
@@ -271,11 +270,11 @@ func writeReason(l i18n.Lang, err error) string {
 }
 
 func (e *exportDialog) help() []key.Binding {
-	rk := e.r.keys()
+	k, rk := e.r.c.keys, e.r.keys()
 	if e.confirm != "" {
-		return []key.Binding{rk.Yes, rk.No}
+		return []key.Binding{rk.Overwrite, k.No}
 	}
-	return []key.Binding{rk.Write, rk.Cancel, rk.DlgNext, rk.DlgLeft, rk.DlgRight}
+	return []key.Binding{rk.Write, k.Cancel, rk.DlgNext, rk.DlgLeft, rk.DlgRight}
 }
 
 func (e *exportDialog) View() string {
@@ -283,41 +282,41 @@ func (e *exportDialog) View() string {
 	inner, labelW, fieldW := e.geometry()
 	labels := []string{l.T("reports.export.what"), l.T("reports.export.file")}
 	var b strings.Builder
-	b.WriteString(st.title.Render(clip(l.F("reports.export.title", periodLabel(l, e.r.doc.Report.Period)), inner)))
+	b.WriteString(st.Title.Render(kit.Clip(l.F("reports.export.title", periodLabel(l, e.r.doc.Report.Period)), inner)))
 	b.WriteString("\n\n")
 	line := func(i int, value string) {
 		prefix := "  "
 		if i == e.row {
 			prefix = "> "
 		}
-		b.WriteString(prefix + st.label.Render(fill(labels[i], labelW)) + "  " + value + "\n")
+		b.WriteString(prefix + st.Label.Render(kit.Fill(labels[i], labelW)) + "  " + value + "\n")
 	}
-	line(0, clip("‹ "+l.T(exportChoices[e.choice].label)+" ›", fieldW))
+	line(0, kit.Clip("‹ "+l.T(exportChoices[e.choice].label)+" ›", fieldW))
 	line(1, e.input.View())
 	b.WriteByte('\n')
 	switch {
 	case e.writing:
-		b.WriteString(st.muted.Render(l.T("reports.export.writing")))
+		b.WriteString(st.Muted.Render(l.T("reports.export.writing")))
 	case e.confirm != "":
-		for _, ln := range wrap(l.F("reports.export.exists", db(e.confirm)), inner) {
-			b.WriteString(st.warn.Render(ln) + "\n")
+		for _, ln := range kit.Wrap(l.F("reports.export.exists", db(e.confirm)), inner) {
+			b.WriteString(st.Warn.Render(ln) + "\n")
 		}
-		b.WriteString(st.bold.Render(l.T("reports.export.overwrite")))
+		b.WriteString(st.Bold.Render(l.T("reports.export.overwrite")))
 	case e.err != "":
-		for i, ln := range wrap(e.err, inner) {
+		for i, ln := range kit.Wrap(e.err, inner) {
 			if i > 0 {
 				b.WriteByte('\n')
 			}
-			b.WriteString(st.err.Render(ln))
+			b.WriteString(st.Err.Render(ln))
 		}
 	default:
-		for i, ln := range wrap(l.T("reports.export.where"), inner) {
+		for i, ln := range kit.Wrap(l.T("reports.export.where"), inner) {
 			if i > 0 {
 				b.WriteByte('\n')
 			}
-			b.WriteString(st.muted.Render(ln))
+			b.WriteString(st.Muted.Render(ln))
 		}
 	}
-	b.WriteString("\n\n" + st.muted.Render(clip(l.T("reports.export.hint"), inner)))
-	return st.box.Render(b.String())
+	b.WriteString("\n\n" + st.Muted.Render(kit.Clip(l.T("reports.export.hint"), inner)))
+	return st.Box.Render(b.String())
 }

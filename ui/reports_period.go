@@ -7,6 +7,7 @@ import (
 
 	"gopy/model"
 	"gopy/ui/i18n"
+	"gopy/ui/kit"
 )
 
 // The periods a ward reports for, each one key away, and the period before
@@ -27,18 +28,8 @@ const (
 	nPresets
 )
 
-var presets = [nPresets]struct {
-	key   string // the key that picks it
-	label string // catalog key of its name
-}{
-	pMonth:       {"m", "reports.preset.month"},
-	pQuarter:     {"u", "reports.preset.quarter"},
-	pHalf:        {"s", "reports.preset.half"},
-	pNine:        {"9", "reports.preset.nine"},
-	pYear:        {"y", "reports.preset.year"},
-	pPrevQuarter: {"U", "reports.preset.prev_quarter"},
-	pPrevYear:    {"Y", "reports.preset.prev_year"},
-}
+// The preset keys and their names are kit.ReportKeys.Presets, in this order.
+var _ [nPresets]struct{} = [len(kit.ReportKeys{}.Presets)]struct{}{}
 
 // presetPeriod is the preset's period on today.
 func presetPeriod(id presetID, today model.Date) model.Period {

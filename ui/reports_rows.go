@@ -8,6 +8,7 @@ import (
 
 	"gopy/model"
 	"gopy/ui/i18n"
+	"gopy/ui/kit"
 )
 
 // The Reports tab lays a model.Report out as lines: headings, figures
@@ -104,7 +105,7 @@ func (t *cellTable) fit(w int) []int {
 	ws := make([]int, len(t.heads))
 	total := 2 * (len(ws) - 1)
 	for i := range ws {
-		ws[i] = max(t.content[i], width(t.heads[i]))
+		ws[i] = max(t.content[i], kit.Width(t.heads[i]))
 		total += ws[i]
 	}
 	if over := total - w; over > 0 && t.flex >= 0 {
@@ -199,8 +200,8 @@ func (b *layoutBuilder) list(title string, spec listSpec) func() screen {
 
 func (b *layoutBuilder) figure(label, value string, open func() screen) {
 	b.add(repRow{kind: rowFigure, label: label, value: value, open: open})
-	b.out.labelW = max(b.out.labelW, width(label))
-	b.out.valueW = max(b.out.valueW, width(value))
+	b.out.labelW = max(b.out.labelW, kit.Width(label))
+	b.out.valueW = max(b.out.valueW, kit.Width(value))
 }
 
 func (b *layoutBuilder) target(label string, t model.Target, open func() screen) {
@@ -210,9 +211,9 @@ func (b *layoutBuilder) target(label string, t model.Target, open func() screen)
 	}
 	value := num(b.l, t.Held) + "/" + num(b.l, t.Required)
 	b.add(repRow{kind: rowFigure, label: label, value: value, note: note, alarm: alarm, open: open})
-	b.out.labelW = max(b.out.labelW, width(label))
-	b.out.valueW = max(b.out.valueW, width(value))
-	b.out.noteW = max(b.out.noteW, width(note))
+	b.out.labelW = max(b.out.labelW, kit.Width(label))
+	b.out.valueW = max(b.out.valueW, kit.Width(value))
+	b.out.noteW = max(b.out.noteW, kit.Width(note))
 }
 
 // chart lays out a tally by enum value as bars, with a total line. open
@@ -228,9 +229,9 @@ func (b *layoutBuilder) chart(titleKey, group string, headKeys []string, open fu
 	}
 	bt.numW = make([]int, len(tallies))
 	for i, t := range tallies {
-		bt.numW[i] = width(num(b.l, t.Sum()))
+		bt.numW[i] = kit.Width(num(b.l, t.Sum()))
 		if i < len(bt.heads) {
-			bt.numW[i] = max(bt.numW[i], width(bt.heads[i]))
+			bt.numW[i] = max(bt.numW[i], kit.Width(bt.heads[i]))
 		}
 	}
 	bt.sum = tallies[0].Sum()
@@ -244,7 +245,7 @@ func (b *layoutBuilder) chart(titleKey, group string, headKeys []string, open fu
 			nums[j] = t[i].N
 		}
 		bt.max = max(bt.max, c.N)
-		bt.labelW = max(bt.labelW, width(label))
+		bt.labelW = max(bt.labelW, kit.Width(label))
 		row := repRow{kind: rowBar, label: label, key: c.Key, nums: nums, bars: bt}
 		if open != nil {
 			row.open = open(c.Key, label)
@@ -258,7 +259,7 @@ func (b *layoutBuilder) chart(titleKey, group string, headKeys []string, open fu
 	if open != nil {
 		total.open = open("", "")
 	}
-	bt.labelW = max(bt.labelW, width(total.label))
+	bt.labelW = max(bt.labelW, kit.Width(total.label))
 	b.add(total)
 }
 
@@ -422,14 +423,14 @@ func (b *layoutBuilder) overdue() {
 	}
 	refW, wardW, assW := 0, 0, 0
 	for i := range list {
-		refW = max(refW, width(db(list[i].Ref)))
-		wardW = max(wardW, width(db(list[i].Ward)))
-		assW = max(assW, width(db(list[i].Assignee)))
+		refW = max(refW, kit.Width(db(list[i].Ref)))
+		wardW = max(wardW, kit.Width(db(list[i].Ward)))
+		assW = max(assW, kit.Width(db(list[i].Assignee)))
 	}
 	enumW := func(group string, vals []string) int {
 		n := 0
 		for _, v := range vals {
-			n = max(n, width(l.Enum(group, v)))
+			n = max(n, kit.Width(l.Enum(group, v)))
 		}
 		return n
 	}
@@ -496,9 +497,9 @@ func (b *layoutBuilder) wards() {
 			t.right[i] = i > 0
 		}
 		for _, w := range ws {
-			t.minFlex = max(t.minFlex, width(db(w.code)))
+			t.minFlex = max(t.minFlex, kit.Width(db(w.code)))
 		}
-		t.minFlex = max(t.minFlex+5, width(l.T("report.total")))
+		t.minFlex = max(t.minFlex+5, kit.Width(l.T("report.total")))
 		b.add(repRow{kind: rowHead, table: t})
 		for _, w := range ws {
 			label, title := db(w.code), db(w.code)+" · "+l.T("list.title."+string(kind))
@@ -510,7 +511,7 @@ func (b *layoutBuilder) wards() {
 			}
 			row := append([]string{label}, cells(w.f)...)
 			for i, c := range row {
-				t.content[i] = max(t.content[i], width(c))
+				t.content[i] = max(t.content[i], kit.Width(c))
 			}
 			b.add(repRow{kind: rowCells, cells: row, table: t, total: w.code == "",
 				open: b.list(title, listSpec{kind: kind, ward: w.code})})

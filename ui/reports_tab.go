@@ -7,6 +7,7 @@ import (
 
 	"gopy/model"
 	"gopy/store"
+	"gopy/ui/kit"
 	"gopy/ui/report"
 )
 
@@ -19,7 +20,6 @@ import (
 type reportsTab struct {
 	c   *common
 	sid int
-	rk  *reportKeys
 
 	started bool
 	period  model.Period
@@ -64,12 +64,7 @@ func (r *reportsTab) Title() string { return r.c.lang.T("tab.reports") }
 
 func (r *reportsTab) Capturing() bool { return r.typing || r.export != nil }
 
-func (r *reportsTab) keys() *reportKeys {
-	if r.rk == nil {
-		r.rk = newReportKeys(r.c.lang)
-	}
-	return r.rk
-}
+func (r *reportsTab) keys() *kit.ReportKeys { return &r.c.keys.Report }
 
 // Init builds the current quarter's report, the default of `gopy report`.
 func (r *reportsTab) Init() tea.Cmd {
@@ -152,15 +147,15 @@ func (r *reportsTab) Update(msg tea.Msg) tea.Cmd {
 		}
 		r.scrollToCursor()
 		return nil
-	case reloadMsg:
+	case kit.ReloadMsg:
 		if r.started {
 			return r.build()
 		}
 		return nil
 	case restyleMsg:
-		r.input.SetStyles(inputStyles(r.c.st))
+		r.input.SetStyles(r.c.st.Input)
 		if r.export != nil {
-			r.export.input.SetStyles(inputStyles(r.c.st))
+			r.export.input.SetStyles(r.c.st.Input)
 		}
 		return nil
 	case tea.KeyPressMsg:
@@ -177,10 +172,7 @@ func (r *reportsTab) Update(msg tea.Msg) tea.Cmd {
 	case r.export != nil:
 		return r.export.typed(msg)
 	case r.typing:
-		var cmd tea.Cmd
-		r.input, cmd = r.input.Update(msg)
-		keepInert(&r.input)
-		return cmd
+		return updateInput(&r.input, msg)
 	}
 	return nil
 }
@@ -212,7 +204,7 @@ func (r *reportsTab) relayout() {
 func (r *reportsTab) key(msg tea.KeyPressMsg) tea.Cmd {
 	k, rk := r.c.keys, r.keys()
 	today := r.c.today()
-	for id, b := range rk.presets {
+	for id, b := range rk.Presets {
 		if key.Matches(msg, b) {
 			return r.setPeriod(presetPeriod(presetID(id), today))
 		}
@@ -285,9 +277,9 @@ func (r *reportsTab) key(msg tea.KeyPressMsg) tea.Cmd {
 // typedKey handles a key while the typed period field has focus: enter
 // reads it (an error shows beside it, the text stays), esc gives up.
 func (r *reportsTab) typedKey(msg tea.KeyPressMsg) tea.Cmd {
-	rk := r.keys()
+	k, rk := r.c.keys, r.keys()
 	switch {
-	case key.Matches(msg, rk.Cancel):
+	case key.Matches(msg, k.Cancel):
 		r.typing = false
 		r.input.Blur()
 		return nil
@@ -307,11 +299,8 @@ func (r *reportsTab) typedKey(msg tea.KeyPressMsg) tea.Cmd {
 		r.input.Blur()
 		return r.setPeriod(p)
 	}
-	var cmd tea.Cmd
-	r.input, cmd = r.input.Update(msg)
-	keepInert(&r.input)
 	r.inputErr = ""
-	return cmd
+	return updateInput(&r.input, msg)
 }
 
 func (r *reportsTab) open() tea.Cmd {
@@ -399,7 +388,7 @@ func (r *reportsTab) ShortHelp() []key.Binding {
 	case r.export != nil:
 		return r.export.help()
 	case r.typing:
-		return []key.Binding{rk.ApplyTyped, rk.Cancel}
+		return []key.Binding{rk.ApplyTyped, k.Cancel}
 	}
 	return []key.Binding{k.Open, rk.Export, rk.Typed, rk.Earlier, rk.Later, rk.NextSection}
 }
@@ -410,7 +399,7 @@ func (r *reportsTab) FullHelp() [][]key.Binding {
 	// last, where a short terminal cuts the page.
 	return [][]key.Binding{
 		{k.Open, rk.Export, rk.Typed, rk.Earlier, rk.Later, rk.PrevSection, rk.NextSection},
-		rk.presets[:],
+		rk.Presets[:],
 		{k.Reload, k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"gopy/model"
+	"gopy/ui/kit"
 )
 
 // Drawing the Reports tab: the title with the period, the period bar (or
@@ -16,29 +17,29 @@ func (r *reportsTab) head(w int) []string {
 	l, st := r.c.lang, r.c.st
 	out := make([]string, 0, 4)
 
-	left := st.title.Render(r.Title())
+	left := st.Title.Render(r.Title())
 	right := ""
 	if r.period != (model.Period{}) {
 		label := periodLabel(l, r.period)
-		left += st.muted.Render(" · ") + st.bold.Render(label)
+		left += st.Muted.Render(" · ") + st.Bold.Render(label)
 		dates := r.period.From.String() + "–" + r.period.To.String()
 		if dates != label {
 			right = dates + " · "
 		}
-		right = st.muted.Render(right + l.F("reports.as_of", r.c.today().String()))
+		right = st.Muted.Render(right + l.F("reports.as_of", r.c.today().String()))
 	}
-	out = append(out, spread(left, right, w))
+	out = append(out, kit.Spread(left, right, w))
 
 	if r.typing {
 		out = append(out, " "+r.input.View())
 		if r.inputErr != "" {
-			for i, ln := range wrap(r.inputErr, w-2) {
+			for i, ln := range kit.Wrap(r.inputErr, w-2) {
 				if i < 2 {
-					out = append(out, " "+st.err.Render(ln))
+					out = append(out, " "+st.Err.Render(ln))
 				}
 			}
 		} else {
-			out = append(out, " "+st.muted.Render(clip(l.T("reports.typed_hint"), w-2)))
+			out = append(out, " "+st.Muted.Render(kit.Clip(l.T("reports.typed_hint"), w-2)))
 		}
 	} else {
 		out = append(out, r.periodBar(w)...)
@@ -48,12 +49,12 @@ func (r *reportsTab) head(w int) []string {
 	for _, s := range r.sections() {
 		name := r.sectionName(s)
 		if s == r.section {
-			b.WriteString(st.tabActive.Render("[" + name + "]"))
+			b.WriteString(st.TabActive.Render("[" + name + "]"))
 		} else {
 			b.WriteString(" " + name + " ")
 		}
 	}
-	out = append(out, spread(b.String(), st.muted.Render(r.keys().PrevSection.Help().Key+" "+r.keys().NextSection.Help().Key), w))
+	out = append(out, kit.Spread(b.String(), st.Muted.Render(r.keys().PrevSection.Help().Key+" "+r.keys().NextSection.Help().Key), w))
 	return out
 }
 
@@ -70,7 +71,7 @@ func (r *reportsTab) periodBar(w int) []string {
 	}
 	items := make([]item, 0, nPresets+1)
 	for id := range nPresets {
-		h := rk.presets[id].Help()
+		h := rk.Presets[id].Help()
 		items = append(items, item{h.Key, h.Desc, cur == id})
 	}
 	items = append(items, item{rk.Typed.Help().Key, l.T("reports.preset.typed"), cur < 0})
@@ -79,16 +80,16 @@ func (r *reportsTab) periodBar(w int) []string {
 	used := 0
 	for _, it := range items {
 		text := it.key + " " + it.label
-		cells := width(text) + 2
+		cells := kit.Width(text) + 2
 		if used > 0 && used+cells > w {
 			lines = append(lines, b.String())
 			b.Reset()
 			used = 0
 		}
 		if it.on {
-			b.WriteString(st.tabActive.Render("[" + text + "]"))
+			b.WriteString(st.TabActive.Render("[" + text + "]"))
 		} else {
-			b.WriteString(" " + st.helpKey.Render(it.key) + " " + it.label + " ")
+			b.WriteString(" " + st.HelpKey.Render(it.key) + " " + it.label + " ")
 		}
 		used += cells
 	}
@@ -116,10 +117,10 @@ func (r *reportsTab) View(w, h int) string {
 	drawn := 0
 	switch {
 	case r.err != nil && r.docGen != r.gen:
-		b.WriteString(" " + st.err.Render(l.F("reports.failed", db(r.err.Error()))) + "\n")
+		b.WriteString(" " + st.Err.Render(l.F("reports.failed", db(r.err.Error()))) + "\n")
 		drawn++
 	case !r.ready():
-		b.WriteString(" " + st.muted.Render(l.T("reports.computing")) + "\n")
+		b.WriteString(" " + st.Muted.Render(l.T("reports.computing")) + "\n")
 		drawn++
 	default:
 		offset := max(0, min(r.offset, len(r.lay.rows)-vis))
@@ -144,21 +145,21 @@ func (r *reportsTab) footer(w, vis int) string {
 	var left, right string
 	switch {
 	case r.flash != "" && r.flashOK:
-		left = st.ok.Render(r.flash)
+		left = st.OK.Render(r.flash)
 	case r.flash != "":
-		left = st.warn.Render(r.flash)
+		left = st.Warn.Render(r.flash)
 	case r.ready() && r.cursor >= 0 && r.lay.rows[r.cursor].openable():
 		hint := "reports.hint.open"
 		if r.lay.rows[r.cursor].kind == rowOverdue {
 			hint = "reports.hint.open_one"
 		}
-		left = st.muted.Render(r.c.keys.Open.Help().Key + ": " + l.T(hint))
+		left = st.Muted.Render(r.c.keys.Open.Help().Key + ": " + l.T(hint))
 	}
 	if r.ready() && len(r.lay.rows) > vis {
 		n := len(r.lay.rows)
-		right = st.muted.Render(l.F("reports.lines", num(l, r.offset+1), num(l, min(r.offset+vis, n)), num(l, n)))
+		right = st.Muted.Render(l.F("reports.lines", num(l, r.offset+1), num(l, min(r.offset+vis, n)), num(l, n)))
 	}
-	return spread(left, right, w)
+	return kit.Spread(left, right, w)
 }
 
 // drawRow draws line i of the section, the cursor's reversed.
@@ -170,11 +171,11 @@ func (r *reportsTab) drawRow(i, w int) string {
 	case rowBlank:
 		return ""
 	case rowHeading:
-		return " " + st.section.Render(clip(row.label, w-1))
+		return " " + st.Section.Render(kit.Clip(row.label, w-1))
 	case rowNote:
-		return "  " + st.muted.Render(clip(row.label, w-2))
+		return "  " + st.Muted.Render(kit.Clip(row.label, w-2))
 	case rowHead:
-		return "  " + st.label.Render(r.headLine(row, w-2))
+		return "  " + st.Label.Render(r.headLine(row, w-2))
 	}
 	var text string
 	var styled func(string) string
@@ -190,13 +191,13 @@ func (r *reportsTab) drawRow(i, w int) string {
 		text = r.cellsLine(row.table, r.overdueCells(e, row.table.wardCol, row.od+1), w-2)
 	}
 	if sel {
-		return st.selected.Render(fill("> "+text, w))
+		return st.Selected.Render(kit.Fill("> "+text, w))
 	}
 	if styled != nil {
 		return "  " + styled(text)
 	}
 	if row.total {
-		return "  " + st.bold.Render(text)
+		return "  " + st.Bold.Render(text)
 	}
 	return "  " + text
 }
@@ -214,8 +215,8 @@ func (r *reportsTab) figureLine(row *repRow, w int) (string, func(string) string
 	if row.alarm {
 		flag = "!"
 	}
-	label := fill(row.label, labelW) + "  "
-	value := fillLeft(row.value, lay.valueW)
+	label := kit.Fill(row.label, labelW) + "  "
+	value := kit.FillLeft(row.value, lay.valueW)
 	note := ""
 	if lay.noteW > 0 {
 		note = " " + row.note
@@ -226,9 +227,9 @@ func (r *reportsTab) figureLine(row *repRow, w int) (string, func(string) string
 	}
 	return text, func(string) string {
 		if !row.alarm {
-			return label + value + " " + flag + st.ok.Render(note)
+			return label + value + " " + flag + st.OK.Render(note)
 		}
-		return label + st.overdue.Render(value) + " " + st.overdue.Render(flag) + st.warn.Render(note)
+		return label + st.Overdue.Render(value) + " " + st.Overdue.Render(flag) + st.Warn.Render(note)
 	}
 }
 
@@ -263,26 +264,26 @@ func (r *reportsTab) barLine(row *repRow, w int) (string, func(string) string) {
 		}
 	}
 	var b strings.Builder
-	label := fill(row.label, labelW) + "  "
+	label := kit.Fill(row.label, labelW) + "  "
 	bar := strings.Repeat("█", n) + strings.Repeat(" ", max(barW-n, 0))
 	for i, v := range row.nums {
-		b.WriteString("  " + fillLeft(num(l, v), bt.numW[i]))
+		b.WriteString("  " + kit.FillLeft(num(l, v), bt.numW[i]))
 	}
 	if pctW > 0 {
 		pct := ""
 		if bt.sum > 0 && !row.total {
 			pct = num(l, int(math.Round(float64(row.nums[0])*100/float64(bt.sum)))) + "%"
 		}
-		b.WriteString(" " + fillLeft(pct, pctW))
+		b.WriteString(" " + kit.FillLeft(pct, pctW))
 	}
 	nums := b.String()
 	text := label + bar + nums
 	return text, func(string) string {
 		if row.total {
-			return st.bold.Render(label) + bar + st.bold.Render(nums)
+			return st.Bold.Render(label) + bar + st.Bold.Render(nums)
 		}
-		ink := st.info
-		if s, ok := st.status[row.key]; ok {
+		ink := st.Info
+		if s, ok := st.Status(row.key); ok {
 			ink = s
 		}
 		return label + ink.Render(bar) + nums
@@ -299,7 +300,7 @@ func (r *reportsTab) headLine(row *repRow, w int) string {
 	labelW, barW, pctW := r.barGeometry(bt, w)
 	s := strings.Repeat(" ", labelW+2+barW)
 	for i, h := range bt.heads {
-		s += "  " + fillLeft(h, bt.numW[i])
+		s += "  " + kit.FillLeft(h, bt.numW[i])
 	}
 	if pctW > 0 {
 		s += strings.Repeat(" ", pctW+1)
@@ -316,10 +317,10 @@ func (r *reportsTab) cellsLine(t *cellTable, cells []string, w int) string {
 			b.WriteString("  ")
 		}
 		if t.right[i] {
-			b.WriteString(fillLeft(c, ws[i]))
+			b.WriteString(kit.FillLeft(c, ws[i]))
 		} else {
-			b.WriteString(fill(c, ws[i]))
+			b.WriteString(kit.Fill(c, ws[i]))
 		}
 	}
-	return clip(strings.TrimRight(b.String(), " "), w)
+	return kit.Clip(strings.TrimRight(b.String(), " "), w)
 }

@@ -14,6 +14,7 @@ import (
 	"gopy/store"
 	"gopy/ui/entry"
 	"gopy/ui/i18n"
+	"gopy/ui/kit"
 )
 
 const (
@@ -86,7 +87,7 @@ func NewRoot(s *store.Store, lang i18n.Lang, opt Options) (*Root, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &common{store: s, lang: lang, keys: newKeyMap(lang), st: newStyles(true), settings: st,
+	c := &common{store: s, lang: lang, keys: kit.NewKeyMap(lang), st: kit.NewStyles(true), settings: st,
 		today: opt.Today, width: opt.Width, height: opt.Height}
 	if c.today == nil {
 		c.today = s.Today
@@ -128,8 +129,8 @@ func (r *Root) buildTabs() {
 func (r *Root) restyle() {
 	st := r.c.st
 	r.help.Styles = help.Styles{
-		ShortKey: st.helpKey, ShortDesc: st.helpDesc, ShortSeparator: st.helpSep, Ellipsis: st.helpSep,
-		FullKey: st.helpKey, FullDesc: st.helpDesc, FullSeparator: st.helpSep,
+		ShortKey: st.HelpKey, ShortDesc: st.HelpDesc, ShortSeparator: st.HelpSep, Ellipsis: st.HelpSep,
+		FullKey: st.HelpKey, FullDesc: st.HelpDesc, FullSeparator: st.HelpSep,
 	}
 	r.help.ShortSeparator = " · "
 }
@@ -212,8 +213,8 @@ func (r *Root) update(msg tea.Msg) tea.Cmd {
 		r.c.width, r.c.height = msg.Width, msg.Height
 		return r.broadcast(msg)
 	case tea.BackgroundColorMsg:
-		if dark := msg.IsDark(); dark != r.c.st.dark {
-			r.c.st = newStyles(dark)
+		if dark := msg.IsDark(); dark != r.c.st.Dark {
+			r.c.st = kit.NewStyles(dark)
 			r.restyle()
 			return r.broadcast(restyleMsg{})
 		}
@@ -232,7 +233,7 @@ func (r *Root) update(msg tea.Msg) tea.Cmd {
 	case pushMsg:
 		r.stacks[r.active] = append(r.stacks[r.active], msg.s)
 		return msg.s.Init()
-	case popMsg:
+	case kit.PopMsg:
 		if s := r.stacks[r.active]; len(s) > 1 {
 			r.stacks[r.active] = s[:len(s)-1]
 		}
@@ -241,13 +242,16 @@ func (r *Root) update(msg tea.Msg) tea.Cmd {
 		cmd := r.activate(msg.tab)
 		r.stacks[msg.tab] = append(r.stacks[msg.tab], msg.s)
 		return tea.Batch(cmd, msg.s.Init())
+	case wardsMsg:
+		r.c.wards = msg.wards
+		return r.broadcast(msg) // the lists lay their columns out again
 	case noteMsg:
 		r.setNote(msg.text, false)
 		return nil
 	case dropMsg:
 		r.drop(func(s screen) bool { return s.id() == msg.sid })
 		return nil
-	case reloadMsg:
+	case kit.ReloadMsg:
 		return r.broadcast(msg)
 	case entry.SavedMsg, entry.DeletedMsg, entry.SettingsSavedMsg, entry.ClosedMsg:
 		return r.entryDone(msg)
@@ -255,7 +259,7 @@ func (r *Root) update(msg tea.Msg) tea.Cmd {
 		r.popEntry()
 		pv := newPersonView(r.c, msg)
 		r.stacks[r.active] = append(r.stacks[r.active], pv)
-		return r.broadcast(reloadMsg{})
+		return tea.Batch(pv.Init(), r.broadcast(kit.ReloadMsg{}))
 	case entry.RevealedMsg:
 		r.popEntry()
 		for _, st := range r.stacks {
@@ -288,6 +292,18 @@ func (r *Root) update(msg tea.Msg) tea.Cmd {
 			r.setup = nil
 			return r.activate(tabDashboard)
 		}
+	}
+	if t, ok := msg.(entry.Targeted); ok {
+		var found screen
+		r.each(func(s screen) {
+			if e, ok := s.(*entryScreen); ok && e.ID() == t.FormID() {
+				found = s
+			}
+		})
+		if found != nil {
+			return found.Update(msg)
+		}
+		return nil
 	}
 	if t, ok := msg.(targeted); ok {
 		if s := r.find(t.target()); s != nil {
@@ -397,7 +413,7 @@ func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PrevTab):
 		return r.activate((r.active + nTabs - 1) % nTabs)
 	}
-	for i, b := range k.tabKeys() {
+	for i, b := range k.TabKeys() {
 		if key.Matches(msg, b) {
 			return r.activate(i)
 		}
@@ -438,7 +454,7 @@ func (r *Root) render() string {
 		helpKeys = top.ShortHelp()
 	}
 	if r.confirmQuit {
-		box := r.c.st.box.Render(r.c.lang.T("quit.unsaved") + "\n\n" + r.c.lang.T("quit.confirm"))
+		box := r.c.st.Box.Render(r.c.lang.T("quit.unsaved") + "\n\n" + r.c.lang.T("quit.confirm"))
 		body = lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box)
 	}
 	b.WriteString(frame(body, w, h))
@@ -450,18 +466,18 @@ func (r *Root) render() string {
 func (r *Root) headerLine(w int) string {
 	l, st := r.c.lang, r.c.st
 	s := r.c.settings
-	left := st.header.Render("gopy")
+	left := st.Header.Render("gopy")
 	if s.WardName != "" {
-		left += st.headerDim.Render(" · ") + st.header.Render(db(s.WardName))
+		left += st.HeaderDim.Render(" · ") + st.Header.Render(db(s.WardName))
 		if s.WardCode != "" {
-			left += st.headerDim.Render(" (" + db(s.WardCode) + ")")
+			left += st.HeaderDim.Render(" (" + db(s.WardCode) + ")")
 		}
 	}
 	right := r.c.today().String()
 	if who := r.headerUser(); who != "" {
 		right = l.F("header.officer", db(who)) + " · " + right
 	}
-	return spread(left, st.headerDim.Render(right), w)
+	return kit.Spread(left, st.HeaderDim.Render(right), w)
 }
 
 // tabLine shows the six tabs with their number keys; the active one is
@@ -472,9 +488,9 @@ func (r *Root) tabLine(w int) string {
 	for i, k := range tabKeys {
 		label := string(rune('1'+i)) + " " + l.T(k)
 		if r.setup == nil && r.lock == nil && i == r.active {
-			b.WriteString(st.tabActive.Render("[" + label + "]"))
+			b.WriteString(st.TabActive.Render("[" + label + "]"))
 		} else {
-			b.WriteString(st.tab.Render(" " + label + " "))
+			b.WriteString(st.Tab.Render(" " + label + " "))
 		}
 	}
 	line := b.String()
@@ -483,7 +499,7 @@ func (r *Root) tabLine(w int) string {
 		b.Reset()
 		for i, k := range tabKeys {
 			if i == r.active {
-				b.WriteString(st.tabActive.Render("[" + string(rune('1'+i)) + " " + l.T(k) + "]"))
+				b.WriteString(st.TabActive.Render("[" + string(rune('1'+i)) + " " + l.T(k) + "]"))
 			} else {
 				b.WriteString(" " + string(rune('1'+i)) + " ")
 			}
@@ -517,11 +533,11 @@ func (r *Root) helpLine(w int, keys []key.Binding) string {
 	room := max(w-ansi.StringWidth(right)-3, 10)
 	var note string
 	if r.note != "" {
-		st := r.c.st.ok
+		st := r.c.st.OK
 		if r.noteErr {
-			st = r.c.st.err
+			st = r.c.st.Err
 		}
-		note = st.Render(clip(r.note, room))
+		note = st.Render(kit.Clip(r.note, room))
 		room -= ansi.StringWidth(note) + 3
 	}
 	hm.SetWidth(max(room, 0))
@@ -530,11 +546,11 @@ func (r *Root) helpLine(w int, keys []key.Binding) string {
 		left = hm.ShortHelpView(keys)
 	}
 	if note != "" && left != "" {
-		left = note + r.c.st.helpSep.Render(" · ") + left
+		left = note + r.c.st.HelpSep.Render(" · ") + left
 	} else if note != "" {
 		left = note
 	}
-	return spread(left, right, w)
+	return kit.Spread(left, right, w)
 }
 
 // fullHelp is the ? page: every key of the screen in front and the global
@@ -544,7 +560,7 @@ func (r *Root) fullHelp(w int) string {
 	k := r.c.keys
 	col := func(title string, groups [][]key.Binding) string {
 		var b strings.Builder
-		b.WriteString(st.section.Render(title))
+		b.WriteString(st.Section.Render(title))
 		seen := map[string]bool{}
 		for _, g := range groups {
 			for _, kb := range g {
@@ -553,16 +569,16 @@ func (r *Root) fullHelp(w int) string {
 					continue
 				}
 				seen[hp.Key+hp.Desc] = true
-				b.WriteString("\n  " + st.helpKey.Render(fill(hp.Key, 11)) + " " + hp.Desc)
+				b.WriteString("\n  " + st.HelpKey.Render(kit.Fill(hp.Key, 11)) + " " + hp.Desc)
 			}
 		}
 		return b.String()
 	}
 	left := col(l.T("help.screen"), r.top().FullHelp())
-	right := col(l.T("help.global"), [][]key.Binding{k.global(), k.tabKeys()})
-	legend := st.overdue.Render("!") + " " + l.T("help.legend_overdue") + "\n" +
+	right := col(l.T("help.global"), [][]key.Binding{k.Global(), k.TabKeys()})
+	legend := st.Overdue.Render("!") + " " + l.T("help.legend_overdue") + "\n" +
 		l.T("help.legend_backspace")
-	title := st.title.Render(l.T("help.title"))
+	title := st.Title.Render(l.T("help.title"))
 	if w >= 70 {
 		return title + "\n\n" + lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(w/2).Render(left), right) +
 			"\n\n" + legend

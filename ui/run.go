@@ -1,6 +1,7 @@
 // Package ui is gopy's terminal interface (Bubble Tea v2): a root model
 // owning one screen stack per tab, the screens (dashboard, lists, details,
-// settings, first-run setup), and the styles, keys and text they share.
+// settings, first-run setup). The styles, keys and text-fitting helpers
+// they share with the forms of ui/entry live in ui/kit.
 package ui
 
 import (

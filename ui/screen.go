@@ -1,12 +1,12 @@
 package ui
 
 import (
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"gopy/model"
 	"gopy/store"
 	"gopy/ui/i18n"
+	"gopy/ui/kit"
 )
 
 // common is the small context every screen shares (soft-serve's
@@ -15,8 +15,8 @@ import (
 type common struct {
 	store    *store.Store
 	lang     i18n.Lang
-	keys     *keyMap
-	st       *styles
+	keys     *kit.KeyMap
+	st       *kit.Styles
 	settings model.Settings
 	// settingsGen counts changes of settings, so views built from them
 	// know when to lay out again.
@@ -41,23 +41,11 @@ func (c *common) newID() int {
 	return c.nextID
 }
 
-// screen is one page of a tab's stack: the dashboard, a list, a detail, and
-// later a form. Screens are pointers updated in place; async results come
-// back as messages carrying the screen's id (see targeted).
+// screen is a kit.Screen on a tab's stack, with the id the root assigned
+// it; async results come back as messages carrying that id (see targeted).
 type screen interface {
+	kit.Screen
 	id() int
-	Init() tea.Cmd
-	Update(msg tea.Msg) tea.Cmd
-	// View draws the body area, exactly w×h cells.
-	View(w, h int) string
-	// Title names the screen in the breadcrumb.
-	Title() string
-	// ShortHelp and FullHelp feed the help line and the ? page.
-	ShortHelp() []key.Binding
-	FullHelp() [][]key.Binding
-	// Capturing is true while a text field or a dialog has the keyboard:
-	// the root then hands it every key but ctrl+c.
-	Capturing() bool
 }
 
 // unsaved is implemented by screens holding typed text not yet saved
@@ -67,13 +55,8 @@ type unsaved interface{ Unsaved() bool }
 // targeted messages are results of a screen's own commands.
 type targeted interface{ target() int }
 
-// Navigation requests, returned by screens as commands.
-type (
-	pushMsg struct{ s screen }
-	popMsg  struct{}
-	// reloadMsg tells every screen the data may have changed.
-	reloadMsg struct{}
-)
+// pushMsg asks the root to put a screen on the current tab's stack.
+type pushMsg struct{ s screen }
 
 func push(s screen) tea.Cmd { return func() tea.Msg { return pushMsg{s} } }
-func pop() tea.Msg          { return popMsg{} }
+func pop() tea.Msg          { return kit.PopMsg{} }

@@ -55,7 +55,7 @@ func (v *settingsView) adminSections(b *docBuilder) {
 		return
 	}
 	if a.err != nil {
-		b.para(db(a.err.Error()), 1, st.err.Render)
+		b.para(db(a.err.Error()), 1, st.Err.Render)
 		return
 	}
 	b.section(l.F("set.users", len(a.users)))
@@ -69,13 +69,13 @@ func (v *settingsView) adminSections(b *docBuilder) {
 		}
 		b.para("• "+db(u.Name)+" · "+strings.Join(flags, " · "), 1, nil)
 	}
-	b.para(l.T("set.users_hint"), 1, st.muted.Render)
-	b.para(l.T("set.person_hint"), 1, st.muted.Render)
+	b.para(l.T("set.users_hint"), 1, st.Muted.Render)
+	b.para(l.T("set.person_hint"), 1, st.Muted.Render)
 	b.section(l.F("set.audit", a.total))
 	if a.broken != nil {
-		b.para(l.F("cli.audit.broken", a.broken.Seq, a.broken.Reason), 1, st.err.Render)
+		b.para(l.F("cli.audit.broken", a.broken.Seq, a.broken.Reason), 1, st.Err.Render)
 	} else {
-		b.para(l.F("cli.audit.ok", a.total), 1, st.muted.Render)
+		b.para(l.F("cli.audit.ok", a.total), 1, st.Muted.Render)
 	}
 	for i := len(a.audit) - 1; i >= 0; i-- {
 		e := a.audit[i]

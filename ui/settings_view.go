@@ -8,24 +8,23 @@ import (
 
 	"gopy/model"
 	"gopy/ui/entry"
+	"gopy/ui/kit"
 )
 
 // settingsView shows the ward's settings: ward, officers, organisations,
 // agencies, residential groups, topics, deadlines, targets and this year's
 // and next year's holidays. e opens the settings form.
 type settingsView struct {
-	c      *common
-	sid    int
-	doc    doc
-	builtW int
-	shown  int           // common.settingsGen the doc was built from
-	admin  *adminDataMsg // accounts and audit log, for admins (settings_admin.go)
+	c     *common
+	sid   int
+	doc   fieldPage
+	admin *adminDataMsg // accounts and audit log, for admins (settings_admin.go)
 }
 
 func newSettingsView(c *common) *settingsView { return &settingsView{c: c, sid: c.newID()} }
 
 func (v *settingsView) id() int         { return v.sid }
-func (v *settingsView) Init() tea.Cmd   { return v.loadAdmin() }
+func (v *settingsView) Init() tea.Cmd   { v.build(); return v.loadAdmin() }
 func (v *settingsView) Title() string   { return v.c.lang.T("tab.settings") }
 func (v *settingsView) Capturing() bool { return false }
 func (v *settingsView) ShortHelp() []key.Binding {
@@ -33,7 +32,7 @@ func (v *settingsView) ShortHelp() []key.Binding {
 	return []key.Binding{k.EditSettings, k.Up, k.Down, k.PageDown}
 }
 func (v *settingsView) FullHelp() [][]key.Binding {
-	return [][]key.Binding{v.c.keys.moves(), {v.c.keys.EditSettings}}
+	return [][]key.Binding{v.c.keys.Moves(), {v.c.keys.EditSettings}}
 }
 
 func (v *settingsView) Update(msg tea.Msg) tea.Cmd {
@@ -48,17 +47,22 @@ func (v *settingsView) Update(msg tea.Msg) tea.Cmd {
 		_, h := v.c.body()
 		v.doc.key(v.c.keys, msg, h-1)
 	case adminDataMsg:
-		v.admin, v.builtW = &msg, 0
-	case reloadMsg:
-		v.builtW = 0
+		v.admin = &msg
+		v.build()
+	case kit.ReloadMsg:
+		// Saved settings come with a reload: the page is laid out again
+		// from them.
+		v.build()
 		return v.loadAdmin()
 	case tea.WindowSizeMsg, restyleMsg:
-		v.builtW = 0
+		v.build()
 	}
 	return nil
 }
 
-func (v *settingsView) build(w int) {
+// build lays the page out at the body's width.
+func (v *settingsView) build() {
+	w, h := v.c.body()
 	l, st := v.c.lang, v.c.st
 	s := &v.c.settings
 	labels := []string{}
@@ -82,7 +86,7 @@ func (v *settingsView) build(w int) {
 	list := func(title string, items []string) {
 		b.section(l.F(title, len(items)))
 		if len(items) == 0 {
-			b.para(l.T("detail.none"), 1, st.muted.Render)
+			b.para(l.T("detail.none"), 1, st.Muted.Render)
 		}
 		for _, it := range items {
 			b.para("• "+db(it), 1, nil)
@@ -129,17 +133,13 @@ func (v *settingsView) build(w int) {
 	}
 	v.adminSections(b)
 	b.blank()
-	b.para(l.T("set.edit_hint"), 1, st.muted.Render)
+	b.para(l.T("set.edit_hint"), 1, st.Muted.Render)
 	v.doc.lines = b.lines
 	v.doc.cursor = min(v.doc.cursor, max(len(b.lines)-1, 0))
-	v.builtW = w
+	v.doc.scroll(h - 1)
 }
 
 func (v *settingsView) View(w, h int) string {
-	if v.builtW != w || v.shown != v.c.settingsGen {
-		v.build(w)
-		v.shown = v.c.settingsGen
-	}
 	st := v.c.st
-	return spread(st.title.Render(v.Title()), "", w) + "\n" + v.doc.view(st, w, h-1)
+	return kit.Spread(st.Title.Render(v.Title()), "", w) + "\n" + v.doc.view(st, w, h-1)
 }

@@ -10,6 +10,7 @@ import (
 
 	"gopy/model"
 	"gopy/store"
+	"gopy/ui/kit"
 )
 
 // setupScreen is the first-run setup on a database with no ward: the ward's
@@ -132,7 +133,7 @@ func (s *setupScreen) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case restyleMsg:
 		for i := range s.inputs {
-			s.inputs[i].SetStyles(inputStyles(s.c.st))
+			s.inputs[i].SetStyles(s.c.st.Input)
 		}
 		return nil
 	case tea.KeyPressMsg:
@@ -143,7 +144,7 @@ func (s *setupScreen) Update(msg tea.Msg) tea.Cmd {
 		k := s.c.keys
 		last := s.focus == len(s.inputs)-1
 		switch {
-		case key.Matches(msg, k.Save), last && msg.String() == "enter":
+		case key.Matches(msg, k.Save), last && key.Matches(msg, k.Accept):
 			// Enter on the last field saves, as ctrl+s does anywhere.
 			for i := range s.fields {
 				s.touched[i] = true
@@ -166,9 +167,7 @@ func (s *setupScreen) Update(msg tea.Msg) tea.Cmd {
 			return s.setFocus(s.focus - 1)
 		}
 	}
-	var cmd tea.Cmd
-	s.inputs[s.focus], cmd = s.inputs[s.focus].Update(msg)
-	keepInert(&s.inputs[s.focus])
+	cmd := updateInput(&s.inputs[s.focus], msg)
 	if _, ok := msg.(tea.KeyPressMsg); ok {
 		s.validate()
 	}
@@ -190,9 +189,9 @@ func (s *setupScreen) save() tea.Cmd {
 func (s *setupScreen) View(w, h int) string {
 	l, st := s.c.lang, s.c.st
 	var b strings.Builder
-	b.WriteString(st.title.Render(l.T("setup.title")))
+	b.WriteString(st.Title.Render(l.T("setup.title")))
 	b.WriteString("\n\n")
-	for _, ln := range wrap(l.T("setup.intro"), min(w-2, 76)) {
+	for _, ln := range kit.Wrap(l.T("setup.intro"), min(w-2, 76)) {
 		b.WriteString(" " + ln + "\n")
 	}
 	b.WriteByte('\n')
@@ -202,20 +201,20 @@ func (s *setupScreen) View(w, h int) string {
 		if i == s.focus {
 			marker = "> "
 		}
-		b.WriteString(marker + st.bold.Render(fill(l.T("setup."+f), labelW)) + "  " + s.inputs[i].View())
+		b.WriteString(marker + st.Bold.Render(kit.Fill(l.T("setup."+f), labelW)) + "  " + s.inputs[i].View())
 		b.WriteByte('\n')
 		if e := s.errs[f]; e != "" {
-			b.WriteString(strings.Repeat(" ", labelW+4) + st.err.Render("! "+e))
+			b.WriteString(strings.Repeat(" ", labelW+4) + st.Err.Render("! "+e))
 		} else {
-			b.WriteString(strings.Repeat(" ", labelW+4) + st.muted.Render(l.T("setup.hint."+f)))
+			b.WriteString(strings.Repeat(" ", labelW+4) + st.Muted.Render(l.T("setup.hint."+f)))
 		}
 		b.WriteString("\n\n")
 	}
 	switch {
 	case s.saving:
-		b.WriteString(" " + st.muted.Render(l.T("setup.saving")))
+		b.WriteString(" " + st.Muted.Render(l.T("setup.saving")))
 	case s.err != "":
-		b.WriteString(" " + st.err.Render(s.err))
+		b.WriteString(" " + st.Err.Render(s.err))
 	}
 	return b.String()
 }

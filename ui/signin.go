@@ -12,6 +12,7 @@ import (
 
 	"gopy/model"
 	"gopy/store"
+	"gopy/ui/kit"
 )
 
 // signInScreen stands in front of everything until a user signs in: at
@@ -130,10 +131,7 @@ func (s *signInScreen) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		return s.key(msg)
 	}
-	var cmd tea.Cmd
-	in := s.inputs()[s.focus]
-	*in, cmd = in.Update(msg)
-	return cmd
+	return updateInput(s.inputs()[s.focus], msg)
 }
 
 func (s *signInScreen) key(msg tea.KeyPressMsg) tea.Cmd {
@@ -177,10 +175,7 @@ func (s *signInScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return s.submit()
 	}
-	in := s.inputs()[s.focus]
-	var cmd tea.Cmd
-	*in, cmd = in.Update(msg)
-	return cmd
+	return updateInput(s.inputs()[s.focus], msg)
 }
 
 func (s *signInScreen) submit() tea.Cmd {
@@ -260,17 +255,17 @@ func (s *signInScreen) View(w, h int) string {
 	l, st := s.c.lang, s.c.st
 	var b strings.Builder
 	line := func(label, field string) {
-		b.WriteString(st.bold.Render(fill(label, 16)) + " " + field + "\n")
+		b.WriteString(st.Bold.Render(kit.Fill(label, 16)) + " " + field + "\n")
 	}
 	switch {
 	case s.recovery != "":
-		b.WriteString(st.section.Render(l.T("signin.recovery_title")) + "\n\n")
+		b.WriteString(st.Section.Render(l.T("signin.recovery_title")) + "\n\n")
 		b.WriteString(lipgloss.NewStyle().Width(min(60, w-6)).Render(l.T("signin.recovery_text")) + "\n\n")
-		b.WriteString(st.bold.Render(s.recovery) + "\n\n")
-		b.WriteString(st.muted.Render(l.T("cli.auth.enter")))
+		b.WriteString(st.Bold.Render(s.recovery) + "\n\n")
+		b.WriteString(st.Muted.Render(l.T("cli.auth.enter")))
 	case s.first:
-		b.WriteString(st.section.Render(l.T("signin.first_title")) + "\n\n")
-		b.WriteString(st.muted.Width(min(60, w-6)).Render(l.T("signin.first_text")) + "\n\n")
+		b.WriteString(st.Section.Render(l.T("signin.first_title")) + "\n\n")
+		b.WriteString(st.Muted.Width(min(60, w-6)).Render(l.T("signin.first_text")) + "\n\n")
 		line(l.T("signin.name"), s.name.View())
 		line(l.T("signin.pass"), s.pass.View())
 		line(l.T("signin.again"), s.again.View())
@@ -279,26 +274,26 @@ func (s *signInScreen) View(w, h int) string {
 		if s.locked != "" {
 			title = l.F("signin.locked", db(s.locked))
 		}
-		b.WriteString(st.section.Render(title) + "\n\n")
+		b.WriteString(st.Section.Render(title) + "\n\n")
 		if s.locked == "" {
 			for i, u := range s.users {
 				mark := "  "
 				if i == s.cur {
 					mark = "› "
 				}
-				b.WriteString(mark + db(u.Name) + st.muted.Render(" · "+l.Enum("role", string(u.Role))) + "\n")
+				b.WriteString(mark + db(u.Name) + st.Muted.Render(" · "+l.Enum("role", string(u.Role))) + "\n")
 			}
 			b.WriteString("\n")
 		}
 		line(l.T("signin.pass"), s.pass.View())
 	}
 	if s.busy {
-		b.WriteString("\n" + st.muted.Render(l.T("signin.busy")))
+		b.WriteString("\n" + st.Muted.Render(l.T("signin.busy")))
 	}
 	if s.err != "" {
-		b.WriteString("\n" + st.err.Render(clip(s.err, w-4)))
+		b.WriteString("\n" + st.Err.Render(kit.Clip(s.err, w-4)))
 	}
-	box := st.box.Render(strings.TrimRight(b.String(), "\n"))
+	box := st.Box.Render(strings.TrimRight(b.String(), "\n"))
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box)
 }
 
@@ -319,7 +314,7 @@ func (r *Root) lockNow() tea.Cmd {
 	}
 	r.c.store.Lock()
 	r.lock = newSignIn(r.c, false, u.Name, "")
-	return r.broadcast(reloadMsg{})
+	return r.broadcast(kit.ReloadMsg{})
 }
 
 // signInDone ends the sign-in: the first time the program's start-up work

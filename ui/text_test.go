@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"golang.org/x/text/unicode/norm"
 
+	"gopy/ui/kit"
 	"gopy/ui/sanitize"
 )
 
@@ -18,8 +19,8 @@ func TestWidthAgreesWithAnsi(t *testing.T) {
 		sanitize.Line("x\x1b[31my\x1b]0;z\x07"), "┌──┐│", "e\u0301", "\u200bzero",
 	}
 	for _, s := range samples {
-		if got, want := width(s), ansi.StringWidth(s); got != want {
-			t.Errorf("width(%q) = %d, ansi says %d", s, got, want)
+		if got, want := kit.Width(s), ansi.StringWidth(s); got != want {
+			t.Errorf("kit.Width(%q) = %d, ansi says %d", s, got, want)
 		}
 	}
 }
@@ -28,8 +29,8 @@ func FuzzWidth(f *testing.F) {
 	f.Add("Nguyễn Văn An")
 	f.Add("\x1b[1;31mQuá hạn\x1b[0m")
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := width(s), ansi.StringWidth(s); got != want {
-			t.Errorf("width(%q) = %d, ansi says %d", s, got, want)
+		if got, want := kit.Width(s), ansi.StringWidth(s); got != want {
+			t.Errorf("kit.Width(%q) = %d, ansi says %d", s, got, want)
 		}
 	})
 }

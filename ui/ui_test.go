@@ -360,7 +360,7 @@ func TestLightBackgroundRestyles(t *testing.T) {
 	dr := newTestRoot(t, newFixtureStore(t), i18n.VI, 80, 24)
 	dark := dr.screen()
 	dr.send(tea.BackgroundColorMsg{Color: lightColor{}})
-	if dr.r.c.st.dark {
+	if dr.r.c.st.Dark {
 		t.Fatal("styles still dark")
 	}
 	if got := dr.screen(); got != dark {

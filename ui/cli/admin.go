@@ -125,29 +125,26 @@ func runCheck(env *Env, args []string) int {
 	if code, ok := env.parseFlags(fs, args); !ok {
 		return code
 	}
-	s, err := env.openRead()
-	if err != nil {
-		return env.fail(err)
-	}
-	defer s.Close()
-	problems, err := s.Check()
-	if err != nil {
-		return env.fail(err)
-	}
-	if _, brk, err := s.VerifyAudit(); err != nil {
-		return env.fail(err)
-	} else if brk != nil {
-		problems = append(problems, env.Lang.F("cli.audit.broken", brk.Seq, brk.Reason))
-	}
-	if len(problems) > 0 {
-		for _, p := range problems {
-			fmt.Fprintln(env.Stderr, "gopy: "+p)
+	return env.reading(func(s *store.Store) int {
+		problems, err := s.Check()
+		if err != nil {
+			return env.fail(err)
 		}
-		fmt.Fprintln(env.Stderr, "gopy: "+env.Lang.F("cli.check.bad", len(problems)))
-		return exitError
-	}
-	fmt.Fprintln(env.Stdout, env.Lang.F("cli.check.ok", env.DBPath, totalRecords(s)))
-	return exitOK
+		if _, brk, err := s.VerifyAudit(); err != nil {
+			return env.fail(err)
+		} else if brk != nil {
+			problems = append(problems, env.Lang.F("cli.audit.broken", brk.Seq, brk.Reason))
+		}
+		if len(problems) > 0 {
+			for _, p := range problems {
+				fmt.Fprintln(env.Stderr, "gopy: "+p)
+			}
+			fmt.Fprintln(env.Stderr, "gopy: "+env.Lang.F("cli.check.bad", len(problems)))
+			return exitError
+		}
+		fmt.Fprintln(env.Stdout, env.Lang.F("cli.check.ok", env.DBPath, totalRecords(s)))
+		return exitOK
+	})
 }
 
 // totalRecords is how many records of every kind the store holds.

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"gopy/model"
@@ -120,7 +120,7 @@ func runImport(env *Env, args []string) int {
 		for w := range res.Wards {
 			wards = append(wards, w)
 		}
-		sort.Strings(wards)
+		slices.Sort(wards)
 		for _, w := range wards {
 			x := res.Wards[w]
 			fmt.Fprintln(env.Stdout, "  "+env.Lang.F("cli.import.ward", w, x.Added, x.Updated, x.Unchanged, x.Conflicts, x.Deleted))

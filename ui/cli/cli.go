@@ -42,23 +42,27 @@ type Env struct {
 	LangExplicit bool
 	// User signs in: --user or $GOPY_USER (auth.go).
 	User string
+	// TUI starts the full-screen interface; nil in the tests.
+	TUI TUI
 }
 
 // Today is the current date in Vietnam by the env's clock.
 func (e *Env) Today() model.Date { return model.DateOf(e.Now()) }
 
-// RunTUI starts the full-screen interface on an open store; the ui package
-// sets it (cli cannot import ui's root without a cycle in tests).
-var RunTUI func(s *store.Store, lang i18n.Lang, user string) error
+// TUI starts the full-screen interface on an open store: main passes
+// ui.Run (cli is below ui, so it cannot name it itself). user is the name
+// the sign-in offers first (--user, $GOPY_USER).
+type TUI func(s *store.Store, lang i18n.Lang, user string) error
 
-// Main runs gopy with args (without the program name) and returns the exit
-// code.
-func Main(args []string, stdout, stderr io.Writer) int {
-	return mainAt(args, stdout, stderr, time.Now)
+// Main runs gopy with args (without the program name), with tui as the
+// full-screen interface gopy starts without a subcommand, and returns the
+// exit code.
+func Main(args []string, stdout, stderr io.Writer, tui TUI) int {
+	return mainAt(args, stdout, stderr, time.Now, tui)
 }
 
-func mainAt(args []string, stdout, stderr io.Writer, now func() time.Time) int {
-	env := &Env{Stdout: stdout, Stderr: stderr, Now: now}
+func mainAt(args []string, stdout, stderr io.Writer, now func() time.Time, tui TUI) int {
+	env := &Env{Stdout: stdout, Stderr: stderr, Now: now, TUI: tui}
 	rest, dbFlag, langFlag, userFlag, err := globalFlags(args)
 	lang, ok := i18n.FromEnv(langFlag)
 	env.Lang = lang
@@ -216,6 +220,16 @@ func (e *Env) Message(err error) string {
 	return l.T("cli.err.generic") + ": " + msg
 }
 
+// reading runs fn on the database opened to read (signed in), and closes it.
+func (e *Env) reading(fn func(*store.Store) int) int {
+	s, err := e.openRead()
+	if err != nil {
+		return e.fail(err)
+	}
+	defer s.Close()
+	return fn(s)
+}
+
 // newFlags makes a flag set whose errors come back as usage errors.
 func newFlags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
@@ -277,7 +291,7 @@ func runTUI(env *Env) int {
 			return env.fail(err)
 		}
 	}
-	if RunTUI == nil {
+	if env.TUI == nil {
 		fmt.Fprintln(env.Stderr, "gopy: TUI not built yet")
 		return exitError
 	}
@@ -285,7 +299,7 @@ func runTUI(env *Env) int {
 	if st, err := s.Settings(); err == nil && !env.LangExplicit {
 		lang, _ = i18n.Parse(st.Language)
 	}
-	if err := RunTUI(s, lang, env.User); err != nil {
+	if err := env.TUI(s, lang, env.User); err != nil {
 		return env.fail(err)
 	}
 	return exitOK

@@ -19,7 +19,7 @@ var fixedNow = time.Date(2026, 11, 27, 9, 0, 0, 0, model.VNZone)
 func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code = mainAt(args, &out, &errb, func() time.Time { return fixedNow })
+	code = mainAt(args, &out, &errb, func() time.Time { return fixedNow }, nil)
 	return code, out.String(), errb.String()
 }
 

@@ -6,11 +6,10 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"gopy/model"
 	"gopy/store"
 	"gopy/ui/i18n"
+	"gopy/ui/kit"
 	"gopy/ui/sanitize"
 )
 
@@ -97,35 +96,33 @@ func runList(env *Env, args []string) int {
 		return env.usage(env.Lang.F("cli.err.format", *format, "table, csv, json"))
 	}
 
-	s, err := env.openRead()
-	if err != nil {
-		return env.fail(err)
-	}
-	defer s.Close()
-	if *count {
-		n, err := s.Count(q)
+	return env.reading(func(s *store.Store) int {
+		if *count {
+			n, err := s.Count(q)
+			if err != nil {
+				return env.fail(err)
+			}
+			fmt.Fprintln(env.Stdout, n)
+			return exitOK
+		}
+		w := bufio.NewWriterSize(env.Stdout, 64<<10)
+		var err error
+		switch *format {
+		case "json":
+			err = writeJSON(w, s, q)
+		case "csv":
+			err = writeCSV(w, s, q)
+		default:
+			err = writeTable(w, s, q, env.Lang)
+		}
+		if ferr := w.Flush(); err == nil {
+			err = ferr
+		}
 		if err != nil {
 			return env.fail(err)
 		}
-		fmt.Fprintln(env.Stdout, n)
 		return exitOK
-	}
-	w := bufio.NewWriterSize(env.Stdout, 64<<10)
-	switch *format {
-	case "json":
-		err = writeJSON(w, s, q)
-	case "csv":
-		err = writeCSV(w, s, q)
-	default:
-		err = writeTable(w, s, q, env.Lang)
-	}
-	if ferr := w.Flush(); err == nil {
-		err = ferr
-	}
-	if err != nil {
-		return env.fail(err)
-	}
-	return exitOK
+	})
 }
 
 func (e *Env) periodMessage(err error) string {
@@ -165,10 +162,10 @@ func writeTable(w *bufio.Writer, s *store.Store, q store.Query, l i18n.Lang) err
 	head := []string{l.T("cli.col.ref"), l.T("cli.col.date"), l.T("cli.col.who"), l.T("cli.col.summary"), l.T("cli.col.status"), l.T("cli.col.due")}
 	line := func(cells []string) {
 		for i, c := range cells {
-			c = ansi.Truncate(c, cols[i], "…")
-			w.WriteString(c)
 			if i < len(cells)-1 {
-				w.WriteString(strings.Repeat(" ", cols[i]-ansi.StringWidth(c)+2))
+				w.WriteString(kit.Fill(c, cols[i]) + "  ")
+			} else {
+				w.WriteString(kit.Clip(c, cols[i]))
 			}
 		}
 		w.WriteString("\n")

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"gopy/model"
+	"gopy/store"
 	"gopy/ui/report"
 )
 
@@ -28,17 +29,14 @@ func runReport(env *Env, args []string) int {
 	if !ok {
 		return code
 	}
-	s, err := env.openRead()
-	if err != nil {
-		return env.fail(err)
-	}
-	defer s.Close()
-	doc, err := report.Build(s, p, env.Today(), *byWard)
-	if err != nil {
-		return env.fail(err)
-	}
-	doc.Lang = env.Lang
-	return env.output(*out, func(w io.Writer) error { return report.Write(w, f, doc) })
+	return env.reading(func(s *store.Store) int {
+		doc, err := report.Build(s, p, env.Today(), *byWard)
+		if err != nil {
+			return env.fail(err)
+		}
+		doc.Lang = env.Lang
+		return env.output(*out, func(w io.Writer) error { return report.Write(w, f, doc) })
+	})
 }
 
 // runRegister: gopy register [--period P] [--format csv|xlsx] [--out FILE]
@@ -51,13 +49,10 @@ func runRegister(env *Env, args []string) int {
 	if !ok {
 		return code
 	}
-	s, err := env.openRead()
-	if err != nil {
-		return env.fail(err)
-	}
-	defer s.Close()
-	today := env.Today()
-	return env.output(*out, func(w io.Writer) error { return report.WriteRegister(w, f, s, p, today, env.Lang) })
+	return env.reading(func(s *store.Store) int {
+		today := env.Today()
+		return env.output(*out, func(w io.Writer) error { return report.WriteRegister(w, f, s, p, today, env.Lang) })
+	})
 }
 
 // reportArgs parses and checks the arguments report and register share;

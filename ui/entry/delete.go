@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"gopy/model"
+	"gopy/ui/kit"
 	"gopy/ui/sanitize"
 )
 
@@ -15,8 +16,8 @@ import (
 // record's history with who deleted it and when.
 type DeleteDialog struct {
 	ctx      Context
-	st       *styles
-	keys     *keyMap
+	st       *kit.Styles
+	keys     *kit.KeyMap
 	uid      int64
 	kind     model.Kind
 	id, ref  string
@@ -33,15 +34,15 @@ func ConfirmDelete(ctx Context, rec model.Record) *DeleteDialog {
 	if p, ok := rec.(*model.Petition); ok && !p.Confidential && p.Name != "" {
 		what = p.Name + " – " + what
 	}
-	return &DeleteDialog{ctx: ctx, st: newStyles(ctx.Dark), keys: newKeyMap(ctx.Lang), uid: formIDs.Add(1),
+	return &DeleteDialog{ctx: ctx, st: ctx.styles(), keys: ctx.keys(), uid: formIDs.Add(1),
 		kind: rec.Kind(), id: m.ID, ref: m.Ref, what: what}
 }
 
-func (d *DeleteDialog) Init() tea.Cmd     { return nil }
-func (d *DeleteDialog) Title() string     { return d.ctx.Lang.F("entry.title.delete", d.ref) }
-func (d *DeleteDialog) Capturing() bool   { return true }
-func (d *DeleteDialog) Unsaved() bool     { return false }
-func (d *DeleteDialog) Restyle(dark bool) { d.st = newStyles(dark) }
+func (d *DeleteDialog) Init() tea.Cmd          { return nil }
+func (d *DeleteDialog) Title() string          { return d.ctx.Lang.F("entry.title.delete", d.ref) }
+func (d *DeleteDialog) Capturing() bool        { return true }
+func (d *DeleteDialog) Unsaved() bool          { return false }
+func (d *DeleteDialog) Restyle(st *kit.Styles) { d.st = st }
 func (d *DeleteDialog) ShortHelp() []key.Binding {
 	return []key.Binding{d.keys.Yes, d.keys.No}
 }
@@ -51,6 +52,14 @@ type deleteDoneMsg struct {
 	form int64
 	err  error
 }
+
+func (m deleteDoneMsg) FormID() int64 { return m.form }
+
+// Resize does nothing: the dialog's few lines are fitted as they are drawn.
+func (d *DeleteDialog) Resize(w, h int) {}
+
+// ID names the dialog to the messages of its own commands.
+func (d *DeleteDialog) ID() int64 { return d.uid }
 
 func (d *DeleteDialog) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
@@ -84,20 +93,20 @@ func (d *DeleteDialog) View(w, h int) string {
 	l, st := d.ctx.Lang, d.st
 	inner := max(min(w-6, 60), 20)
 	var b strings.Builder
-	b.WriteString(st.err.Render(l.F("entry.delete.ask", d.ref)) + "\n")
+	b.WriteString(st.Err.Render(l.F("entry.delete.ask", d.ref)) + "\n")
 	for _, ln := range wrapText(sanitize.Line(d.what), inner) {
 		b.WriteString(ln + "\n")
 	}
-	b.WriteString("\n" + st.muted.Render(strings.Join(wrapText(l.T("entry.delete.history"), inner), "\n")) + "\n\n")
+	b.WriteString("\n" + st.Muted.Render(strings.Join(wrapText(l.T("entry.delete.history"), inner), "\n")) + "\n\n")
 	switch {
 	case d.deleting:
-		b.WriteString(st.warn.Render(l.T("entry.deleting")))
+		b.WriteString(st.Warn.Render(l.T("entry.deleting")))
 	case d.err != "":
-		b.WriteString(st.err.Render(strings.Join(wrapText("! "+d.err, inner), "\n")))
+		b.WriteString(st.Err.Render(strings.Join(wrapText("! "+d.err, inner), "\n")))
 	default:
-		b.WriteString(st.bold.Render(l.T("entry.delete.confirm")))
+		b.WriteString(st.Bold.Render(l.T("entry.delete.confirm")))
 	}
-	box := st.box.Width(inner + 4).Render(b.String())
+	box := st.Box.Width(inner + 4).Render(b.String())
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box)
 }
 

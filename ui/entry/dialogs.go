@@ -139,20 +139,21 @@ func (s *answerSpec) save() saveOp {
 	p, _ := s.build()
 	id, i, by := s.fb.ID, s.cur, s.ctx.by()
 	return func(st *store.Store) (tea.Msg, error) {
-		rec, err := st.Get(model.KindFeedback, id)
+		var ref string
+		err := st.Modify(model.KindFeedback, id, by, func(rec model.Record) error {
+			fb := rec.(*model.Feedback)
+			if i >= len(fb.Points) {
+				return store.ErrNotFound
+			}
+			p.Content = fb.Points[i].Content
+			fb.Points[i] = p
+			ref = fb.Ref
+			return nil
+		})
 		if err != nil {
 			return nil, err
 		}
-		fb := rec.(*model.Feedback)
-		if i >= len(fb.Points) {
-			return nil, store.ErrNotFound
-		}
-		p.Content = fb.Points[i].Content
-		fb.Points[i] = p
-		if err := st.Update(fb, by); err != nil {
-			return nil, err
-		}
-		return SavedMsg{Kind: model.KindFeedback, ID: fb.ID, Ref: fb.Ref}, nil
+		return SavedMsg{Kind: model.KindFeedback, ID: id, Ref: ref}, nil
 	}
 }
 
@@ -163,9 +164,7 @@ func (s *answerSpec) save() saveOp {
 // agency and document number; resolved for the result.
 func ChangeStatus(ctx Context, p *model.Petition) *Form {
 	sp := newStatusSpec(&ctx, copyPetition(p))
-	f := newForm(ctx, "status", p.ID, ctx.Lang.F("entry.title.status", p.Ref), sp)
-	f.record = rawJSON(p)
-	return f.ready()
+	return recordForm(ctx, "status", p, ctx.Lang.F("entry.title.status", p.Ref), sp)
 }
 
 type statusSpec struct {
@@ -215,59 +214,25 @@ func (s *statusSpec) fields() []*field {
 
 func (s *statusSpec) changed(*field) {}
 
-// statusInput is what the dialog holds, read in Update so the command
+// input is the change the dialog holds, read in Update so the command
 // that applies it to the stored petition reads no field.
-type statusInput struct {
-	status                          model.PetitionStatus
-	on                              model.Date
-	agency, docNo, result, note, by string
-}
-
-func (s *statusSpec) input() (statusInput, model.FieldErrors) {
+func (s *statusSpec) input() (model.StatusChange, model.FieldErrors) {
 	var r reader
-	in := statusInput{status: model.PetitionStatus(s.status.value()), on: r.date(s.on), by: s.ctx.by(),
-		agency: line(s.agency), docNo: line(s.docNo), result: text(s.result), note: text(s.note)}
-	return in, r.errs
-}
-
-// apply moves p to the new status, keeping handling in step (returned and
-// transferred are both), and logs the change.
-func (in statusInput) apply(p *model.Petition) {
-	old := p.Status
-	p.Status = in.status
-	switch in.status {
-	case model.StatusReturned, model.StatusTransferred:
-		p.Handling = model.Handling(in.status) // the same stored words
-		p.HandlingAgency, p.HandlingDocNo = in.agency, in.docNo
-	case model.StatusResolved:
-		if p.Handling == model.HandlingReturned {
-			p.Handling = model.HandlingAccepted
-		}
-		if old != model.StatusResolved || p.ResolvedOn == 0 {
-			p.ResolvedOn = in.on
-		}
-		p.Result = in.result
-	default: // received, in progress: back in the ward's hands
-		if p.Handling == model.HandlingReturned || p.Handling == model.HandlingTransferred ||
-			(in.status == model.StatusInProgress && p.Handling == model.HandlingNone) {
-			p.Handling = model.HandlingAccepted
-		}
-		p.ResolvedOn = 0
-	}
-	p.Log = append(p.Log, model.LogEntry{On: in.on, By: in.by, Kind: "status", Status: in.status, Text: in.note})
-	p.Normalize()
+	c := model.StatusChange{To: model.PetitionStatus(s.status.value()), On: r.date(s.on), By: s.ctx.by(),
+		Agency: line(s.agency), DocNo: line(s.docNo), Result: text(s.result), Note: text(s.note)}
+	return c, r.errs
 }
 
 func (s *statusSpec) check() model.FieldErrors {
-	in, errs := s.input()
-	if in.status == s.p.Status {
+	c, errs := s.input()
+	if c.To == s.p.Status {
 		errs.Add("status", "entry.err.same_status")
 	}
-	if in.on == 0 {
+	if c.On == 0 {
 		errs.Add("on", "err.required")
 	}
 	p := copyPetition(s.p)
-	in.apply(p)
+	p.ChangeStatus(c)
 	for _, fe := range p.Validate() {
 		if fe.Field == "resolved_on" {
 			fe.Field = "on"
@@ -279,20 +244,8 @@ func (s *statusSpec) check() model.FieldErrors {
 
 // save applies the change to the petition as stored now.
 func (s *statusSpec) save() saveOp {
-	in, _ := s.input()
-	id := s.p.ID
-	return func(st *store.Store) (tea.Msg, error) {
-		rec, err := st.Get(model.KindPetition, id)
-		if err != nil {
-			return nil, err
-		}
-		p := rec.(*model.Petition)
-		in.apply(p)
-		if err := st.Update(p, in.by); err != nil {
-			return nil, err
-		}
-		return SavedMsg{Kind: model.KindPetition, ID: p.ID, Ref: p.Ref}, nil
-	}
+	c, _ := s.input()
+	return modifyPetition(s.p.ID, c.By, func(p *model.Petition) { p.ChangeStatus(c) })
 }
 
 // --- petition history entry (a) --------------------------------------------
@@ -304,9 +257,7 @@ func AddNote(ctx Context, p *model.Petition) *Form {
 	sp.on.section = ctx.Lang.F("entry.section.note", p.Ref, firstLine(p.Summary, 40))
 	sp.on.required, sp.text.required = true, true
 	sp.on.setValue(ctx.today().String())
-	f := newForm(ctx, "note", p.ID, ctx.Lang.F("entry.title.note", p.Ref), sp)
-	f.record = rawJSON(p)
-	return f.ready()
+	return recordForm(ctx, "note", p, ctx.Lang.F("entry.title.note", p.Ref), sp)
 }
 
 type noteSpec struct {
@@ -320,7 +271,7 @@ func (s *noteSpec) changed(*field)   {}
 
 func (s *noteSpec) entry() (model.LogEntry, model.FieldErrors) {
 	var r reader
-	e := model.LogEntry{On: r.date(s.on), By: s.ctx.by(), Kind: "note", Text: text(s.text)}
+	e := model.LogEntry{On: r.date(s.on), By: s.ctx.by(), Kind: model.LogNote, Text: text(s.text)}
 	if e.On == 0 && len(r.errs) == 0 {
 		r.errs.Add("on", "err.required")
 	}
@@ -334,17 +285,23 @@ func (s *noteSpec) check() model.FieldErrors { _, errs := s.entry(); return errs
 
 func (s *noteSpec) save() saveOp {
 	e, _ := s.entry()
-	id, by := s.id, s.ctx.by()
+	return modifyPetition(s.id, e.By, func(p *model.Petition) { p.AddNote(e.On, e.By, e.Text) })
+}
+
+// modifyPetition changes the petition as stored now, in one transaction,
+// so a dialog's change never overwrites another made since it opened.
+func modifyPetition(id, by string, change func(*model.Petition)) saveOp {
 	return func(st *store.Store) (tea.Msg, error) {
-		rec, err := st.Get(model.KindPetition, id)
+		var ref string
+		err := st.Modify(model.KindPetition, id, by, func(rec model.Record) error {
+			p := rec.(*model.Petition)
+			change(p)
+			ref = p.Ref
+			return nil
+		})
 		if err != nil {
 			return nil, err
 		}
-		p := rec.(*model.Petition)
-		p.Log = append(p.Log, e)
-		if err := st.Update(p, by); err != nil {
-			return nil, err
-		}
-		return SavedMsg{Kind: model.KindPetition, ID: p.ID, Ref: p.Ref}, nil
+		return SavedMsg{Kind: model.KindPetition, ID: id, Ref: ref}, nil
 	}
 }

@@ -3,7 +3,7 @@ package entry
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
+	"slices"
 	"time"
 
 	"gopy/model"
@@ -43,7 +43,7 @@ func Drafts(s *store.Store) ([]Draft, error) {
 		}
 		out = append(out, Draft{Key: k, Kind: d.Kind, Title: d.Title, SavedAt: d.SavedAt, data: d})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].SavedAt.After(out[j].SavedAt) })
+	slices.SortFunc(out, func(a, b Draft) int { return b.SavedAt.Compare(a.SavedAt) })
 	return out, nil
 }
 

@@ -12,16 +12,17 @@ package entry
 import (
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"gopy/model"
 	"gopy/store"
 	"gopy/ui/i18n"
+	"gopy/ui/kit"
 )
 
 // Context is what a form needs from the root: the store, the language, the
-// ward's settings as they are when the form opens, and today's date.
+// ward's settings as they are when the form opens, today's date, and the
+// root's styles and keys.
 type Context struct {
 	Store    *store.Store
 	Lang     i18n.Lang
@@ -29,8 +30,24 @@ type Context struct {
 	// Today is the date "t" types and new records default to; nil means
 	// the store's clock.
 	Today func() model.Date
-	// Dark is the terminal's background, for the styles.
-	Dark bool
+	// Styles and Keys are the root's, built once; nil (in tests) means
+	// the dark styles and the keys in Lang.
+	Styles *kit.Styles
+	Keys   *kit.KeyMap
+}
+
+func (c *Context) styles() *kit.Styles {
+	if c.Styles == nil {
+		c.Styles = kit.NewStyles(true)
+	}
+	return c.Styles
+}
+
+func (c *Context) keys() *kit.KeyMap {
+	if c.Keys == nil {
+		c.Keys = kit.NewKeyMap(c.Lang)
+	}
+	return c.Keys
 }
 
 func (c *Context) today() model.Date {
@@ -49,24 +66,28 @@ func (c *Context) by() string {
 	return c.Settings.Officer
 }
 
-// Screen is the root's screen interface without its id: the root wraps a
-// Screen in a type that adds the id it assigns.
+// Screen is a form or dialog: a kit.Screen that may hold unsaved text and
+// restyles itself; the root wraps it in a type that adds the id it assigns.
+// Capturing is always true: a form holds the keyboard (only ctrl+c
+// reaches the root).
 type Screen interface {
-	Init() tea.Cmd
-	Update(msg tea.Msg) tea.Cmd
-	// View draws the body area, exactly w×h cells at most.
-	View(w, h int) string
-	Title() string
-	ShortHelp() []key.Binding
-	FullHelp() [][]key.Binding
-	// Capturing is always true: a form holds the keyboard (only ctrl+c
-	// reaches the root).
-	Capturing() bool
+	kit.Screen
 	// Unsaved reports typed text not yet saved: quitting asks first.
 	Unsaved() bool
-	// Restyle rebuilds the styles for the terminal's background.
-	Restyle(dark bool)
+	// Restyle takes the root's styles, rebuilt for the terminal's
+	// background.
+	Restyle(st *kit.Styles)
+	// Resize lays it out for a body of w×h cells (on opening, on a new
+	// terminal size): View only draws.
+	Resize(w, h int)
+	// ID is what the messages of its commands name it by (Targeted).
+	ID() int64
 }
+
+// Targeted is a message of a form's or dialog's own command: the root
+// hands it to the screen whose ID it names, wherever that sits on the
+// stacks (a draft tick must reach a form another dialog covers).
+type Targeted interface{ FormID() int64 }
 
 // Messages a form ends with. The root pops the form when it sees one.
 type (

@@ -4,10 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	tea "charm.land/bubbletea/v2"
-
 	"gopy/model"
-	"gopy/store"
 )
 
 // NewFeedback is the form for a new feedback submission, with one point to
@@ -21,9 +18,7 @@ func NewFeedback(ctx Context) *Form {
 // EditFeedback is the form for a stored feedback, answers included.
 func EditFeedback(ctx Context, fb *model.Feedback) *Form {
 	sp := newFeedbackSpec(&ctx, copyFeedback(fb))
-	f := newForm(ctx, "feedback", fb.ID, ctx.Lang.F("entry.title.edit", fb.Ref), sp)
-	f.record = rawJSON(fb)
-	return f.ready()
+	return recordForm(ctx, "feedback", fb, ctx.Lang.F("entry.title.edit", fb.Ref), sp)
 }
 
 type feedbackSpec struct {
@@ -225,21 +220,7 @@ func (s *feedbackSpec) check() model.FieldErrors {
 
 func (s *feedbackSpec) save() saveOp {
 	fb, _ := s.build()
-	by := s.ctx.by()
-	if s.orig == nil {
-		return func(st *store.Store) (tea.Msg, error) {
-			if err := st.Create(fb, by); err != nil {
-				return nil, err
-			}
-			return SavedMsg{Kind: model.KindFeedback, ID: fb.ID, Ref: fb.Ref, Created: true}, nil
-		}
-	}
-	return func(st *store.Store) (tea.Msg, error) {
-		if err := st.Update(fb, by); err != nil {
-			return nil, err
-		}
-		return SavedMsg{Kind: model.KindFeedback, ID: fb.ID, Ref: fb.Ref}, nil
-	}
+	return saveRecord(fb, s.ctx.by(), s.orig != nil)
 }
 
 // --- points: ctrl+n, ctrl+d -------------------------------------------------

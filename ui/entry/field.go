@@ -5,12 +5,13 @@ import (
 	"strings"
 	"unicode"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"gopy/model"
+	"gopy/ui/kit"
 	"gopy/ui/sanitize"
 )
 
@@ -156,7 +157,7 @@ func (f *field) setValue(v string) {
 
 func (f *field) isChecked() bool { return f.checked || (f.locked != nil && f.locked()) }
 
-func (f *field) focus(st *styles) tea.Cmd {
+func (f *field) focus(st *kit.Styles) tea.Cmd {
 	f.filter, f.sugSel, f.typed = "", -1, false
 	switch {
 	case f.textual():
@@ -193,12 +194,12 @@ func (f *field) setWidth(w int) {
 	}
 }
 
-func (f *field) restyle(st *styles) {
+func (f *field) restyle(st *kit.Styles) {
 	switch {
 	case f.textual():
-		f.in.SetStyles(st.input)
+		f.in.SetStyles(st.Input)
 	case f.kind == kText:
-		f.ta.SetStyles(st.area)
+		f.ta.SetStyles(st.Area)
 	}
 }
 
@@ -286,21 +287,21 @@ func (f *field) wantsDown() bool {
 
 // handleKey handles a key the form did not take; it reports whether the value
 // changed.
-func (f *field) handleKey(msg tea.KeyPressMsg, today model.Date) (bool, tea.Cmd) {
+func (f *field) handleKey(msg tea.KeyPressMsg, k *kit.FormKeys, today model.Date) (bool, tea.Cmd) {
 	before := f.value()
 	var cmd tea.Cmd
 	switch f.kind {
 	case kChoice:
-		f.chooseKey(msg)
+		f.chooseKey(msg, k)
 	case kCheck:
-		if s := msg.String(); (s == "space" || s == "x" || s == "X") && (f.locked == nil || !f.locked()) {
+		if key.Matches(msg, k.Toggle) && (f.locked == nil || !f.locked()) {
 			f.checked = !f.checked
 		}
 	case kPick, kTags:
-		switch msg.String() {
-		case "down":
+		switch {
+		case key.Matches(msg, k.Down):
 			f.sugSel++
-		case "up":
+		case key.Matches(msg, k.Up):
 			f.sugSel--
 		default:
 			f.in, cmd = f.in.Update(msg)
@@ -310,7 +311,7 @@ func (f *field) handleKey(msg tea.KeyPressMsg, today model.Date) (bool, tea.Cmd)
 		f.refreshSuggestions()
 	case kDate:
 		switch {
-		case msg.Text == "t" || msg.Text == "T":
+		case key.Matches(msg, k.Today):
 			f.in.SetValue(today.String())
 			f.in.CursorEnd()
 		case msg.Text != "" && strings.Trim(msg.Text, "0123456789/-.") != "":
@@ -335,17 +336,17 @@ func (f *field) handleKey(msg tea.KeyPressMsg, today model.Date) (bool, tea.Cmd)
 // chooseKey: ←/→ and space step through the options, a digit picks one, and
 // typed letters find one by its label (diacritics ignored, so Unikey's
 // backspace-and-retype bursts land on the same option).
-func (f *field) chooseKey(msg tea.KeyPressMsg) {
+func (f *field) chooseKey(msg tea.KeyPressMsg, k *kit.FormKeys) {
 	n := len(f.opts)
 	if n == 0 {
 		return
 	}
-	switch s := msg.String(); {
-	case s == "left":
+	switch {
+	case key.Matches(msg, k.ChoosePrev):
 		f.sel, f.filter = (f.sel+n-1)%n, ""
-	case s == "right" || s == "space":
+	case key.Matches(msg, k.ChooseNext):
 		f.sel, f.filter = (f.sel+1)%n, ""
-	case s == "backspace" || s == "ctrl+h":
+	case key.Matches(msg, k.Erase):
 		if r := []rune(f.filter); len(r) > 0 {
 			f.filter = string(r[:len(r)-1])
 			f.findOption()
@@ -435,7 +436,7 @@ func (f *field) paste(msg tea.PasteMsg) (bool, tea.Cmd) {
 
 // view draws the value column (w cells wide): the widget and, while
 // focused, the suggestions.
-func (f *field) view(st *styles, focused bool, w int) []string {
+func (f *field) view(st *kit.Styles, focused bool, w int) []string {
 	switch f.kind {
 	case kLine, kDate, kNumber:
 		return []string{f.in.View()}
@@ -455,13 +456,13 @@ func (f *field) view(st *styles, focused bool, w int) []string {
 		if !focused {
 			return []string{label}
 		}
-		s := st.choice.Render("◂ "+label+" ▸") + st.muted.Render(" "+strconv.Itoa(f.sel+1)+"/"+strconv.Itoa(len(f.opts)))
+		s := st.Choice.Render("◂ "+label+" ▸") + st.Muted.Render(" "+strconv.Itoa(f.sel+1)+"/"+strconv.Itoa(len(f.opts)))
 		if f.filter != "" {
 			fs := " «" + sanitize.Line(f.filter) + "»"
 			if !f.filterMatches() {
-				s += st.err.Render(fs)
+				s += st.Err.Render(fs)
 			} else {
-				s += st.muted.Render(fs)
+				s += st.Muted.Render(fs)
 			}
 		}
 		return []string{s}
@@ -471,7 +472,7 @@ func (f *field) view(st *styles, focused bool, w int) []string {
 			box = "[x]"
 		}
 		if focused {
-			box = st.choice.Render(box)
+			box = st.Choice.Render(box)
 		}
 		return []string{box}
 	case kInfo:
@@ -479,14 +480,14 @@ func (f *field) view(st *styles, focused bool, w int) []string {
 	case kButton:
 		b := "[ " + f.label + " ]"
 		if focused {
-			return []string{st.selected.Render(b)}
+			return []string{st.Selected.Render(b)}
 		}
-		return []string{st.button.Render(b)}
+		return []string{st.Button.Render(b)}
 	}
 	return nil
 }
 
-func (f *field) suggestionLines(st *styles, w int) []string {
+func (f *field) suggestionLines(st *kit.Styles, w int) []string {
 	if len(f.sugg) == 0 {
 		return nil
 	}
@@ -497,37 +498,17 @@ func (f *field) suggestionLines(st *styles, w int) []string {
 	end := min(start+maxSuggestions, len(f.sugg))
 	var out []string
 	for i := start; i < end; i++ {
-		s := clip(sanitize.Line(f.sugg[i]), w-4)
+		s := kit.Clip(sanitize.Line(f.sugg[i]), w-4)
 		if i == f.sugSel {
-			out = append(out, st.selected.Render("▸ "+s))
+			out = append(out, st.Selected.Render("▸ "+s))
 		} else {
-			out = append(out, st.muted.Render("  "+s))
+			out = append(out, st.Muted.Render("  "+s))
 		}
 	}
 	if rest := len(f.sugg) - end; rest > 0 || start > 0 {
-		out = append(out, st.muted.Render("  … "+strconv.Itoa(len(f.sugg))))
+		out = append(out, st.Muted.Render("  … "+strconv.Itoa(len(f.sugg))))
 	}
 	return out
-}
-
-// clip cuts s to w cells, ending in "…" when cut.
-func clip(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	if ansi.StringWidth(s) <= w {
-		return s
-	}
-	return ansi.Truncate(s, w, "…")
-}
-
-// fill clips s to w cells and pads it to exactly w.
-func fill(s string, w int) string {
-	s = clip(s, w)
-	if n := w - ansi.StringWidth(s); n > 0 {
-		s += strings.Repeat(" ", n)
-	}
-	return s
 }
 
 // firstLine is the start of a text, for a label or a choice.

@@ -13,6 +13,7 @@ import (
 
 	"gopy/model"
 	"gopy/store"
+	"gopy/ui/kit"
 )
 
 // spec is what makes a Form a feedback form, a session form, a dialog…
@@ -31,6 +32,22 @@ type spec interface {
 
 // saveOp runs in a command; it returns the message the form ends with.
 type saveOp func(s *store.Store) (tea.Msg, error)
+
+// saveRecord creates rec, or updates it when it is an edit (refused as
+// stale when the record changed since the form read it).
+func saveRecord(rec model.Record, by string, edit bool) saveOp {
+	return func(st *store.Store) (tea.Msg, error) {
+		write := st.Create
+		if edit {
+			write = st.Update
+		}
+		if err := write(rec, by); err != nil {
+			return nil, err
+		}
+		m := rec.GetMeta()
+		return SavedMsg{Kind: rec.Kind(), ID: m.ID, Ref: m.Ref, Created: !edit}, nil
+	}
+}
 
 // grouper is a spec with repeated groups of fields (a feedback's points, a
 // session's matters): ctrl+n adds one, ctrl+d removes the one in focus.
@@ -66,8 +83,8 @@ var formIDs atomic.Int64
 // draft in the store while typed text is unsaved.
 type Form struct {
 	ctx  Context
-	st   *styles
-	keys *keyMap
+	st   *kit.Styles
+	keys *kit.KeyMap
 	spec spec
 	uid  int64
 
@@ -81,7 +98,8 @@ type Form struct {
 
 	cur    *field
 	offset int
-	width  int
+	width  int // the body laid out by Resize
+	height int
 
 	errs      map[string]string // live validation, field key → catalog key
 	storeErrs map[string]string // from the store's refusal, until the field changes
@@ -102,11 +120,19 @@ type Form struct {
 	drafts        *drafter
 }
 
+// recordForm is a form that edits or acts on a stored record; the record
+// as read goes into its draft, so a resumed form edits the same version.
+func recordForm(ctx Context, kind string, rec model.Record, title string, sp spec) *Form {
+	f := newForm(ctx, kind, rec.GetMeta().ID, title, sp)
+	f.record = rawJSON(rec)
+	return f.ready()
+}
+
 func newForm(ctx Context, kind, id, title string, sp spec) *Form {
 	if id == "" {
 		id = "new"
 	}
-	f := &Form{ctx: ctx, st: newStyles(ctx.Dark), keys: newKeyMap(ctx.Lang), spec: sp,
+	f := &Form{ctx: ctx, st: ctx.styles(), keys: ctx.keys(), spec: sp,
 		uid: formIDs.Add(1), title: title, kind: kind, draftKey: kind + "/" + id,
 		touched: map[string]bool{}, storeErrs: map[string]string{}, drafts: &drafter{}}
 	return f
@@ -138,40 +164,44 @@ func (f *Form) Title() string   { return f.title }
 func (f *Form) Capturing() bool { return true }
 func (f *Form) Unsaved() bool   { return !f.saved && f.snapshot() != f.initial }
 
-func (f *Form) Restyle(dark bool) {
-	f.st = newStyles(dark)
+func (f *Form) Restyle(st *kit.Styles) {
+	f.st = st
 	for _, fd := range f.spec.fields() {
 		fd.restyle(f.st)
 	}
 }
 
+// ShortHelp leads with the keys of the field in focus (←/→ choose, t
+// today, enter new line), then ctrl+n/ctrl+d, then the keys the form's own
+// bottom line already says (ctrl+s, esc, tab, shift+tab): at 80 columns
+// the help line has room for few.
 func (f *Form) ShortHelp() []key.Binding {
-	k := f.keys
+	k, fk := f.keys, &f.keys.Form
 	if f.asking != askNone {
 		return []key.Binding{k.Yes, k.No}
 	}
-	b := []key.Binding{k.Save, k.Cancel, k.Next, k.Prev}
-	if _, ok := f.spec.(grouper); ok {
-		b = append(b, k.Add, k.Remove)
-	}
+	var b []key.Binding
 	if f.cur != nil {
 		switch f.cur.kind {
 		case kDate:
-			b = append(b, k.Today)
+			b = append(b, fk.Today)
 		case kChoice:
-			b = append(b, k.Choose)
+			b = append(b, fk.Choose)
 		case kCheck:
-			b = append(b, k.Toggle)
+			b = append(b, fk.Toggle)
 		case kText:
-			b = append(b, k.Newline)
+			b = append(b, fk.Newline)
 		}
 	}
-	return b
+	if _, ok := f.spec.(grouper); ok {
+		b = append(b, fk.Add, fk.Remove)
+	}
+	return append(b, k.Save, k.Cancel, fk.Next, fk.Prev)
 }
 
 func (f *Form) FullHelp() [][]key.Binding {
-	k := f.keys
-	return [][]key.Binding{{k.Next, k.Prev, k.Save, k.Cancel}, {k.Add, k.Remove, k.Today, k.Choose, k.Toggle, k.Newline}}
+	k, fk := f.keys, &f.keys.Form
+	return [][]key.Binding{{fk.Next, fk.Prev, k.Save, k.Cancel}, {fk.Add, fk.Remove, fk.Today, fk.Choose, fk.Toggle, fk.Newline}}
 }
 
 // visible lists the fields shown now, in order.
@@ -247,7 +277,49 @@ func (f *Form) errorOf(fd *field) string {
 	return ""
 }
 
+// Update handles a message, then lays out what it changed (new fields,
+// the focus moved) so that View only draws.
 func (f *Form) Update(msg tea.Msg) tea.Cmd {
+	cmd := f.update(msg)
+	f.layoutNew()
+	f.scroll()
+	return cmd
+}
+
+// Resize lays the form out for a body of w×h cells: the root calls it when
+// the form opens and when the terminal's size changes.
+func (f *Form) Resize(w, h int) {
+	if w != f.width {
+		f.width = w
+		vw := f.valueW()
+		for _, fd := range f.spec.fields() {
+			fd.setWidth(vw)
+		}
+	}
+	f.height = h
+	f.layoutNew()
+	f.scroll()
+}
+
+// scroll keeps the field in focus, and a little of what follows it, in
+// sight.
+func (f *Form) scroll() {
+	if f.width == 0 {
+		return // not laid out yet
+	}
+	body, from, to := f.bodyLines(f.width)
+	bh := max(f.height-2, 1)
+	to = min(to+2, len(body))
+	if to > f.offset+bh {
+		f.offset = to - bh
+	}
+	if from < f.offset {
+		f.offset = from
+	}
+	f.offset = max(0, min(f.offset, len(body)-bh))
+}
+
+func (f *Form) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if f.saving || f.saved {
@@ -311,29 +383,30 @@ func (f *Form) key(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		return f.close()
-	case key.Matches(msg, k.Add):
+	case key.Matches(msg, k.Form.Add):
 		return f.addItem()
-	case key.Matches(msg, k.Remove):
+	case key.Matches(msg, k.Form.Remove):
 		return f.removeItem(false)
 	}
 	fd := f.cur
 	if fd == nil {
 		return nil
 	}
-	switch msg.String() {
-	case "tab":
+	fk := &k.Form
+	switch {
+	case key.Matches(msg, fk.Tab):
 		return f.move(1)
-	case "shift+tab":
+	case key.Matches(msg, fk.BackTab):
 		return f.move(-1)
-	case "up":
+	case key.Matches(msg, fk.Up):
 		if !fd.wantsUp() {
 			return f.move(-1)
 		}
-	case "down":
+	case key.Matches(msg, fk.Down):
 		if !fd.wantsDown() {
 			return f.move(1)
 		}
-	case "enter":
+	case key.Matches(msg, fk.Enter):
 		switch {
 		case fd.kind == kText:
 		case fd.kind == kButton:
@@ -348,7 +421,7 @@ func (f *Form) key(msg tea.KeyPressMsg) tea.Cmd {
 			return f.move(1)
 		}
 	}
-	changed, cmd := fd.handleKey(msg, f.ctx.today())
+	changed, cmd := fd.handleKey(msg, fk, f.ctx.today())
 	if changed {
 		return tea.Batch(cmd, f.afterChange(fd))
 	}
@@ -566,6 +639,13 @@ type (
 	}
 )
 
+func (m draftTickMsg) FormID() int64  { return m.form }
+func (m draftSavedMsg) FormID() int64 { return m.form }
+func (m saveDoneMsg) FormID() int64   { return m.form }
+
+// ID names the form to the messages of its own commands (see Targeted).
+func (f *Form) ID() int64 { return f.uid }
+
 // drafter serialises a form's draft writes with its final delete, so a
 // draft written late never outlives the save or the cancel.
 type drafter struct {
@@ -723,66 +803,51 @@ func (f *Form) valueW() int { return f.width - f.labelW() - 4 }
 
 // View draws the title, the fields scrolled to keep the one in focus in
 // sight, and a bottom line for errors, questions and progress.
+// View draws the form as Resize and Update laid it out; it changes
+// nothing.
 func (f *Form) View(w, h int) string {
-	if w != f.width {
-		f.width = w
-		vw := f.valueW()
-		for _, fd := range f.spec.fields() {
-			fd.setWidth(vw)
-		}
-	} else {
-		f.layoutNew() // fields added before the first frame
-	}
 	l, st := f.ctx.Lang, f.st
-	title := st.title.Render(clip(f.title, w/2))
-	right := st.muted.Render(f.draftNote)
+	title := st.Title.Render(kit.Clip(f.title, w/2))
+	right := st.Muted.Render(f.draftNote)
 	if f.saving {
-		right = st.warn.Render(l.T("entry.saving"))
+		right = st.Warn.Render(l.T("entry.saving"))
 	}
-	body, from, to := f.bodyLines(w)
+	body, _, _ := f.bodyLines(w)
 	bh := max(h-2, 1)
-	// Keep a little of what follows the field in focus in sight.
-	to = min(to+2, len(body))
-	if to > f.offset+bh {
-		f.offset = to - bh
-	}
-	if from < f.offset {
-		f.offset = from
-	}
-	f.offset = max(0, min(f.offset, len(body)-bh))
-	end := min(f.offset+bh, len(body))
-	win := append([]string{}, body[f.offset:end]...)
+	off := max(0, min(f.offset, len(body)-bh))
+	end := min(off+bh, len(body))
+	win := append([]string{}, body[off:end]...)
 	for len(win) < bh {
 		win = append(win, "")
 	}
 	// The scroll marks go on the title and bottom lines, never over a field.
-	if f.offset > 0 {
-		right = strings.TrimSpace(right + " " + st.muted.Render("▲"))
+	if off > 0 {
+		right = strings.TrimSpace(right + " " + st.Muted.Render("▲"))
 	}
 	bottom := f.bottom(w - 2)
 	if end < len(body) {
-		bottom = spread(bottom, st.muted.Render("▼"), w)
+		bottom = kit.Spread(bottom, st.Muted.Render("▼"), w)
 	}
-	return spread(title, right, w) + "\n" + strings.Join(win, "\n") + "\n" + bottom
+	return kit.Spread(title, right, w) + "\n" + strings.Join(win, "\n") + "\n" + bottom
 }
 
 func (f *Form) bottom(w int) string {
 	l, st := f.ctx.Lang, f.st
 	switch {
 	case f.asking == askCancel:
-		return st.warn.Render(clip(l.T("entry.ask.cancel"), w))
+		return st.Warn.Render(kit.Clip(l.T("entry.ask.cancel"), w))
 	case f.asking == askRemove:
-		return st.warn.Render(clip(l.T("entry.ask.remove"), w))
+		return st.Warn.Render(kit.Clip(l.T("entry.ask.remove"), w))
 	case f.formErr != "":
 		msg := f.formErr
 		if f.tried && len(f.other) > 0 {
 			msg += " — " + strings.Join(f.other, "; ")
 		}
-		return st.err.Render(clip("! "+msg, w))
+		return st.Err.Render(kit.Clip("! "+msg, w))
 	case f.notice != "":
-		return st.warn.Render(clip(f.notice, w))
+		return st.Warn.Render(kit.Clip(f.notice, w))
 	}
-	return st.muted.Render(clip(l.T("entry.bottom"), w))
+	return st.Muted.Render(kit.Clip(l.T("entry.bottom"), w))
 }
 
 // bodyLines lays every visible field out; from and to bound the lines of
@@ -798,12 +863,12 @@ func (f *Form) bodyLines(w int) (lines []string, from, to int) {
 			if len(lines) > 0 {
 				lines = append(lines, "")
 			}
-			lines = append(lines, st.section.Render(clip(fd.section, w)))
+			lines = append(lines, st.Section.Render(kit.Clip(fd.section, w)))
 		}
 		focused := fd == f.cur
 		marker := "  "
 		if focused {
-			marker = st.bold.Render("› ")
+			marker = st.Bold.Render("› ")
 		}
 		val := fd.view(st, focused, vw)
 		if fd.kind == kButton {
@@ -813,18 +878,18 @@ func (f *Form) bodyLines(w int) (lines []string, from, to int) {
 			if fd.required {
 				label += "*"
 			}
-			ls := st.label
+			ls := st.FieldLabel
 			if focused {
-				ls = st.labelFocus
+				ls = st.FieldLabelFocus
 			}
-			lines = append(lines, marker+ls.Render(fill(label, lw))+"  "+val[0])
+			lines = append(lines, marker+ls.Render(kit.Fill(label, lw))+"  "+val[0])
 			for _, v := range val[1:] {
 				lines = append(lines, pad+v)
 			}
 		}
 		if e := f.errorOf(fd); e != "" {
 			for _, ln := range wrapText("! "+f.msg(e), vw) {
-				lines = append(lines, pad+st.err.Render(ln))
+				lines = append(lines, pad+st.Err.Render(ln))
 			}
 		} else {
 			var notes []string
@@ -838,7 +903,7 @@ func (f *Form) bodyLines(w int) (lines []string, from, to int) {
 			}
 			for _, n := range notes {
 				for _, ln := range wrapText(n, vw) {
-					lines = append(lines, pad+st.muted.Render(ln))
+					lines = append(lines, pad+st.Muted.Render(ln))
 				}
 			}
 		}
@@ -849,18 +914,4 @@ func (f *Form) bodyLines(w int) (lines []string, from, to int) {
 	return lines, from, to
 }
 
-func wrapText(s string, w int) []string {
-	return strings.Split(ansi.Wrap(s, max(w, 8), ""), "\n")
-}
-
-// spread puts left and right on one line of width w.
-func spread(left, right string, w int) string {
-	lw, rw := ansi.StringWidth(left), ansi.StringWidth(right)
-	if rw == 0 {
-		return left
-	}
-	if lw+rw+1 > w {
-		return clip(left, max(w-rw-1, 0)) + " " + right
-	}
-	return left + strings.Repeat(" ", w-lw-rw) + right
-}
+func wrapText(s string, w int) []string { return kit.Wrap(s, max(w, 8)) }

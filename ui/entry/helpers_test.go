@@ -164,12 +164,14 @@ func save(t *testing.T, s Screen) tea.Msg {
 
 // view is the screen at 80×24 without styles; it checks the size.
 func view(s Screen) string {
+	s.Resize(80, 24) // as the root does on opening
 	v := ansi.Strip(s.View(80, 24))
 	return v
 }
 
 func checkFrame(t *testing.T, s Screen) {
 	t.Helper()
+	s.Resize(80, 24)
 	lines := strings.Split(s.View(80, 24), "\n")
 	if len(lines) != 24 {
 		t.Errorf("view has %d lines, want 24", len(lines))

@@ -2,12 +2,8 @@ package entry
 
 import (
 	"strconv"
-	"strings"
-
-	tea "charm.land/bubbletea/v2"
 
 	"gopy/model"
-	"gopy/store"
 )
 
 // NewPetition is the form for a petition received directly (walk-in,
@@ -20,9 +16,7 @@ func NewPetition(ctx Context) *Form {
 // EditPetition is the form for a stored petition, every field of it.
 func EditPetition(ctx Context, p *model.Petition) *Form {
 	sp := newPetitionSpec(&ctx, copyPetition(p), p)
-	f := newForm(ctx, "petition", p.ID, ctx.Lang.F("entry.title.edit", p.Ref), sp)
-	f.record = rawJSON(p)
-	return f.ready()
+	return recordForm(ctx, "petition", p, ctx.Lang.F("entry.title.edit", p.Ref), sp)
 }
 
 // RaisePetition is the form for a petition raised from a feedback point
@@ -322,26 +316,8 @@ func (s *petitionSpec) check() model.FieldErrors {
 func (s *petitionSpec) save() saveOp {
 	p, _ := s.build()
 	by := s.ctx.by()
-	if s.orig == nil {
-		return func(st *store.Store) (tea.Msg, error) {
-			if err := st.Create(p, by); err != nil {
-				return nil, err
-			}
-			return SavedMsg{Kind: model.KindPetition, ID: p.ID, Ref: p.Ref, Created: true}, nil
-		}
+	if s.orig != nil {
+		p.LogEdit(s.orig, s.ctx.today(), by)
 	}
-	today := s.ctx.today()
-	if p.Status != s.orig.Status {
-		p.Log = append(p.Log, model.LogEntry{On: today, By: by, Kind: "status", Status: p.Status})
-	}
-	if p.AssigneeUnit != s.orig.AssigneeUnit || p.AssigneeOfficer != s.orig.AssigneeOfficer {
-		who := strings.Trim(p.AssigneeUnit+" – "+p.AssigneeOfficer, " –")
-		p.Log = append(p.Log, model.LogEntry{On: today, By: by, Kind: "assign", Text: who})
-	}
-	return func(st *store.Store) (tea.Msg, error) {
-		if err := st.Update(p, by); err != nil {
-			return nil, err
-		}
-		return SavedMsg{Kind: model.KindPetition, ID: p.ID, Ref: p.Ref}, nil
-	}
+	return saveRecord(p, by, s.orig != nil)
 }

@@ -24,9 +24,7 @@ func NewSession(ctx Context) *Form {
 // own.
 func EditSession(ctx Context, s *model.Session) *Form {
 	sp := newSessionSpec(&ctx, copySession(s))
-	f := newForm(ctx, "session", s.ID, ctx.Lang.F("entry.title.edit", s.Ref), sp)
-	f.record = rawJSON(s)
-	return f.ready()
+	return recordForm(ctx, "session", s, ctx.Lang.F("entry.title.edit", s.Ref), sp)
 }
 
 // AddMatters records matters raised at a stored session: each becomes a
@@ -37,9 +35,7 @@ func AddMatters(ctx Context, s *model.Session) *Form {
 	info := newField(kInfo, "session", sp.m.b.label("session"))
 	info.info = s.Ref + " · " + s.HeldOn.String() + " · " + ctx.Lang.Enum("session", string(s.Type))
 	sp.info = info
-	f := newForm(ctx, "matters", s.ID, ctx.Lang.F("entry.title.matters", s.Ref), sp)
-	f.record = rawJSON(s)
-	return f.ready()
+	return recordForm(ctx, "matters", s, ctx.Lang.F("entry.title.matters", s.Ref), sp)
 }
 
 type sessionSpec struct {
@@ -179,12 +175,7 @@ func (s *sessionSpec) save() saveOp {
 	ss, _ := s.build()
 	by := s.ctx.by()
 	if s.orig != nil {
-		return func(st *store.Store) (tea.Msg, error) {
-			if err := st.Update(ss, by); err != nil {
-				return nil, err
-			}
-			return SavedMsg{Kind: model.KindSession, ID: ss.ID, Ref: ss.Ref}, nil
-		}
+		return saveRecord(ss, by, true)
 	}
 	ps := s.m.petitions(ss.HeldOn)
 	return func(st *store.Store) (tea.Msg, error) {

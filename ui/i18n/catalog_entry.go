@@ -156,16 +156,12 @@ func init() {
 
 			"entry.key.next":    {"ô sau", "next field"},
 			"entry.key.prev":    {"ô trước", "previous field"},
-			"entry.key.save":    {"lưu", "save"},
-			"entry.key.cancel":  {"huỷ", "cancel"},
 			"entry.key.add":     {"thêm mục", "add item"},
 			"entry.key.remove":  {"xoá mục", "remove item"},
 			"entry.key.today":   {"hôm nay", "today"},
 			"entry.key.choose":  {"chọn", "choose"},
 			"entry.key.toggle":  {"bật/tắt", "toggle"},
 			"entry.key.newline": {"xuống dòng", "new line"},
-			"entry.key.yes":     {"đồng ý", "yes"},
-			"entry.key.no":      {"không", "no"},
 
 			"entry.bottom":         {"ctrl+s lưu · esc huỷ · tab/↓ ô sau · shift+tab/↑ ô trước", "ctrl+s save · esc cancel · tab/↓ next · shift+tab/↑ previous"},
 			"entry.saving":         {"Đang lưu…", "Saving…"},

@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
+	"unicode/utf16"
 )
 
 // A small SpreadsheetML (xlsx) writer: sheets streamed row by row into the
@@ -168,29 +168,37 @@ func (s *xlsxSheet) Flush() error {
 	return s.w.Flush()
 }
 
-// xmlText escapes text for XML and drops what XML 1.0 cannot hold (control
-// characters other than tab and newline, invalid UTF-8).
-func xmlText(w *bufio.Writer, s string) {
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch {
-		case r == utf8.RuneError && size == 1:
-			w.WriteRune('\uFFFD')
-		case r == '&':
-			w.WriteString("&amp;")
-		case r == '<':
-			w.WriteString("&lt;")
-		case r == '>':
-			w.WriteString("&gt;")
-		case r == '\t' || r == '\n':
-			w.WriteRune(r)
-		case r < 0x20 || r == 0xFFFE || r == 0xFFFF || (r >= 0xD800 && r <= 0xDFFF):
-			w.WriteRune('\uFFFD')
-		default:
-			w.WriteRune(r)
+// maxCell is the most characters (UTF-16 units, as Excel counts them) a
+// cell holds: Excel refuses a file with a longer one.
+const maxCell = 32767
+
+// xmlText writes s escaped for XML (encoding/xml replaces what XML 1.0
+// cannot hold, control characters and invalid UTF-8, with U+FFFD), cut to
+// what a cell holds, ending in "…" when cut.
+func xmlText(w io.Writer, s string) {
+	xml.EscapeText(w, []byte(cellText(s)))
+}
+
+// cellText cuts s to maxCell UTF-16 units, ending in "…" when cut.
+func cellText(s string) string {
+	if len(s) <= maxCell {
+		return s // never more units than bytes
+	}
+	units := func(r rune) int { return max(utf16.RuneLen(r), 1) } // an invalid rune becomes U+FFFD
+	n := 0
+	for _, r := range s {
+		n += units(r)
+	}
+	if n <= maxCell {
+		return s
+	}
+	n = 0
+	for i, r := range s {
+		if n += units(r); n > maxCell-1 {
+			return s[:i] + "…"
 		}
 	}
+	return s
 }
 
 // colName is the column letters of a 1-based column: 1 → A, 27 → AA.
@@ -234,11 +242,9 @@ func (b *xlsxBook) close() error {
 	for i, name := range b.sheets {
 		n := i + 1
 		fmt.Fprintf(&ct, `<Override PartName="/xl/worksheets/sheet%d.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`, n)
-		var esc strings.Builder
-		bw := bufio.NewWriter(&esc)
-		xmlText(bw, name)
-		bw.Flush()
-		fmt.Fprintf(&wb, `<sheet name="%s" sheetId="%d" r:id="rId%d"/>`, strings.ReplaceAll(esc.String(), `"`, "&quot;"), n, n)
+		wb.WriteString(`<sheet name="`)
+		xmlText(&wb, name)
+		fmt.Fprintf(&wb, `" sheetId="%d" r:id="rId%d"/>`, n, n)
 		fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet%d.xml"/>`, n, n)
 	}
 	fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`, len(b.sheets)+1)

@@ -8,13 +8,14 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"gopy/model"
+	"gopy/ui/kit"
 )
 
-// doc is a scrollable page of labelled fields (a record's detail, the
+// fieldPage is a scrollable page of labelled fields (a record's detail, the
 // settings). A highlighted line moves with j/k; when it rests on a link,
 // enter opens the linked record. Lines are laid out once per width, never
 // in View.
-type doc struct {
+type fieldPage struct {
 	lines          []docLine
 	cursor, offset int
 }
@@ -34,7 +35,7 @@ type link struct {
 }
 
 // key moves the highlighted line; it returns the link to open on enter.
-func (d *doc) key(k *keyMap, msg tea.KeyPressMsg, h int) *link {
+func (d *fieldPage) key(k *kit.KeyMap, msg tea.KeyPressMsg, h int) *link {
 	last := max(len(d.lines)-1, 0)
 	switch {
 	case key.Matches(msg, k.Down):
@@ -60,27 +61,33 @@ func (d *doc) key(k *keyMap, msg tea.KeyPressMsg, h int) *link {
 	return nil
 }
 
-func (d *doc) scroll(h int) {
-	if d.cursor < d.offset {
-		d.offset = d.cursor
+// scroll keeps the highlighted line among the h shown.
+func (d *fieldPage) scroll(h int) { d.offset = d.offsetFor(h) }
+
+// offsetFor is the first line shown on h lines with the highlighted line
+// among them.
+func (d *fieldPage) offsetFor(h int) int {
+	off := d.offset
+	if d.cursor < off {
+		off = d.cursor
 	}
-	if d.cursor >= d.offset+h {
-		d.offset = d.cursor - h + 1
+	if d.cursor >= off+h {
+		off = d.cursor - h + 1
 	}
-	d.offset = max(0, min(d.offset, len(d.lines)-h))
+	return max(0, min(off, len(d.lines)-h))
 }
 
-// view draws h lines of the doc from its offset.
-func (d *doc) view(st *styles, w, h int) string {
-	d.scroll(h)
+// view draws h lines of the page from its offset; it changes nothing.
+func (d *fieldPage) view(st *kit.Styles, w, h int) string {
+	off := d.offsetFor(h)
 	var b strings.Builder
-	end := min(d.offset+h, len(d.lines))
-	for i := d.offset; i < end; i++ {
+	end := min(off+h, len(d.lines))
+	for i := off; i < end; i++ {
 		ln := &d.lines[i]
 		if i == d.cursor {
 			// Every line starts with a blank gutter; the highlighted one
 			// shows ">" there, for terminals without reverse video.
-			b.WriteString(st.inkSelected.Render(fill(">"+strings.TrimPrefix(ln.plain, " "), w)))
+			b.WriteString(st.InkSelected.Render(kit.Fill(">"+strings.TrimPrefix(ln.plain, " "), w)))
 		} else {
 			b.WriteString(ln.text)
 		}
@@ -94,13 +101,13 @@ func (d *doc) view(st *styles, w, h int) string {
 // docBuilder lays out labelled fields: the label in a column of its own,
 // the value wrapped beside it.
 type docBuilder struct {
-	st     *styles
+	st     *kit.Styles
 	w      int
 	labelW int
 	lines  []docLine
 }
 
-func newDocBuilder(st *styles, w int, labels []string) *docBuilder {
+func newDocBuilder(st *kit.Styles, w int, labels []string) *docBuilder {
 	lw := 0
 	for _, l := range labels {
 		lw = max(lw, ansi.StringWidth(l))
@@ -118,14 +125,14 @@ func (b *docBuilder) section(title string) {
 	if len(b.lines) > 0 {
 		b.blank()
 	}
-	t := clip(title, b.w-1)
-	b.add(" "+b.st.section.Render(t), " "+t, nil)
+	t := kit.Clip(title, b.w-1)
+	b.add(" "+b.st.Section.Render(t), " "+t, nil)
 }
 
 // para is free text over the whole width, wrapped, indented by indent.
 func (b *docBuilder) para(text string, indent int, style render) {
 	pad := strings.Repeat(" ", indent)
-	for _, ln := range wrap(text, max(b.w-indent, 8)) {
+	for _, ln := range kit.Wrap(text, max(b.w-indent, 8)) {
 		s := ln
 		if style != nil {
 			s = style(ln)
@@ -146,7 +153,7 @@ func (b *docBuilder) fieldNote(label, value string, style render, note string, n
 		value = "—"
 	}
 	valW := max(b.w-b.labelW-3, 8)
-	lines := wrap(value, valW)
+	lines := kit.Wrap(value, valW)
 	if note != "" {
 		// The note (a flag such as "Quá hạn") follows the value on its
 		// last line when it fits, else on lines of its own.
@@ -154,7 +161,7 @@ func (b *docBuilder) fieldNote(label, value string, style render, note string, n
 		if ansi.StringWidth(last)+3+ansi.StringWidth(note) <= valW {
 			lines[len(lines)-1] = last + "\x00" + note
 		} else {
-			for _, nl := range wrap(note, valW) {
+			for _, nl := range kit.Wrap(note, valW) {
 				lines = append(lines, "\x00"+nl)
 			}
 		}
@@ -162,7 +169,7 @@ func (b *docBuilder) fieldNote(label, value string, style render, note string, n
 	for i, ln := range lines {
 		lab := strings.Repeat(" ", b.labelW)
 		if i == 0 {
-			lab = fill(label, b.labelW)
+			lab = kit.Fill(label, b.labelW)
 		}
 		val, nt, hasNote := strings.Cut(ln, "\x00")
 		plainVal, styledVal := val, val
@@ -181,15 +188,15 @@ func (b *docBuilder) fieldNote(label, value string, style render, note string, n
 			}
 			styledVal += sep + n
 		}
-		b.add(" "+b.st.label.Render(lab)+"  "+styledVal, " "+lab+"  "+plainVal, nil)
+		b.add(" "+b.st.Label.Render(lab)+"  "+styledVal, " "+lab+"  "+plainVal, nil)
 	}
 }
 
 // linkLine is an openable line: enter on it opens the record.
 func (b *docBuilder) linkLine(text string, l *link, note string, noteStyle render) {
-	t := clip("→ "+text, b.w-2-ansi.StringWidth(note)-1)
+	t := kit.Clip("→ "+text, b.w-2-ansi.StringWidth(note)-1)
 	plain := " " + t
-	styled := " " + b.st.link.Render(t)
+	styled := " " + b.st.Link.Render(t)
 	if note != "" {
 		plain += " " + note
 		if noteStyle != nil {

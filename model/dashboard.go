@@ -1,0 +1,59 @@
+package model
+
+// DueWindow is how far "falls due soon" looks: today and the next six days.
+const DueWindow = 7
+
+// DashPart is a part of the dashboard's figures, counted on its own so
+// the screen shows each as soon as it is ready.
+type DashPart int
+
+const (
+	DashOverduePetitions DashPart = iota
+	DashOverdueFeedback
+	DashDuePetitions
+	DashDueFeedback
+	DashAwaiting
+	DashMonth
+	DashYear
+	DashTotals
+	NDashParts
+)
+
+// Dashboard is the first screen's figures on a day.
+type Dashboard struct {
+	OverduePetitions int
+	OverdueFeedback  int
+	OverduePoints    int // points still unanswered in the overdue feedback
+	DuePetitions     int // open, due within DueWindow days from today
+	DueFeedback      int
+	AwaitingFeedback int // feedback with points still unanswered
+	MonthSessions    int // sessions held this calendar month
+	// Reception days this month by the party secretary and the committee
+	// chair, and dialogue conferences this year, against what the law
+	// requires (counted as the report counts them).
+	Secretary, Chair, Dialogues Target
+	// Records of each kind, in Kinds order.
+	Totals [3]int
+}
+
+// Set copies part's figures from v (which need hold only those).
+func (d *Dashboard) Set(part DashPart, v Dashboard) {
+	switch part {
+	case DashOverduePetitions:
+		d.OverduePetitions = v.OverduePetitions
+	case DashOverdueFeedback:
+		d.OverdueFeedback, d.OverduePoints = v.OverdueFeedback, v.OverduePoints
+	case DashDuePetitions:
+		d.DuePetitions = v.DuePetitions
+	case DashDueFeedback:
+		d.DueFeedback = v.DueFeedback
+	case DashAwaiting:
+		d.AwaitingFeedback = v.AwaitingFeedback
+	case DashMonth:
+		d.MonthSessions, d.Secretary, d.Chair = v.MonthSessions, v.Secretary, v.Chair
+	case DashYear:
+		d.Dialogues = v.Dialogues
+	case DashTotals:
+		d.Totals = v.Totals
+	}
+}

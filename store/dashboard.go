@@ -1,0 +1,55 @@
+package store
+
+import "gopy/model"
+
+// DashboardPart counts one part of the dashboard's figures on today; the
+// other parts of the value it returns are zero (see model.Dashboard.Set).
+func (s *Store) DashboardPart(part model.DashPart, today model.Date, st *model.Settings) (model.Dashboard, error) {
+	var d model.Dashboard
+	var err error
+	due := today.AddDays(model.DueWindow - 1)
+	switch part {
+	case model.DashOverduePetitions:
+		d.OverduePetitions, err = s.Count(Query{Kind: model.KindPetition, Overdue: true, Today: today})
+	case model.DashOverdueFeedback:
+		err = s.Each(Query{Kind: model.KindFeedback, Overdue: true, Today: today}, func(r *model.Row) error {
+			d.OverdueFeedback++
+			d.OverduePoints += r.Points[0]
+			return nil
+		})
+	case model.DashDuePetitions:
+		d.DuePetitions, err = s.Count(Query{Kind: model.KindPetition, DueFrom: today, DueTo: due})
+	case model.DashDueFeedback:
+		d.DueFeedback, err = s.Count(Query{Kind: model.KindFeedback, DueFrom: today, DueTo: due})
+	case model.DashAwaiting:
+		d.AwaitingFeedback, err = s.Count(Query{Kind: model.KindFeedback, Order: DueFirst})
+	case model.DashMonth:
+		// Counted as the report counts them, over the whole month.
+		p := model.Period{From: model.NewDate(today.Year(), today.Month(), 1)}
+		p.To = p.From.AddDays(31)
+		p.To = model.NewDate(p.To.Year(), p.To.Month(), 1).AddDays(-1)
+		agg := model.NewAggregator(p, p.To, st)
+		err = s.ScanRows(model.KindSession, p.From, p.To, func(r *model.Row) error {
+			agg.Add(r)
+			return nil
+		})
+		f := agg.Result().Sessions
+		d.MonthSessions, d.Secretary, d.Chair = f.Total, f.Targets.Secretary, f.Targets.Chair
+	case model.DashYear:
+		p := model.Period{From: model.NewDate(today.Year(), 1, 1), To: model.NewDate(today.Year(), 12, 31)}
+		agg := model.NewAggregator(p, p.To, st)
+		q := Query{Kind: model.KindSession, Status: string(model.SessionDialogue), From: p.From, To: p.To}
+		err = s.Each(q, func(r *model.Row) error {
+			agg.Add(r)
+			return nil
+		})
+		d.Dialogues = agg.Result().Sessions.Targets.Dialogue
+	case model.DashTotals:
+		for i, k := range model.Kinds {
+			if d.Totals[i], err = s.Total(k); err != nil {
+				break
+			}
+		}
+	}
+	return d, err
+}
