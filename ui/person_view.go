@@ -13,8 +13,8 @@ import (
 // erasure, the backups still holding the old data. It is read-only; esc
 // leaves it, and nothing of it is kept.
 type personView struct {
-	c      *common
-	sid    int
+	c   *common
+	sid int
 	m   entry.PersonDoneMsg
 	doc fieldPage
 }

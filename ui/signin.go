@@ -34,6 +34,7 @@ type signInScreen struct {
 	busy     bool
 	err      string
 	recovery string // shown once after the first admin is made
+	help     []key.Binding
 }
 
 type (
@@ -67,6 +68,10 @@ func newSignIn(c *common, first bool, locked, hint string) *signInScreen {
 	}
 	for _, in := range []*textinput.Model{&s.name, &s.pass, &s.again} {
 		in.SetWidth(36)
+	}
+	s.help = []key.Binding{
+		key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", l.T("signin.help.choose"))),
+		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T("signin.help.enter"))),
 	}
 	s.refocus()
 	return s
@@ -260,12 +265,12 @@ func (s *signInScreen) View(w, h int) string {
 	switch {
 	case s.recovery != "":
 		b.WriteString(st.Section.Render(l.T("signin.recovery_title")) + "\n\n")
-		b.WriteString(lipgloss.NewStyle().Width(min(60, w-6)).Render(l.T("signin.recovery_text")) + "\n\n")
+		b.WriteString(strings.Join(kit.Wrap(l.T("signin.recovery_text"), min(60, w-6)), "\n") + "\n\n")
 		b.WriteString(st.Bold.Render(s.recovery) + "\n\n")
 		b.WriteString(st.Muted.Render(l.T("cli.auth.enter")))
 	case s.first:
 		b.WriteString(st.Section.Render(l.T("signin.first_title")) + "\n\n")
-		b.WriteString(st.Muted.Width(min(60, w-6)).Render(l.T("signin.first_text")) + "\n\n")
+		b.WriteString(st.Muted.Render(strings.Join(kit.Wrap(l.T("signin.first_text"), min(60, w-6)), "\n")) + "\n\n")
 		line(l.T("signin.name"), s.name.View())
 		line(l.T("signin.pass"), s.pass.View())
 		line(l.T("signin.again"), s.again.View())
@@ -297,13 +302,7 @@ func (s *signInScreen) View(w, h int) string {
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box)
 }
 
-func (s *signInScreen) ShortHelp() []key.Binding {
-	l := s.c.lang
-	return []key.Binding{
-		key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", l.T("signin.help.choose"))),
-		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T("signin.help.enter"))),
-	}
-}
+func (s *signInScreen) ShortHelp() []key.Binding { return s.help }
 
 // lockNow forgets the keys (audited) and puts the sign-in in front; open
 // details forget revealed identities (they read the record again).
