@@ -454,10 +454,13 @@ func parseRecovery(s string) ([]byte, bool) {
 	const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 	var out []byte
 	var acc uint64
-	bits := 0
+	bits, n := 0, 0
 	for _, r := range s {
 		if r == '-' || r == ' ' {
 			continue
+		}
+		if n++; n > 32 {
+			return nil, false
 		}
 		if r >= 'a' && r <= 'z' {
 			r -= 'a' - 'A'
