@@ -89,3 +89,41 @@ func TestPersonRequestInSettings(t *testing.T) {
 		t.Errorf("no erasure in the audit log: %+v", log)
 	}
 }
+
+// A viewer's save is refused with a translated line; the form keeps what
+// was typed.
+func TestViewerCannotSave(t *testing.T) {
+	s := newFixtureStore(t)
+	if _, _, err := s.Setup("demo", "demo", true); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddUser(model.User{Name: "Người Xem", Role: model.RoleViewer}, "viewer passphrase"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SignIn("Người Xem", "viewer passphrase"); err != nil {
+		t.Fatal(err)
+	}
+	n, _ := s.Total(model.KindPetition)
+	dr := newTestRoot(t, s, i18n.VI, 120, 40)
+	dr.keys("4", "j", "enter", "a") // a note on a petition
+	dr.mustBeForm()
+	dr.key("tab")
+	dr.send(tea.PasteMsg{Content: "Ghi chú thử"})
+	dr.key("ctrl+s")
+	dr.mustBeForm()
+	dr.mustSee("tài khoản này không được làm việc đó", "Ghi chú thử")
+	if m, _ := s.Total(model.KindPetition); m != n {
+		t.Errorf("petitions %d → %d", n, m)
+	}
+	logged := false
+	_ = s.Each(store.Query{Kind: model.KindPetition}, func(r *model.Row) error {
+		rec, _ := s.Get(model.KindPetition, r.ID)
+		for _, e := range rec.(*model.Petition).Log {
+			logged = logged || e.Text == "Ghi chú thử"
+		}
+		return nil
+	})
+	if logged {
+		t.Error("the viewer's note was saved")
+	}
+}
