@@ -48,8 +48,12 @@ func init() {
   gopy export --out TỆP [--period KỲ] [--strip-personal]
   gopy import TỆP... [--dry-run]
   gopy backup [--out TỆP]    gopy restore TỆP    gopy check    gopy version
+  gopy audit [--from NGÀY] [--to NGÀY] [--user TÊN] [--format table|json] [--verify]
+  gopy person CHỮ [--correct GIÁ_TRỊ | --erase [--delete-backups]]    gopy compact
+  gopy user list | add TÊN --role admin|officer|viewer [--grant] | set TÊN ... | passwd | recover TÊN
 
-Tham số chung: --db ĐƯỜNG_DẪN (mặc định $GOPY_DB), --lang vi|en (mặc định vi; $GOPY_LANG)
+Tham số chung: --db ĐƯỜNG_DẪN (mặc định $GOPY_DB), --lang vi|en (mặc định vi; $GOPY_LANG),
+  --user TÊN (đăng nhập; $GOPY_USER, mật khẩu $GOPY_PASSPHRASE hoặc được hỏi)
 NGÀY: dd/mm/yyyy hoặc yyyy-mm-dd. KỲ: 2026, 2026-Q3, 2026-H1, 2026-9M, 2026-07, NGÀY..NGÀY
 `, `gopy — ledger of feedback, dialogue, citizen reception and petitions
 
@@ -64,8 +68,12 @@ NGÀY: dd/mm/yyyy hoặc yyyy-mm-dd. KỲ: 2026, 2026-Q3, 2026-H1, 2026-9M, 2026
   gopy export --out FILE [--period P] [--strip-personal]
   gopy import FILE... [--dry-run]
   gopy backup [--out FILE]    gopy restore FILE    gopy check    gopy version
+  gopy audit [--from DATE] [--to DATE] [--user NAME] [--format table|json] [--verify]
+  gopy person TEXT [--correct VALUE | --erase [--delete-backups]]    gopy compact
+  gopy user list | add NAME --role admin|officer|viewer [--grant] | set NAME ... | passwd | recover NAME
 
-Global flags: --db PATH (default $GOPY_DB), --lang vi|en (default vi; $GOPY_LANG)
+Global flags: --db PATH (default $GOPY_DB), --lang vi|en (default vi; $GOPY_LANG),
+  --user NAME (sign in; $GOPY_USER, passphrase $GOPY_PASSPHRASE or asked)
 DATE: dd/mm/yyyy or yyyy-mm-dd. P: 2026, 2026-Q3, 2026-H1, 2026-9M, 2026-07, DATE..DATE
 `},
 		}
