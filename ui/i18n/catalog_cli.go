@@ -38,7 +38,7 @@ func init() {
 			"cli.help": {`gopy — sổ theo dõi góp ý, đối thoại, tiếp dân và kiến nghị
 
   gopy                                   mở giao diện
-  gopy demo --records N [--ward MÃ] [--wards K] [--seed S] [--if-empty]
+  gopy demo --records N [--ward MÃ] [--wards K] [--seed S] [--if-empty] [--force]
   gopy list feedback|sessions|petitions [--status S] [--overdue] [--search CHỮ]
             [--from NGÀY] [--to NGÀY] [--period KỲ] [--ward MÃ]
             [--format table|csv|json] [--count]
@@ -58,7 +58,7 @@ NGÀY: dd/mm/yyyy hoặc yyyy-mm-dd. KỲ: 2026, 2026-Q3, 2026-H1, 2026-9M, 2026
 `, `gopy — ledger of feedback, dialogue, citizen reception and petitions
 
   gopy                                   open the interface
-  gopy demo --records N [--ward CODE] [--wards K] [--seed S] [--if-empty]
+  gopy demo --records N [--ward CODE] [--wards K] [--seed S] [--if-empty] [--force]
   gopy list feedback|sessions|petitions [--status S] [--overdue] [--search TEXT]
             [--from DATE] [--to DATE] [--period P] [--ward CODE]
             [--format table|csv|json] [--count]
