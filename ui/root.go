@@ -255,6 +255,10 @@ func (r *Root) update(msg tea.Msg) tea.Cmd {
 		return r.broadcast(msg)
 	case entry.SavedMsg, entry.DeletedMsg, entry.SettingsSavedMsg, entry.ClosedMsg:
 		return r.entryDone(msg)
+	case entry.UserSavedMsg:
+		r.popEntry()
+		r.setNote(r.c.lang.F("cli.user.done", db(msg.Name)), false)
+		return r.broadcast(kit.ReloadMsg{})
 	case entry.PersonDoneMsg:
 		r.popEntry()
 		pv := newPersonView(r.c, msg)

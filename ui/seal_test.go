@@ -127,3 +127,42 @@ func TestViewerCannotSave(t *testing.T) {
 		t.Error("the viewer's note was saved")
 	}
 }
+
+// An admin adds a user and gives, then removes, the grant in Settings.
+func TestUsersManagedInSettings(t *testing.T) {
+	s := newFixtureStore(t)
+	if _, _, err := s.Setup("demo", "demo", true); err != nil {
+		t.Fatal(err)
+	}
+	dr := newTestRoot(t, s, i18n.VI, 120, 60)
+	dr.keys("6", "u")
+	dr.mustBeForm()
+	dr.mustSee("Người dùng mới")
+	dr.send(tea.PasteMsg{Content: "Cán bộ Mới"})
+	dr.keys("tab", "tab", "tab")
+	dr.send(tea.PasteMsg{Content: "mật khẩu mới dài"})
+	dr.key("tab")
+	dr.send(tea.PasteMsg{Content: "mật khẩu mới dài"})
+	dr.mustNotSee("mật khẩu mới dài") // echoed as dots
+	dr.key("ctrl+s")
+	dr.mustSee("Đã lưu người dùng Cán bộ Mới")
+	users, _ := s.Users()
+	if len(users) != 2 || users[0].Name != "Cán bộ Mới" || users[0].Role != model.RoleOfficer || users[0].Confidential {
+		t.Fatalf("users %+v", users)
+	}
+	if d, _ := s.Drafts(); len(d) != 0 {
+		t.Errorf("a draft of the user form was kept: %v", d)
+	}
+	dr.key("U")
+	dr.mustBeForm()
+	dr.mustSee("Đổi quyền người dùng", "Cán bộ Mới")
+	dr.keys("tab", "tab", "space")
+	dr.key("ctrl+s")
+	users, _ = s.Users()
+	if !users[0].Confidential {
+		t.Fatalf("grant not given: %+v", users[0])
+	}
+	if _, err := s.SignIn("Cán bộ Mới", "mật khẩu mới dài"); err != nil || !s.CanReveal() {
+		t.Errorf("the new user with the grant cannot reveal: %v", err)
+	}
+}

@@ -3,10 +3,12 @@ package ui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"gopy/model"
 	"gopy/store"
+	"gopy/ui/entry"
 )
 
 // The Settings tab shows admins the accounts and the audit log (newest
@@ -69,7 +71,7 @@ func (v *settingsView) adminSections(b *docBuilder) {
 		}
 		b.para("• "+db(u.Name)+" · "+strings.Join(flags, " · "), 1, nil)
 	}
-	b.para(l.T("set.users_hint"), 1, st.Muted.Render)
+	b.para(l.T("set.users_keys"), 1, st.Muted.Render)
 	b.para(l.T("set.person_hint"), 1, st.Muted.Render)
 	b.section(l.F("set.audit", a.total))
 	if a.broken != nil {
@@ -88,4 +90,26 @@ func (v *settingsView) adminSections(b *docBuilder) {
 		}
 		b.para(line, 1, nil)
 	}
+}
+
+// Admins' keys in Settings: p a personal-data request, u a new account,
+// U a change to an account.
+var (
+	newUserKey    = key.NewBinding(key.WithKeys("u"))
+	changeUserKey = key.NewBinding(key.WithKeys("U"))
+)
+
+func (v *settingsView) adminKey(msg tea.KeyPressMsg) tea.Cmd {
+	if !v.c.store.MayAdmin() {
+		return nil
+	}
+	switch {
+	case key.Matches(msg, personKey):
+		return openEntry(v.c, entry.PersonRequest(v.c.entryContext()))
+	case key.Matches(msg, newUserKey):
+		return openEntry(v.c, entry.NewUser(v.c.entryContext()))
+	case key.Matches(msg, changeUserKey) && v.admin != nil && len(v.admin.users) > 0:
+		return openEntry(v.c, entry.ChangeUser(v.c.entryContext(), v.admin.users))
+	}
+	return nil
 }

@@ -41,8 +41,8 @@ func (v *settingsView) Update(msg tea.Msg) tea.Cmd {
 		if key.Matches(msg, v.c.keys.EditSettings) {
 			return openEntry(v.c, entry.EditSettings(v.c.entryContext()))
 		}
-		if key.Matches(msg, personKey) && v.c.store.MayAdmin() {
-			return openEntry(v.c, entry.PersonRequest(v.c.entryContext()))
+		if cmd := v.adminKey(msg); cmd != nil {
+			return cmd
 		}
 		_, h := v.c.body()
 		v.doc.key(v.c.keys, msg, h-1)
