@@ -22,16 +22,19 @@ const (
 // Dashboard is the first screen's figures on a day.
 type Dashboard struct {
 	OverduePetitions int
-	OverdueFeedback  int
-	OverduePoints    int // points still unanswered in the overdue feedback
-	DuePetitions     int // open, due within DueWindow days from today
-	DueFeedback      int
-	AwaitingFeedback int // feedback with points still unanswered
-	MonthSessions    int // sessions held this calendar month
-	// Reception days this month by the party secretary and the committee
-	// chair, and dialogue conferences this year, against what the law
-	// requires (counted as the report counts them).
-	Secretary, Chair, Dialogues Target
+	// OverdueUnaccepted are those of them with no decision taken by their
+	// acceptance due ("chưa thụ lý, quá hạn").
+	OverdueUnaccepted int
+	OverdueFeedback   int
+	OverduePoints     int // points still unanswered in the overdue feedback
+	DuePetitions      int // open, due within DueWindow days from today
+	DueFeedback       int
+	AwaitingFeedback  int // feedback with points still unanswered
+	MonthSessions     int // sessions held this calendar month
+	// The reception targets this month (the chair's weeks, the
+	// secretary's month) and the dialogue target this year, judged as the
+	// report judges them, as of the day (targets.go).
+	Secretary, Chair, Dialogues TargetResult
 	// Records of each kind, in Kinds order.
 	Totals [3]int
 }
@@ -40,7 +43,7 @@ type Dashboard struct {
 func (d *Dashboard) Set(part DashPart, v Dashboard) {
 	switch part {
 	case DashOverduePetitions:
-		d.OverduePetitions = v.OverduePetitions
+		d.OverduePetitions, d.OverdueUnaccepted = v.OverduePetitions, v.OverdueUnaccepted
 	case DashOverdueFeedback:
 		d.OverdueFeedback, d.OverduePoints = v.OverdueFeedback, v.OverduePoints
 	case DashDuePetitions:

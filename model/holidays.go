@@ -22,17 +22,17 @@ import (
 func DefaultHolidays(year int) []Holiday {
 	tet := LunarToSolar(1, 1, year, false)
 	l := []Holiday{
-		{NewDate(year, time.January, 1), "holiday.new_year"},
-		{tet.AddDays(-1), "holiday.tet"},
-		{tet, "holiday.tet"},
-		{tet.AddDays(1), "holiday.tet"},
-		{tet.AddDays(2), "holiday.tet"},
-		{tet.AddDays(3), "holiday.tet"},
-		{LunarToSolar(10, 3, year, false), "holiday.hung_kings"},
-		{NewDate(year, time.April, 30), "holiday.reunification"},
-		{NewDate(year, time.May, 1), "holiday.labour"},
-		{NewDate(year, time.September, 1), "holiday.national_day"},
-		{NewDate(year, time.September, 2), "holiday.national_day"},
+		{On: NewDate(year, time.January, 1), Name: "holiday.new_year"},
+		{On: tet.AddDays(-1), Name: "holiday.tet"},
+		{On: tet, Name: "holiday.tet"},
+		{On: tet.AddDays(1), Name: "holiday.tet"},
+		{On: tet.AddDays(2), Name: "holiday.tet"},
+		{On: tet.AddDays(3), Name: "holiday.tet"},
+		{On: LunarToSolar(10, 3, year, false), Name: "holiday.hung_kings"},
+		{On: NewDate(year, time.April, 30), Name: "holiday.reunification"},
+		{On: NewDate(year, time.May, 1), Name: "holiday.labour"},
+		{On: NewDate(year, time.September, 1), Name: "holiday.national_day"},
+		{On: NewDate(year, time.September, 2), Name: "holiday.national_day"},
 	}
 	slices.SortStableFunc(l, func(a, b Holiday) int { return cmp.Compare(a.On, b.On) })
 	l = dedupHolidays(l)
@@ -51,7 +51,7 @@ func DefaultHolidays(year int) []Holiday {
 			d = d.AddDays(1)
 		}
 		off[d] = true
-		comp = append(comp, Holiday{d, "holiday.compensatory"})
+		comp = append(comp, Holiday{On: d, Name: "holiday.compensatory"})
 	}
 	l = append(l, comp...)
 	slices.SortStableFunc(l, func(a, b Holiday) int { return cmp.Compare(a.On, b.On) })

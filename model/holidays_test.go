@@ -19,52 +19,52 @@ func TestDefaultHolidays(t *testing.T) {
 		want []Holiday // the whole list, in order
 	}{
 		{2025, []Holiday{
-			{NewDate(2025, 1, 1), "holiday.new_year"},
-			{NewDate(2025, 1, 28), "holiday.tet"}, // last day of Giáp Thìn
-			{NewDate(2025, 1, 29), "holiday.tet"}, // lunar 1/1
-			{NewDate(2025, 1, 30), "holiday.tet"},
-			{NewDate(2025, 1, 31), "holiday.tet"},
-			{NewDate(2025, 2, 1), "holiday.tet"},          // Saturday
-			{NewDate(2025, 2, 3), "holiday.compensatory"}, // Monday
-			{NewDate(2025, 4, 7), "holiday.hung_kings"},
-			{NewDate(2025, 4, 30), "holiday.reunification"},
-			{NewDate(2025, 5, 1), "holiday.labour"},
-			{NewDate(2025, 9, 1), "holiday.national_day"},
-			{NewDate(2025, 9, 2), "holiday.national_day"},
+			{On: NewDate(2025, 1, 1), Name: "holiday.new_year"},
+			{On: NewDate(2025, 1, 28), Name: "holiday.tet"}, // last day of Giáp Thìn
+			{On: NewDate(2025, 1, 29), Name: "holiday.tet"}, // lunar 1/1
+			{On: NewDate(2025, 1, 30), Name: "holiday.tet"},
+			{On: NewDate(2025, 1, 31), Name: "holiday.tet"},
+			{On: NewDate(2025, 2, 1), Name: "holiday.tet"},          // Saturday
+			{On: NewDate(2025, 2, 3), Name: "holiday.compensatory"}, // Monday
+			{On: NewDate(2025, 4, 7), Name: "holiday.hung_kings"},
+			{On: NewDate(2025, 4, 30), Name: "holiday.reunification"},
+			{On: NewDate(2025, 5, 1), Name: "holiday.labour"},
+			{On: NewDate(2025, 9, 1), Name: "holiday.national_day"},
+			{On: NewDate(2025, 9, 2), Name: "holiday.national_day"},
 		}},
 		{2026, []Holiday{
-			{NewDate(2026, 1, 1), "holiday.new_year"},
-			{NewDate(2026, 2, 16), "holiday.tet"}, // last day of Ất Tỵ
-			{NewDate(2026, 2, 17), "holiday.tet"}, // lunar 1/1
-			{NewDate(2026, 2, 18), "holiday.tet"},
-			{NewDate(2026, 2, 19), "holiday.tet"},
-			{NewDate(2026, 2, 20), "holiday.tet"},
-			{NewDate(2026, 4, 26), "holiday.hung_kings"},   // Sunday
-			{NewDate(2026, 4, 27), "holiday.compensatory"}, // Monday
-			{NewDate(2026, 4, 30), "holiday.reunification"},
-			{NewDate(2026, 5, 1), "holiday.labour"},
-			{NewDate(2026, 9, 1), "holiday.national_day"},
-			{NewDate(2026, 9, 2), "holiday.national_day"},
+			{On: NewDate(2026, 1, 1), Name: "holiday.new_year"},
+			{On: NewDate(2026, 2, 16), Name: "holiday.tet"}, // last day of Ất Tỵ
+			{On: NewDate(2026, 2, 17), Name: "holiday.tet"}, // lunar 1/1
+			{On: NewDate(2026, 2, 18), Name: "holiday.tet"},
+			{On: NewDate(2026, 2, 19), Name: "holiday.tet"},
+			{On: NewDate(2026, 2, 20), Name: "holiday.tet"},
+			{On: NewDate(2026, 4, 26), Name: "holiday.hung_kings"},   // Sunday
+			{On: NewDate(2026, 4, 27), Name: "holiday.compensatory"}, // Monday
+			{On: NewDate(2026, 4, 30), Name: "holiday.reunification"},
+			{On: NewDate(2026, 5, 1), Name: "holiday.labour"},
+			{On: NewDate(2026, 9, 1), Name: "holiday.national_day"},
+			{On: NewDate(2026, 9, 2), Name: "holiday.national_day"},
 		}},
 		// 2016 and 2022: the compensatory days the government announced
 		// (Giỗ Tổ on a Saturday → Monday; 30/4 and 1/5 on a weekend →
 		// Monday and Tuesday).
 		{2016, []Holiday{
-			{NewDate(2016, 1, 1), "holiday.new_year"},
-			{NewDate(2016, 2, 7), "holiday.tet"}, // Sunday
-			{NewDate(2016, 2, 8), "holiday.tet"},
-			{NewDate(2016, 2, 9), "holiday.tet"},
-			{NewDate(2016, 2, 10), "holiday.tet"},
-			{NewDate(2016, 2, 11), "holiday.tet"},
-			{NewDate(2016, 2, 12), "holiday.compensatory"},
-			{NewDate(2016, 4, 16), "holiday.hung_kings"},
-			{NewDate(2016, 4, 18), "holiday.compensatory"},
-			{NewDate(2016, 4, 30), "holiday.reunification"},
-			{NewDate(2016, 5, 1), "holiday.labour"},
-			{NewDate(2016, 5, 2), "holiday.compensatory"},
-			{NewDate(2016, 5, 3), "holiday.compensatory"},
-			{NewDate(2016, 9, 1), "holiday.national_day"},
-			{NewDate(2016, 9, 2), "holiday.national_day"},
+			{On: NewDate(2016, 1, 1), Name: "holiday.new_year"},
+			{On: NewDate(2016, 2, 7), Name: "holiday.tet"}, // Sunday
+			{On: NewDate(2016, 2, 8), Name: "holiday.tet"},
+			{On: NewDate(2016, 2, 9), Name: "holiday.tet"},
+			{On: NewDate(2016, 2, 10), Name: "holiday.tet"},
+			{On: NewDate(2016, 2, 11), Name: "holiday.tet"},
+			{On: NewDate(2016, 2, 12), Name: "holiday.compensatory"},
+			{On: NewDate(2016, 4, 16), Name: "holiday.hung_kings"},
+			{On: NewDate(2016, 4, 18), Name: "holiday.compensatory"},
+			{On: NewDate(2016, 4, 30), Name: "holiday.reunification"},
+			{On: NewDate(2016, 5, 1), Name: "holiday.labour"},
+			{On: NewDate(2016, 5, 2), Name: "holiday.compensatory"},
+			{On: NewDate(2016, 5, 3), Name: "holiday.compensatory"},
+			{On: NewDate(2016, 9, 1), Name: "holiday.national_day"},
+			{On: NewDate(2016, 9, 2), Name: "holiday.national_day"},
 		}},
 	}
 	for _, tt := range tests {

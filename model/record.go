@@ -105,6 +105,19 @@ type Petition struct {
 	AssigneeUnit    string `json:"assignee_unit,omitempty"`
 	AssigneeOfficer string `json:"assignee_officer,omitempty"`
 
+	// AcceptedOn is the date of the decision to accept the petition for
+	// handling (ngày thụ lý). Complaints' and denunciations' resolution
+	// deadlines run from it (deadline.go).
+	AcceptedOn Date `json:"accepted_on,omitempty"`
+	// Complex marks a case the law gives more time: a complaint's 45 days
+	// (60 in a remote area), a denunciation's extensions.
+	Complex bool `json:"complex,omitempty"`
+	// MultiSite: a denunciation whose verification takes place at several
+	// places, which gives its acceptance 10 working days instead of 7.
+	MultiSite bool `json:"multi_site,omitempty"`
+	// Extensions of a denunciation's resolution deadline, each by decision.
+	Extensions []Extension `json:"extensions,omitempty"`
+
 	AckDue         Date `json:"ack_due,omitempty"`
 	AcknowledgedOn Date `json:"acknowledged_on,omitempty"`
 	ResolutionDue  Date `json:"resolution_due,omitempty"`
@@ -129,6 +142,16 @@ func (p *Petition) HasIdentity() bool {
 
 func (*Petition) Kind() Kind   { return KindPetition }
 func (p *Petition) Date() Date { return p.ReceivedOn }
+
+// Extension is one extension of a denunciation's resolution deadline
+// (Luật Tố cáo 2018, Điều 30): the decision's date and number, and the days
+// it adds.
+type Extension struct {
+	On         Date   `json:"on"`
+	Days       int    `json:"days"`
+	DecisionNo string `json:"decision_no"`
+	Reason     string `json:"reason,omitempty"`
+}
 
 // LogEntry is one dated follow-up entry on a petition, written by an officer.
 type LogEntry struct {

@@ -30,11 +30,13 @@ type WardReport struct {
 	Figures
 }
 
-// Figures are the three sections of a report.
+// Figures are the three sections of a report and the targets judged over
+// its period (targets.go).
 type Figures struct {
 	Feedback  FeedbackFigures `json:"feedback"`
 	Sessions  SessionFigures  `json:"sessions"`
 	Petitions PetitionFigures `json:"petitions"`
+	Targets   []TargetResult  `json:"targets"`
 }
 
 // FeedbackFigures count feedback submissions (records) and their points.
@@ -82,8 +84,7 @@ type SessionFigures struct {
 	Participants int    `json:"participants"`
 	// MattersRaised counts petitions received in the period through a
 	// session (channel session).
-	MattersRaised int        `json:"matters_raised"`
-	Targets       Attainment `json:"targets"`
+	MattersRaised int `json:"matters_raised"`
 	// Dialogues announced fewer than Deadlines.AnnounceDaysBefore days
 	// before they were held (or with no announcement recorded), and
 	// dialogues whose results were published more than
@@ -91,37 +92,6 @@ type SessionFigures struct {
 	// on AsOf).
 	AnnouncedLate int `json:"dialogues_announced_late"`
 	PublishedLate int `json:"dialogues_published_late"`
-}
-
-// Attainment compares the days leaders held reception with what the law
-// requires for the period (Settings.Targets).
-type Attainment struct {
-	Secretary Target `json:"party_secretary"` // reception days, ≥ N a month
-	Chair     Target `json:"committee_chair"` // reception days, ≥ N a week
-	Dialogue  Target `json:"dialogue"`        // dialogue conferences, ≥ N a year
-}
-
-// Target is days held against days required.
-//
-// Held counts distinct days, per ward, on or before AsOf, with a session of
-// the right kind: reception or reception_adhoc hosted by the party
-// secretary (resp. committee chair); any dialogue for the dialogue target.
-//
-// Required covers the part of the period elapsed by AsOf (all of it once
-// the period is over), per ward that has records in the period (at least
-// one):
-//   - per month: each calendar month counts in proportion to its days in
-//     that part (a whole month counts 1);
-//   - per week: its days / 7;
-//   - per year: only whole calendar years count, since the dialogue
-//     conference may fall on any day of the year and a partial year cannot
-//     be held to it.
-//
-// The sum is rounded to the nearest whole day, halves up.
-type Target struct {
-	Held     int  `json:"held"`
-	Required int  `json:"required"`
-	Met      bool `json:"met"`
 }
 
 // PetitionFigures count petitions and how they were handled.
@@ -140,25 +110,31 @@ type PetitionFigures struct {
 	// resolved_on ≤ resolution_due.
 	Resolved       int `json:"resolved"`
 	ResolvedOnTime int `json:"resolved_on_time"`
-	// Overdue counts petitions still open after their resolution due on
-	// AsOf, exactly as `list petitions --overdue`; OverdueList names them,
-	// most overdue first.
-	Overdue      int            `json:"overdue"`
-	OverdueList  []OverdueEntry `json:"overdue_list"`
-	ReportedBack int            `json:"reported_back"` // reported_back_on set
+	// Overdue counts petitions still open after the deadline they can miss
+	// on AsOf (Petition.Overdue), exactly as `list petitions --overdue`;
+	// OverdueList names them, most overdue first. OverdueUnaccepted are
+	// those of them no decision has been taken on yet ("chưa thụ lý, quá
+	// hạn"; `list petitions --status unaccepted --overdue`); Unaccepted all
+	// open petitions with no decision yet (`--status unaccepted`).
+	Overdue           int            `json:"overdue"`
+	OverdueUnaccepted int            `json:"overdue_unaccepted"`
+	Unaccepted        int            `json:"unaccepted"`
+	OverdueList       []OverdueEntry `json:"overdue_list"`
+	ReportedBack      int            `json:"reported_back"` // reported_back_on set
 }
 
 // OverdueEntry is one overdue petition in a report.
 type OverdueEntry struct {
-	ID             string `json:"id"`
-	Ref            string `json:"ref"`
-	Ward           string `json:"ward"`
-	ReceivedOn     Date   `json:"received_on"`
-	Due            Date   `json:"due"`
-	DaysOverdue    int    `json:"days_overdue"`
-	Status         string `json:"status"`
-	Classification string `json:"classification"`
-	Assignee       string `json:"assignee"`
+	ID             string  `json:"id"`
+	Ref            string  `json:"ref"`
+	Ward           string  `json:"ward"`
+	ReceivedOn     Date    `json:"received_on"`
+	Due            Date    `json:"due"`  // the deadline missed
+	Kind           DueKind `json:"kind"` // which: acceptance or resolution
+	DaysOverdue    int     `json:"days_overdue"`
+	Status         string  `json:"status"`
+	Classification string  `json:"classification"`
+	Assignee       string  `json:"assignee"`
 }
 
 // Count is one value's tally.
@@ -237,20 +213,14 @@ type Aggregator struct {
 	asOf   Date
 	dl     Deadlines
 	tg     Targets
+	cal    *Calendar
 
 	f         FeedbackFigures
 	s         SessionFigures
 	p         PetitionFigures
-	answerHis map[int]int // answer days → points
-	wards     map[string]struct{}
-	secDays   map[wardDay]struct{}
-	chairDays map[wardDay]struct{}
-	dlgDays   map[wardDay]struct{}
-}
-
-type wardDay struct {
-	ward string
-	day  Date
+	answerHis map[int]int         // answer days → points
+	wards     map[string]struct{} // wards with records in the period
+	days      map[string]*targetDays
 }
 
 // NewAggregator starts a report for the period as of asOf, with the ward's
@@ -261,6 +231,7 @@ func NewAggregator(p Period, asOf Date, s *Settings) *Aggregator {
 		asOf:   asOf,
 		dl:     s.Deadlines,
 		tg:     s.Targets,
+		cal:    NewCalendar(s.Holidays),
 		f: FeedbackFigures{
 			ByState:        countsOf(FeedbackStates),
 			ByStatus:       countsOf(AnswerStatuses),
@@ -282,15 +253,18 @@ func NewAggregator(p Period, asOf Date, s *Settings) *Aggregator {
 		},
 		answerHis: map[int]int{},
 		wards:     map[string]struct{}{},
-		secDays:   map[wardDay]struct{}{},
-		chairDays: map[wardDay]struct{}{},
-		dlgDays:   map[wardDay]struct{}{},
+		days:      map[string]*targetDays{},
 	}
 }
 
-// Add counts one record's row. The row is not kept.
+// Add counts one record's row. The row is not kept. Rows outside the
+// period are ignored, except the sessions since ScanFrom that the yearly
+// dialogue target looks back to.
 func (a *Aggregator) Add(r *Row) {
 	if !a.period.Contains(r.Date) {
+		if r.Kind == KindSession && r.Date >= ScanFrom(KindSession, a.period) && r.Date < a.period.From {
+			a.wardDays(r.Ward).addSession(r)
+		}
 		return
 	}
 	a.wards[r.Ward] = struct{}{}
@@ -342,41 +316,26 @@ func (a *Aggregator) addSession(r *Row) {
 	s.ByKind.Add(r.Status, 1)
 	s.ByHost.Add(r.Sub, 1)
 	s.Participants += r.Participants
-	day := wardDay{r.Ward, r.Date}
-	held := r.Date <= a.asOf
-	switch SessionKind(r.Status) {
-	case SessionReception, SessionReceptionAdhoc:
-		if held && HostRole(r.Sub) == HostPartySecretary {
-			a.secDays[day] = struct{}{}
-		}
-		if held && HostRole(r.Sub) == HostCommitteeChair {
-			a.chairDays[day] = struct{}{}
-		}
-	case SessionDialogue:
-		if held {
-			a.dlgDays[day] = struct{}{}
-		}
-		if r.announcedLate(a.dl) {
+	if r.Date <= a.asOf {
+		a.wardDays(r.Ward).addSession(r)
+	}
+	if SessionKind(r.Status) == SessionDialogue {
+		if announcedLate(r.AnnouncedOn, r.Date, &a.dl) {
 			s.AnnouncedLate++
 		}
-		if r.publishedLate(a.dl, a.asOf) {
+		if publishedLate(r.Date, r.PublishedOn, &a.dl, a.cal, a.asOf) {
 			s.PublishedLate++
 		}
 	}
 }
 
-// announcedLate is Session.AnnouncedLate on a row.
-func (r *Row) announcedLate(d Deadlines) bool {
-	return r.AnnouncedOn == 0 || r.AnnouncedOn.DaysUntil(r.Date) < d.AnnounceDaysBefore
-}
-
-// publishedLate is Session.PublishedLate on a row.
-func (r *Row) publishedLate(d Deadlines, today Date) bool {
-	due := r.Date.AddDays(d.PublishDaysAfter)
-	if r.PublishedOn == 0 {
-		return today > due
+func (a *Aggregator) wardDays(ward string) *targetDays {
+	t, ok := a.days[ward]
+	if !ok {
+		t = &targetDays{}
+		a.days[ward] = t
 	}
-	return r.PublishedOn > due
+	return t
 }
 
 func (a *Aggregator) addPetition(r *Row) {
@@ -406,11 +365,18 @@ func (a *Aggregator) addPetition(r *Row) {
 	if r.ReportedBackOn != 0 {
 		p.ReportedBack++
 	}
+	if r.Unaccepted() {
+		p.Unaccepted++
+	}
 	if r.Overdue(a.asOf) {
+		due, kind := r.OpenDue()
 		p.Overdue++
+		if r.Unaccepted() {
+			p.OverdueUnaccepted++
+		}
 		p.OverdueList = append(p.OverdueList, OverdueEntry{
-			ID: r.ID, Ref: r.Ref, Ward: r.Ward, ReceivedOn: r.Date, Due: r.Due,
-			DaysOverdue: r.Due.DaysUntil(a.asOf), Status: r.Status,
+			ID: r.ID, Ref: r.Ref, Ward: r.Ward, ReceivedOn: r.Date, Due: due, Kind: kind,
+			DaysOverdue: due.DaysUntil(a.asOf), Status: r.Status,
 			Classification: r.Sub, Assignee: r.Assignee,
 		})
 	}
@@ -454,6 +420,8 @@ func (a *Aggregator) Merge(o *Aggregator) {
 	p.Resolved += op.Resolved
 	p.ResolvedOnTime += op.ResolvedOnTime
 	p.Overdue += op.Overdue
+	p.OverdueUnaccepted += op.OverdueUnaccepted
+	p.Unaccepted += op.Unaccepted
 	p.ReportedBack += op.ReportedBack
 	p.OverdueList = append(p.OverdueList, op.OverdueList...)
 	mergeCounts(&p.ByStatus, op.ByStatus)
@@ -463,8 +431,8 @@ func (a *Aggregator) Merge(o *Aggregator) {
 	for d, n := range o.answerHis {
 		a.answerHis[d] += n
 	}
-	for _, set := range [][2]map[wardDay]struct{}{{a.secDays, o.secDays}, {a.chairDays, o.chairDays}, {a.dlgDays, o.dlgDays}} {
-		maps.Copy(set[0], set[1])
+	for ward, t := range o.days {
+		a.wardDays(ward).merge(t)
 	}
 	maps.Copy(a.wards, o.wards)
 }
@@ -493,13 +461,21 @@ func (a *Aggregator) figures() Figures {
 	}
 	f.MedianAnswerDays = median(a.answerHis)
 
-	wards := max(1, len(a.wards))
-	months, weeks, years := a.elapsedUnits()
-	s.Targets = Attainment{
-		Secretary: target(len(a.secDays), wards*roundHalfUp(float64(a.tg.SecretaryDaysPerMonth)*months)),
-		Chair:     target(len(a.chairDays), wards*roundHalfUp(float64(a.tg.ChairDaysPerWeek)*weeks)),
-		Dialogue:  target(len(a.dlgDays), wards*a.tg.DialoguesPerYear*years),
+	// Targets are judged for each ward with records in the period (one
+	// ward, unnamed, when there are none: an empty month still misses
+	// its receptions).
+	judged := map[string]*targetDays{}
+	for w := range a.wards {
+		judged[w] = a.wardDays(w)
 	}
+	if len(judged) == 0 {
+		t := &targetDays{}
+		for _, d := range a.days {
+			t.merge(d)
+		}
+		judged[""] = t
+	}
+	targets := judgeTargets(judged, a.period, a.asOf, a.tg, a.cal)
 
 	p.OverdueList = slices.Clone(p.OverdueList)
 	slices.SortFunc(p.OverdueList, func(x, y OverdueEntry) int {
@@ -508,32 +484,7 @@ func (a *Aggregator) figures() Figures {
 	if p.OverdueList == nil {
 		p.OverdueList = []OverdueEntry{}
 	}
-	return Figures{Feedback: f, Sessions: s, Petitions: p}
-}
-
-func target(held, required int) Target {
-	return Target{Held: held, Required: required, Met: held >= required}
-}
-
-// elapsedUnits measures the part of the period up to asOf in calendar
-// months (each month by its share of days), weeks, and whole calendar years.
-func (a *Aggregator) elapsedUnits() (months, weeks float64, years int) {
-	from, to := a.period.From, min(a.period.To, a.asOf)
-	if from == 0 || to < from {
-		return 0, 0, 0
-	}
-	weeks = float64(from.DaysUntil(to)+1) / 7
-	for m := NewDate(from.Year(), from.Month(), 1); m <= to; m = nextMonth(m) {
-		last := nextMonth(m).AddDays(-1)
-		lo, hi := max(m, from), min(last, to)
-		months += float64(lo.DaysUntil(hi)+1) / float64(last.Day())
-	}
-	for y := from.Year(); y <= to.Year(); y++ {
-		if from <= NewDate(y, 1, 1) && to >= NewDate(y, 12, 31) {
-			years++
-		}
-	}
-	return months, weeks, years
+	return Figures{Feedback: f, Sessions: s, Petitions: p, Targets: targets}
 }
 
 func nextMonth(first Date) Date {
@@ -541,12 +492,6 @@ func nextMonth(first Date) Date {
 		return NewDate(first.Year()+1, 1, 1)
 	}
 	return NewDate(first.Year(), first.Month()+1, 1)
-}
-
-// roundHalfUp rounds to the nearest integer, halves up; the epsilon absorbs
-// the float error of summing month shares.
-func roundHalfUp(x float64) int {
-	return int(x + 0.5 + 1e-9)
 }
 
 func median(his map[int]int) *float64 {
@@ -594,7 +539,7 @@ func NewWardAggregator(p Period, asOf Date, s *Settings) *WardAggregator {
 
 // Add counts one record's row in the total and in its ward.
 func (w *WardAggregator) Add(r *Row) {
-	if !w.all.period.Contains(r.Date) {
+	if r.Date < ScanFrom(r.Kind, w.all.period) || r.Date > w.all.period.To {
 		return
 	}
 	w.all.Add(r)
@@ -624,6 +569,9 @@ func (w *WardAggregator) Result() Report {
 	rep := w.all.Result()
 	rep.Wards = []WardReport{}
 	for _, code := range slices.Sorted(maps.Keys(w.wards)) {
+		if len(w.wards[code].wards) == 0 {
+			continue // only sessions before the period, read for the dialogue target
+		}
 		rep.Wards = append(rep.Wards, WardReport{Ward: code, Figures: w.wards[code].figures()})
 	}
 	return rep

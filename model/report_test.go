@@ -49,7 +49,7 @@ func dataset(t *testing.T) []Row {
 	cal := NewCalendar(nil)
 	var recs []Record
 	fb := func(f *Feedback) {
-		f.FillDue(s)
+		f.FillDue(s, cal)
 		recs = append(recs, f)
 	}
 	se := func(x *Session) { recs = append(recs, x) }
@@ -177,18 +177,27 @@ func rowByID(rows []Row, id string) *Row {
 func TestDatasetDeadlines(t *testing.T) {
 	rows := dataset(t)
 	for id, want := range map[string]Date{
-		"P1": rd(4, 3, 2026), "P2": rd(5, 3, 2026), // across Tết
-		"P3": rd(20, 1, 2026), "P4": rd(14, 4, 2026), "P5": rd(13, 4, 2026),
-		"P6": rd(3, 2, 2026), "P9": rd(16, 3, 2026), "P10": rd(30, 3, 2026), "P11": rd(29, 1, 2026),
+		// Complaints: 10 calendar days, moved off a day off: P1 21/02 (Sat)
+		// → Mon 23/02; P5 09/04; P10 26/03; P11 25/01 (Sun) → 26/01.
+		"P1": rd(23, 2, 2026), "P5": rd(9, 4, 2026), "P10": rd(26, 3, 2026), "P11": rd(26, 1, 2026),
+		// Denunciation P2 (Thu 12/02): 7 working days: 13/02, then Tết
+		// and a weekend, 23–27/02 (6), 02/03 (7).
+		"P2": rd(2, 3, 2026),
+		// Proposals and reports: 10 working days.
+		"P3": rd(20, 1, 2026), "P4": rd(14, 4, 2026), "P6": rd(3, 2, 2026), "P9": rd(16, 3, 2026),
 	} {
 		if got := rowByID(rows, id).AckDue; got != want {
 			t.Errorf("%s ack due = %v, want %v", id, got, want)
 		}
 	}
 	for id, want := range map[string]Date{
-		"P1": rd(13, 3, 2026), "P2": rd(14, 3, 2026), "P3": rd(5, 2, 2026), "P9": rd(1, 4, 2026),
-		"P10": rd(15, 4, 2026), "P11": rd(14, 2, 2026),
-		"F1": rd(4, 2, 2026), "F2": rd(30, 4, 2026),
+		// P1 and P11 are in progress, so accepted (on receipt, no date
+		// recorded): 30 days. P11 15/01 → 14/02 (Sat) → past Tết → 23/02.
+		// P2 and P10 were transferred, never accepted here: no due.
+		"P1": rd(13, 3, 2026), "P2": 0, "P3": rd(5, 2, 2026), "P9": rd(1, 4, 2026),
+		"P10": 0, "P11": rd(23, 2, 2026),
+		// F2 31/03 + 30 = 30/04, a holiday, then 01/05 and a weekend: 04/05.
+		"F1": rd(4, 2, 2026), "F2": rd(4, 5, 2026),
 	} {
 		if got := rowByID(rows, id).Due; got != want {
 			t.Errorf("%s due = %v, want %v", id, got, want)
@@ -262,6 +271,12 @@ func checkFigures(t *testing.T, got map[string]any, prefix string, want map[stri
 	}
 }
 
+func checkWard(t *testing.T, got map[string]any, prefix string, want map[string]any, targets func(map[string]any)) {
+	t.Helper()
+	targets(want)
+	checkFigures(t, got, prefix, want)
+}
+
 func same(got, want any) bool {
 	switch w := want.(type) {
 	case int:
@@ -302,16 +317,10 @@ var wantQ1 = map[string]any{
 	"sessions.total":            8,
 	"sessions.by_kind.dialogue": 3, "sessions.by_kind.reception": 3, "sessions.by_kind.reception_adhoc": 1, "sessions.by_kind.consultation": 1,
 	"sessions.by_host.party_secretary": 4, "sessions.by_host.committee_chair": 2, "sessions.by_host.front_chair": 1, "sessions.by_host.other": 1,
-	"sessions.participants":   258, // 12+3+5+8+80+50+40+60
-	"sessions.matters_raised": 2,   // P2, P3
-	// Secretary: P01 06/01 (S1 and S2 the same day), P02 06/01; 2 wards ×
-	// 2 days × 3 months. Chair: P01 07/01; 2 × round(90/7 = 12.86).
-	// Dialogue: S5, S6, S9 on three days; a quarter is no whole year.
-	"sessions.targets.party_secretary.held": 2, "sessions.targets.party_secretary.required": 12, "sessions.targets.party_secretary.met": false,
-	"sessions.targets.committee_chair.held": 1, "sessions.targets.committee_chair.required": 26, "sessions.targets.committee_chair.met": false,
-	"sessions.targets.dialogue.held": 3, "sessions.targets.dialogue.required": 0, "sessions.targets.dialogue.met": true,
-	"sessions.dialogues_announced_late": 1, // S5
-	"sessions.dialogues_published_late": 2, // S5, S6
+	"sessions.participants":             258, // 12+3+5+8+80+50+40+60
+	"sessions.matters_raised":           2,   // P2, P3
+	"sessions.dialogues_announced_late": 1,   // S5
+	"sessions.dialogues_published_late": 2,   // S5, S6
 
 	// P1 P2 P3 P4 P5 P6 P9 P10 P11 (P7 is 01/04, P8 is 2025).
 	"petitions.total":              9,
@@ -322,19 +331,71 @@ var wantQ1 = map[string]any{
 	"petitions.by_classification.proposal": 2, "petitions.by_classification.report": 2, // P3 P9; P4 P6
 	"petitions.by_channel.session": 2, "petitions.by_channel.feedback": 1, "petitions.by_channel.walk_in": 3,
 	"petitions.by_channel.written": 1, "petitions.by_channel.phone": 1, "petitions.by_channel.other": 1,
-	"petitions.ack_on_time": 5, "petitions.ack_late": 3, "petitions.ack_pending": 1, // P1 P3 P6 P9 P10; P2 P5 P11; P4
+	"petitions.ack_on_time": 4, "petitions.ack_late": 4, "petitions.ack_pending": 1, // P3 P6 P9 P10; P1 P2 P5 P11; P4
 	"petitions.resolved": 3, "petitions.resolved_on_time": 2, // P3 P10 (P9 late)
-	"petitions.reported_back":     3, // P3 P6 P9
-	"petitions.overdue":           3,
+	"petitions.reported_back": 3, // P3 P6 P9
+	// P11 and P1 past their resolution dues; P5 past its acceptance due
+	// with no decision. P2, transferred and never accepted here, has no
+	// resolution due of its own.
+	"petitions.overdue": 3, "petitions.overdue_unaccepted": 1, // P5
+	"petitions.unaccepted":        2, // P4 P5
 	"petitions.overdue_list.0.id": "P11", "petitions.overdue_list.0.ref": "KN-2026-0004", "petitions.overdue_list.0.ward": "P02",
-	"petitions.overdue_list.0.received_on": "2026-01-15", "petitions.overdue_list.0.due": "2026-02-14", "petitions.overdue_list.0.days_overdue": 59,
+	"petitions.overdue_list.0.received_on": "2026-01-15", "petitions.overdue_list.0.due": "2026-02-23", "petitions.overdue_list.0.days_overdue": 50,
 	"petitions.overdue_list.0.status": "in_progress", "petitions.overdue_list.0.classification": "complaint", "petitions.overdue_list.0.assignee": "UBND phường",
-	"petitions.overdue_list.1.id": "P1", "petitions.overdue_list.1.ref": "KN-2026-0001", "petitions.overdue_list.1.ward": "P01",
+	"petitions.overdue_list.0.kind": "resolution",
+	"petitions.overdue_list.1.id":   "P1", "petitions.overdue_list.1.ref": "KN-2026-0001", "petitions.overdue_list.1.ward": "P01",
 	"petitions.overdue_list.1.received_on": "2026-02-11", "petitions.overdue_list.1.due": "2026-03-13", "petitions.overdue_list.1.days_overdue": 32,
 	"petitions.overdue_list.1.status": "in_progress", "petitions.overdue_list.1.classification": "complaint", "petitions.overdue_list.1.assignee": "Công an phường – Trần Văn Bình",
-	"petitions.overdue_list.2.id": "P2", "petitions.overdue_list.2.ref": "KN-2026-0001", "petitions.overdue_list.2.ward": "P02",
-	"petitions.overdue_list.2.received_on": "2026-02-12", "petitions.overdue_list.2.due": "2026-03-14", "petitions.overdue_list.2.days_overdue": 31,
-	"petitions.overdue_list.2.status": "transferred", "petitions.overdue_list.2.classification": "denunciation", "petitions.overdue_list.2.assignee": "Thanh tra tỉnh",
+	"petitions.overdue_list.1.kind": "resolution",
+	"petitions.overdue_list.2.id":   "P5", "petitions.overdue_list.2.ref": "KN-2026-0003", "petitions.overdue_list.2.ward": "P01",
+	"petitions.overdue_list.2.received_on": "2026-03-30", "petitions.overdue_list.2.due": "2026-04-09", "petitions.overdue_list.2.days_overdue": 5,
+	"petitions.overdue_list.2.status": "received", "petitions.overdue_list.2.classification": "complaint", "petitions.overdue_list.2.assignee": "",
+	"petitions.overdue_list.2.kind": "acceptance",
+}
+
+// Q1's weeks for the chair (Mon–Sun, ISO numbers): 2026-W01 is
+// 29/12/2025–04/01/2026, of which the quarter holds 01/01 (a holiday) and
+// Fri 02/01 (worked): counted. W08 is 16–22/02, Tết Mon–Fri then a
+// weekend: no working day, not counted. W14 is 30/03–05/04, of which the
+// quarter holds 30–31/03. So W01–W07 and W09–W14: 13 weeks.
+var q1Weeks = []string{"2026-W01", "2026-W02", "2026-W03", "2026-W04", "2026-W05", "2026-W06", "2026-W07",
+	"2026-W09", "2026-W10", "2026-W11", "2026-W12", "2026-W13", "2026-W14"}
+
+// targetWant flattens one target's expected result as the report's JSON
+// prints it, at "targets.<i>.".
+func targetWant(into map[string]any, i int, rule string, per, required, held, days, adhoc int, state string, missed []string) {
+	k := "targets." + fmt.Sprint(i) + "."
+	into[k+"rule"], into[k+"per"], into[k+"required"], into[k+"held"] = rule, per, required, held
+	into[k+"days"], into[k+"ad_hoc_days"], into[k+"state"], into[k+"met"] = days, adhoc, state, state == TargetMet
+	into[k+"pending"] = "[]"
+	if len(missed) == 0 {
+		into[k+"missed"] = "[]"
+	}
+	for j, m := range missed {
+		into[k+"missed."+fmt.Sprint(j)] = m
+	}
+}
+
+func prefixed(p string, l []string) []string {
+	out := make([]string, len(l))
+	for i, v := range l {
+		out[i] = p + v
+	}
+	return out
+}
+
+func init() {
+	// Chair: P01 held one periodic reception, 07/01 (S3, W02); P02 none.
+	p01Chair := append([]string{"2026-W01"}, q1Weeks[2:]...)
+	targetWant(wantQ1, 0, "chair_weekly", 1, 26, 1, 1, 0, TargetMissed,
+		append(prefixed("P01 ", p01Chair), prefixed("P02 ", q1Weeks)...))
+	// Secretary: one periodic day each (06/01; P01's S2 that day is
+	// ad-hoc and only shown): every month short of 2.
+	months := []string{"2026-01", "2026-02", "2026-03"}
+	targetWant(wantQ1, 1, "secretary_monthly", 2, 6, 0, 2, 1, TargetMissed,
+		append(prefixed("P01 ", months), prefixed("P02 ", months)...))
+	// Dialogue: P01 S5 and S9, P02 S6: both wards' year 2026 met.
+	targetWant(wantQ1, 2, "dialogue_yearly", 1, 2, 2, 3, 0, TargetMet, nil)
 }
 
 func TestReportQ1(t *testing.T) {
@@ -362,7 +423,7 @@ func TestReportByWard(t *testing.T) {
 			t.Errorf("total %s = %v, want %v", k, got[k], v)
 		}
 	}
-	checkFigures(t, got, "wards.0.", map[string]any{
+	checkWard(t, got, "wards.0.", map[string]any{
 		"ward": "P01",
 		// F1, F2
 		"feedback.total": 2, "feedback.points": 5,
@@ -382,9 +443,6 @@ func TestReportByWard(t *testing.T) {
 		"sessions.total": 5, "sessions.by_kind.dialogue": 2, "sessions.by_kind.reception": 2, "sessions.by_kind.reception_adhoc": 1, "sessions.by_kind.consultation": 0,
 		"sessions.by_host.party_secretary": 3, "sessions.by_host.committee_chair": 2, "sessions.by_host.front_chair": 0, "sessions.by_host.other": 0,
 		"sessions.participants": 160, "sessions.matters_raised": 1, // 12+3+5+80+60; P3
-		"sessions.targets.party_secretary.held": 1, "sessions.targets.party_secretary.required": 6, "sessions.targets.party_secretary.met": false,
-		"sessions.targets.committee_chair.held": 1, "sessions.targets.committee_chair.required": 13, "sessions.targets.committee_chair.met": false,
-		"sessions.targets.dialogue.held": 2, "sessions.targets.dialogue.required": 0, "sessions.targets.dialogue.met": true,
 		"sessions.dialogues_announced_late": 1, "sessions.dialogues_published_late": 1,
 		// P1 P3 P5 P6 P10
 		"petitions.total": 5, "petitions.people": 5,
@@ -394,14 +452,24 @@ func TestReportByWard(t *testing.T) {
 		"petitions.by_classification.proposal": 1, "petitions.by_classification.report": 1,
 		"petitions.by_channel.session": 1, "petitions.by_channel.feedback": 0, "petitions.by_channel.walk_in": 3,
 		"petitions.by_channel.written": 1, "petitions.by_channel.phone": 0, "petitions.by_channel.other": 0,
-		"petitions.ack_on_time": 4, "petitions.ack_late": 1, "petitions.ack_pending": 0, // P1 P3 P6 P10; P5
+		"petitions.ack_on_time": 3, "petitions.ack_late": 2, "petitions.ack_pending": 0, // P3 P6 P10; P1 P5
 		"petitions.resolved": 2, "petitions.resolved_on_time": 2, "petitions.reported_back": 2, // P3 P10; P3 P6
-		"petitions.overdue":           1,
+		"petitions.overdue": 2, "petitions.overdue_unaccepted": 1, "petitions.unaccepted": 1, // P1 P5; P5; P5
 		"petitions.overdue_list.0.id": "P1", "petitions.overdue_list.0.ref": "KN-2026-0001", "petitions.overdue_list.0.ward": "P01",
 		"petitions.overdue_list.0.received_on": "2026-02-11", "petitions.overdue_list.0.due": "2026-03-13", "petitions.overdue_list.0.days_overdue": 32,
 		"petitions.overdue_list.0.status": "in_progress", "petitions.overdue_list.0.classification": "complaint", "petitions.overdue_list.0.assignee": "Công an phường – Trần Văn Bình",
+		"petitions.overdue_list.0.kind": "resolution",
+		"petitions.overdue_list.1.id":   "P5", "petitions.overdue_list.1.ref": "KN-2026-0003", "petitions.overdue_list.1.ward": "P01",
+		"petitions.overdue_list.1.received_on": "2026-03-30", "petitions.overdue_list.1.due": "2026-04-09", "petitions.overdue_list.1.days_overdue": 5,
+		"petitions.overdue_list.1.status": "received", "petitions.overdue_list.1.classification": "complaint", "petitions.overdue_list.1.assignee": "",
+		"petitions.overdue_list.1.kind": "acceptance",
+	}, func(w map[string]any) {
+		// One ward: its intervals are not prefixed.
+		targetWant(w, 0, "chair_weekly", 1, 13, 1, 1, 0, TargetMissed, append([]string{"2026-W01"}, q1Weeks[2:]...))
+		targetWant(w, 1, "secretary_monthly", 2, 3, 0, 1, 1, TargetMissed, []string{"2026-01", "2026-02", "2026-03"})
+		targetWant(w, 2, "dialogue_yearly", 1, 1, 1, 2, 0, TargetMet, nil)
 	})
-	checkFigures(t, got, "wards.1.", map[string]any{
+	checkWard(t, got, "wards.1.", map[string]any{
 		"ward": "P02",
 		// F3, F6
 		"feedback.total": 2, "feedback.points": 4,
@@ -421,9 +489,6 @@ func TestReportByWard(t *testing.T) {
 		"sessions.total": 3, "sessions.by_kind.dialogue": 1, "sessions.by_kind.reception": 1, "sessions.by_kind.reception_adhoc": 0, "sessions.by_kind.consultation": 1,
 		"sessions.by_host.party_secretary": 1, "sessions.by_host.committee_chair": 0, "sessions.by_host.front_chair": 1, "sessions.by_host.other": 1,
 		"sessions.participants": 98, "sessions.matters_raised": 1, // 8+50+40; P2
-		"sessions.targets.party_secretary.held": 1, "sessions.targets.party_secretary.required": 6, "sessions.targets.party_secretary.met": false,
-		"sessions.targets.committee_chair.held": 0, "sessions.targets.committee_chair.required": 13, "sessions.targets.committee_chair.met": false,
-		"sessions.targets.dialogue.held": 1, "sessions.targets.dialogue.required": 0, "sessions.targets.dialogue.met": true,
 		"sessions.dialogues_announced_late": 0, "sessions.dialogues_published_late": 1,
 		// P2 P4 P9 P11
 		"petitions.total": 4, "petitions.people": 20, // 3 + 1 + 15 + 1
@@ -435,13 +500,15 @@ func TestReportByWard(t *testing.T) {
 		"petitions.by_channel.written": 0, "petitions.by_channel.phone": 1, "petitions.by_channel.other": 1,
 		"petitions.ack_on_time": 1, "petitions.ack_late": 2, "petitions.ack_pending": 1, // P9; P2 P11; P4
 		"petitions.resolved": 1, "petitions.resolved_on_time": 0, "petitions.reported_back": 1, // P9 late
-		"petitions.overdue":           2,
+		"petitions.overdue": 1, "petitions.overdue_unaccepted": 0, "petitions.unaccepted": 1, // P11; -; P4
 		"petitions.overdue_list.0.id": "P11", "petitions.overdue_list.0.ref": "KN-2026-0004", "petitions.overdue_list.0.ward": "P02",
-		"petitions.overdue_list.0.received_on": "2026-01-15", "petitions.overdue_list.0.due": "2026-02-14", "petitions.overdue_list.0.days_overdue": 59,
+		"petitions.overdue_list.0.received_on": "2026-01-15", "petitions.overdue_list.0.due": "2026-02-23", "petitions.overdue_list.0.days_overdue": 50,
 		"petitions.overdue_list.0.status": "in_progress", "petitions.overdue_list.0.classification": "complaint", "petitions.overdue_list.0.assignee": "UBND phường",
-		"petitions.overdue_list.1.id": "P2", "petitions.overdue_list.1.ref": "KN-2026-0001", "petitions.overdue_list.1.ward": "P02",
-		"petitions.overdue_list.1.received_on": "2026-02-12", "petitions.overdue_list.1.due": "2026-03-14", "petitions.overdue_list.1.days_overdue": 31,
-		"petitions.overdue_list.1.status": "transferred", "petitions.overdue_list.1.classification": "denunciation", "petitions.overdue_list.1.assignee": "Thanh tra tỉnh",
+		"petitions.overdue_list.0.kind": "resolution",
+	}, func(w map[string]any) {
+		targetWant(w, 0, "chair_weekly", 1, 13, 0, 0, 0, TargetMissed, q1Weeks)
+		targetWant(w, 1, "secretary_monthly", 2, 3, 0, 1, 0, TargetMissed, []string{"2026-01", "2026-02", "2026-03"})
+		targetWant(w, 2, "dialogue_yearly", 1, 1, 1, 1, 0, TargetMet, nil)
 	})
 	if _, ok := got["wards.2.ward"]; ok {
 		t.Error("a third ward appeared")
@@ -458,16 +525,29 @@ func TestReportNextQuarterEdge(t *testing.T) {
 	if r.Feedback.Total != 1 || r.Sessions.Total != 1 || r.Petitions.Total != 1 {
 		t.Errorf("Q2 totals = %d %d %d, want 1 1 1", r.Feedback.Total, r.Sessions.Total, r.Petitions.Total)
 	}
-	// S8 is P01's only secretary reception in Q2. Both wards have records
-	// (F4 is P02's): required 2 wards × 3 months × 2; chair 2 × round(91/7 = 13).
-	if got := r.Sessions.Targets.Secretary; got != (Target{Held: 1, Required: 12}) {
-		t.Errorf("Q2 secretary = %+v", got)
+	// S8 (01/04) is P01's only secretary reception in Q2: one day in
+	// April, none in May or June; P02 (F4 is its record) none. Each of the
+	// two wards misses 3 months.
+	sec := TargetOf(r.Targets, RuleSecretaryMonthly)
+	if sec.Required != 6 || sec.Held != 0 || sec.Days != 1 || len(sec.Missed) != 6 || sec.Missed[0] != "P01 2026-04" {
+		t.Errorf("Q2 secretary = %+v", sec)
 	}
-	if got := r.Sessions.Targets.Chair; got != (Target{Held: 0, Required: 26}) {
-		t.Errorf("Q2 chair = %+v", got)
+	// Weeks 2026-W14 (30/03–05/04, the period holds 01–03/04) to W27
+	// (29/06–05/07, the period holds 29–30/06): 14 weeks, none with a
+	// working day short (W18 has 27/04, 30/04 and 01/05 off but 28–29/04
+	// worked). 2 wards × 14, none held.
+	if chair := TargetOf(r.Targets, RuleChairWeekly); chair.Required != 28 || chair.Held != 0 {
+		t.Errorf("Q2 chair = %+v", chair)
 	}
-	// F4 due 01/05 pending on 01/07: overdue. P7 due 01/05 open: overdue 61 days.
-	if r.Feedback.Overdue != 1 || r.Petitions.Overdue != 1 || r.Petitions.OverdueList[0].DaysOverdue != 61 {
+	// The dialogue target looks back to 1 January: P01 held S5 and S9,
+	// P02 S6, all in Q1; the year 2026 is not over on 30/06 but met.
+	if dlg := TargetOf(r.Targets, RuleDialogueYearly); dlg.Required != 2 || dlg.Held != 2 || !dlg.Met || dlg.Days != 0 {
+		t.Errorf("Q2 dialogue = %+v", dlg)
+	}
+	// F4 due 01/05 (a holiday; then 02–03/05 a weekend: 04/05) pending on
+	// 01/07: overdue. P7, a complaint in progress accepted on receipt
+	// 01/04: due 01/05 → 04/05 likewise, 58 days overdue on 01/07.
+	if r.Feedback.Overdue != 1 || r.Petitions.Overdue != 1 || r.Petitions.OverdueList[0].DaysOverdue != 58 {
 		t.Errorf("Q2 overdue = %d %d %+v", r.Feedback.Overdue, r.Petitions.Overdue, r.Petitions.OverdueList)
 	}
 }
@@ -476,7 +556,7 @@ func TestReportLeapDay(t *testing.T) {
 	s := reportSettings()
 	f := &Feedback{Meta: rmeta("L1", "GY-2028-0001", "P01"), GivenOn: rd(29, 2, 2028), SourceKind: SourceFront,
 		Form: FormWritten, TargetKind: TargetParty, Points: []Point{rAnswered(AnswerAccepted, rd(1, 3, 2028))}}
-	f.FillDue(s)
+	f.FillDue(s, NewCalendar(nil))
 	se := &Session{Meta: rmeta("L2", "DT-2028-0001", "P01"), Type: SessionReception, HeldOn: rd(29, 2, 2028), HostRole: HostPartySecretary}
 	p := &Petition{Meta: rmeta("L3", "KN-2028-0001", "P01"), ReceivedOn: rd(1, 3, 2028), Channel: ChannelWalkIn,
 		Classification: ClassReport, Name: "A", Summary: "s"}
@@ -495,42 +575,16 @@ func TestReportLeapDay(t *testing.T) {
 	if r.Feedback.MedianAnswerDays == nil || *r.Feedback.MedianAnswerDays != 1 {
 		t.Errorf("median = %v, want 1", r.Feedback.MedianAnswerDays)
 	}
-	// One whole month: 2 days; chair round(29/7 = 4.14) = 4.
-	if got := r.Sessions.Targets; got.Secretary != (Target{1, 2, false}) || got.Chair != (Target{0, 4, false}) {
-		t.Errorf("Feb 2028 targets = %+v", got)
+	// The secretary's one periodic day (29/02) misses February's two.
+	// The chair's weeks: Tue 01/02/2028 is in 2028-W05 (31/01–06/02), the
+	// last days 28–29/02 in W09: five weeks, none held. (Tết 2028 is
+	// 25–29/01, outside the month.)
+	sec, chair := TargetOf(r.Targets, RuleSecretaryMonthly), TargetOf(r.Targets, RuleChairWeekly)
+	if sec.Required != 1 || sec.Held != 0 || sec.Days != 1 || strings.Join(sec.Missed, ",") != "2028-02" {
+		t.Errorf("Feb 2028 secretary = %+v", sec)
 	}
-}
-
-func TestRequiredDays(t *testing.T) {
-	s := reportSettings()
-	cases := []struct {
-		name                     string
-		p                        Period
-		asOf                     Date
-		secretary, chair, dialog int
-	}{
-		{"2026 year", Period{rd(1, 1, 2026), rd(31, 12, 2026)}, rd(1, 1, 2027), 24, 52, 1},            // 365/7 = 52.14
-		{"2028 leap year", Period{rd(1, 1, 2028), rd(31, 12, 2028)}, rd(1, 1, 2029), 24, 52, 1},       // 366/7 = 52.29
-		{"2026 9 months", Period{rd(1, 1, 2026), rd(30, 9, 2026)}, rd(1, 1, 2027), 18, 39, 0},         // 273/7 = 39
-		{"2026 H1", Period{rd(1, 1, 2026), rd(30, 6, 2026)}, rd(1, 1, 2027), 12, 26, 0},               // 181/7 = 25.86
-		{"Feb 2026", Period{rd(1, 2, 2026), rd(28, 2, 2026)}, rd(1, 1, 2027), 2, 4, 0},                // 28/7
-		{"Jan 2026", Period{rd(1, 1, 2026), rd(31, 1, 2026)}, rd(1, 1, 2027), 2, 4, 0},                // 31/7 = 4.43
-		{"16/01–15/02", Period{rd(16, 1, 2026), rd(15, 2, 2026)}, rd(1, 1, 2027), 2, 4, 0},            // 2×(16/31+15/28) = 2.10; 31/7
-		{"1–15 Jan", Period{rd(1, 1, 2026), rd(15, 1, 2026)}, rd(1, 1, 2027), 1, 2, 0},                // 2×15/31 = 0.97; 15/7 = 2.14
-		{"two years", Period{rd(1, 1, 2025), rd(31, 12, 2026)}, rd(1, 1, 2027), 48, 104, 2},           // 730/7 = 104.29
-		{"mid-2025 to mid-2027", Period{rd(1, 7, 2025), rd(30, 6, 2027)}, rd(1, 1, 2028), 48, 104, 1}, // 730/7; only 2026 whole
-		// Q2 2026 on 15/05: 01/04–15/05 elapsed: 2×(1 + 15/31) = 2.97; 45/7 = 6.43.
-		{"Q2 2026 running", Period{rd(1, 4, 2026), rd(30, 6, 2026)}, rd(15, 5, 2026), 3, 6, 0},
-		// Not started yet.
-		{"future", Period{rd(1, 7, 2026), rd(30, 9, 2026)}, rd(15, 5, 2026), 0, 0, 0},
-	}
-	for _, c := range cases {
-		r := NewAggregator(c.p, c.asOf, s).Result()
-		tg := r.Sessions.Targets
-		if tg.Secretary.Required != c.secretary || tg.Chair.Required != c.chair || tg.Dialogue.Required != c.dialog {
-			t.Errorf("%s: required = %d %d %d, want %d %d %d", c.name,
-				tg.Secretary.Required, tg.Chair.Required, tg.Dialogue.Required, c.secretary, c.chair, c.dialog)
-		}
+	if chair.Required != 5 || chair.Held != 0 || strings.Join(chair.Missed, ",") != "2028-W05,2028-W06,2028-W07,2028-W08,2028-W09" {
+		t.Errorf("Feb 2028 chair = %+v", chair)
 	}
 }
 
@@ -578,13 +632,14 @@ func TestCountsKeepUnknownValues(t *testing.T) {
 // The row's lateness checks say what the session's own methods say.
 func TestRowDialogueLatenessAgreesWithSession(t *testing.T) {
 	dl := DefaultDeadlines()
+	cal := NewCalendar(nil)
 	for _, held := range []Date{rd(20, 2, 2026), rd(29, 2, 2028)} {
 		for _, ann := range []Date{0, held.AddDays(-10), held.AddDays(-7), held.AddDays(-6), held} {
 			for _, pub := range []Date{0, held, held.AddDays(10), held.AddDays(11)} {
 				for _, today := range []Date{held, held.AddDays(10), held.AddDays(11)} {
 					s := &Session{Type: SessionDialogue, HeldOn: held, AnnouncedOn: ann, ResultsPublishedOn: pub}
 					r := RowOf(s)
-					if r.announcedLate(dl) != s.AnnouncedLate(dl) || r.publishedLate(dl, today) != s.PublishedLate(dl, today) {
+					if announcedLate(r.AnnouncedOn, r.Date, &dl) != s.AnnouncedLate(dl) || publishedLate(r.Date, r.PublishedOn, &dl, cal, today) != s.PublishedLate(dl, cal, today) {
 						t.Errorf("held %v announced %v published %v today %v: row and session disagree", held, ann, pub, today)
 					}
 				}

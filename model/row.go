@@ -25,7 +25,7 @@ type Row struct {
 	// Title: feedback → subject, session → location, petition → summary
 	// (first line, shortened).
 	Title        string
-	Due          Date // feedback → response_due (only while points pend), petition → resolution_due
+	Due          Date // feedback → response_due (only while points pend), petition → resolution_due (OpenDue says which deadline counts)
 	Confidential bool
 
 	// Feedback
@@ -126,29 +126,6 @@ func RowOf(r Record) Row {
 	fold = append(fold, m.Ref)
 	row.Fold = Fold(strings.Join(fold, " \x00 "))
 	return row
-}
-
-// OpenDue is the deadline the record can still miss: an open petition's
-// resolution deadline, a feedback's response deadline while any point is
-// pending. ok is false for records that cannot become overdue.
-func (r *Row) OpenDue() (due Date, ok bool) {
-	if r.Due == 0 {
-		return 0, false
-	}
-	switch r.Kind {
-	case KindPetition:
-		return r.Due, PetitionStatus(r.Status).Open()
-	case KindFeedback:
-		return r.Due, r.Points[0] > 0
-	}
-	return 0, false
-}
-
-// Overdue reports whether the row's record is overdue on today, exactly as
-// the record's own Overdue method would say.
-func (r *Row) Overdue(today Date) bool {
-	due, ok := r.OpenDue()
-	return ok && today > due
 }
 
 // Matches reports whether the row's text contains the folded query.

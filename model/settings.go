@@ -20,9 +20,14 @@ type Settings struct {
 
 	Deadlines Deadlines `json:"deadlines"`
 	Targets   Targets   `json:"targets"`
+	// RemoteArea: the ward is in a remote area where travel is hard, which
+	// gives complaints 45 days (60 when complex) instead of 30 (45)
+	// (Luật Khiếu nại 2011, Điều 28).
+	RemoteArea bool `json:"remote_area,omitempty"`
 
-	// Holidays lists each year's days off; a year absent here uses
-	// DefaultHolidays. Editing a year stores its whole list.
+	// Holidays lists each year's days off, and the weekend days the
+	// government's yearly swaps make worked (Holiday.Worked); a year absent
+	// here uses DefaultHolidays. Editing a year stores its whole list.
 	Holidays map[int][]Holiday `json:"holidays,omitempty"`
 
 	// IdleLockMinutes locks the interface after this long without a key
@@ -30,19 +35,37 @@ type Settings struct {
 	IdleLockMinutes int `json:"idle_lock_minutes,omitempty"`
 }
 
-// Deadlines in days. Feedback and resolution deadlines are calendar days;
-// the acknowledgement deadline is in working days (Quy định 11-QĐi/TW as
-// amended by Kết luận 215-KL/TW).
+// Deadlines in days, each the law's default (deadline.go says which law
+// and how each is counted). "WorkingDays" fields count working days; the
+// others calendar days.
 type Deadlines struct {
 	FeedbackResponseDays int `json:"feedback_response_days"`
-	AckWorkingDays       int `json:"ack_working_days"`
-	ComplaintDays        int `json:"complaint_days"`
-	DenunciationDays     int `json:"denunciation_days"`
-	ProposalDays         int `json:"proposal_days"`
-	ReportDays           int `json:"report_days"`
-	ShortCommentDays     int `json:"short_comment_days"` // a draft comment window shorter than this is "too short"
-	AnnounceDaysBefore   int `json:"announce_days_before"`
-	PublishDaysAfter     int `json:"publish_days_after"`
+	// AckWorkingDays: the written notice on a proposal or report (Quy định
+	// 11-QĐi/TW as amended by Kết luận 215-KL/TW).
+	AckWorkingDays int `json:"ack_working_days"`
+	// Complaints (Luật Khiếu nại 2011): acceptance within ComplaintAckDays
+	// of receipt (Điều 27); resolution from acceptance (Điều 28).
+	ComplaintAckDays           int `json:"complaint_ack_days"`
+	ComplaintDays              int `json:"complaint_days"`
+	ComplaintComplexDays       int `json:"complaint_complex_days"`
+	ComplaintRemoteDays        int `json:"complaint_remote_days"`
+	ComplaintRemoteComplexDays int `json:"complaint_remote_complex_days"`
+	// Denunciations (Luật Tố cáo 2018): initial handling and the acceptance
+	// decision within 7 working days of receipt, 10 when verified at
+	// several places (Điều 24); resolution 30 days from acceptance (Điều
+	// 30), plus the days of its extensions (Petition.Extensions).
+	DenunciationAckWorkingDays       int `json:"denunciation_ack_working_days"`
+	DenunciationMultiSiteWorkingDays int `json:"denunciation_multi_site_working_days"`
+	DenunciationDays                 int `json:"denunciation_days"`
+	ProposalDays                     int `json:"proposal_days"`
+	ReportDays                       int `json:"report_days"`
+	ShortCommentDays                 int `json:"short_comment_days"` // a draft comment window shorter than this is "too short"
+	AnnounceDaysBefore               int `json:"announce_days_before"`
+	PublishDaysAfter                 int `json:"publish_days_after"`
+	// OffDayStays turns off the rule that a calendar-day deadline ending
+	// on a day off ends on the next working day (Bộ luật Dân sự 2015,
+	// Điều 148 khoản 5). Off by default: the rule applies.
+	OffDayStays bool `json:"off_day_stays,omitempty"`
 }
 
 // Targets are the reception frequencies required of leaders.
@@ -54,15 +77,21 @@ type Targets struct {
 
 func DefaultDeadlines() Deadlines {
 	return Deadlines{
-		FeedbackResponseDays: 30,
-		AckWorkingDays:       10,
-		ComplaintDays:        30,
-		DenunciationDays:     30,
-		ProposalDays:         30,
-		ReportDays:           30,
-		ShortCommentDays:     10,
-		AnnounceDaysBefore:   7,
-		PublishDaysAfter:     10,
+		FeedbackResponseDays:             30,
+		AckWorkingDays:                   10,
+		ComplaintAckDays:                 10,
+		ComplaintDays:                    30,
+		ComplaintComplexDays:             45,
+		ComplaintRemoteDays:              45,
+		ComplaintRemoteComplexDays:       60,
+		DenunciationAckWorkingDays:       7,
+		DenunciationMultiSiteWorkingDays: 10,
+		DenunciationDays:                 30,
+		ProposalDays:                     30,
+		ReportDays:                       30,
+		ShortCommentDays:                 10,
+		AnnounceDaysBefore:               7,
+		PublishDaysAfter:                 10,
 	}
 }
 
@@ -92,20 +121,6 @@ func DefaultSettings() Settings {
 	}
 }
 
-// ResolutionDays is the resolution deadline (calendar days) for a class.
-func (d Deadlines) ResolutionDays(c Classification) int {
-	switch c {
-	case ClassComplaint:
-		return d.ComplaintDays
-	case ClassDenunciation:
-		return d.DenunciationDays
-	case ClassProposal:
-		return d.ProposalDays
-	default:
-		return d.ReportDays
-	}
-}
-
 // Normalize applies NFC to every text and fills zero deadlines with defaults
 // so an old or hand-edited settings record still gives sane due dates.
 func (s *Settings) Normalize() {
@@ -123,7 +138,13 @@ func (s *Settings) Normalize() {
 	}
 	fill(&s.Deadlines.FeedbackResponseDays, def.FeedbackResponseDays)
 	fill(&s.Deadlines.AckWorkingDays, def.AckWorkingDays)
+	fill(&s.Deadlines.ComplaintAckDays, def.ComplaintAckDays)
 	fill(&s.Deadlines.ComplaintDays, def.ComplaintDays)
+	fill(&s.Deadlines.ComplaintComplexDays, def.ComplaintComplexDays)
+	fill(&s.Deadlines.ComplaintRemoteDays, def.ComplaintRemoteDays)
+	fill(&s.Deadlines.ComplaintRemoteComplexDays, def.ComplaintRemoteComplexDays)
+	fill(&s.Deadlines.DenunciationAckWorkingDays, def.DenunciationAckWorkingDays)
+	fill(&s.Deadlines.DenunciationMultiSiteWorkingDays, def.DenunciationMultiSiteWorkingDays)
 	fill(&s.Deadlines.DenunciationDays, def.DenunciationDays)
 	fill(&s.Deadlines.ProposalDays, def.ProposalDays)
 	fill(&s.Deadlines.ReportDays, def.ReportDays)

@@ -46,6 +46,12 @@ func (p *Petition) ChangeStatus(c StatusChange) {
 		}
 		p.ResolvedOn = 0
 	}
+	// Taking it into the ward's hands is the decision to accept it
+	// (thụ lý), dated the day of the change unless already dated: the
+	// complaint's or denunciation's term starts there (deadline.go).
+	if p.Handling == HandlingAccepted && p.AcceptedOn == 0 {
+		p.AcceptedOn = c.On
+	}
 	p.Log = append(p.Log, LogEntry{On: c.On, By: c.By, Kind: LogStatus, Status: c.To, Text: c.Note})
 	p.Normalize()
 }

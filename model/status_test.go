@@ -53,3 +53,24 @@ func TestLogEdit(t *testing.T) {
 		t.Errorf("log %+v, want a status and an assign entry", p.Log)
 	}
 }
+
+// Taking a petition into the ward's hands dates its acceptance the day of
+// the change, and its term starts there; a date already recorded stays.
+func TestChangeStatusDatesAcceptance(t *testing.T) {
+	s := DefaultSettings()
+	cal := NewCalendar(nil)
+	p := &Petition{ReceivedOn: NewDate(2026, 3, 2), Channel: ChannelWalkIn, Classification: ClassComplaint, Name: "A", Summary: "s"}
+	p.Normalize()
+	p.FillDues(&s, cal)
+	old := *p
+	p.ChangeStatus(StatusChange{To: StatusInProgress, On: NewDate(2026, 3, 9), By: "Hà"})
+	p.RefreshDues(&old, &s, cal)
+	// Accepted Mon 09/03: + 30 = Wed 08/04.
+	if p.AcceptedOn != NewDate(2026, 3, 9) || p.ResolutionDue != NewDate(2026, 4, 8) {
+		t.Errorf("accepted %v due %v, want 09/03 and 08/04/2026", p.AcceptedOn, p.ResolutionDue)
+	}
+	p.ChangeStatus(StatusChange{To: StatusResolved, On: NewDate(2026, 3, 20), By: "Hà", Result: "Xong."})
+	if p.AcceptedOn != NewDate(2026, 3, 9) {
+		t.Errorf("resolving moved the acceptance to %v", p.AcceptedOn)
+	}
+}

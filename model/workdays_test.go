@@ -94,8 +94,8 @@ func TestWorkingDaysBetween(t *testing.T) {
 func TestCalendarEditedYear(t *testing.T) {
 	// The ward replaced 2026's list: only 1/1 and an extra day off on 13/02.
 	edited := map[int][]Holiday{2026: {
-		{NewDate(2026, 1, 1), "holiday.new_year"},
-		{NewDate(2026, 2, 13), "Nghỉ hoán đổi"},
+		{On: NewDate(2026, 1, 1), Name: "holiday.new_year"},
+		{On: NewDate(2026, 2, 13), Name: "Nghỉ hoán đổi"},
 	}}
 	cal := NewCalendar(edited)
 	if got := cal.HolidaysOf(2026); len(got) != 2 {
@@ -140,4 +140,38 @@ func TestCalendarConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// A weekend day the year's list marks worked is a working day; the weekday
+// it replaced is off; NextWorkingDay stops on it.
+func TestCalendarWorkedDay(t *testing.T) {
+	cal := NewCalendar(swapped2026)
+	for _, c := range []struct {
+		d       Date
+		working bool
+	}{
+		{NewDate(2026, 1, 2), false},  // Fri, moved off
+		{NewDate(2026, 1, 10), true},  // Sat, worked
+		{NewDate(2026, 1, 11), false}, // Sun
+		{NewDate(2026, 1, 17), false}, // the next Saturday is an ordinary one
+	} {
+		if got := cal.IsWorkingDay(c.d); got != c.working {
+			t.Errorf("%v working = %v, want %v", c.d, got, c.working)
+		}
+	}
+	if cal.IsHoliday(NewDate(2026, 1, 10)) {
+		t.Error("a worked Saturday is no holiday")
+	}
+	if got := cal.NextWorkingDay(NewDate(2026, 1, 9)); got != NewDate(2026, 1, 9) {
+		t.Errorf("NextWorkingDay(Fri 09/01) = %v", got)
+	}
+	if got := cal.NextWorkingDay(NewDate(2026, 1, 2)); got != NewDate(2026, 1, 5) {
+		t.Errorf("NextWorkingDay(02/01, off) = %v, want Mon 05/01", got)
+	}
+	if got := NewCalendar(nil).AddWorkingDays(NewDate(2026, 1, 9), 1); got != NewDate(2026, 1, 12) {
+		t.Errorf("default: the working day after Fri 09/01 = %v", got)
+	}
+	if got := cal.AddWorkingDays(NewDate(2026, 1, 9), 1); got != NewDate(2026, 1, 10) {
+		t.Errorf("swapped: the working day after Fri 09/01 = %v, want Sat 10/01", got)
+	}
 }

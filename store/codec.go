@@ -215,6 +215,6 @@ func dueKey(due, d model.Date, id [16]byte) []byte {
 }
 
 // statusKey is 's' ‖ status ‖ 0 ‖ date ‖ id.
-func statusKey(row *model.Row, id [16]byte) []byte {
-	return append([]byte{ixStatus}, prefixedKey(row.Status, row.Date, id)...)
+func statusKey(status string, row *model.Row, id [16]byte) []byte {
+	return append([]byte{ixStatus}, prefixedKey(status, row.Date, id)...)
 }

@@ -33,7 +33,7 @@ var csvColumns = map[model.Kind][]string{
 	model.KindPetition: {"id", "ref", "ward", "received_on", "channel", "session_id", "feedback_id", "point_no",
 		"classification", "name", "group", "address", "id_number", "phone", "people", "confidential", "summary",
 		"previously_handled_by", "handling", "handling_agency", "handling_doc_no", "assignee_unit", "assignee_officer",
-		"ack_due", "acknowledged_on", "resolution_due", "status", "result", "resolved_on", "reported_back_on", "log",
+		"accepted_on", "complex", "multi_site", "ack_due", "acknowledged_on", "resolution_due", "extensions", "status", "result", "resolved_on", "reported_back_on", "log",
 		"created_at", "created_by", "updated_at", "updated_by"},
 }
 
@@ -311,7 +311,14 @@ func ParseCSV(r io.Reader, now time.Time, labels Labels) ([]CSVRecord, error) {
 			v.Handling = model.Handling(get("handling"))
 			v.HandlingAgency, v.HandlingDocNo = get("handling_agency"), get("handling_doc_no")
 			v.AssigneeUnit, v.AssigneeOfficer = get("assignee_unit"), get("assignee_officer")
+			v.AcceptedOn = p.date("accepted_on")
+			v.Complex, v.MultiSite = p.bool("complex"), p.bool("multi_site")
 			v.AckDue, v.AcknowledgedOn, v.ResolutionDue = p.date("ack_due"), p.date("acknowledged_on"), p.date("resolution_due")
+			if x := get("extensions"); x != "" && p.err == nil {
+				if err := json.Unmarshal([]byte(x), &v.Extensions); err != nil {
+					p.fail("extensions", "err.invalid_value")
+				}
+			}
 			v.Status = model.PetitionStatus(get("status"))
 			v.Result = get("result")
 			v.ResolvedOn, v.ReportedBackOn = p.date("resolved_on"), p.date("reported_back_on")
@@ -442,7 +449,7 @@ func (s *Store) mergeCSV(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, c
 		id, _ := model.ParseID(m.ID)
 		if old, err := getRecord(tx, rec.Kind(), id); err == nil {
 			rec.Normalize()
-			fillDues(rec, st, cal)
+			fillDues(rec, old, st, cal)
 			if errs := validateSealed(rec); len(errs) > 0 {
 				return &CSVError{Line: cr.Line, Column: csvField(errs[0].Field), Key: errs[0].Key}
 			}

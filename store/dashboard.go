@@ -11,6 +11,9 @@ func (s *Store) DashboardPart(part model.DashPart, today model.Date, st *model.S
 	switch part {
 	case model.DashOverduePetitions:
 		d.OverduePetitions, err = s.Count(Query{Kind: model.KindPetition, Overdue: true, Today: today})
+		if err == nil {
+			d.OverdueUnaccepted, err = s.Count(Query{Kind: model.KindPetition, Status: StatusUnaccepted, Overdue: true, Today: today})
+		}
 	case model.DashOverdueFeedback:
 		err = s.Each(Query{Kind: model.KindFeedback, Overdue: true, Today: today}, func(r *model.Row) error {
 			d.OverdueFeedback++
@@ -22,28 +25,31 @@ func (s *Store) DashboardPart(part model.DashPart, today model.Date, st *model.S
 	case model.DashDueFeedback:
 		d.DueFeedback, err = s.Count(Query{Kind: model.KindFeedback, DueFrom: today, DueTo: due})
 	case model.DashAwaiting:
-		d.AwaitingFeedback, err = s.Count(Query{Kind: model.KindFeedback, Order: DueFirst})
+		d.AwaitingFeedback, err = s.Count(Query{Kind: model.KindFeedback, Open: true})
 	case model.DashMonth:
-		// Counted as the report counts them, over the whole month.
+		// Judged as the report judges them: this month's weeks and the
+		// month itself, as of today.
 		p := model.Period{From: model.NewDate(today.Year(), today.Month(), 1)}
 		p.To = p.From.AddDays(31)
 		p.To = model.NewDate(p.To.Year(), p.To.Month(), 1).AddDays(-1)
-		agg := model.NewAggregator(p, p.To, st)
+		agg := model.NewAggregator(p, today, st)
 		err = s.ScanRows(model.KindSession, p.From, p.To, func(r *model.Row) error {
 			agg.Add(r)
 			return nil
 		})
-		f := agg.Result().Sessions
-		d.MonthSessions, d.Secretary, d.Chair = f.Total, f.Targets.Secretary, f.Targets.Chair
+		rep := agg.Result()
+		d.MonthSessions = rep.Sessions.Total
+		d.Secretary = model.TargetOf(rep.Targets, model.RuleSecretaryMonthly)
+		d.Chair = model.TargetOf(rep.Targets, model.RuleChairWeekly)
 	case model.DashYear:
 		p := model.Period{From: model.NewDate(today.Year(), 1, 1), To: model.NewDate(today.Year(), 12, 31)}
-		agg := model.NewAggregator(p, p.To, st)
+		agg := model.NewAggregator(p, today, st)
 		q := Query{Kind: model.KindSession, Status: string(model.SessionDialogue), From: p.From, To: p.To}
 		err = s.Each(q, func(r *model.Row) error {
 			agg.Add(r)
 			return nil
 		})
-		d.Dialogues = agg.Result().Sessions.Targets.Dialogue
+		d.Dialogues = model.TargetOf(agg.Result().Targets, model.RuleDialogueYearly)
 	case model.DashTotals:
 		for i, k := range model.Kinds {
 			if d.Totals[i], err = s.Total(k); err != nil {

@@ -81,15 +81,16 @@ func (w *world) newRecord() model.Record {
 // setState moves a petition to a status the way an officer would.
 func (w *world) setState(p *model.Petition, st model.PetitionStatus) {
 	p.Handling, p.HandlingAgency, p.AcknowledgedOn, p.ResolvedOn, p.Result = "", "", 0, 0, ""
+	p.AcceptedOn = 0
 	p.Status = st
 	ack := p.ReceivedOn.AddDays(w.r.IntN(20))
 	switch st {
 	case model.StatusInProgress:
-		p.Handling, p.AcknowledgedOn = model.HandlingAccepted, ack
+		p.Handling, p.AcknowledgedOn, p.AcceptedOn = model.HandlingAccepted, ack, ack
 	case model.StatusResolved:
-		p.Handling, p.AcknowledgedOn = model.HandlingAccepted, ack
+		p.Handling, p.AcknowledgedOn, p.AcceptedOn = model.HandlingAccepted, ack, ack
 		if w.r.IntN(3) == 0 {
-			p.Handling, p.HandlingAgency = model.HandlingTransferred, "Công an phường"
+			p.Handling, p.HandlingAgency, p.AcceptedOn = model.HandlingTransferred, "Công an phường", 0
 		}
 		p.ResolvedOn, p.Result = ack.AddDays(w.r.IntN(60)), "Đã giải quyết."
 	case model.StatusReturned:
@@ -114,7 +115,7 @@ func (w *world) mutate(rec model.Record) {
 			w.setState(v, pickEnum(w.r, model.PetitionStatuses))
 		case 2: // the date was typed wrong: every date moves with it, dues are recomputed
 			delta := w.r.IntN(400) - 200
-			for _, d := range []*model.Date{&v.ReceivedOn, &v.AcknowledgedOn, &v.ResolvedOn, &v.ReportedBackOn} {
+			for _, d := range []*model.Date{&v.ReceivedOn, &v.AcceptedOn, &v.AcknowledgedOn, &v.ResolvedOn, &v.ReportedBackOn} {
 				*d = d.AddDays(delta)
 			}
 			v.AckDue, v.ResolutionDue = 0, 0
@@ -195,12 +196,17 @@ func (w *world) step() {
 // expect is the brute-force answer to q: every record read back whole,
 // filtered and sorted by hand.
 func (w *world) expect(q store.Query) []model.Row {
-	var out []model.Row
+	var out, rest []model.Row
+	openDue := map[string]model.Date{}
 	fold := model.Fold(q.Search)
 	for _, id := range w.ids[q.Kind] {
 		rec := mustGet(w.t, w.s, q.Kind, id)
 		row := model.RowOf(rec)
-		if q.Status != "" && row.Status != q.Status || q.Sub != "" && row.Sub != q.Sub || q.Ward != "" && rec.GetMeta().Ward != q.Ward {
+		status := row.Status
+		if p, ok := rec.(*model.Petition); ok && q.Status == store.StatusUnaccepted && p.Unaccepted() {
+			status = store.StatusUnaccepted
+		}
+		if q.Status != "" && status != q.Status || q.Sub != "" && row.Sub != q.Sub || q.Ward != "" && rec.GetMeta().Ward != q.Ward {
 			continue
 		}
 		if q.From != 0 && rec.Date() < q.From || q.To != 0 && rec.Date() > q.To {
@@ -209,21 +215,35 @@ func (w *world) expect(q store.Query) []model.Row {
 		if fold != "" && !strings.Contains(row.Fold, fold) {
 			continue
 		}
-		var due model.Date
+		// The deadline the record can still miss, from the record: a
+		// petition's acceptance due until a decision, then its
+		// resolution due; a feedback's response due while a point pends.
+		var due, stored model.Date
 		canBeOverdue, overdue := false, false
 		switch v := rec.(type) {
 		case *model.Petition:
-			due, canBeOverdue, overdue = v.ResolutionDue, v.Status.Open(), v.Overdue(q.Today)
+			var kind model.DueKind
+			due, kind = v.OpenDue()
+			stored, canBeOverdue, overdue = v.ResolutionDue, kind != "" && due != 0, v.Overdue(q.Today)
 		case *model.Feedback:
-			due, canBeOverdue, overdue = v.ResponseDue, v.PendingPoints() > 0, v.Overdue(q.Today)
+			due, canBeOverdue, overdue = v.ResponseDue, v.PendingPoints() > 0 && v.ResponseDue != 0, v.Overdue(q.Today)
+			stored = v.ResponseDue
+			if v.PendingPoints() == 0 {
+				stored = 0
+			}
 		}
-		if q.Overdue && !overdue || q.Order == store.DueFirst && !canBeOverdue {
+		if q.Overdue && !overdue || q.Open && !canBeOverdue {
 			continue
 		}
-		if row.Due != due && (q.Overdue || q.Order == store.DueFirst) {
-			w.t.Fatalf("%s: row due %v, record due %v", row.Ref, row.Due, due)
+		if row.Due != stored {
+			w.t.Fatalf("%s: row due %v, record due %v", row.Ref, row.Due, stored)
 		}
 		row.Fold = ""
+		if q.Order == store.DueFirst && !q.Overdue && !q.Open && !canBeOverdue {
+			rest = append(rest, row)
+			continue
+		}
+		openDue[row.ID] = due
 		out = append(out, row)
 	}
 	byDate := func(a, b model.Row) int {
@@ -248,14 +268,17 @@ func (w *world) expect(q store.Query) []model.Row {
 			}
 			return byDate(a, b)
 		})
-	case q.Overdue || q.Order == store.DueFirst:
-		// Overdue lists come most overdue first, whatever the order asked.
+	case q.Overdue || q.Open || q.Order == store.DueFirst:
+		// Overdue lists come most overdue first, whatever the order asked;
+		// "due first" puts the rest after them, newest first.
 		slices.SortFunc(out, func(a, b model.Row) int {
-			if a.Due != b.Due {
-				return int(a.Due - b.Due)
+			if a.ID != b.ID && openDue[a.ID] != openDue[b.ID] {
+				return int(openDue[a.ID] - openDue[b.ID])
 			}
 			return byDate(a, b)
 		})
+		slices.SortFunc(rest, func(a, b model.Row) int { return byDate(b, a) })
+		out = append(out, rest...)
 	case q.Order == store.OldestFirst:
 		slices.SortFunc(out, byDate)
 	default:
@@ -269,7 +292,7 @@ func (w *world) randomQuery(k model.Kind) store.Query {
 	if w.r.IntN(3) == 0 {
 		switch k {
 		case model.KindPetition:
-			q.Status = string(pickEnum(w.r, model.PetitionStatuses))
+			q.Status = string(pickEnum(w.r, append(model.PetitionStatuses, store.StatusUnaccepted)))
 		case model.KindFeedback:
 			q.Status = string(pickEnum(w.r, model.FeedbackStates))
 		default:
@@ -298,6 +321,9 @@ func (w *world) randomQuery(k model.Kind) store.Query {
 	if w.r.IntN(4) == 0 {
 		q.Overdue = true
 	}
+	if w.r.IntN(6) == 0 {
+		q.Open = true
+	}
 	if w.r.IntN(4) == 0 {
 		q.Search = w.pick(propSearches)
 	}
@@ -316,6 +342,8 @@ func fixedQueries(k model.Kind) []store.Query {
 			store.Query{Kind: k, Order: o, Ward: "PX", From: day(2025, 1, 1), To: day(2025, 12, 31)},
 			store.Query{Kind: k, Order: o, Status: "in_progress", Overdue: true, Today: today},
 			store.Query{Kind: k, Order: o, Status: "pending", Ward: "HB", Search: "dat"},
+			store.Query{Kind: k, Order: o, Open: true},
+			store.Query{Kind: k, Order: o, Status: store.StatusUnaccepted, Overdue: true, Today: today},
 		)
 	}
 	return qs
@@ -436,13 +464,15 @@ func TestSearchFolding(t *testing.T) {
 	}
 }
 
-// Overdue by the SPEC's definition: open past its resolution due; feedback
-// with a point still pending past its response due.
+// Overdue by the SPEC's definition as the deadlines issue amends it: open
+// past the deadline it can miss — the acceptance due while no decision is
+// taken, else the resolution due; feedback with a point still pending past
+// its response due.
 func TestOverdueCounts(t *testing.T) {
 	s, _, _ := openTest(t)
 	today := day(2026, 6, 15)
 	mk := func(received model.Date, st model.PetitionStatus) *model.Petition {
-		p := petition(received, model.ClassReport) // due received + 30
+		p := petition(received, model.ClassReport)
 		p.Status = st
 		switch st {
 		case model.StatusInProgress:
@@ -457,20 +487,31 @@ func TestOverdueCounts(t *testing.T) {
 		mustCreate(t, s, p)
 		return p
 	}
-	mk(day(2026, 5, 1), model.StatusReceived)    // due 31/05: overdue
-	mk(day(2026, 5, 1), model.StatusInProgress)  // overdue
-	mk(day(2026, 5, 1), model.StatusTransferred) // overdue (still open)
+	// Fri 01/05/2026: 10 working days (04–08/05, 11–15/05): ack due
+	// 15/05; 30 days: Sun 31/05 → resolution due Mon 01/06.
+	mk(day(2026, 5, 1), model.StatusReceived)    // no decision by 15/05: overdue, unaccepted
+	mk(day(2026, 5, 1), model.StatusInProgress)  // past 01/06: overdue
+	mk(day(2026, 5, 1), model.StatusTransferred) // past 01/06, still open: overdue
 	mk(day(2026, 5, 1), model.StatusResolved)    // closed
 	mk(day(2026, 5, 1), model.StatusReturned)    // closed
-	mk(day(2026, 5, 16), model.StatusReceived)   // due 15/06 = today: not yet
-	mk(day(2026, 6, 10), model.StatusReceived)   // not yet
+	// Sat 16/05: ack due Fri 29/05 (18–22, 25–29/05): no decision, overdue.
+	mk(day(2026, 5, 16), model.StatusReceived)
+	// Wed 10/06: ack due Wed 24/06 (11–12, 15–19, 22–24/06): not yet.
+	mk(day(2026, 6, 10), model.StatusReceived)
 	q := store.Query{Kind: model.KindPetition, Overdue: true, Today: today}
-	if n, _ := s.Count(q); n != 3 {
-		t.Errorf("overdue petitions %d, want 3", n)
-	}
-	q.Today = today.AddDays(1)
 	if n, _ := s.Count(q); n != 4 {
-		t.Errorf("overdue petitions the day after %d, want 4", n)
+		t.Errorf("overdue petitions %d, want 4", n)
+	}
+	uq := store.Query{Kind: model.KindPetition, Status: store.StatusUnaccepted, Overdue: true, Today: today}
+	if n, _ := s.Count(uq); n != 2 {
+		t.Errorf("overdue unaccepted petitions %d, want 2", n)
+	}
+	if n, _ := s.Count(store.Query{Kind: model.KindPetition, Status: store.StatusUnaccepted}); n != 3 {
+		t.Errorf("unaccepted petitions %d, want 3", n)
+	}
+	q.Today = day(2026, 6, 25)
+	if n, _ := s.Count(q); n != 5 {
+		t.Errorf("overdue petitions on 25/06 %d, want 5", n)
 	}
 
 	answered := feedback(day(2026, 5, 1), "Một.")

@@ -2,9 +2,12 @@ package store
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
+
+	"gopy/model"
 )
 
 // migration moves a database from schema `from` to from+1.
@@ -16,9 +19,10 @@ type migration struct {
 // migrations are run in order, all in one transaction, after a backup. The
 // first schema is 1; steps appear here as the layout changes.
 var migrations = []migration{
-	// 2: accounts and the audit log. Identities held in clear are sealed
+	{from: 1, run: migrateAcceptance},
+	// 3: accounts and the audit log. Identities held in clear are sealed
 	// when the first admin is made (Setup), which makes the data key.
-	{from: 1, run: func(tx *bolt.Tx) error {
+	{from: 2, run: func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{bUsers, bAudit} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
@@ -26,6 +30,67 @@ var migrations = []migration{
 		}
 		return nil
 	}},
+}
+
+// migrateAcceptance (schema 1 → 2) brings petitions under the deadlines
+// issue's rules: acceptance is its own step.
+//   - A petition already handled as accepted gets accepted_on = received_on
+//     (model.Petition.FollowHandling): the earliest it can have been, so
+//     the migration lengthens no term, and an accepted petition's stored
+//     resolution due — counted from receipt until now — stays as it was.
+//   - An open complaint or denunciation on which no decision was taken has
+//     no resolution due any more (its term starts at acceptance): the one
+//     from receipt is cleared and filled again when it is accepted. Its
+//     acceptance due (ack_due) stays as stored.
+//
+// The status and deadline index keys of petitions are rebuilt: an
+// unaccepted petition's open deadline is now its ack_due, and it gains the
+// "unaccepted" status key.
+func migrateAcceptance(tx *bolt.Tx) error {
+	k := model.KindPetition
+	ix := tx.Bucket(bIx(k))
+	var stale [][]byte
+	c := ix.Cursor()
+	for key, _ := c.First(); key != nil; key, _ = c.Next() {
+		if key[0] == ixStatus || key[0] == ixDue {
+			stale = append(stale, append([]byte{}, key...))
+		}
+	}
+	for _, key := range stale {
+		if err := ix.Delete(key); err != nil {
+			return err
+		}
+	}
+	type rec struct {
+		id [16]byte
+		p  *model.Petition
+	}
+	var all []rec
+	recs := tx.Bucket(bRec(k))
+	rc := recs.Cursor()
+	for key, v := rc.First(); key != nil; key, v = rc.Next() {
+		if !isRecordKey(key) {
+			continue
+		}
+		p := &model.Petition{}
+		if err := json.Unmarshal(v, p); err != nil {
+			return fmt.Errorf("decode petition %s: %w", model.IDString(key), err)
+		}
+		var id [16]byte
+		copy(id[:], key)
+		all = append(all, rec{id, p})
+	}
+	for _, r := range all {
+		p := r.p
+		p.FollowHandling()
+		if p.Unaccepted() && (p.Classification == model.ClassComplaint || p.Classification == model.ClassDenunciation) {
+			p.ResolutionDue = 0
+		}
+		if err := putRecord(tx, p, r.id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (s *Store) migrate(version uint32) error {

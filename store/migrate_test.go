@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -72,10 +73,10 @@ func newDB(t *testing.T) (path, id string) {
 	return path, p.ID
 }
 
-// withMigrations replaces the steps by the test's own.
+// withMigrations replaces the migration steps for a test of how steps run.
 func withMigrations(t *testing.T, steps ...migration) {
 	saved := migrations
-	migrations = append([]migration{}, steps...)
+	migrations = steps
 	t.Cleanup(func() { migrations = saved })
 }
 
@@ -94,7 +95,7 @@ func TestNewerSchemaRefused(t *testing.T) {
 	if v, _ := schemaOf(t, path); v != SchemaVersion+1 {
 		t.Errorf("refusing rewrote the schema to %d", v)
 	}
-	if _, err := os.Stat(path + ".schema2.bak"); err == nil {
+	if _, err := os.Stat(path + fmt.Sprintf(".schema%d.bak", SchemaVersion+1)); err == nil {
 		t.Error("a newer database was backed up as if to be migrated")
 	}
 }
@@ -225,10 +226,116 @@ func TestNotGopyRefused(t *testing.T) {
 	}
 }
 
-// A database of schema 1 (before accounts) holding a denouncer in clear:
+// A schema-1 database: petitions without accepted_on, an unaccepted
+// complaint with a resolution due counted from receipt, and the old index
+// (no "unaccepted" key, the resolution due as the deadline). Opening it
+// migrates: accepted on receipt, the unaccepted complaint's due cleared,
+// the index rebuilt so --status unaccepted and --overdue see them.
+func TestMigrateAcceptance(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "gopy.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := s.Settings()
+	st.WardName, st.WardCode, st.Officer = "Phường Hòa Bình", "HB", "Hà"
+	if err := s.SaveSettings(st, "Hà"); err != nil {
+		t.Fatal(err)
+	}
+	// Mon 02/03/2026: ack +10 = Thu 12/03.
+	waiting := &model.Petition{ReceivedOn: model.NewDate(2026, 3, 2), Channel: model.ChannelWalkIn,
+		Classification: model.ClassComplaint, Name: "Nguyễn Văn An", Summary: "Tranh chấp ranh giới."}
+	// In progress since Mon 09/03/2026.
+	working := &model.Petition{ReceivedOn: model.NewDate(2026, 3, 9), Channel: model.ChannelWalkIn,
+		Classification: model.ClassComplaint, Name: "Trần Thị Bình", Summary: "Thu hồi đất.", Status: model.StatusInProgress}
+	for _, p := range []*model.Petition{waiting, working} {
+		if err := s.Create(p, "Hà"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+
+	// Make it what schema 1 stored.
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		recs, ix := tx.Bucket(bRec(model.KindPetition)), tx.Bucket(bIx(model.KindPetition))
+		for _, p := range []*model.Petition{waiting, working} {
+			id, _ := model.ParseID(p.ID)
+			row := model.RowOf(p)
+			for _, k := range ixKeys(&row, id) {
+				if err := ix.Delete(k); err != nil {
+					return err
+				}
+			}
+			old := *p
+			old.AcceptedOn = 0
+			if p == waiting {
+				old.ResolutionDue = model.NewDate(2026, 4, 1) // 02/03 + 30
+			}
+			v, _ := json.Marshal(&old)
+			if err := recs.Put(id[:], v); err != nil {
+				return err
+			}
+			oldRow := model.RowOf(&old)
+			if err := tx.Bucket(bList(model.KindPetition)).Put(rowKey(oldRow.Date, id), encodeRow(&oldRow)); err != nil {
+				return err
+			}
+			// Schema 1's keys: the status, and the resolution due.
+			if err := ix.Put(statusKey(oldRow.Status, &oldRow, id), nil); err != nil {
+				return err
+			}
+			if err := ix.Put(dueKey(oldRow.Due, oldRow.Date, id), nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	setSchema(t, path, 1)
+
+	s, err = Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if problems, err := s.Check(); err != nil || len(problems) > 0 {
+		t.Fatalf("check after migration: %v %v", problems, err)
+	}
+	w, _ := s.Get(model.KindPetition, waiting.ID)
+	if p := w.(*model.Petition); p.AcceptedOn != 0 || p.ResolutionDue != 0 || p.AckDue != model.NewDate(2026, 3, 12) {
+		t.Errorf("unaccepted complaint: accepted %v due %v ack %v", p.AcceptedOn, p.ResolutionDue, p.AckDue)
+	}
+	g, _ := s.Get(model.KindPetition, working.ID)
+	if p := g.(*model.Petition); p.AcceptedOn != model.NewDate(2026, 3, 9) || p.ResolutionDue != model.NewDate(2026, 4, 8) {
+		t.Errorf("in progress: accepted %v due %v, want 09/03 and 08/04", p.AcceptedOn, p.ResolutionDue)
+	}
+	// On 20/03: the waiting complaint is past its acceptance due (12/03);
+	// the other is within its resolution due.
+	for _, c := range []struct {
+		q    Query
+		want int
+	}{
+		{Query{Kind: model.KindPetition, Status: StatusUnaccepted}, 1},
+		{Query{Kind: model.KindPetition, Overdue: true, Today: model.NewDate(2026, 3, 20)}, 1},
+		{Query{Kind: model.KindPetition, Overdue: true, Today: model.NewDate(2026, 4, 9)}, 2},
+		{Query{Kind: model.KindPetition, Status: StatusUnaccepted, Overdue: true, Today: model.NewDate(2026, 3, 12)}, 0},
+	} {
+		if n, err := s.Count(c.q); err != nil || n != c.want {
+			t.Errorf("%+v: %d (%v), want %d", c.q, n, err, c.want)
+		}
+	}
+}
+
+// A database of schema 2 (before accounts) holding a denouncer in clear:
 // opening migrates it (after a backup), and making the first admin seals
 // the identity.
-func TestSchema1MigratesThenSealsAtSetup(t *testing.T) {
+func TestSchema2MigratesThenSealsAtSetup(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "old.db")
 	s, err := Open(path, Options{})
 	if err != nil {
@@ -248,7 +355,7 @@ func TestSchema1MigratesThenSealsAtSetup(t *testing.T) {
 				return err
 			}
 		}
-		return tx.Bucket(bMeta).Put(kSchema, []byte{0, 0, 0, 1})
+		return tx.Bucket(bMeta).Put(kSchema, []byte{0, 0, 0, 2})
 	})
 	s.Close()
 	if err != nil {
@@ -272,7 +379,7 @@ func TestSchema1MigratesThenSealsAtSetup(t *testing.T) {
 	if problems, err := s.Check(); err != nil || len(problems) > 0 {
 		t.Errorf("check: %v %v", problems, err)
 	}
-	if got := s.StaleBackups(); len(got) != 1 || got[0] != path+".schema1.bak" {
+	if got := s.StaleBackups(); len(got) != 1 || got[0] != path+".schema2.bak" {
 		t.Errorf("backups holding the clear identity: %v", got)
 	}
 }

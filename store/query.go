@@ -17,9 +17,12 @@ type Order int
 const (
 	NewestFirst Order = iota // by the record's own date, newest first
 	OldestFirst
-	DueFirst // by deadline, soonest first; only records that can be overdue
-	ByWho    // by petitioner, source or host, Vietnamese A→Z (confidential first)
-	ByRef    // by reference, ascending
+	// DueFirst: the records that can still miss a deadline first, soonest
+	// deadline first (model.Row.OpenDue), then every other record, newest
+	// first. With Overdue or Open, only the first part.
+	DueFirst
+	ByWho // by petitioner, source or host, Vietnamese A→Z (confidential first)
+	ByRef // by reference, ascending
 )
 
 // Query selects rows of one kind. Zero fields do not filter.
@@ -32,7 +35,10 @@ type Query struct {
 	To     model.Date
 	// Overdue keeps records overdue on Today (as Row.Overdue).
 	Overdue bool
-	Today   model.Date
+	// Open keeps the records that can still miss a deadline (an open
+	// petition, a feedback with a point pending), soonest deadline first.
+	Open  bool
+	Today model.Date
 	// DueFrom and DueTo, when either is set, keep the records still open
 	// whose deadline falls in [DueFrom, DueTo] (DueTo zero: no upper
 	// bound), soonest deadline first ("what falls due this week"); Overdue
@@ -72,6 +78,11 @@ type plan struct {
 	visited int
 	// buckets looked up once per walk, not once per key
 	list, folds *bolt.Bucket
+	// rest is the second part of a DueFirst walk: the records without an
+	// open deadline, newest first (nil: none).
+	rest *plan
+	// noDue keeps only rows without an open deadline (the rest's filter).
+	noDue bool
 }
 
 func (q *Query) plan() plan {
@@ -99,8 +110,15 @@ func (q *Query) plan() plan {
 			p.lo, p.hi = []byte{sortRef}, []byte{sortRef + 1}
 		}
 		p.keyDates = true
-		p.needRow = q.Status != "" || q.Sub != "" || q.Ward != "" || q.Overdue
-	case q.Overdue || q.Order == DueFirst:
+		p.needRow = q.Status != "" || q.Sub != "" || q.Ward != "" || q.Overdue || q.Open
+	case q.Overdue || q.Open || q.Order == DueFirst:
+		if !q.Overdue && !q.Open {
+			rq := *q
+			rq.Order = NewestFirst
+			rest := rq.plan()
+			rest.noDue, rest.needRow = true, true
+			p.rest = &rest
+		}
 		p.bucket = bIx(q.Kind)
 		p.lo, p.hi = []byte{ixDue}, []byte{ixDue + 1}
 		if q.Overdue {
@@ -135,7 +153,7 @@ func (q *Query) dueRangePlan() plan {
 	dq := *q
 	dq.DueFrom, dq.DueTo = 0, 0
 	dq.Overdue = false
-	dq.Order = DueFirst
+	dq.Order, dq.Open = DueFirst, true
 	p := dq.plan()
 	p.lo = append([]byte{ixDue}, dateKey(q.DueFrom)...)
 	p.hi = append([]byte{ixDue}, dateKey(q.DueTo.AddDays(1))...)
@@ -195,7 +213,7 @@ func (p *plan) match(key, val []byte, row *model.Row, want bool) (bool, error) {
 	if err := decodeRow(q.Kind, rk, v, row); err != nil {
 		return false, err
 	}
-	if q.Status != "" && row.Status != q.Status {
+	if q.Status != "" && !hasStatus(row, q.Status) {
 		return false, nil
 	}
 	if q.Sub != "" && row.Sub != q.Sub {
@@ -207,20 +225,63 @@ func (p *plan) match(key, val []byte, row *model.Row, want bool) (bool, error) {
 	if q.Overdue && !row.Overdue(q.Today) {
 		return false, nil
 	}
+	if q.Open {
+		if due, kind := row.OpenDue(); kind == "" || due == 0 {
+			return false, nil
+		}
+	}
+	if p.noDue {
+		if due, kind := row.OpenDue(); kind != "" && due != 0 {
+			return false, nil
+		}
+	}
 	return true, nil
 }
 
+// dueKeyLen is the length of a deadline index key: the first part of a
+// DueFirst walk; its rest walks list-row keys (20 bytes), so a position
+// key says which part it is in.
+const dueKeyLen = 1 + 4 + 20
+
 // walk visits matching keys in the query's order, starting after `after`
 // (nil: from the first); reverse walks the other way. fn returns false to
-// stop.
+// stop. A DueFirst walk is two parts, the deadline index then the rest.
 func (p *plan) walk(tx *bolt.Tx, after []byte, reverse bool, want bool, fn func(key []byte, row *model.Row) bool) error {
+	if p.rest == nil {
+		return p.walkOne(tx, after, reverse, want, fn)
+	}
+	defer func() { p.visited += p.rest.visited; p.rest.visited = 0 }()
+	stopped := false
+	keep := func(k []byte, row *model.Row) bool {
+		if !fn(k, row) {
+			stopped = true
+			return false
+		}
+		return true
+	}
+	first, second := p, p.rest
+	inSecond := after != nil && len(after) != dueKeyLen
+	if reverse {
+		first, second = p.rest, p
+		inSecond = len(after) == dueKeyLen
+	}
+	if !inSecond {
+		if err := first.walkOne(tx, after, reverse, want, keep); err != nil || stopped {
+			return err
+		}
+		after = nil
+	}
+	return second.walkOne(tx, after, reverse, want, keep)
+}
+
+func (p *plan) walkOne(tx *bolt.Tx, after []byte, reverse bool, want bool, fn func(key []byte, row *model.Row) bool) error {
 	b := tx.Bucket(p.bucket)
 	if b == nil {
 		return fmt.Errorf("bucket %s missing", p.bucket)
 	}
 	p.list, p.folds = tx.Bucket(bList(p.q.Kind)), tx.Bucket(bFold(p.q.Kind))
 	c := b.Cursor()
-	desc := p.q.Order == NewestFirst && !p.q.Overdue
+	desc := p.q.Order == NewestFirst && !p.q.Overdue && !p.q.Open
 	if reverse {
 		desc = !desc
 	}
@@ -269,6 +330,14 @@ func (p *plan) walk(tx *bolt.Tx, after []byte, reverse bool, want bool, fn func(
 	return nil
 }
 
+// hasStatus: the row's own status, or the virtual StatusUnaccepted.
+func hasStatus(row *model.Row, status string) bool {
+	if status == StatusUnaccepted {
+		return row.Unaccepted()
+	}
+	return row.Status == status
+}
+
 func step(c *bolt.Cursor, desc bool) ([]byte, []byte) {
 	if desc {
 		return c.Prev()
@@ -300,8 +369,8 @@ func (s *Store) page(p plan, after []byte, n int, reverse bool) ([]Entry, error)
 // Count counts the matching records without decoding rows where the
 // indexes suffice.
 func (s *Store) Count(q Query) (int, error) {
-	if q.Status == "" && q.Sub == "" && q.Ward == "" && q.From == 0 && q.To == 0 && !q.Overdue &&
-		q.DueFrom == 0 && q.DueTo == 0 && q.Order != DueFirst && model.Fold(q.Search) == "" {
+	if q.Status == "" && q.Sub == "" && q.Ward == "" && q.From == 0 && q.To == 0 && !q.Overdue && !q.Open &&
+		q.DueFrom == 0 && q.DueTo == 0 && model.Fold(q.Search) == "" {
 		// Everything of a kind: the counter kept in meta, not a walk over
 		// (and a read of) every row.
 		return s.Total(q.Kind)

@@ -148,7 +148,7 @@ func (s *Store) create(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, rec
 		return &Invalid{model.FieldErrors{{Field: "ward", Key: "err.no_ward"}}}
 	}
 	rec.Normalize()
-	fillDues(rec, st, cal)
+	fillDues(rec, nil, st, cal)
 	if errs := validateSealed(rec); len(errs) > 0 {
 		return &Invalid{errs}
 	}
@@ -196,12 +196,16 @@ func packBuckets(tx *bolt.Tx) {
 	}
 }
 
-func fillDues(rec model.Record, st *model.Settings, cal *model.Calendar) {
+// fillDues fills the deadlines a record lacks and, when it replaces old
+// (nil for a new record), moves the computed ones whose inputs changed
+// (model.Petition.RefreshDues).
+func fillDues(rec, old model.Record, st *model.Settings, cal *model.Calendar) {
 	switch v := rec.(type) {
 	case *model.Feedback:
-		v.FillDue(st)
+		v.FillDue(st, cal)
 	case *model.Petition:
-		v.FillDues(st, cal)
+		op, _ := old.(*model.Petition)
+		v.RefreshDues(op, st, cal)
 	}
 }
 
@@ -543,7 +547,7 @@ func (s *Store) replace(tx *bolt.Tx, old, rec model.Record, id [16]byte, by stri
 	}
 	m.ID, m.Ref, m.Ward, m.CreatedAt, m.CreatedBy = om.ID, om.Ref, om.Ward, om.CreatedAt, om.CreatedBy
 	rec.Normalize()
-	fillDues(rec, st, cal)
+	fillDues(rec, old, st, cal)
 	if errs := validateSealed(rec); len(errs) > 0 {
 		return &Invalid{errs}
 	}

@@ -108,10 +108,12 @@ func TestDueDates(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// Mon 01/06/2026 + 20 = Sun 21/06: a day off, so Mon 22/06 (BLDS
+	// Đ.148 k.5).
 	f := feedback(day(2026, 6, 1))
 	mustCreate(t, s, f)
-	if f.ResponseDue != day(2026, 6, 21) {
-		t.Errorf("feedback response due %v, want 21/06/2026", f.ResponseDue)
+	if f.ResponseDue != day(2026, 6, 22) {
+		t.Errorf("feedback response due %v, want 22/06/2026", f.ResponseDue)
 	}
 	// Set by hand: kept.
 	f2 := feedback(day(2026, 6, 1))
@@ -129,23 +131,27 @@ func TestDueDates(t *testing.T) {
 	if p.AckDue != day(2026, 5, 13) {
 		t.Errorf("ack due %v, want 13/05/2026", p.AckDue)
 	}
-	// A plain fortnight: received Monday 01/06/2026, due Monday 15/06/2026.
+	// Received Monday 01/06/2026. Complaint: accepted within 10 days,
+	// Thu 11/06; denunciation: 7 working days, 02–05/06 and 08–10/06, Wed
+	// 10/06; proposal and report: 10 working days, Mon 15/06. Resolution:
+	// a complaint or denunciation has none before it is accepted; a
+	// proposal 15 days, Tue 16/06; a report 21 days, Mon 22/06.
 	for _, tc := range []struct {
-		c    model.Classification
-		want model.Date
+		c        model.Classification
+		ack, res model.Date
 	}{
-		{model.ClassComplaint, day(2026, 7, 1)},
-		{model.ClassDenunciation, day(2026, 7, 31)},
-		{model.ClassProposal, day(2026, 6, 16)},
-		{model.ClassReport, day(2026, 6, 22)},
+		{model.ClassComplaint, day(2026, 6, 11), 0},
+		{model.ClassDenunciation, day(2026, 6, 10), 0},
+		{model.ClassProposal, day(2026, 6, 15), day(2026, 6, 16)},
+		{model.ClassReport, day(2026, 6, 15), day(2026, 6, 22)},
 	} {
 		p := petition(day(2026, 6, 1), tc.c)
 		mustCreate(t, s, p)
-		if p.AckDue != day(2026, 6, 15) {
-			t.Errorf("%s: ack due %v, want 15/06/2026", tc.c, p.AckDue)
+		if p.AckDue != tc.ack {
+			t.Errorf("%s: ack due %v, want %v", tc.c, p.AckDue, tc.ack)
 		}
-		if p.ResolutionDue != tc.want {
-			t.Errorf("%s: resolution due %v, want %v", tc.c, p.ResolutionDue, tc.want)
+		if p.ResolutionDue != tc.res {
+			t.Errorf("%s: resolution due %v, want %v", tc.c, p.ResolutionDue, tc.res)
 		}
 		got := mustGet(t, s, model.KindPetition, p.ID).(*model.Petition)
 		if got.AckDue != p.AckDue || got.ResolutionDue != p.ResolutionDue {
@@ -153,6 +159,29 @@ func TestDueDates(t *testing.T) {
 		}
 		if tc.c == model.ClassDenunciation && !got.Confidential {
 			t.Error("a denunciation was stored without the confidential flag")
+		}
+		if tc.res != 0 {
+			continue
+		}
+		// Accepted on Wed 03/06: the term starts. Complaint 30 days, Fri
+		// 03/07; denunciation 60 (these Settings), Sun 02/08 → Mon 03/08.
+		// Then complex: the complaint gets 45 days, Sat 18/07 → Mon 20/07.
+		got.AcceptedOn = day(2026, 6, 3)
+		if err := s.Update(got, officer); err != nil {
+			t.Fatal(err)
+		}
+		want := map[model.Classification]model.Date{model.ClassComplaint: day(2026, 7, 3), model.ClassDenunciation: day(2026, 8, 3)}[tc.c]
+		if got.ResolutionDue != want || got.Handling != model.HandlingAccepted {
+			t.Errorf("%s accepted 03/06: resolution due %v handling %q, want %v", tc.c, got.ResolutionDue, got.Handling, want)
+		}
+		if tc.c == model.ClassComplaint {
+			got.Complex = true
+			if err := s.Update(got, officer); err != nil {
+				t.Fatal(err)
+			}
+			if got.ResolutionDue != day(2026, 7, 20) {
+				t.Errorf("complex complaint: resolution due %v, want 20/07/2026", got.ResolutionDue)
+			}
 		}
 	}
 }

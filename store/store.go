@@ -22,11 +22,14 @@ import (
 )
 
 // SchemaVersion is the layout this build reads and writes.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 var (
 	ErrInUse       = errors.New("database in use by another gopy")
 	ErrNewerSchema = errors.New("database made by a newer gopy")
+	// ErrOlderSchema: a read-only open of a database an older gopy made;
+	// one read-write open migrates it (after a backup).
+	ErrOlderSchema = errors.New("database made by an older gopy, not yet migrated")
 	ErrNotFound    = errors.New("record not found")
 	ErrNoDatabase  = errors.New("no database at this path")
 	ErrStale       = errors.New("record changed since it was opened")
@@ -99,16 +102,25 @@ const (
 	ixDue    = 'd'
 )
 
-// ixKeys are a row's keys in its kind's ix bucket: status, who and
-// reference, and the deadline while the record can fall overdue (an
+// ixKeys are a row's keys in its kind's ix bucket: status (and the
+// virtual status "unaccepted" of a petition no decision was taken on), who
+// and reference, and the deadline it can still miss (model.Row.OpenDue: an
 // overdue query trusts the deadline index without reading the row).
 func ixKeys(row *model.Row, id [16]byte) [][]byte {
-	keys := [][]byte{statusKey(row, id), whoKey(row, id), refKey(row, id)}
-	if due, ok := row.OpenDue(); ok {
+	keys := [][]byte{statusKey(row.Status, row, id), whoKey(row, id), refKey(row, id)}
+	if row.Unaccepted() {
+		keys = append(keys, statusKey(StatusUnaccepted, row, id))
+	}
+	if due, kind := row.OpenDue(); kind != "" && due != 0 {
 		keys = append(keys, dueKey(due, row.Date, id))
 	}
 	return keys
 }
+
+// StatusUnaccepted is the status a petitions query takes for the open
+// petitions no decision (accept, return, transfer) was taken on yet:
+// `gopy list petitions --status unaccepted`.
+const StatusUnaccepted = "unaccepted"
 
 func kCount(k model.Kind) []byte { return []byte("count/" + string(k)) }
 
@@ -211,7 +223,7 @@ func (s *Store) prepare(readOnly bool) error {
 		return s.db.Update(func(tx *bolt.Tx) error { return initBuckets(tx) })
 	case version < SchemaVersion:
 		if readOnly {
-			return fmt.Errorf("%s: schema %d needs migrating; open it once without --read-only", s.path, version)
+			return fmt.Errorf("%s (schema %d): %w", s.path, version, ErrOlderSchema)
 		}
 		if err := s.migrate(version); err != nil {
 			return err

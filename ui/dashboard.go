@@ -181,8 +181,10 @@ func (d *dashboard) items() []dashItem {
 	count := func(n func(*model.Dashboard) int) func(*model.Dashboard) (string, string, bool) {
 		return func(f *model.Dashboard) (string, string, bool) { return num(l, n(f)), "", false }
 	}
-	target := func(t model.Target) (string, string, bool) {
-		held, req := t.Held, t.Required
+	// held of req: the secretary's periodic days this month against the
+	// month's, the chair's weeks met against those judged so far, the
+	// conferences this year against the year's (none held reads 0/1).
+	target := func(held, req int) (string, string, bool) {
 		note := l.T("dash.met")
 		if held < req {
 			note = l.T("dash.not_met")
@@ -199,7 +201,11 @@ func (d *dashboard) items() []dashItem {
 	ys, ye := model.NewDate(today.Year(), 1, 1), model.NewDate(today.Year(), 12, 31)
 	return []dashItem{
 		{l.T("dash.overdue_petitions"), model.DashOverduePetitions, func(f *model.Dashboard) (string, string, bool) {
-			return num(l, f.OverduePetitions), "", f.OverduePetitions > 0
+			note := ""
+			if f.OverdueUnaccepted > 0 {
+				note = l.F("dash.unaccepted", num(l, f.OverdueUnaccepted))
+			}
+			return num(l, f.OverduePetitions), note, f.OverduePetitions > 0
 		}, list(l.T("dash.overdue_petitions"), listSpec{kind: pet, overdue: true})},
 		{l.T("dash.overdue_feedback"), model.DashOverdueFeedback, func(f *model.Dashboard) (string, string, bool) {
 			return num(l, f.OverdueFeedback), l.F("dash.points", num(l, f.OverduePoints)), f.OverdueFeedback > 0
@@ -209,14 +215,14 @@ func (d *dashboard) items() []dashItem {
 		{l.F("dash.due_feedback", dueWindow), model.DashDueFeedback, count(func(f *model.Dashboard) int { return f.DueFeedback }),
 			list(l.F("dash.due_feedback", dueWindow), listSpec{kind: fb, dueFrom: today, dueTo: due})},
 		{l.T("dash.awaiting"), model.DashAwaiting, count(func(f *model.Dashboard) int { return f.AwaitingFeedback }),
-			list(l.T("dash.awaiting"), listSpec{kind: fb, order: store.DueFirst})},
+			list(l.T("dash.awaiting"), listSpec{kind: fb, order: store.DueFirst, open: true})},
 		{l.T("dash.sessions_month"), model.DashMonth, count(func(f *model.Dashboard) int { return f.MonthSessions }),
 			list(l.T("dash.sessions_month"), listSpec{kind: ses, period: periodCustom, from: ms, to: me})},
-		{l.T("dash.secretary_days"), model.DashMonth, func(f *model.Dashboard) (string, string, bool) { return target(f.Secretary) },
+		{l.T("dash.secretary_days"), model.DashMonth, func(f *model.Dashboard) (string, string, bool) { return target(f.Secretary.Days, f.Secretary.Per) },
 			list(l.T("dash.secretary_days"), listSpec{kind: ses, sub: string(model.HostPartySecretary), period: periodCustom, from: ms, to: me})},
-		{l.T("dash.chair_days"), model.DashMonth, func(f *model.Dashboard) (string, string, bool) { return target(f.Chair) },
+		{l.T("dash.chair_days"), model.DashMonth, func(f *model.Dashboard) (string, string, bool) { return target(f.Chair.Held, f.Chair.Required) },
 			list(l.T("dash.chair_days"), listSpec{kind: ses, sub: string(model.HostCommitteeChair), period: periodCustom, from: ms, to: me})},
-		{l.F("dash.dialogues_year", today.Year()), model.DashYear, func(f *model.Dashboard) (string, string, bool) { return target(f.Dialogues) },
+		{l.F("dash.dialogues_year", today.Year()), model.DashYear, func(f *model.Dashboard) (string, string, bool) { return target(f.Dialogues.Days, f.Dialogues.Per) },
 			list(l.F("dash.dialogues_year", today.Year()), listSpec{kind: ses, status: string(model.SessionDialogue), period: periodCustom, from: ys, to: ye})},
 	}
 }

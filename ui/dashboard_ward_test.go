@@ -86,12 +86,13 @@ func lineWith(t testing.TB, screen, s string) string {
 func TestDashboardShowsOneRowPerWard(t *testing.T) {
 	dr := newTestRoot(t, newTwoWardStore(t), i18n.VI, 120, 40)
 	dr.mustSee("Theo phường, xã (2)", "Nhận gói gần nhất")
-	// HB: 4 feedback, 4 sessions, 8 petitions; overdue 3 petitions and 1
-	// feedback; its own records, no bundle. LS: 3 records, 1 overdue, its
-	// bundle received today.
+	// HB: 4 feedback, 4 sessions, 8 petitions; overdue 2 petitions (one
+	// past its resolution due, one not accepted in time) and 1 feedback;
+	// its own records, no bundle. LS: 3 records, 1 overdue, its bundle
+	// received today.
 	hb := strings.Fields(lineWith(t, dr.screen(), "HB  Phường Hòa Bình"))
-	if got := strings.Join(hb[len(hb)-3:], " "); got != "16 4 —" {
-		t.Errorf("HB row ends %q, want 16 4 —", got)
+	if got := strings.Join(hb[len(hb)-3:], " "); got != "16 3 —" {
+		t.Errorf("HB row ends %q, want 16 3 —", got)
 	}
 	ls := strings.Fields(lineWith(t, dr.screen(), "Phường Lê Sơn"))
 	if got := strings.Join(ls, " "); got != "LS Phường Lê Sơn 3 1 16/03/2026" {

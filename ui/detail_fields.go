@@ -36,7 +36,8 @@ var (
 		"organised_by", "participants", "topics", "announced_on", "results_published_on", "minutes", "commitments"}
 	petitionLabels = []string{"received_on", "channel", "classification", "summary", "previously_handled_by",
 		"name", "group", "address", "id_number", "phone", "people", "confidential", "handling", "handling_agency",
-		"handling_doc_no", "assignee_unit", "assignee_officer", "ack_due", "acknowledged_on", "resolution_due",
+		"handling_doc_no", "assignee_unit", "assignee_officer", "accepted_on", "complex", "multi_site", "extensions",
+		"ack_due", "acknowledged_on", "resolution_due",
 		"status", "result", "resolved_on", "reported_back_on"}
 )
 
@@ -173,11 +174,12 @@ func (d *detailLayout) session(r *model.Session) {
 			note = strings.TrimPrefix(note+" · ", " · ") + "! " + l.F("detail.announce_late", dl.AnnounceDaysBefore)
 		}
 		d.note("announced_on", date(r.AnnouncedOn), note, late)
-		late = r.PublishedLate(dl, today)
+		cal := model.NewCalendar(d.c.settings.Holidays)
+		late = r.PublishedLate(dl, cal, today)
 		note = ""
 		switch {
 		case late && r.ResultsPublishedOn == 0:
-			note = "! " + l.F("detail.publish_missing", r.HeldOn.AddDays(dl.PublishDaysAfter).String())
+			note = "! " + l.F("detail.publish_missing", model.PublishDue(r.HeldOn, &dl, cal).String())
 		case late:
 			note = "! " + l.F("detail.publish_late", dl.PublishDaysAfter)
 		}
@@ -236,13 +238,34 @@ func (d *detailLayout) petition(r *model.Petition) {
 	}
 	d.f("assignee_unit", db(r.AssigneeUnit))
 	d.f("assignee_officer", db(r.AssigneeOfficer))
-	d.fd("ack_due", r.AckDue)
+	if r.AcceptedOn != 0 {
+		d.fd("accepted_on", r.AcceptedOn)
+	}
+	if r.Complex {
+		d.f("complex", l.T("word.yes"))
+	}
+	if r.MultiSite {
+		d.f("multi_site", l.T("word.yes"))
+	}
+	for _, x := range r.Extensions {
+		d.f("extensions", l.F("detail.extension", x.Days, db(x.DecisionNo), x.On.String())+
+			strings.TrimSuffix(" · "+db(x.Reason), " · "))
+	}
+	// The deadline it can still miss carries the overdue flag: the
+	// acceptance due while no decision is taken, else the resolution due.
+	_, kind := r.OpenDue()
+	overdue := r.Overdue(today)
+	if overdue && kind == model.DueAcceptance {
+		d.note("ack_due", date(r.AckDue), "! "+l.F("detail.unaccepted_overdue", r.DaysOverdue(today)), true)
+	} else {
+		d.fd("ack_due", r.AckDue)
+	}
 	if r.AckLate(today) {
 		d.note("acknowledged_on", date(r.AcknowledgedOn), "! "+l.T("detail.ack_late"), true)
 	} else {
 		d.fd("acknowledged_on", r.AcknowledgedOn)
 	}
-	if r.Overdue(today) {
+	if overdue && kind == model.DueResolution {
 		d.note("resolution_due", date(r.ResolutionDue), "! "+l.F("detail.days_overdue", r.DaysOverdue(today)), true)
 	} else {
 		d.fd("resolution_due", r.ResolutionDue)

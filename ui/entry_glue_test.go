@@ -485,7 +485,7 @@ func TestDraftsDialogDiscardAndLater(t *testing.T) {
 	dr.key("d") // the newest first
 	dr.mustSee("Có 1 biểu mẫu chưa lưu", "Góp ý mới")
 	dr.key("esc") // kept for later
-	dr.mustSee("[1 Tổng quan]", "Kiến nghị quá hạn giải quyết")
+	dr.mustSee("[1 Tổng quan]", "Kiến nghị quá hạn")
 	if drafts, _ := entry.Drafts(s); len(drafts) != 1 || drafts[0].Kind != "feedback" {
 		t.Fatalf("drafts %+v", drafts)
 	}

@@ -71,6 +71,9 @@ type listSpec struct {
 	period   periodChoice
 	from, to model.Date // period == periodCustom
 	overdue  bool
+	// open keeps the records that can still miss a deadline (the
+	// dashboard's "awaiting answers").
+	open bool
 	// dueFrom/dueTo (dueTo nonzero) keep records still open whose deadline
 	// falls in the range: the dashboard's "due in the next 7 days".
 	dueFrom, dueTo model.Date
@@ -78,17 +81,17 @@ type listSpec struct {
 }
 
 // byDue reports whether the list walks the deadline index: a due range,
-// "soonest due first" (which lists only what is still open), or the
-// overdue filter unless sorted by who or reference.
+// "soonest due first" (what is still open first, then the rest), or the
+// overdue or open filter unless sorted by who or reference.
 func (s *listSpec) byDue() bool {
-	return s.dueTo != 0 || s.order == store.DueFirst || s.overdue && !s.byValue()
+	return s.dueTo != 0 || s.order == store.DueFirst || (s.overdue || s.open) && !s.byValue()
 }
 
 // byValue: sorted by who or by reference, not by a date.
 func (s *listSpec) byValue() bool { return s.order == store.ByWho || s.order == store.ByRef }
 
 func (s *listSpec) query(today model.Date, search string) store.Query {
-	q := store.Query{Kind: s.kind, Status: s.status, Sub: s.sub, Ward: s.ward, Overdue: s.overdue,
+	q := store.Query{Kind: s.kind, Status: s.status, Sub: s.sub, Ward: s.ward, Overdue: s.overdue, Open: s.open,
 		Today: today, Search: search, Order: s.order, DueFrom: s.dueFrom, DueTo: s.dueTo}
 	if s.period == periodCustom {
 		q.From, q.To = s.from, s.to

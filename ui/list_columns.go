@@ -165,6 +165,13 @@ func (cl *columns) row(r *model.Row, today model.Date, selected bool) string {
 		who = l.T("word.confidential")
 	}
 	status := statusLabel(l, cl.kind, r.Status)
+	// A petition past its acceptance deadline with no decision says so
+	// in words beside its "!": "chưa thụ lý, quá hạn" is its own overdue
+	// kind.
+	openDue, dueKind := r.OpenDue()
+	if overdue && dueKind == model.DueAcceptance {
+		status = l.T("list.unaccepted")
+	}
 
 	var b strings.Builder
 	b.Grow(cl.width + 64)
@@ -217,8 +224,10 @@ func (cl *columns) row(r *model.Row, today model.Date, selected bool) string {
 		if overdue {
 			dueStyle = st.InkOverdue.Render
 		}
-		due := ""
-		if r.Due != 0 && (cl.kind != model.KindFeedback || r.Points[0] > 0) {
+		// The deadline it can still miss (an unaccepted petition's
+		// acceptance due); a closed petition's resolution due.
+		due := openDue.String()
+		if dueKind == "" && cl.kind == model.KindPetition {
 			due = r.Due.String()
 		}
 		cell(due, cl.due, dueStyle)

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"gopy/model"
+	"gopy/store"
 	"gopy/ui/kit"
 )
 
@@ -96,6 +97,15 @@ func (f *filterDialog) Update(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// filterStatuses are the statuses a list filters on: a kind's, and for
+// petitions "not yet accepted" (open, no decision taken).
+func filterStatuses(kind model.Kind) []string {
+	if kind == model.KindPetition {
+		return append(statusValues(kind), store.StatusUnaccepted)
+	}
+	return statusValues(kind)
+}
+
 func cycleIn(vals []string, cur string, d int) string {
 	all := append([]string{""}, vals...)
 	i := slices.Index(all, cur)
@@ -105,7 +115,7 @@ func cycleIn(vals []string, cur string, d int) string {
 func (f *filterDialog) cycle(r filterRow, d int) {
 	switch r {
 	case fStatus:
-		f.spec.status = cycleIn(statusValues(f.spec.kind), f.spec.status, d)
+		f.spec.status = cycleIn(filterStatuses(f.spec.kind), f.spec.status, d)
 	case fSub:
 		f.spec.sub = cycleIn(subValues(f.spec.kind), f.spec.sub, d)
 	case fPeriod:

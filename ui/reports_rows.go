@@ -7,8 +7,10 @@ import (
 	"strings"
 
 	"gopy/model"
+	"gopy/store"
 	"gopy/ui/i18n"
 	"gopy/ui/kit"
+	"gopy/ui/report"
 )
 
 // The Reports tab lays a model.Report out as lines: headings, figures
@@ -204,11 +206,10 @@ func (b *layoutBuilder) figure(label, value string, open func() screen) {
 	b.out.valueW = max(b.out.valueW, kit.Width(value))
 }
 
-func (b *layoutBuilder) target(label string, t model.Target, open func() screen) {
-	note, alarm := b.l.T("report.met"), false
-	if !t.Met {
-		note, alarm = b.l.T("report.not_met"), true
-	}
+// target shows intervals met of those judged (weeks, months, years) and
+// the state; a missed interval raises the alarm.
+func (b *layoutBuilder) target(label string, t model.TargetResult, open func() screen) {
+	note, alarm := report.TargetState(b.l, t), t.State == model.TargetMissed
 	value := num(b.l, t.Held) + "/" + num(b.l, t.Required)
 	b.add(repRow{kind: rowFigure, label: label, value: value, note: note, alarm: alarm, open: open})
 	b.out.labelW = max(b.out.labelW, kit.Width(label))
@@ -374,12 +375,13 @@ func (b *layoutBuilder) sessions() {
 	// Days held are distinct days; the list shows every session the
 	// host chaired, as the dashboard's figures do.
 	b.heading("report.ss.targets")
+	tg := b.r.doc.Report.Targets
 	sec := l.F("report.ss.secretary", st.Targets.SecretaryDaysPerMonth)
-	b.target(sec, s.Targets.Secretary, b.list(sec, listSpec{kind: kind, sub: string(model.HostPartySecretary)}))
+	b.target(sec, model.TargetOf(tg, model.RuleSecretaryMonthly), b.list(sec, listSpec{kind: kind, sub: string(model.HostPartySecretary)}))
 	chair := l.F("report.ss.chair", st.Targets.ChairDaysPerWeek)
-	b.target(chair, s.Targets.Chair, b.list(chair, listSpec{kind: kind, sub: string(model.HostCommitteeChair)}))
+	b.target(chair, model.TargetOf(tg, model.RuleChairWeekly), b.list(chair, listSpec{kind: kind, sub: string(model.HostCommitteeChair)}))
 	dlg := l.F("report.ss.dialogue", st.Targets.DialoguesPerYear)
-	b.target(dlg, s.Targets.Dialogue, b.list(dlg, listSpec{kind: kind, status: string(model.SessionDialogue)}))
+	b.target(dlg, model.TargetOf(tg, model.RuleDialogueYearly), b.list(dlg, listSpec{kind: kind, status: string(model.SessionDialogue)}))
 
 	b.chart("report.ss.by_kind", "session", nil, b.opener("report.ss.by_kind", kind, true), s.ByKind)
 	b.chart("report.ss.by_host", "host", nil, b.opener("report.ss.by_host", kind, false), s.ByHost)
@@ -399,6 +401,10 @@ func (b *layoutBuilder) petitions() {
 		b.list(l.T("report.pt.resolved"), listSpec{kind: kind, status: string(model.StatusResolved)}))
 	b.figure(l.T("report.pt.resolved_ontime"), num(l, p.ResolvedOnTime), nil)
 	b.figure(l.T("report.pt.overdue"), num(l, p.Overdue), b.list(l.T("report.pt.overdue"), listSpec{kind: kind, overdue: true}))
+	b.figure(l.T("report.pt.overdue_unaccepted"), num(l, p.OverdueUnaccepted),
+		b.list(l.T("report.pt.overdue_unaccepted"), listSpec{kind: kind, status: store.StatusUnaccepted, overdue: true}))
+	b.figure(l.T("report.pt.unaccepted"), num(l, p.Unaccepted),
+		b.list(l.T("report.pt.unaccepted"), listSpec{kind: kind, status: store.StatusUnaccepted}))
 	b.figure(l.T("report.pt.reported_back"), num(l, p.ReportedBack), nil)
 
 	b.chart("report.pt.by_class", "class", nil, b.opener("report.pt.by_class", kind, false), p.ByClassification)
@@ -467,8 +473,14 @@ func (r *reportsTab) overdueCells(e *model.OverdueEntry, wards bool, no int) []s
 	if wards {
 		cells = append(cells, db(e.Ward))
 	}
+	// A petition no decision was taken on by its acceptance due reads
+	// "Chưa thụ lý", as in the lists.
+	status := statusLabel(l, model.KindPetition, db(e.Status))
+	if e.Kind == model.DueAcceptance {
+		status = l.T("list.unaccepted")
+	}
 	return append(cells, date(e.Due), num(l, e.DaysOverdue), l.Enum("class", db(e.Classification)),
-		statusLabel(l, model.KindPetition, db(e.Status)), db(e.Assignee))
+		status, db(e.Assignee))
 }
 
 // wards lays out the by-ward figures: per kind, one line per origin ward
@@ -530,9 +542,12 @@ func (b *layoutBuilder) wards() {
 			l.T("reports.wd.chair"), l.T("reports.wd.dialogues")},
 		func(f *model.Figures) []string {
 			s := &f.Sessions
-			held := func(t model.Target) string { return num(l, t.Held) + "/" + num(l, t.Required) }
-			return []string{num(l, s.Total), num(l, s.Participants), held(s.Targets.Secretary),
-				held(s.Targets.Chair), held(s.Targets.Dialogue)}
+			held := func(rule model.TargetRule) string {
+				t := model.TargetOf(f.Targets, rule)
+				return num(l, t.Held) + "/" + num(l, t.Required)
+			}
+			return []string{num(l, s.Total), num(l, s.Participants), held(model.RuleSecretaryMonthly),
+				held(model.RuleChairWeekly), held(model.RuleDialogueYearly)}
 		})
 	table("report.wd.section_pt", model.KindPetition,
 		[]string{l.T("reports.wd.petitions"), l.T("reports.wd.resolved"), l.T("reports.wd.overdue"),

@@ -76,11 +76,14 @@ func TestReportsPeriodByKey(t *testing.T) {
 		}
 	}
 	dr.key("u")
-	if got := figure(t, dr, "Quá hạn giải quyết"); got != "3" {
-		t.Errorf("Q1 overdue petitions = %s, want 3", got)
+	if got := figure(t, dr, "Quá hạn (giải quyết hoặc thụ lý)"); got != "2" {
+		t.Errorf("Q1 overdue petitions = %s, want 2", got)
+	}
+	if got := figure(t, dr, "Trong đó: chưa thụ lý, quá hạn"); got != "1" {
+		t.Errorf("Q1 petitions not accepted in time = %s, want 1", got)
 	}
 	dr.keys("right")
-	dr.mustSee("[Quá hạn (3)]", "KN-2026-0005", "KN-2026-0001", "KN-2026-0004")
+	dr.mustSee("[Quá hạn (2)]", "KN-2026-0001", "KN-2026-0004")
 	checkFrame(t, dr.r.View().Content, 80, 24)
 }
 
@@ -321,7 +324,9 @@ func TestReportsExport(t *testing.T) {
 		t.Errorf("the xlsx lacks 8 petitions received: %q", rows)
 	}
 
-	// The register (Mẫu số 03) as csv: its header, a line per petition.
+	// The register (Mẫu số 03) as csv: its header, a line per citizen
+	// received in person — the three walk-ins (the others came in writing,
+	// by phone, through feedback or at a dialogue).
 	path = filepath.Join(dir, "so.csv")
 	export(t, dr, 6, path)
 	got, err = os.ReadFile(path)
@@ -332,8 +337,8 @@ func TestReportsExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(recs[0], "|") != strings.Join(report.RegisterHeader(i18n.VI), "|") || len(recs) != 9 {
-		t.Errorf("register: header %q, %d lines (want 8 petitions)", recs[0], len(recs)-1)
+	if strings.Join(recs[0], "|") != strings.Join(report.RegisterHeader(i18n.VI), "|") || len(recs) != 4 {
+		t.Errorf("register: header %q, %d lines (want 3 petitions)", recs[0], len(recs)-1)
 	}
 
 	// An existing file is replaced only when confirmed.

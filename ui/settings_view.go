@@ -67,8 +67,10 @@ func (v *settingsView) build() {
 	s := &v.c.settings
 	labels := []string{}
 	for _, k := range []string{"ward_name", "ward_code", "province", "officer", "language",
-		"feedback_response_days", "ack_working_days", "complaint_days", "denunciation_days", "proposal_days",
-		"report_days", "short_comment_days", "announce_days_before", "publish_days_after",
+		"feedback_response_days", "ack_working_days", "complaint_ack_days", "complaint_days", "complaint_complex_days",
+		"complaint_remote_days", "complaint_remote_complex_days", "denunciation_ack_working_days",
+		"denunciation_multi_site_working_days", "denunciation_days", "proposal_days",
+		"report_days", "short_comment_days", "announce_days_before", "publish_days_after", "day_off_shift", "remote_area",
 		"secretary_days_per_month", "chair_days_per_week", "dialogues_per_year"} {
 		labels = append(labels, l.T("set."+k))
 	}
@@ -102,13 +104,28 @@ func (v *settingsView) build() {
 	b.section(l.T("set.deadlines"))
 	f("feedback_response_days", days(dl.FeedbackResponseDays))
 	f("ack_working_days", l.F("set.working_days", dl.AckWorkingDays))
+	f("complaint_ack_days", days(dl.ComplaintAckDays))
 	f("complaint_days", days(dl.ComplaintDays))
+	f("complaint_complex_days", days(dl.ComplaintComplexDays))
+	f("complaint_remote_days", days(dl.ComplaintRemoteDays))
+	f("complaint_remote_complex_days", days(dl.ComplaintRemoteComplexDays))
+	f("denunciation_ack_working_days", l.F("set.working_days", dl.DenunciationAckWorkingDays))
+	f("denunciation_multi_site_working_days", l.F("set.working_days", dl.DenunciationMultiSiteWorkingDays))
 	f("denunciation_days", days(dl.DenunciationDays))
 	f("proposal_days", days(dl.ProposalDays))
 	f("report_days", days(dl.ReportDays))
 	f("short_comment_days", days(dl.ShortCommentDays))
 	f("announce_days_before", days(dl.AnnounceDaysBefore))
 	f("publish_days_after", days(dl.PublishDaysAfter))
+	shift, remote := l.T("set.day_off_shift.on"), l.T("word.no")
+	if dl.OffDayStays {
+		shift = l.T("set.day_off_shift.off")
+	}
+	if s.RemoteArea {
+		remote = l.T("word.yes")
+	}
+	f("day_off_shift", shift)
+	f("remote_area", remote)
 
 	tg := s.Targets
 	b.section(l.T("set.targets"))
@@ -120,13 +137,22 @@ func (v *settingsView) build() {
 	year := v.c.today().Year()
 	for _, y := range []int{year, year + 1} {
 		hs := cal.HolidaysOf(y)
-		b.section(l.F("set.holidays", y, len(hs)))
+		off := 0
+		for _, h := range hs {
+			if !h.Worked {
+				off++
+			}
+		}
+		b.section(l.F("set.holidays", y, off))
 		for _, h := range hs {
 			name := h.Name
 			if l.Has(name) {
 				name = l.T(name)
 			} else {
 				name = db(name)
+			}
+			if h.Worked {
+				name = l.T("entry.worked_mark") + " " + name
 			}
 			b.para(h.On.String()+"  "+l.T("weekday."+strconv.Itoa(int(h.On.Weekday())))+"  "+name, 1, nil)
 		}

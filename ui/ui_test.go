@@ -16,7 +16,7 @@ import (
 
 func TestTabsSwitchByNumberAndTab(t *testing.T) {
 	dr := newTestRoot(t, newFixtureStore(t), i18n.VI, 80, 24)
-	dr.mustSee("[1 Tổng quan]", "Kiến nghị quá hạn giải quyết")
+	dr.mustSee("[1 Tổng quan]", "Kiến nghị quá hạn")
 	for i, want := range []string{"[1 Tổng quan]", "[2 Góp ý]", "[3 Đối thoại]", "[4 Kiến nghị]", "[5 Báo cáo]", "[6 Danh mục]"} {
 		dr.key(fmt.Sprint(i + 1))
 		dr.mustSee(want)
@@ -233,7 +233,9 @@ func TestDatabaseTextIsInert(t *testing.T) {
 
 func TestDashboardFiguresOpenTheirLists(t *testing.T) {
 	dr := newTestRoot(t, newFixtureStore(t), i18n.VI, 120, 40)
-	want := []string{"3 bản ghi", "1 bản ghi", "1 bản ghi", "1 bản ghi", "3 bản ghi", "3 bản ghi", "1 bản ghi", "1 bản ghi", "1 bản ghi"}
+	// Overdue petitions 2 (KN-2026-0001, KN-2026-0004); due in 7 days 2
+	// (KN-2026-0003's acceptance 17/03, KN-2026-0008's resolution 17/03).
+	want := []string{"2 bản ghi", "1 bản ghi", "2 bản ghi", "1 bản ghi", "3 bản ghi", "3 bản ghi", "1 bản ghi", "1 bản ghi", "1 bản ghi"}
 	for i, w := range want {
 		dr.key("1")
 		dr.key("g")
@@ -245,8 +247,8 @@ func TestDashboardFiguresOpenTheirLists(t *testing.T) {
 		dr.key("esc")
 	}
 	dr.keys("g", "enter")
-	dr.mustSee("KN-2026-0005", "KN-2026-0001", "KN-2026-0004")
-	dr.mustNotSee("KN-2026-0002")
+	dr.mustSee("KN-2026-0001", "KN-2026-0004", "Chưa thụ lý ")
+	dr.mustNotSee("KN-2026-0002", "KN-2026-0005")
 }
 
 func TestFilterAndSort(t *testing.T) {
@@ -260,8 +262,11 @@ func TestFilterAndSort(t *testing.T) {
 	dr.keys("right", "right", "enter") // status: in progress
 	dr.mustSee("2 bản ghi", "Đang giải quyết")
 	dr.mustNotSee("Vũ Ngọc Ánh")
+	// Overdue only: KN-2026-0001 past its resolution due (23/02), and
+	// KN-2026-0004, a denunciation with no decision past its acceptance
+	// due (10/02); the transferred complaint has no due of this ward's.
 	dr.keys("f", "x", "down", "down", "down", "right", "enter") // clear, overdue only
-	dr.mustSee("3 bản ghi", "Quá hạn")
+	dr.mustSee("2 bản ghi", "Quá hạn")
 	dr.keys("f", "x", "enter")
 	dr.mustSee("8 bản ghi", "mới nhất trước")
 	dr.key("s")
@@ -271,7 +276,7 @@ func TestFilterAndSort(t *testing.T) {
 		t.Fatalf("oldest first starts with %s", l.rows[0].Row.Ref)
 	}
 	dr.key("s")
-	dr.mustSee("hạn gần nhất", "6 bản ghi") // open petitions only
+	dr.mustSee("hạn gần nhất", "8 bản ghi") // the open ones first, then the rest
 	dr.key("s")
 	dr.mustSee("tên A→Z", "8 bản ghi")
 	var who []string
@@ -290,13 +295,13 @@ func TestFilterAndSort(t *testing.T) {
 	dr.mustSee("mới nhất trước", "8 bản ghi")
 	// Overdue: by deadline, by who, by reference.
 	dr.keys("f", "down", "down", "down", "right", "enter")
-	dr.mustSee("3 bản ghi", "hạn gần nhất")
+	dr.mustSee("2 bản ghi", "hạn gần nhất")
 	dr.key("s")
-	dr.mustSee("3 bản ghi", "tên A→Z")
+	dr.mustSee("2 bản ghi", "tên A→Z")
 	dr.key("s")
-	dr.mustSee("3 bản ghi", "số hiệu tăng dần")
+	dr.mustSee("2 bản ghi", "số hiệu tăng dần")
 	dr.key("s")
-	dr.mustSee("3 bản ghi", "hạn gần nhất")
+	dr.mustSee("2 bản ghi", "hạn gần nhất")
 }
 
 func TestFirstRunSetup(t *testing.T) {
@@ -337,7 +342,7 @@ func TestFirstFrameBeforeAnyCount(t *testing.T) {
 	}
 	r.Init() // commands not run: no figure is known yet
 	got := plain(r.View().Content)
-	for _, w := range []string{"Phường Hòa Bình", "[1 Tổng quan]", "Kiến nghị quá hạn giải quyết", "…"} {
+	for _, w := range []string{"Phường Hòa Bình", "[1 Tổng quan]", "Kiến nghị quá hạn", "…"} {
 		if !strings.Contains(got, w) {
 			t.Fatalf("first frame lacks %q:\n%s", w, got)
 		}
@@ -452,4 +457,13 @@ func TestPastedSearchIsInertAndSearched(t *testing.T) {
 		t.Fatalf("search field holds %q", v)
 	}
 	dr.mustSee("Hoàng Thị Đào", "1 bản ghi")
+}
+
+// The petitions' filter offers "not yet accepted": the three received
+// with no decision taken (KN-2026-0003, -0004, -0007).
+func TestFilterUnaccepted(t *testing.T) {
+	dr := newTestRoot(t, newFixtureStore(t), i18n.VI, 120, 40)
+	dr.keys("4", "f", "left", "enter")
+	dr.mustSee("3 bản ghi", "KN-2026-0003", "KN-2026-0004", "KN-2026-0007")
+	dr.mustNotSee("KN-2026-0001")
 }

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/oklog/ulid/v2"
@@ -147,8 +149,15 @@ func (g *gen) meta(day model.Date) model.Meta {
 }
 
 func (g *gen) person() string {
-	mid := g.pick(middles)
-	return g.pick(surnames) + " " + mid + " " + g.pick(givens)
+	for {
+		mid := g.pick(middles)
+		name := g.pick(surnames) + " " + mid + " " + g.pick(givens)
+		// Not even part of a cadre's name ("Vũ Thị Mai" in "Vũ Thị Mai
+		// Anh"): a bundle stripped of citizens' names still holds cadres'.
+		if !slices.ContainsFunc(cadres, func(c string) bool { return strings.Contains(c, name) }) {
+			return name
+		}
+	}
 }
 
 // record makes one record dated day (a session may bring its petitions
@@ -341,6 +350,20 @@ func (g *gen) petition(day model.Date) *model.Petition {
 	}
 	if p.AcknowledgedOn == 0 {
 		p.Handling = ""
+	}
+	// Accepted the day the notice went out; some complaints and
+	// denunciations are complex, and half the complex denunciations are
+	// extended once. Their terms start at acceptance.
+	if p.Handling == model.HandlingAccepted {
+		p.AcceptedOn = p.AcknowledgedOn
+		if p.Classification == model.ClassComplaint || p.Classification == model.ClassDenunciation {
+			p.Complex = g.chance(0.15)
+		}
+		if p.Classification == model.ClassDenunciation && p.Complex && g.chance(0.5) {
+			p.Extensions = []model.Extension{{On: p.AcceptedOn.AddDays(25), Days: 30,
+				DecisionNo: fmt.Sprintf("%d/QĐ-UBND", 1+g.r.IntN(400)), Reason: "Cần xác minh thêm tại nhiều nơi."}}
+		}
+		p.FillDues(&g.st, g.cal)
 	}
 	return p
 }

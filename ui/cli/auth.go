@@ -104,10 +104,22 @@ func (e *Env) setup(s *store.Store, name, pass string) error {
 }
 
 // openRead opens the database for reading with a shared lock, signed in.
-// A database without accounts is first opened for writing, once, so the
-// user becomes its admin and what it holds in clear is sealed.
+// A database an older gopy made is first opened once to write, which backs
+// it up and migrates it, so the first `gopy list` after an upgrade just
+// works. A database without accounts is first opened for writing, once, so
+// the user becomes its admin and what it holds in clear is sealed.
 func (e *Env) openRead() (*store.Store, error) {
 	s, err := store.Open(e.DBPath, store.Options{ReadOnly: true, Now: e.Now})
+	if errors.Is(err, store.ErrOlderSchema) {
+		w, werr := store.Open(e.DBPath, store.Options{Now: e.Now})
+		if werr != nil {
+			return nil, werr
+		}
+		if werr := w.Close(); werr != nil {
+			return nil, werr
+		}
+		s, err = store.Open(e.DBPath, store.Options{ReadOnly: true, Now: e.Now})
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -247,3 +247,44 @@ func TestListSortByWho(t *testing.T) {
 		t.Errorf("--sort size: exit %d, want 2", code)
 	}
 }
+
+// --sort due keeps every record: the ones that can still miss a deadline
+// first, soonest first (an unaccepted petition by its acceptance due), then
+// the rest newest first.
+func TestListSortByDueKeepsEveryRecord(t *testing.T) {
+	db := demoDB(t, 600)
+	for _, kind := range []string{"petitions", "feedback"} {
+		all := count(t, "--db", db, "list", kind)
+		if got := count(t, "--db", db, "list", kind, "--sort", "due"); got != all {
+			t.Errorf("%s --sort due --count = %d, list --count = %d", kind, got, all)
+		}
+	}
+	code, out, errs := run(t, "--db", db, "list", "petitions", "--sort", "due", "--format", "json")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	var recs []model.Petition
+	if err := json.Unmarshal([]byte(out), &recs); err != nil {
+		t.Fatal(err)
+	}
+	open, rest := 0, false
+	var last model.Date
+	for _, p := range recs {
+		due, kind := p.OpenDue()
+		if kind == "" || due == 0 {
+			rest = true
+			continue
+		}
+		if rest {
+			t.Fatalf("%s (due %v) listed after records with no open deadline", p.Ref, due)
+		}
+		if due < last {
+			t.Fatalf("%s due %v listed after %v", p.Ref, due, last)
+		}
+		last = due
+		open++
+	}
+	if open == 0 || !rest || len(recs) != count(t, "--db", db, "list", "petitions") {
+		t.Errorf("open %d, rest %v, %d listed", open, rest, len(recs))
+	}
+}

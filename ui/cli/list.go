@@ -58,6 +58,9 @@ func runList(env *Env, args []string) int {
 	q := store.Query{Kind: kind, Overdue: *overdue, Search: model.NFC(*search), Ward: *ward, Today: env.Today(), Order: order}
 	if *status != "" {
 		vals := model.RowStatuses(kind)
+		if kind == model.KindPetition {
+			vals = append(vals, store.StatusUnaccepted)
+		}
 		found := false
 		for _, v := range vals {
 			found = found || v == *status
@@ -179,10 +182,17 @@ func writeTable(w *bufio.Writer, s *store.Store, q store.Query, l i18n.Lang) err
 			who = l.T("word.confidential")
 		}
 		st := l.Enum(group, r.Status)
-		if r.Overdue(q.Today) {
+		due, kind := r.OpenDue()
+		switch {
+		case r.Overdue(q.Today) && kind == model.DueAcceptance:
+			st = "! " + l.T("due.acceptance") + " · " + st
+		case r.Overdue(q.Today):
 			st = "! " + l.T("word.overdue") + " · " + st
 		}
-		line([]string{sanitize.Line(r.Ref), r.Date.String(), who, sanitize.Line(r.Title), st, r.Due.String()})
+		if kind == "" {
+			due = r.Due
+		}
+		line([]string{sanitize.Line(r.Ref), r.Date.String(), who, sanitize.Line(r.Title), st, due.String()})
 		return nil
 	})
 	fmt.Fprintf(w, "%s\n", l.F("cli.list.total", n))

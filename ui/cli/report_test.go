@@ -37,11 +37,21 @@ type jsonFigures struct {
 		Total  int
 		ByKind map[string]int `json:"by_kind"`
 	}
+	Targets []struct {
+		Rule                      string
+		Per, Required, Held, Days int
+		AdHoc                     int `json:"ad_hoc_days"`
+		Met                       bool
+		State                     string
+		Missed, Pending           []string
+	}
 	Petitions struct {
-		Total, Overdue   int
-		ByStatus         map[string]int `json:"by_status"`
-		ByClassification map[string]int `json:"by_classification"`
-		OverdueList      []struct {
+		Total, Overdue    int
+		OverdueUnaccepted int            `json:"overdue_unaccepted"`
+		Unaccepted        int            `json:"unaccepted"`
+		ByStatus          map[string]int `json:"by_status"`
+		ByClassification  map[string]int `json:"by_classification"`
+		OverdueList       []struct {
 			Ref string
 		} `json:"overdue_list"`
 	}
@@ -100,6 +110,8 @@ func checkAgainstList(t *testing.T, db, label string, f *jsonFigures, filter ...
 
 	want("petitions.total", f.Petitions.Total, n("petitions"))
 	want("petitions.overdue", f.Petitions.Overdue, n("petitions", "--overdue"))
+	want("petitions.overdue_unaccepted", f.Petitions.OverdueUnaccepted, n("petitions", "--status", "unaccepted", "--overdue"))
+	want("petitions.unaccepted", f.Petitions.Unaccepted, n("petitions", "--status", "unaccepted"))
 	want("len(petitions.overdue_list)", len(f.Petitions.OverdueList), f.Petitions.Overdue)
 	for _, s := range model.PetitionStatuses {
 		want("petitions.by_status."+string(s), f.Petitions.ByStatus[string(s)], n("petitions", "--status", string(s)))
@@ -186,7 +198,9 @@ func TestReportXLSX(t *testing.T) {
 		{"Góp ý", "Số ý kiến", r.Feedback.Points},
 		{"Đối thoại, tiếp dân", "Tổng số cuộc", r.Sessions.Total},
 		{"Kiến nghị", "Tổng số đơn, vụ việc tiếp nhận", r.Petitions.Total},
-		{"Kiến nghị", "Quá hạn giải quyết", r.Petitions.Overdue},
+		{"Kiến nghị", "Quá hạn (giải quyết hoặc thụ lý)", r.Petitions.Overdue},
+		{"Kiến nghị", "Trong đó: chưa thụ lý, quá hạn", r.Petitions.OverdueUnaccepted},
+		{"Kiến nghị", "Chưa thụ lý (chưa có quyết định xử lý)", r.Petitions.Unaccepted},
 	} {
 		cell := findCell(t, f, c.sheet, c.label)
 		if cell == "" {
@@ -262,10 +276,52 @@ func checkNumber(t *testing.T, f *excelize.File, sheet, cell string, want int) {
 	}
 }
 
+// registerHeaderVI are the 12 columns of Mẫu số 03 (TT 04/2021/TT-TTCP),
+// the handling in three.
 var registerHeaderVI = []string{
-	"STT", "Ngày tiếp", "Họ tên – địa chỉ", "CCCD/Hộ chiếu", "Tóm tắt nội dung", "Phân loại đơn, số người",
-	"Cơ quan đã giải quyết", "Hướng xử lý: thụ lý / trả lại đơn và hướng dẫn / chuyển đơn",
-	"Theo dõi kết quả giải quyết", "Ghi chú",
+	"STT", "Ngày tiếp", "Họ tên – Địa chỉ", "CMND/CCCD/Hộ chiếu", "Nội dung vụ việc", "Phân loại đơn / Số người",
+	"Cơ quan, tổ chức đã giải quyết", "Thụ lý giải quyết", "Trả lại đơn và hướng dẫn", "Chuyển đơn",
+	"Theo dõi kết quả", "Ghi chú",
+}
+
+// inPersonCount counts the period's petitions whose citizen was received
+// in person — walk-ins and matters of reception sessions — from the
+// lists' JSON, independently of the register.
+func inPersonCount(t *testing.T, db, period string) (inPerson, other int) {
+	t.Helper()
+	var sessions []struct {
+		ID   string
+		Kind string
+	}
+	code, out, errs := run(t, "--db", db, "list", "sessions", "--format", "json")
+	if code != 0 || json.Unmarshal([]byte(out), &sessions) != nil {
+		t.Fatalf("list sessions: %d %s", code, errs)
+	}
+	reception := map[string]bool{}
+	for _, s := range sessions {
+		reception[s.ID] = s.Kind == "reception" || s.Kind == "reception_adhoc"
+	}
+	var pets []struct {
+		Channel   string
+		SessionID string `json:"session_id"`
+	}
+	code, out, errs = run(t, "--db", db, "list", "petitions", "--period", period, "--format", "json")
+	if code != 0 || json.Unmarshal([]byte(out), &pets) != nil {
+		t.Fatalf("list petitions: %d %s", code, errs)
+	}
+	for _, p := range pets {
+		if p.Channel == "walk_in" || p.Channel == "session" && reception[p.SessionID] {
+			inPerson++
+		} else {
+			other++
+		}
+	}
+	return inPerson, other
+}
+
+func inPersonOnly(t *testing.T, db, period string) int {
+	n, _ := inPersonCount(t, db, period)
+	return n
 }
 
 func TestReportAndRegisterCSV(t *testing.T) {
@@ -297,8 +353,19 @@ func TestReportAndRegisterCSV(t *testing.T) {
 	if strings.Join(recs[0], "|") != strings.Join(registerHeaderVI, "|") {
 		t.Errorf("register header = %q", recs[0])
 	}
-	if got, want := len(recs)-1, count(t, "--db", db, "list", "petitions", "--period", "2025"); got != want {
-		t.Errorf("register has %d rows, the period %d petitions", got, want)
+	// Only citizens received in person: never written, phone or feedback
+	// petitions, nor matters of dialogues and consultations.
+	inPerson, other := inPersonCount(t, db, "2025")
+	if got := len(recs) - 1; got != inPerson || other == 0 {
+		t.Errorf("register has %d rows, the period %d petitions received in person (%d others)", got, inPerson, other)
+	}
+	for _, r := range recs[1:] {
+		if len(r) != 12 {
+			t.Fatalf("register row of %d cells", len(r))
+		}
+		if strings.Contains(r[11], "Đơn thư") || strings.Contains(r[11], "Qua điện thoại") {
+			t.Errorf("a petition not received in person in the register: %q", r[11])
+		}
 	}
 	confidential := 0
 	for _, r := range recs[1:] {
@@ -329,13 +396,22 @@ func TestRegisterXLSX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) < 4 || strings.Join(rows[3], "|") != strings.Join(registerHeaderVI, "|") {
-		t.Fatalf("header row = %q", rows[min(3, len(rows)-1)])
+	// The form's header: the unit, the title, the form and period, then
+	// the columns on two rows, "Hướng xử lý" over its three.
+	top := append(append(append([]string{}, registerHeaderVI[:7]...), "Hướng xử lý", "", ""), registerHeaderVI[10:]...)
+	sub := append([]string{"", "", "", "", "", "", ""}, registerHeaderVI[7:10]...)
+	if len(rows) < 6 || !strings.Contains(rows[0][0], "Đơn vị") || rows[1][0] != "SỔ TIẾP CÔNG DÂN" ||
+		strings.Join(rows[4], "|") != strings.Join(top, "|") || strings.Join(rows[5], "|") != strings.Join(sub, "|") {
+		t.Fatalf("header rows = %q", rows[:min(6, len(rows))])
 	}
-	if got, want := len(rows)-4, count(t, "--db", db, "list", "petitions", "--period", "2025"); got != want {
-		t.Errorf("register has %d rows, the period %d petitions", got, want)
+	merged, err := f.GetMergeCells("Sổ tiếp công dân")
+	if err != nil || len(merged) != 10 {
+		t.Fatalf("merged cells %d, %v; want 9 titles over two rows and the handling's three", len(merged), err)
 	}
-	checkNumber(t, f, "Sổ tiếp công dân", "A5", 1)
+	if got, want := len(rows)-6, inPersonOnly(t, db, "2025"); got != want {
+		t.Errorf("register has %d rows, the period %d petitions received in person", got, want)
+	}
+	checkNumber(t, f, "Sổ tiếp công dân", "A7", 1)
 }
 
 func TestReportUsageErrors(t *testing.T) {
@@ -429,5 +505,52 @@ func TestReportOutReplacesFile(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Dir(out))
 	if len(entries) != 1 {
 		t.Errorf("temporary files left: %v", entries)
+	}
+}
+
+// The report's targets are the three rules, judged per interval; the days
+// each counts are the distinct days of periodic receptions (any dialogue)
+// that `list sessions` shows for the period, held by today.
+func TestReportTargetsAgreeWithList(t *testing.T) {
+	db := demoDB(t, 2500)
+	for _, p := range []string{"2025", "2026-Q3", "2026-07"} {
+		r := reportJSON(t, "--db", db, "report", "--period", p)
+		if len(r.Targets) != 3 || r.Targets[0].Rule != "chair_weekly" || r.Targets[1].Rule != "secretary_monthly" || r.Targets[2].Rule != "dialogue_yearly" {
+			t.Fatalf("%s: targets %+v", p, r.Targets)
+		}
+		var sessions []struct {
+			Kind     string
+			HeldOn   string `json:"held_on"`
+			HostRole string `json:"host_role"`
+		}
+		code, out, errs := run(t, "--db", db, "list", "sessions", "--period", p, "--format", "json")
+		if code != 0 || json.Unmarshal([]byte(out), &sessions) != nil {
+			t.Fatalf("list sessions: %d %s", code, errs)
+		}
+		days := map[string]map[string]bool{"chair_weekly": {}, "secretary_monthly": {}, "dialogue_yearly": {}}
+		adhoc := map[string]map[string]bool{"chair_weekly": {}, "secretary_monthly": {}}
+		today := "2026-11-27" // fixedNow
+		for _, s := range sessions {
+			if s.HeldOn > today {
+				continue
+			}
+			rule := map[string]string{"committee_chair": "chair_weekly", "party_secretary": "secretary_monthly"}[s.HostRole]
+			switch {
+			case s.Kind == "dialogue":
+				days["dialogue_yearly"][s.HeldOn] = true
+			case s.Kind == "reception" && rule != "":
+				days[rule][s.HeldOn] = true
+			case s.Kind == "reception_adhoc" && rule != "":
+				adhoc[rule][s.HeldOn] = true
+			}
+		}
+		for _, tg := range r.Targets {
+			if tg.Days != len(days[tg.Rule]) || tg.AdHoc != len(adhoc[tg.Rule]) {
+				t.Errorf("%s %s: days %d ad hoc %d, list shows %d and %d", p, tg.Rule, tg.Days, tg.AdHoc, len(days[tg.Rule]), len(adhoc[tg.Rule]))
+			}
+			if tg.Held+len(tg.Missed) != tg.Required || tg.Met != (tg.State == "met") || tg.Met && len(tg.Missed) > 0 {
+				t.Errorf("%s %s: inconsistent %+v", p, tg.Rule, tg)
+			}
+		}
 	}
 }

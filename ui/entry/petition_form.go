@@ -49,6 +49,8 @@ type petitionSpec struct {
 	name, group, address, idNumber, phone, people, confidential *field
 	summary, previously                                         *field
 	handling, agency, docNo, assigneeUnit, assigneeOfficer      *field
+	acceptedOn, complex, multiSite                              *field
+	ext                                                         [2]extensionFields
 	ackDue, acknowledgedOn, resolutionDue                       *field
 	status, result, resolvedOn, reportedBackOn                  *field
 	all                                                         []*field
@@ -119,6 +121,25 @@ func newPetitionSpec(ctx *Context, orig, seed *model.Petition) *petitionSpec {
 	s.assigneeUnit = b.pick("assignee_unit", st.Agencies)
 	s.assigneeOfficer = b.pick("assignee_officer", st.Officers)
 
+	// Acceptance (thụ lý) and what lengthens the terms (model/deadline.go).
+	s.acceptedOn = b.date("accepted_on")
+	s.acceptedOn.visible = func() bool { return model.Handling(s.handling.value()) == model.HandlingAccepted }
+	class := func() model.Classification { return model.Classification(s.classification.value()) }
+	s.complex = b.make(kCheck, "complex")
+	s.complex.visible = func() bool { return class() == model.ClassComplaint || class() == model.ClassDenunciation }
+	s.multiSite = b.make(kCheck, "multi_site")
+	s.multiSite.visible = func() bool { return class() == model.ClassDenunciation }
+	for i := range s.ext {
+		s.ext[i] = newExtensionFields(b, i+1)
+		prev := i - 1
+		s.ext[i].visible(func() bool {
+			if class() != model.ClassDenunciation || !s.complex.isChecked() || !s.acceptedOn.shown() {
+				return false
+			}
+			return prev < 0 || s.ext[prev].on.value() != "" || s.ext[prev].days.value() != ""
+		})
+	}
+
 	s.ackDue = b.date("ack_due")
 	s.ackDue.section = b.l.T("entry.section.deadlines")
 	s.ackDue.note = s.ackNote
@@ -135,7 +156,11 @@ func newPetitionSpec(ctx *Context, orig, seed *model.Petition) *petitionSpec {
 	s.all = []*field{s.receivedOn, s.channel, s.channelInfo, s.classification,
 		s.name, s.group, s.address, s.idNumber, s.phone, s.people, s.confidential,
 		s.summary, s.previously, s.handling, s.agency, s.docNo, s.assigneeUnit, s.assigneeOfficer,
-		s.ackDue, s.acknowledgedOn, s.resolutionDue, s.status, s.result, s.resolvedOn, s.reportedBackOn}
+		s.acceptedOn, s.complex, s.multiSite}
+	for _, e := range s.ext {
+		s.all = append(s.all, e.on, e.days, e.decision, e.reason)
+	}
+	s.all = append(s.all, s.ackDue, s.acknowledgedOn, s.resolutionDue, s.status, s.result, s.resolvedOn, s.reportedBackOn)
 
 	p := seed
 	if orig == nil {
@@ -145,6 +170,12 @@ func newPetitionSpec(ctx *Context, orig, seed *model.Petition) *petitionSpec {
 		}
 		p.People = 1
 		s.ackDue.auto, s.resolutionDue.auto = true, true
+	} else {
+		// A stored due the law computed keeps following what it is
+		// counted from (acceptance, complex, extensions); a typed one
+		// stays as typed (model.Petition.RefreshDues, on save, agrees).
+		s.ackDue.auto = p.AckDue == 0 || p.AckDue == p.LawAckDue(&st.Deadlines, s.cal)
+		s.resolutionDue.auto = p.ResolutionDue == 0 || p.ResolutionDue == p.LawResolutionDue(st, s.cal)
 	}
 	s.receivedOn.setValue(p.ReceivedOn.String())
 	s.channel.setValue(string(p.Channel))
@@ -163,6 +194,14 @@ func newPetitionSpec(ctx *Context, orig, seed *model.Petition) *petitionSpec {
 	s.docNo.setValue(p.HandlingDocNo)
 	s.assigneeUnit.setValue(p.AssigneeUnit)
 	s.assigneeOfficer.setValue(p.AssigneeOfficer)
+	s.acceptedOn.setValue(p.AcceptedOn.String())
+	s.complex.setValue(boolText(p.Complex))
+	s.multiSite.setValue(boolText(p.MultiSite))
+	for i, x := range p.Extensions {
+		if i < len(s.ext) {
+			s.ext[i].set(x)
+		}
+	}
 	s.ackDue.setValue(p.AckDue.String())
 	s.acknowledgedOn.setValue(p.AcknowledgedOn.String())
 	s.resolutionDue.setValue(p.ResolutionDue.String())
@@ -176,16 +215,14 @@ func newPetitionSpec(ctx *Context, orig, seed *model.Petition) *petitionSpec {
 
 func (s *petitionSpec) fields() []*field { return s.all }
 
-// dues are the deadlines Settings give for what is typed now.
+// dues are the deadlines the law gives what is typed now (model's
+// deadline rules).
 func (s *petitionSpec) dues() (ack, res model.Date) {
-	var r reader
-	recv := r.date(s.receivedOn)
-	if recv == 0 || !recv.Valid() {
+	p, _ := s.build()
+	if p.ReceivedOn == 0 || !p.ReceivedOn.Valid() {
 		return 0, 0
 	}
-	d := s.ctx.Settings.Deadlines
-	return s.cal.AddWorkingDays(recv, d.AckWorkingDays),
-		recv.AddDays(d.ResolutionDays(model.Classification(s.classification.value())))
+	return p.LawAckDue(&s.ctx.Settings.Deadlines, s.cal), p.LawResolutionDue(&s.ctx.Settings, s.cal)
 }
 
 // fillDues recomputes the due dates the officer has not typed in.
@@ -199,15 +236,84 @@ func (s *petitionSpec) fillDues() {
 	}
 }
 
-func (s *petitionSpec) ackNote() string {
-	ack, _ := s.dues()
-	return s.dueNote(s.ackDue, ack, s.ctx.Lang.F("entry.note.ack_due", s.ctx.Settings.Deadlines.AckWorkingDays))
+// acceptNow dates the acceptance today when the handling decision becomes
+// "accept" and no date is typed (the officer can change it).
+func (s *petitionSpec) acceptNow() {
+	if s.acceptedOn.shown() && s.acceptedOn.value() == "" {
+		s.acceptedOn.setValue(s.ctx.today().String())
+	}
+	s.fillDues()
 }
 
+// extensionFields are one extension of a denunciation's term: its
+// decision's date and number, the days it adds, why.
+type extensionFields struct{ on, days, decision, reason *field }
+
+func newExtensionFields(b fieldSet, n int) extensionFields {
+	key := func(f string) string { return "extensions." + strconv.Itoa(n) + "." + f }
+	e := extensionFields{
+		on:       newField(kDate, key("on"), b.l.F("entry.field.extension_on", n)),
+		days:     newField(kNumber, key("days"), b.l.F("entry.field.extension_days", n)),
+		decision: newField(kLine, key("decision_no"), b.l.F("entry.field.extension_decision", n)),
+		reason:   newField(kLine, key("reason"), b.l.F("entry.field.extension_reason", n)),
+	}
+	e.on.hint = b.l.T("entry.hint.date")
+	e.days.in.CharLimit = 2
+	if n == 1 {
+		e.on.section = b.l.T("entry.section.extensions")
+	}
+	return e
+}
+
+func (e extensionFields) visible(v func() bool) {
+	for _, f := range []*field{e.on, e.days, e.decision, e.reason} {
+		f.visible = v
+	}
+}
+
+func (e extensionFields) set(x model.Extension) {
+	e.on.setValue(x.On.String())
+	e.days.setValue(numText(x.Days))
+	e.decision.setValue(x.DecisionNo)
+	e.reason.setValue(x.Reason)
+}
+
+// read returns the extension typed, ok false when the slot is hidden or
+// empty.
+func (e extensionFields) read(r *reader) (model.Extension, bool) {
+	if !e.on.shown() || e.on.value() == "" && e.days.value() == "" && line(e.decision) == "" {
+		return model.Extension{}, false
+	}
+	return model.Extension{On: r.date(e.on), Days: r.number(e.days, 0), DecisionNo: line(e.decision), Reason: line(e.reason)}, true
+}
+
+// ackNote says how the acceptance due is counted for the class typed.
+func (s *petitionSpec) ackNote() string {
+	ack, _ := s.dues()
+	p, _ := s.build()
+	n, working := p.AckTerm(&s.ctx.Settings.Deadlines)
+	how := s.ctx.Lang.F("entry.note.ack_due_days", n)
+	if working {
+		how = s.ctx.Lang.F("entry.note.ack_due", n)
+	}
+	return s.dueNote(s.ackDue, ack, how)
+}
+
+// resolutionNote says how the resolution due is counted: from acceptance
+// (a complaint's or denunciation's, with its extensions) or from receipt.
 func (s *petitionSpec) resolutionNote() string {
 	_, res := s.dues()
-	days := s.ctx.Settings.Deadlines.ResolutionDays(model.Classification(s.classification.value()))
-	return s.dueNote(s.resolutionDue, res, s.ctx.Lang.F("entry.note.resolution_due", days))
+	p, _ := s.build()
+	days, fromAcceptance := p.ResolutionTerm(&s.ctx.Settings)
+	days += p.ExtensionDays()
+	how := s.ctx.Lang.F("entry.note.resolution_due", days)
+	switch {
+	case fromAcceptance && p.AcceptedOn == 0:
+		how = s.ctx.Lang.T("entry.note.resolution_unaccepted")
+	case fromAcceptance:
+		how = s.ctx.Lang.F("entry.note.resolution_from_acceptance", days)
+	}
+	return s.dueNote(s.resolutionDue, res, how)
 }
 
 // dueNote says how an automatic due date was computed, or what Settings
@@ -227,7 +333,9 @@ func (s *petitionSpec) dueNote(f *field, computed model.Date, how string) string
 // resolved petition gets today's date.
 func (s *petitionSpec) changed(f *field) {
 	switch f {
-	case s.receivedOn, s.classification:
+	case s.receivedOn, s.classification, s.acceptedOn, s.complex, s.multiSite:
+		s.fillDues()
+	case s.ext[0].days, s.ext[1].days:
 		s.fillDues()
 	case s.handling:
 		st := model.PetitionStatus(s.status.value())
@@ -243,6 +351,7 @@ func (s *petitionSpec) changed(f *field) {
 				s.status.setValue(string(model.StatusInProgress))
 			}
 		}
+		s.acceptNow()
 	case s.status:
 		h := model.Handling(s.handling.value())
 		switch model.PetitionStatus(s.status.value()) {
@@ -251,17 +360,22 @@ func (s *petitionSpec) changed(f *field) {
 		case model.StatusTransferred:
 			s.handling.setValue(string(model.HandlingTransferred))
 		case model.StatusResolved:
-			if h == model.HandlingReturned {
+			if h == model.HandlingReturned || h == model.HandlingNone {
 				s.handling.setValue(string(model.HandlingAccepted))
 			}
 			if s.resolvedOn.value() == "" {
 				s.resolvedOn.setValue(s.ctx.today().String())
+			}
+		case model.StatusInProgress:
+			if h == model.HandlingReturned || h == model.HandlingTransferred || h == model.HandlingNone {
+				s.handling.setValue(string(model.HandlingAccepted))
 			}
 		default:
 			if h == model.HandlingReturned || h == model.HandlingTransferred {
 				s.handling.setValue(string(model.HandlingAccepted))
 			}
 		}
+		s.acceptNow()
 	}
 }
 
@@ -295,6 +409,18 @@ func (s *petitionSpec) build() (*model.Petition, model.FieldErrors) {
 	}
 	p.AssigneeUnit = line(s.assigneeUnit)
 	p.AssigneeOfficer = line(s.assigneeOfficer)
+	p.AcceptedOn = 0
+	if s.acceptedOn.shown() {
+		p.AcceptedOn = r.date(s.acceptedOn)
+	}
+	p.Complex = s.complex.shown() && s.complex.isChecked()
+	p.MultiSite = s.multiSite.shown() && s.multiSite.isChecked()
+	p.Extensions = nil
+	for _, e := range s.ext {
+		if x, ok := e.read(&r); ok {
+			p.Extensions = append(p.Extensions, x)
+		}
+	}
 	p.AckDue = r.date(s.ackDue)
 	p.AcknowledgedOn = r.date(s.acknowledgedOn)
 	p.ResolutionDue = r.date(s.resolutionDue)

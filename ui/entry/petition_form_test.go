@@ -13,8 +13,10 @@ func TestPetitionFollowUp(t *testing.T) {
 	ctx := testCtx(t, s)
 	f := NewPetition(ctx)
 	checkFrame(t, f)
-	cal := model.NewCalendar(ctx.Settings.Holidays)
-	ackDue := cal.AddWorkingDays(today, 10)
+	// A denunciation received Tue 10/03/2026: its acceptance within 7
+	// working days, 11–13/03 and 16–19/03: Thu 19/03. Transferred, it is
+	// never accepted here, so it has no resolution due.
+	ackDue := model.NewDate(2026, 3, 19)
 	mustContain(t, f, "Kiến nghị mới", "Ngày tiếp nhận*", "10/03/2026")
 
 	// An impossible date shows its error once the field is left; t types
@@ -76,7 +78,7 @@ func TestPetitionFollowUp(t *testing.T) {
 	p := getPetition(t, s, saved.ID)
 	if !p.Confidential || p.Classification != model.ClassDenunciation || p.Status != model.StatusTransferred ||
 		p.HandlingAgency != "Công an phường" || p.HandlingDocNo != "15/CV-UBND" || p.Channel != model.ChannelPhone ||
-		p.AckDue != ackDue || p.ResolutionDue != today.AddDays(30) || p.Group != "Khu phố Đồng Xoài" || p.IDNumber != "079123456789" {
+		p.AckDue != ackDue || p.ResolutionDue != 0 || p.Group != "Khu phố Đồng Xoài" || p.IDNumber != "079123456789" {
 		t.Errorf("stored %+v", p)
 	}
 
@@ -160,5 +162,99 @@ func TestStatusFollowsHandlingBothWays(t *testing.T) {
 	focusOn(t, f, "status")
 	if f.cur.value() != string(model.StatusInProgress) {
 		t.Errorf("status %q after undoing handling", f.cur.value())
+	}
+}
+
+// Accepting a complaint dates its acceptance today and starts its term;
+// marking it complex lengthens it; a complex denunciation takes an
+// extension. The due fields follow as typed, and what is stored agrees.
+func TestPetitionFormAcceptance(t *testing.T) {
+	s, _ := openStore(t)
+	f := NewPetition(testCtx(t, s))
+	focusOn(t, f, "classification")
+	typeText(f, "khieu nai")
+	mustContain(t, f, "Khiếu nại")
+	focusOn(t, f, "name")
+	typeText(f, "Nguyễn Văn An")
+	focusOn(t, f, "summary")
+	typeText(f, "Khiếu nại quyết định thu hồi đất.")
+	// Tue 10/03/2026 + 10 days: Fri 20/03. No resolution due before
+	// acceptance.
+	focusOn(t, f, "ack_due")
+	if f.cur.value() != "20/03/2026" {
+		t.Errorf("ack due %q, want 20/03/2026", f.cur.value())
+	}
+	focusOn(t, f, "resolution_due")
+	if f.cur.value() != "" {
+		t.Errorf("an unaccepted complaint has resolution due %q", f.cur.value())
+	}
+	focusOn(t, f, "handling")
+	typeText(f, "thu ly")
+	focusOn(t, f, "accepted_on")
+	if f.cur.value() != "10/03/2026" {
+		t.Fatalf("accepted on %q, want today", f.cur.value())
+	}
+	// 10/03 + 30 = Thu 09/04.
+	focusOn(t, f, "resolution_due")
+	if f.cur.value() != "09/04/2026" {
+		t.Errorf("resolution due %q, want 09/04/2026", f.cur.value())
+	}
+	// Complex: + 45 = Fri 24/04.
+	focusOn(t, f, "complex")
+	press(f, "space")
+	focusOn(t, f, "resolution_due")
+	if f.cur.value() != "24/04/2026" {
+		t.Errorf("complex: resolution due %q, want 24/04/2026", f.cur.value())
+	}
+	saved := save(t, f).(SavedMsg)
+	p := getPetition(t, s, saved.ID)
+	if p.AcceptedOn != today || !p.Complex || p.Handling != model.HandlingAccepted || p.ResolutionDue != model.NewDate(2026, 4, 24) {
+		t.Errorf("stored accepted %v complex %v handling %q due %v", p.AcceptedOn, p.Complex, p.Handling, p.ResolutionDue)
+	}
+
+	// A denunciation accepted Thu 12/03, complex: 12/03 + 30 = Sat 11/04 →
+	// Mon 13/04; extended by 30 days: + 60 = Mon 11/05.
+	d := &model.Petition{ReceivedOn: today, Channel: model.ChannelWritten, Classification: model.ClassDenunciation,
+		Name: "Trần Thị Bình", Summary: "Tố cáo cán bộ.", AcceptedOn: model.NewDate(2026, 3, 12), Complex: true}
+	if err := s.Create(d, "Lê Thị Hoa"); err != nil {
+		t.Fatal(err)
+	}
+	if d.ResolutionDue != model.NewDate(2026, 4, 13) {
+		t.Fatalf("denunciation due %v, want 13/04/2026", d.ResolutionDue)
+	}
+	e := EditPetition(testCtx(t, s), getPetition(t, s, d.ID))
+	focusOn(t, e, "extensions.1.on")
+	typeText(e, "08/04/2026")
+	focusOn(t, e, "extensions.1.days")
+	typeText(e, "30")
+	focusOn(t, e, "extensions.1.decision_no")
+	typeText(e, "12/QĐ-UBND")
+	focusOn(t, e, "resolution_due")
+	if e.cur.value() != "11/05/2026" {
+		t.Errorf("extended: resolution due %q, want 11/05/2026", e.cur.value())
+	}
+	save(t, e)
+	got := getPetition(t, s, d.ID)
+	if len(got.Extensions) != 1 || got.Extensions[0].Days != 30 || got.Extensions[0].DecisionNo != "12/QĐ-UBND" ||
+		got.ResolutionDue != model.NewDate(2026, 5, 11) {
+		t.Errorf("stored extensions %+v due %v", got.Extensions, got.ResolutionDue)
+	}
+}
+
+// x on a received complaint takes it in hand: accepted today, its term
+// starting today (10/03/2026 + 30 = Thu 09/04).
+func TestStatusDialogAccepts(t *testing.T) {
+	s, _ := openStore(t)
+	p := &model.Petition{ReceivedOn: model.NewDate(2026, 3, 2), Channel: model.ChannelWalkIn,
+		Classification: model.ClassComplaint, Name: "Phan Văn Thử", Summary: "Khiếu nại."}
+	if err := s.Create(p, "Lê Thị Hoa"); err != nil {
+		t.Fatal(err)
+	}
+	x := ChangeStatus(testCtx(t, s), getPetition(t, s, p.ID))
+	mustContain(t, x, "Đang giải quyết")
+	save(t, x)
+	got := getPetition(t, s, p.ID)
+	if got.Status != model.StatusInProgress || got.AcceptedOn != today || got.ResolutionDue != model.NewDate(2026, 4, 9) {
+		t.Errorf("after x: status %q accepted %v due %v", got.Status, got.AcceptedOn, got.ResolutionDue)
 	}
 }

@@ -216,7 +216,10 @@ type matters struct {
 	addBtn *field
 }
 
-type matterFields struct{ name, group, class, summary *field }
+// matterFields are one matter raised at a session: the citizen who raised
+// it — with the address, ID number and phone the reception register (Mẫu
+// số 03) records — its classification and content.
+type matterFields struct{ name, group, address, idNumber, phone, class, summary *field }
 
 func newMatters(ctx *Context, n int) *matters {
 	m := &matters{ctx: ctx, b: fieldSet{ctx.Lang}}
@@ -244,6 +247,14 @@ func (m *matters) newItem() *matterFields {
 	it.name.required = true
 	it.group = b.pick("", m.ctx.Settings.Groups)
 	it.group.label = b.label("group")
+	it.address = b.make(kLine, "")
+	it.address.label = b.label("address")
+	it.idNumber = b.make(kLine, "")
+	it.idNumber.label = b.label("id_number")
+	it.idNumber.in.CharLimit = 20
+	it.phone = b.make(kLine, "")
+	it.phone.label = b.label("phone")
+	it.phone.in.CharLimit = 20
 	it.class = b.choice("", "class", model.Strings(model.Classifications))
 	it.class.label = b.label("classification")
 	it.class.setValue(string(model.ClassProposal))
@@ -261,6 +272,9 @@ func (m *matters) number() {
 		it.name.section = m.b.l.F("entry.section.matter", i+1)
 		it.name.key = "matters." + n + ".name"
 		it.group.key = "matters." + n + ".group"
+		it.address.key = "matters." + n + ".address"
+		it.idNumber.key = "matters." + n + ".id_number"
+		it.phone.key = "matters." + n + ".phone"
 		it.class.key = "matters." + n + ".classification"
 		it.summary.key = "matters." + n + ".summary"
 	}
@@ -275,7 +289,7 @@ func (m *matters) number() {
 func (m *matters) fields() []*field {
 	var out []*field
 	for _, it := range m.items {
-		out = append(out, it.name, it.group, it.class, it.summary)
+		out = append(out, it.name, it.group, it.address, it.idNumber, it.phone, it.class, it.summary)
 	}
 	return append(out, m.addBtn)
 }
@@ -288,7 +302,7 @@ func (m *matters) add() *field {
 
 func (m *matters) itemOf(f *field) int {
 	for i, it := range m.items {
-		if f == it.name || f == it.group || f == it.class || f == it.summary {
+		if f == it.name || f == it.group || f == it.address || f == it.idNumber || f == it.phone || f == it.class || f == it.summary {
 			return i + 1
 		}
 	}
@@ -296,8 +310,12 @@ func (m *matters) itemOf(f *field) int {
 }
 
 func (m *matters) blank(it *matterFields) bool {
-	return strings.TrimSpace(it.name.value()) == "" && strings.TrimSpace(it.summary.value()) == "" &&
-		strings.TrimSpace(it.group.value()) == ""
+	for _, f := range []*field{it.name, it.summary, it.group, it.address, it.idNumber, it.phone} {
+		if strings.TrimSpace(f.value()) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 func (m *matters) itemEmpty(item int) bool { return m.blank(m.items[item-1]) }
@@ -316,13 +334,20 @@ func (m *matters) petitions(heldOn model.Date) []*model.Petition {
 		if m.blank(it) {
 			continue
 		}
-		p := &model.Petition{ReceivedOn: heldOn, Channel: model.ChannelSession,
-			Classification: model.Classification(it.class.value()),
-			Name:           line(it.name), Group: line(it.group), Summary: text(it.summary), People: 1}
-		p.Normalize()
-		out = append(out, p)
+		out = append(out, it.petition(heldOn, ""))
 	}
 	return out
+}
+
+// petition is the matter as the petition it becomes, raised at a session
+// held on heldOn.
+func (it *matterFields) petition(heldOn model.Date, sessionID string) *model.Petition {
+	p := &model.Petition{ReceivedOn: heldOn, Channel: model.ChannelSession, SessionID: sessionID,
+		Classification: model.Classification(it.class.value()),
+		Name:           line(it.name), Group: line(it.group), Address: line(it.address),
+		IDNumber: line(it.idNumber), Phone: line(it.phone), Summary: text(it.summary), People: 1}
+	p.Normalize()
+	return p
 }
 
 // check validates each matter as the petition it becomes; only its own
@@ -333,14 +358,11 @@ func (m *matters) check(heldOn model.Date) model.FieldErrors {
 		if m.blank(it) {
 			continue
 		}
-		p := &model.Petition{ReceivedOn: heldOn, Channel: model.ChannelSession, SessionID: "-",
-			Classification: model.Classification(it.class.value()),
-			Name:           line(it.name), Group: line(it.group), Summary: text(it.summary), People: 1}
-		p.Normalize()
+		p := it.petition(heldOn, "-")
 		n := "matters." + strconv.Itoa(i+1) + "."
 		for _, fe := range p.Validate() {
 			switch fe.Field {
-			case "name", "group", "classification", "summary":
+			case "name", "group", "address", "id_number", "phone", "classification", "summary":
 				errs.Add(n+fe.Field, fe.Key)
 			}
 		}

@@ -38,6 +38,13 @@ func TestSessionRaisesLinkedPetitions(t *testing.T) {
 	press(f, "tab")
 	typeText(f, "to 2")
 	press(f, "down", "enter")
+	// The register records where the citizen lives and their papers.
+	press(f, "tab")
+	typeText(f, "Số 5 hẻm 12")
+	press(f, "tab")
+	typeText(f, "079123456780")
+	press(f, "tab")
+	typeText(f, "0903 123 456")
 	press(f, "tab")
 	typeText(f, "phan anh")
 	press(f, "tab")
@@ -70,7 +77,8 @@ func TestSessionRaisesLinkedPetitions(t *testing.T) {
 		if p.SessionID != sess.ID || p.Channel != model.ChannelSession || p.ReceivedOn != sess.HeldOn || p.People != 1 {
 			t.Errorf("petition %+v", p)
 		}
-		if p.Name == "Ông Trần Văn Tư" && (p.Group != "Tổ dân phố 2" || p.Classification != model.ClassReport) {
+		if p.Name == "Ông Trần Văn Tư" && (p.Group != "Tổ dân phố 2" || p.Classification != model.ClassReport ||
+			p.Address != "Số 5 hẻm 12" || p.IDNumber != "079123456780" || p.Phone != "0903 123 456") {
 			t.Errorf("first matter %+v", p)
 		}
 		if len(history(t, s, p.ID)) != 1 {
@@ -85,7 +93,7 @@ func TestSessionRaisesLinkedPetitions(t *testing.T) {
 	press(m, "ctrl+s")
 	mustContain(t, m, "! Chưa nhập (bắt buộc)")
 	typeText(m, "Cử tri tổ 1")
-	press(m, "tab", "tab", "tab")
+	press(m, "tab", "tab", "tab", "tab", "tab", "tab")
 	typeText(m, "Hỏi về tiến độ cấp sổ đỏ.")
 	if saved := save(t, m).(SavedMsg); saved.ID != sess.ID {
 		t.Errorf("saved %#v", saved)

@@ -26,7 +26,9 @@ func EditSettings(ctx Context) *Form {
 
 // The deadline and target fields, by their stored names.
 var (
-	deadlineKeys = []string{"feedback_response_days", "ack_working_days", "complaint_days", "denunciation_days",
+	deadlineKeys = []string{"feedback_response_days", "ack_working_days",
+		"complaint_ack_days", "complaint_days", "complaint_complex_days", "complaint_remote_days", "complaint_remote_complex_days",
+		"denunciation_ack_working_days", "denunciation_multi_site_working_days", "denunciation_days",
 		"proposal_days", "report_days", "short_comment_days", "announce_days_before", "publish_days_after"}
 	targetKeys = []string{"secretary_days_per_month", "chair_days_per_week", "dialogues_per_year"}
 	listKeys   = []string{"officers", "organisations", "agencies", "groups", "topics"}
@@ -42,6 +44,7 @@ type settingsSpec struct {
 	wardName, wardCode, province, officer, language *field
 	lists                                           map[string]*field
 	numbers                                         map[string]*field
+	dayOffShift, remoteArea                         *field
 	year, holidays                                  *field
 	idle                                            *field // minutes before the screen locks
 	all                                             []*field
@@ -96,6 +99,16 @@ func newSettingsSpec(ctx *Context) *settingsSpec {
 		f.setValue(strconv.Itoa(nums[k]))
 		s.numbers[k] = f
 		s.all = append(s.all, f)
+		if k == deadlineKeys[len(deadlineKeys)-1] {
+			// How terms are counted, and the ward's area, after the numbers.
+			s.dayOffShift = b.make(kCheck, "day_off_shift")
+			s.dayOffShift.hint = b.l.T("entry.hint.day_off_shift")
+			s.dayOffShift.setValue(boolText(!st.Deadlines.OffDayStays))
+			s.remoteArea = b.make(kCheck, "remote_area")
+			s.remoteArea.hint = b.l.T("entry.hint.remote_area")
+			s.remoteArea.setValue(boolText(st.RemoteArea))
+			s.all = append(s.all, s.dayOffShift, s.remoteArea)
+		}
 	}
 
 	s.year = b.make(kNumber, "holiday_year")
@@ -127,8 +140,13 @@ func deadlineValues(st model.Settings) map[string]int {
 	d, t := st.Deadlines, st.Targets
 	return map[string]int{
 		"feedback_response_days": d.FeedbackResponseDays, "ack_working_days": d.AckWorkingDays,
-		"complaint_days": d.ComplaintDays, "denunciation_days": d.DenunciationDays,
-		"proposal_days": d.ProposalDays, "report_days": d.ReportDays,
+		"complaint_ack_days": d.ComplaintAckDays, "complaint_days": d.ComplaintDays,
+		"complaint_complex_days": d.ComplaintComplexDays, "complaint_remote_days": d.ComplaintRemoteDays,
+		"complaint_remote_complex_days":        d.ComplaintRemoteComplexDays,
+		"denunciation_ack_working_days":        d.DenunciationAckWorkingDays,
+		"denunciation_multi_site_working_days": d.DenunciationMultiSiteWorkingDays,
+		"denunciation_days":                    d.DenunciationDays,
+		"proposal_days":                        d.ProposalDays, "report_days": d.ReportDays,
 		"short_comment_days": d.ShortCommentDays, "announce_days_before": d.AnnounceDaysBefore,
 		"publish_days_after":       d.PublishDaysAfter,
 		"secretary_days_per_month": t.SecretaryDaysPerMonth, "chair_days_per_week": t.ChairDaysPerWeek,
@@ -139,7 +157,9 @@ func deadlineValues(st model.Settings) map[string]int {
 func (s *settingsSpec) fields() []*field { return s.all }
 
 // holidayText is a year's list in effect, one "dd/mm/yyyy name" a line,
-// names of the law's holidays translated.
+// names of the law's holidays translated; a weekend day worked in place of
+// a day off moved (the government's yearly swap) reads
+// "dd/mm/yyyy (làm việc) name".
 func (s *settingsSpec) holidayText(year int) string {
 	if t, ok := s.stash[year]; ok {
 		return t
@@ -150,9 +170,31 @@ func (s *settingsSpec) holidayText(year int) string {
 		if s.ctx.Lang.Has(name) {
 			name = s.ctx.Lang.T(name)
 		}
+		if h.Worked {
+			name = strings.TrimSpace(s.ctx.Lang.T("entry.worked_mark") + " " + name)
+		}
 		b.WriteString(h.On.String() + "  " + name + "\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// workedMarks are the worked-day mark in either language, folded.
+var workedMarks = sync.OnceValue(func() []string {
+	return []string{model.Fold(i18n.VI.T("entry.worked_mark")), model.Fold(i18n.EN.T("entry.worked_mark"))}
+})
+
+// cutWorked strips the worked-day mark from a line's name.
+func cutWorked(name string) (string, bool) {
+	f := model.Fold(name)
+	for _, m := range workedMarks() {
+		if strings.HasPrefix(f, m) {
+			// The mark is ASCII parentheses around letters whose folded
+			// form has as many runes as the original.
+			r := []rune(name)
+			return strings.TrimSpace(string(r[len([]rune(m)):])), true
+		}
+	}
+	return name, false
 }
 
 // holidayNames maps the law's holiday names, in either language, back to
@@ -185,11 +227,11 @@ func (s *settingsSpec) parseHolidays(year int, txt string) ([]model.Holiday, str
 		if d.Year() != year {
 			return nil, s.ctx.Lang.F("entry.err.holiday_year", i+1, year)
 		}
-		name = model.CleanLine(name)
+		name, worked := cutWorked(model.CleanLine(name))
 		if k, ok := holidayNames()[model.Fold(name)]; ok {
 			name = k
 		}
-		out = append(out, model.Holiday{On: d, Name: name})
+		out = append(out, model.Holiday{On: d, Name: name, Worked: worked})
 	}
 	slices.SortStableFunc(out, func(a, b model.Holiday) int { return int(a.On) - int(b.On) })
 	return out, ""
@@ -266,9 +308,16 @@ func (s *settingsSpec) build() (model.Settings, model.FieldErrors) {
 		}
 	}
 	st.Deadlines = model.Deadlines{FeedbackResponseDays: n["feedback_response_days"], AckWorkingDays: n["ack_working_days"],
-		ComplaintDays: n["complaint_days"], DenunciationDays: n["denunciation_days"], ProposalDays: n["proposal_days"],
+		ComplaintAckDays: n["complaint_ack_days"], ComplaintDays: n["complaint_days"],
+		ComplaintComplexDays: n["complaint_complex_days"], ComplaintRemoteDays: n["complaint_remote_days"],
+		ComplaintRemoteComplexDays:       n["complaint_remote_complex_days"],
+		DenunciationAckWorkingDays:       n["denunciation_ack_working_days"],
+		DenunciationMultiSiteWorkingDays: n["denunciation_multi_site_working_days"],
+		DenunciationDays:                 n["denunciation_days"], ProposalDays: n["proposal_days"],
 		ReportDays: n["report_days"], ShortCommentDays: n["short_comment_days"],
-		AnnounceDaysBefore: n["announce_days_before"], PublishDaysAfter: n["publish_days_after"]}
+		AnnounceDaysBefore: n["announce_days_before"], PublishDaysAfter: n["publish_days_after"],
+		OffDayStays: !s.dayOffShift.isChecked()}
+	st.RemoteArea = s.remoteArea.isChecked()
 	st.Targets = model.Targets{SecretaryDaysPerMonth: n["secretary_days_per_month"],
 		ChairDaysPerWeek: n["chair_days_per_week"], DialoguesPerYear: n["dialogues_per_year"]}
 

@@ -99,3 +99,44 @@ func TestSettingsForm(t *testing.T) {
 		t.Error("an untouched year was stored")
 	}
 }
+
+// The day-off switch, the remote-area flag and a worked Saturday: set in
+// the form, stored, and shown again as typed.
+func TestSettingsFormDeadlineRules(t *testing.T) {
+	s, _ := openStore(t)
+	f := EditSettings(testCtx(t, s))
+	focusOn(t, f, "day_off_shift")
+	if f.cur.value() != boolText(true) {
+		t.Fatalf("the day-off rule starts %q, want on", f.cur.value())
+	}
+	press(f, "space")
+	focusOn(t, f, "remote_area")
+	press(f, "space")
+	focusOn(t, f, "complaint_ack_days")
+	if f.cur.value() != "10" {
+		t.Fatalf("complaint acceptance %q, want 10", f.cur.value())
+	}
+	focusOn(t, f, "holidays")
+	f.cur.ta.MoveToEnd()
+	press(f, "enter")
+	typeText(f, "10/01/2026 (làm việc) Làm bù cho 02/01")
+	save(t, f)
+
+	st, _ := s.Settings()
+	if !st.Deadlines.OffDayStays || !st.RemoteArea {
+		t.Errorf("off_day_stays %v remote_area %v, want both set", st.Deadlines.OffDayStays, st.RemoteArea)
+	}
+	cal := model.NewCalendar(st.Holidays)
+	if !cal.IsWorkingDay(model.NewDate(2026, 1, 10)) || cal.IsWorkingDay(model.NewDate(2026, 1, 17)) {
+		t.Errorf("Sat 10/01/2026 should be worked, 17/01 not: %v", st.Holidays[2026])
+	}
+	g := EditSettings(testCtx(t, s))
+	focusOn(t, g, "holidays")
+	if !strings.Contains(g.cur.value(), "10/01/2026  (làm việc) Làm bù cho 02/01") {
+		t.Errorf("the worked day reads back as:\n%s", g.cur.value())
+	}
+	focusOn(t, g, "day_off_shift")
+	if g.cur.value() != boolText(false) {
+		t.Errorf("the switch reads back %q", g.cur.value())
+	}
+}

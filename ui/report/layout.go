@@ -1,6 +1,8 @@
 package report
 
 import (
+	"strings"
+
 	"gopy/model"
 	"gopy/ui/i18n"
 )
@@ -121,13 +123,7 @@ func (d *Doc) sections() []section {
 			}},
 			breakdown(l, "report.ss.by_kind", "report.col.kind", "session", []string{"report.col.sessions"}, ss.ByKind),
 			breakdown(l, "report.ss.by_host", "report.col.host", "host", []string{"report.col.sessions"}, ss.ByHost),
-			{title: l.T("report.ss.targets"),
-				head: []string{l.T("report.col.figure"), l.T("report.col.held"), l.T("report.col.required"), l.T("report.col.assessment")},
-				rows: [][]value{
-					targetRow(l, l.F("report.ss.secretary", tg.SecretaryDaysPerMonth), ss.Targets.Secretary),
-					targetRow(l, l.F("report.ss.chair", tg.ChairDaysPerWeek), ss.Targets.Chair),
-					targetRow(l, l.F("report.ss.dialogue", tg.DialoguesPerYear), ss.Targets.Dialogue),
-				}},
+			targetsTable(l, tg, r.Targets),
 		},
 	}, {
 		sheet: l.T("report.sheet.petitions"),
@@ -142,6 +138,8 @@ func (d *Doc) sections() []section {
 				figure("report.pt.resolved", num(pt.Resolved)),
 				figure("report.pt.resolved_ontime", num(pt.ResolvedOnTime)),
 				figure("report.pt.overdue", num(pt.Overdue)),
+				figure("report.pt.overdue_unaccepted", num(pt.OverdueUnaccepted)),
+				figure("report.pt.unaccepted", num(pt.Unaccepted)),
 				figure("report.pt.reported_back", num(pt.ReportedBack)),
 			}},
 			breakdown(l, "report.pt.by_class", "report.col.class", "class", []string{"report.col.petitions"}, pt.ByClassification),
@@ -181,23 +179,69 @@ func breakdown(l i18n.Lang, titleKey, colKey, group string, headKeys []string, t
 	return t
 }
 
-func targetRow(l i18n.Lang, label string, t model.Target) []value {
-	met := l.T("report.not_met")
-	if t.Met {
-		met = l.T("report.met")
+// targetsTable judges each target per interval (model.TargetResult): the
+// intervals met of those judged, the state, the intervals missed, the days
+// held and the ad-hoc days shown beside them.
+func targetsTable(l i18n.Lang, tg model.Targets, results []model.TargetResult) table {
+	t := table{title: l.T("report.ss.targets"), head: []string{l.T("report.col.figure"), l.T("report.col.met_n"),
+		l.T("report.col.judged"), l.T("report.col.assessment"), l.T("report.col.missed"), l.T("report.col.days"), l.T("report.col.adhoc")}}
+	for _, r := range results {
+		t.rows = append(t.rows, []value{txt(TargetLabel(l, tg, r.Rule)), num(r.Held), num(r.Required),
+			txt(TargetState(l, r)), txt(MissedList(l, r.Missed)), num(r.Days), num(r.AdHoc)})
 	}
-	return []value{txt(label), num(t.Held), num(t.Required), txt(met)}
+	return t
+}
+
+// missedShown is how many missed intervals a table names before it counts
+// the rest: a year's 52 weeks do not fit a cell (the JSON lists them all).
+const missedShown = 6
+
+// MissedList names the missed intervals, the first few and then how many
+// more.
+func MissedList(l i18n.Lang, missed []string) string {
+	if len(missed) <= missedShown {
+		return strings.Join(missed, ", ")
+	}
+	return strings.Join(missed[:missedShown], ", ") + " " + l.F("report.more", len(missed)-missedShown)
+}
+
+// TargetLabel names a target with the ward's frequency.
+func TargetLabel(l i18n.Lang, tg model.Targets, rule model.TargetRule) string {
+	switch rule {
+	case model.RuleChairWeekly:
+		return l.F("report.ss.chair", tg.ChairDaysPerWeek)
+	case model.RuleSecretaryMonthly:
+		return l.F("report.ss.secretary", tg.SecretaryDaysPerMonth)
+	}
+	return l.F("report.ss.dialogue", tg.DialoguesPerYear)
+}
+
+// TargetState is a target's state in words: met, not met, or — nothing
+// missed yet and nothing met — "in progress" ("not yet held" for the
+// dialogue conference).
+func TargetState(l i18n.Lang, r model.TargetResult) string {
+	switch r.State {
+	case model.TargetMet:
+		return l.T("report.met")
+	case model.TargetMissed:
+		return l.T("report.not_met")
+	}
+	if r.Rule == model.RuleDialogueYearly {
+		return l.T("report.not_yet_held")
+	}
+	return l.T("report.in_progress")
 }
 
 func overdueTable(l i18n.Lang, list []model.OverdueEntry) table {
 	t := table{head: []string{
 		l.T("report.col.no"), l.T("report.col.ref"), l.T("report.col.ward"), l.T("report.col.received"),
 		l.T("report.col.due"), l.T("report.col.days_over"), l.T("report.col.class"), l.T("report.col.status"),
-		l.T("report.col.assignee"),
+		l.T("report.col.assignee"), l.T("report.col.overdue_kind"),
 	}}
 	for i, e := range list {
 		t.rows = append(t.rows, []value{num(i + 1), txt(e.Ref), txt(e.Ward), date(e.ReceivedOn), date(e.Due),
-			num(e.DaysOverdue), txt(l.Enum("class", e.Classification)), txt(l.Enum("status", e.Status)), txt(e.Assignee)})
+			num(e.DaysOverdue), txt(l.Enum("class", e.Classification)), txt(l.Enum("status", e.Status)), txt(e.Assignee),
+			txt(l.Enum("due", string(e.Kind)))})
 	}
 	return t
 }
@@ -249,7 +293,7 @@ func (d *Doc) wardSections() []section {
 		enumHead("status", r.Petitions.ByStatus, nStatus)...)
 	pt.head = append(pt.head, enumHead("class", r.Petitions.ByClassification, nClass)...)
 	pt.head = append(pt.head, l.T("report.wd.ack_on_time"), l.T("report.wd.ack_late"),
-		l.T("report.wd.resolved_ontime"), l.T("report.wd.overdue"), l.T("report.wd.reported_back"))
+		l.T("report.wd.resolved_ontime"), l.T("report.wd.overdue"), l.T("report.wd.overdue_unaccepted"), l.T("report.wd.reported_back"))
 
 	for _, w := range wards {
 		f, s, p := &w.f.Feedback, &w.f.Sessions, &w.f.Petitions
@@ -257,14 +301,16 @@ func (d *Doc) wardSections() []section {
 		fb.rows = append(fb.rows, append(row, optional(vRate, f.AcceptanceRate), optional(vNum, f.MedianAnswerDays),
 			num(f.Overdue), num(f.OverduePoints), num(f.ShortWindow)))
 		row = append([]value{txt(w.name), num(s.Total)}, enumCells(s.ByKind, nKind)...)
-		tg := &s.Targets
+		sec := model.TargetOf(w.f.Targets, model.RuleSecretaryMonthly)
+		chair := model.TargetOf(w.f.Targets, model.RuleChairWeekly)
+		dlg := model.TargetOf(w.f.Targets, model.RuleDialogueYearly)
 		ss.rows = append(ss.rows, append(row, num(s.Participants), num(s.MattersRaised),
-			num(tg.Secretary.Held), num(tg.Secretary.Required), num(tg.Chair.Held), num(tg.Chair.Required),
-			num(tg.Dialogue.Held), num(tg.Dialogue.Required), num(s.AnnouncedLate), num(s.PublishedLate)))
+			num(sec.Held), num(sec.Required), num(chair.Held), num(chair.Required),
+			num(dlg.Held), num(dlg.Required), num(s.AnnouncedLate), num(s.PublishedLate)))
 		row = append([]value{txt(w.name), num(p.Total)}, enumCells(p.ByStatus, nStatus)...)
 		row = append(row, enumCells(p.ByClassification, nClass)...)
 		pt.rows = append(pt.rows, append(row, num(p.AckOnTime), num(p.AckLate), num(p.ResolvedOnTime),
-			num(p.Overdue), num(p.ReportedBack)))
+			num(p.Overdue), num(p.OverdueUnaccepted), num(p.ReportedBack)))
 	}
 	return []section{
 		{sheet: l.T("report.sheet.wards_fb"), title: l.T("report.wd.section_fb"), tables: []table{fb}},

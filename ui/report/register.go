@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"gopy/model"
@@ -12,11 +13,43 @@ import (
 	"gopy/ui/i18n"
 )
 
-// registerColumns are the catalog keys of the register's columns, in the
-// order of Mẫu số 03 (Thông tư 04/2021/TT-TTCP).
+// registerColumns are the catalog keys of the register's 12 columns, in
+// the order of Mẫu số 03 (Thông tư 04/2021/TT-TTCP): the handling
+// ("Hướng xử lý") in three columns, one per decision.
 var registerColumns = []string{
 	"register.col.no", "register.col.date", "register.col.who", "register.col.id", "register.col.summary",
-	"register.col.class", "register.col.before", "register.col.handling", "register.col.outcome", "register.col.note",
+	"register.col.class", "register.col.before", "register.col.accepted", "register.col.returned",
+	"register.col.transferred", "register.col.outcome", "register.col.note",
+}
+
+// inPerson reports whether the petition's citizen was received in person —
+// a walk-in, or a matter raised at a citizen reception (periodic or ad
+// hoc) — the only ones the reception register holds. Written, phone and
+// feedback petitions, and matters of dialogues and consultations, are not
+// receptions.
+func inPerson(p *model.Petition, receptions map[string]bool) bool {
+	switch p.Channel {
+	case model.ChannelWalkIn:
+		return true
+	case model.ChannelSession:
+		return receptions[p.SessionID]
+	}
+	return false
+}
+
+// receptionSessions are the ids of every citizen reception session.
+func receptionSessions(s *store.Store) (map[string]bool, error) {
+	out := map[string]bool{}
+	for _, k := range []model.SessionKind{model.SessionReception, model.SessionReceptionAdhoc} {
+		err := s.Each(store.Query{Kind: model.KindSession, Status: string(k)}, func(r *model.Row) error {
+			out[r.ID] = true
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // RegisterHeader is the register's header row in the language.
@@ -42,12 +75,20 @@ func registerRow(p *model.Petition, no int, today model.Date, ownWard string, l 
 	}
 	class := l.Enum("class", string(p.Classification)) + ", " + l.F("register.people", max(p.People, 1))
 
-	handling := l.Enum("handling", string(p.Handling))
-	if p.Handling == model.HandlingReturned || p.Handling == model.HandlingTransferred {
-		detail := joinNonEmpty(", ", p.HandlingAgency, docNo(p.HandlingDocNo, l))
-		if detail != "" {
-			handling += ": " + detail
+	// Hướng xử lý: a mark in the decision's column, with its date or its
+	// agency and document.
+	var accepted, returned, transferred string
+	detail := joinNonEmpty(", ", p.HandlingAgency, docNo(p.HandlingDocNo, l))
+	switch p.Handling {
+	case model.HandlingAccepted:
+		accepted = "x"
+		if p.AcceptedOn != 0 {
+			accepted = l.F("register.accepted_on", p.AcceptedOn)
 		}
+	case model.HandlingReturned:
+		returned = joinNonEmpty(": ", "x", detail)
+	case model.HandlingTransferred:
+		transferred = joinNonEmpty(": ", "x", detail)
 	}
 
 	outcome := l.Enum("status", string(p.Status))
@@ -58,11 +99,16 @@ func registerRow(p *model.Petition, no int, today model.Date, ownWard string, l 
 	if p.Result != "" {
 		parts = append(parts, strings.TrimRight(oneLine(p.Result), ".;, "))
 	}
+	due, kind := p.OpenDue()
 	switch {
+	case p.Overdue(today) && kind == model.DueAcceptance:
+		parts = append(parts, l.F("register.unaccepted_overdue", p.DaysOverdue(today)))
 	case p.Overdue(today):
 		parts = append(parts, l.F("register.overdue", p.DaysOverdue(today)))
-	case p.Status.Open() && p.ResolutionDue != 0:
-		parts = append(parts, l.F("register.due", p.ResolutionDue))
+	case kind == model.DueAcceptance && due != 0:
+		parts = append(parts, l.F("register.accept_due", due))
+	case kind != "" && due != 0:
+		parts = append(parts, l.F("register.due", due))
 	}
 	if p.ReportedBackOn != 0 {
 		parts = append(parts, l.F("register.told", p.ReportedBackOn))
@@ -82,7 +128,7 @@ func registerRow(p *model.Petition, no int, today model.Date, ownWard string, l 
 	note := joinNonEmpty("; ", ref, l.Enum("channel", string(p.Channel)), assignee)
 
 	return []value{num(no), date(p.ReceivedOn), txt(who), txt(id), txt(oneLine(p.Summary)), txt(class),
-		txt(p.PreviouslyBy), txt(handling), txt(outcome), txt(note)}
+		txt(p.PreviouslyBy), txt(accepted), txt(returned), txt(transferred), txt(outcome), txt(note)}
 }
 
 func docNo(n string, l i18n.Lang) string {
@@ -105,23 +151,55 @@ func joinNonEmpty(sep string, parts ...string) string {
 // oneLine keeps a multi-line text in one cell line.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// WriteRegister writes the citizen-reception register of the petitions
-// received in the period, oldest first, streaming from the store.
+// WriteRegister writes the citizen-reception register of the citizens
+// received in person in the period, oldest first, streaming from the
+// store.
 func WriteRegister(w io.Writer, f Format, s *store.Store, p model.Period, today model.Date, l i18n.Lang) error {
 	st, err := s.Settings()
 	if err != nil {
 		return fmt.Errorf("register: %w", err)
 	}
+	rs, err := receptionSessions(s)
+	if err != nil {
+		return fmt.Errorf("register: %w", err)
+	}
+	reg := register{s: s, p: p, today: today, st: &st, receptions: rs, l: l}
 	switch f {
 	case CSV:
-		return registerCSV(w, s, p, today, st.WardCode, l)
+		return reg.csv(w)
 	case XLSX:
-		return registerXLSX(w, s, p, today, st.WardCode, l)
+		return reg.xlsx(w)
 	}
 	return fmt.Errorf("register: unknown format %q", f)
 }
 
-func registerCSV(w io.Writer, s *store.Store, p model.Period, today model.Date, ward string, l i18n.Lang) error {
+type register struct {
+	s          *store.Store
+	p          model.Period
+	today      model.Date
+	st         *model.Settings
+	receptions map[string]bool
+	l          i18n.Lang
+}
+
+// each calls fn for every petition of the register, numbered from 1.
+func (r *register) each(fn func(no int, pt *model.Petition) error) error {
+	n := 0
+	err := r.s.ScanPetitions(r.p.From, r.p.To, func(pt *model.Petition) error {
+		if !inPerson(pt, r.receptions) {
+			return nil
+		}
+		n++
+		return fn(n, pt)
+	})
+	if err != nil {
+		return fmt.Errorf("register: %w", err)
+	}
+	return nil
+}
+
+func (r *register) csv(w io.Writer) error {
+	l := r.l
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.WriteString(bom)
 	cw := csv.NewWriter(bw)
@@ -129,10 +207,8 @@ func registerCSV(w io.Writer, s *store.Store, p model.Period, today model.Date, 
 	if err := cw.Write(RegisterHeader(l)); err != nil {
 		return err
 	}
-	n := 0
-	err := s.ScanPetitions(p.From, p.To, func(pt *model.Petition) error {
-		n++
-		row := registerRow(pt, n, today, ward, l)
+	err := r.each(func(n int, pt *model.Petition) error {
+		row := registerRow(pt, n, r.today, r.st.WardCode, l)
 		cells := make([]string, len(row))
 		for i, v := range row {
 			cells[i] = store.Defuse(v.plain())
@@ -140,7 +216,7 @@ func registerCSV(w io.Writer, s *store.Store, p model.Period, today model.Date, 
 		return cw.Write(cells)
 	})
 	if err != nil {
-		return fmt.Errorf("register: %w", err)
+		return err
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
@@ -150,9 +226,10 @@ func registerCSV(w io.Writer, s *store.Store, p model.Period, today model.Date, 
 }
 
 // registerWidths are the register's column widths in xlsx, in characters.
-var registerWidths = []float64{6, 12, 32, 16, 48, 20, 22, 30, 40, 30}
+var registerWidths = []float64{6, 12, 32, 16, 48, 20, 22, 18, 24, 24, 40, 30}
 
-func registerXLSX(w io.Writer, s *store.Store, p model.Period, today model.Date, ward string, l i18n.Lang) error {
+func (r *register) xlsx(w io.Writer) error {
+	l, p := r.l, r.p
 	b := newBook(w)
 	sw, err := b.sheet(l.T("register.sheet"))
 	if err != nil {
@@ -163,27 +240,39 @@ func registerXLSX(w io.Writer, s *store.Store, p model.Period, today model.Date,
 			return err
 		}
 	}
+	// The form's header: the unit, the title, the period.
 	rw := rowWriter{sw: sw}
-	rw.row(1, styled(b.title, l.T("register.title")))
-	rw.row(2, styled(0, l.T("register.form")+" — "+l.T("report.period")+": "+l.F("report.from_to", p.From, p.To)))
-	head := make([]any, len(registerColumns))
+	rw.row(1, styled(0, l.T("report.unit")+": "+joinNonEmpty(" – ", r.st.WardName, r.st.Province)))
+	rw.row(2, styled(b.title, l.T("register.title")))
+	rw.row(3, styled(0, l.T("register.form")+" — "+l.T("report.period")+": "+l.F("report.from_to", p.From, p.To)))
+	// The columns' header on two rows, as on the form: "Hướng xử lý"
+	// over its three columns, every other title across both rows.
+	top, sub := make([]any, len(registerColumns)), make([]any, len(registerColumns))
 	for i, h := range RegisterHeader(l) {
-		head[i] = styled(b.head, h)
+		top[i], sub[i] = styled(b.head, h), styled(b.head, "")
+		ref := colName(i+1) + strconv.Itoa(registerHeaderRow-1)
+		switch {
+		case i >= handlingFirst && i < handlingFirst+3:
+			top[i], sub[i] = styled(b.head, ""), styled(b.head, h)
+		default:
+			sw.Merge(ref + ":" + colName(i+1) + strconv.Itoa(registerHeaderRow))
+		}
 	}
-	rw.row(registerHeaderRow, head...)
-	r := registerHeaderRow
-	err = s.ScanPetitions(p.From, p.To, func(pt *model.Petition) error {
-		r++
-		row := registerRow(pt, r-registerHeaderRow, today, ward, l)
+	top[handlingFirst] = styled(b.head, l.T("register.col.handling"))
+	sw.Merge(colName(handlingFirst+1) + strconv.Itoa(registerHeaderRow-1) + ":" + colName(handlingFirst+3) + strconv.Itoa(registerHeaderRow-1))
+	rw.row(registerHeaderRow-1, top...)
+	rw.row(registerHeaderRow, sub...)
+	err = r.each(func(n int, pt *model.Petition) error {
+		row := registerRow(pt, n, r.today, r.st.WardCode, l)
 		cells := make([]any, len(row))
 		for i, v := range row {
 			cells[i] = b.cell(v, false)
 		}
-		rw.row(r, cells...)
+		rw.row(registerHeaderRow+n, cells...)
 		return rw.err
 	})
 	if err != nil {
-		return fmt.Errorf("register: %w", err)
+		return err
 	}
 	if rw.err != nil {
 		return rw.err
@@ -191,6 +280,11 @@ func registerXLSX(w io.Writer, s *store.Store, p model.Period, today model.Date,
 	return b.x.close()
 }
 
-// registerHeaderRow is the xlsx row of the register's header, under the
-// title and the form's name.
-const registerHeaderRow = 4
+// registerHeaderRow is the xlsx row of the register's column titles (the
+// second of the two header rows), under the unit, the title and the
+// form's name.
+const registerHeaderRow = 6
+
+// handlingFirst is the 0-based column of the first of the three handling
+// columns ("Hướng xử lý").
+const handlingFirst = 7

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -87,7 +88,7 @@ func smallDoc(t *testing.T) Doc {
 	f := &model.Feedback{Meta: model.Meta{ID: "1", Ref: "GY-2026-0001", Ward: "HB"}, GivenOn: model.NewDate(2026, 1, 5),
 		SourceKind: model.SourceFront, Form: model.FormConference, TargetKind: model.TargetParty,
 		Points: []model.Point{{Status: model.AnswerAccepted, AnsweredOn: model.NewDate(2026, 1, 15)}, {Status: model.AnswerPending}}}
-	f.FillDue(&st)
+	f.FillDue(&st, model.NewCalendar(nil))
 	pt := &model.Petition{Meta: model.Meta{ID: "2", Ref: "KN-2026-0001", Ward: "HB"}, ReceivedOn: model.NewDate(2026, 2, 11),
 		Channel: model.ChannelWalkIn, Classification: model.ClassComplaint, Name: "A", Summary: "s",
 		Status: model.StatusInProgress, AssigneeUnit: "Công an phường"}
@@ -156,7 +157,7 @@ func TestRegisterRow(t *testing.T) {
 	p.Meta.Ref, p.Meta.Ward = "KN-2026-0001", "HB"
 	got := cells(registerRow(p, 7, today, "HB", i18n.VI))
 	want := []string{"7", "11/02/2026", "Nguyễn Văn An – Tổ 5, số 3 ngõ 7", "001203004005", "Đất đai lấn chiếm",
-		"Khiếu nại, 3 người", "UBND phường", "Chuyển đơn: Thanh tra tỉnh, văn bản số 12/CV",
+		"Khiếu nại, 3 người", "UBND phường", "", "", "x: Thanh tra tỉnh, văn bản số 12/CV",
 		"Đã chuyển đơn: quá hạn 32 ngày", "KN-2026-0001; Qua tiếp dân, đối thoại; Giao: Văn phòng"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("row\n got %q\nwant %q", got, want)
@@ -169,7 +170,7 @@ func TestRegisterRow(t *testing.T) {
 	d.Normalize() // a denunciation is always confidential
 	d.Meta.Ref, d.Meta.Ward = "KN-2026-0002", "HB-02"
 	got = cells(registerRow(d, 1, today, "HB", i18n.VI))
-	want = []string{"1", "06/01/2026", "(bảo mật)", "(bảo mật)", "s", "Tố cáo, 1 người", "", "Thụ lý giải quyết",
+	want = []string{"1", "06/01/2026", "(bảo mật)", "(bảo mật)", "s", "Tố cáo, 1 người", "", "x (ngày 06/01/2026)", "", "",
 		"Đã giải quyết ngày 30/01/2026: Đã xử lý xong; đã trả lời công dân ngày 02/02/2026", "KN-2026-0002 (HB-02); Đơn thư"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("confidential row\n got %q\nwant %q", got, want)
@@ -268,5 +269,39 @@ func TestJSONInert(t *testing.T) {
 	plain := []byte(`{"a": "Nguyễn"}`)
 	if got := jsonInert(plain); &got[0] != &plain[0] {
 		t.Error("plain JSON was copied")
+	}
+}
+
+// Every format shows the targets judged per interval: the smallDoc's
+// Q1 2026 has no reception at all, so the chair misses its 13 weeks (Tết's
+// W08 is not counted) and the secretary its 3 months; the year's dialogue
+// conference is not yet held.
+func TestTargetsInEveryFormat(t *testing.T) {
+	d := smallDoc(t)
+	for _, f := range []Format{Text, Markdown, CSV} {
+		var b bytes.Buffer
+		if err := Write(&b, f, d); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		for _, want := range []string{"Chủ tịch UBND tiếp công dân định kỳ", "2026-W01, 2026-W02", "và 7 kỳ khác",
+			"2026-01, 2026-02, 2026-03", "Chưa tổ chức"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s lacks %q", f, want)
+			}
+		}
+	}
+	var b bytes.Buffer
+	if err := Write(&b, JSON, d); err != nil {
+		t.Fatal(err)
+	}
+	var r struct {
+		Targets []model.TargetResult
+	}
+	if err := json.Unmarshal(b.Bytes(), &r); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Targets) != 3 || r.Targets[0].Required != 13 || len(r.Targets[0].Missed) != 13 || r.Targets[2].State != model.TargetPending {
+		t.Errorf("json targets %+v", r.Targets)
 	}
 }

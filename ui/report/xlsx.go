@@ -53,6 +53,7 @@ type xlsxSheet struct {
 	book    *xlsxBook
 	w       *bufio.Writer
 	widths  map[int]float64
+	merges  []string // cell ranges shown as one ("H5:J5")
 	started bool
 	done    bool
 }
@@ -157,6 +158,10 @@ func (s *xlsxSheet) SetRow(r int, cells []any) error {
 	return nil
 }
 
+// Merge shows the cells of a range ("H5:J5") as one, holding the first's
+// value.
+func (s *xlsxSheet) Merge(ref string) { s.merges = append(s.merges, ref) }
+
 // Flush ends the sheet.
 func (s *xlsxSheet) Flush() error {
 	if s.done {
@@ -164,7 +169,15 @@ func (s *xlsxSheet) Flush() error {
 	}
 	s.done = true
 	s.start()
-	s.w.WriteString("</sheetData></worksheet>")
+	s.w.WriteString("</sheetData>")
+	if len(s.merges) > 0 {
+		fmt.Fprintf(s.w, `<mergeCells count="%d">`, len(s.merges))
+		for _, m := range s.merges {
+			fmt.Fprintf(s.w, `<mergeCell ref="%s"/>`, m)
+		}
+		s.w.WriteString("</mergeCells>")
+	}
+	s.w.WriteString("</worksheet>")
 	return s.w.Flush()
 }
 
