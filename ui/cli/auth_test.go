@@ -160,3 +160,23 @@ func TestRestoreNeedsAnAdminAndIsLogged(t *testing.T) {
 		t.Errorf("restored database's log lacks the backup or the restore:\n%s", out)
 	}
 }
+
+// A passphrase change keeps the grant: sealed petitions are still searched.
+func TestPassphraseChangeKeepsAccess(t *testing.T) {
+	db := demoDB(t, 200)
+	t.Setenv("GOPY_NEW_PASSPHRASE", "a much longer passphrase")
+	if code, _, errs := run(t, "--db", db, "user", "passwd"); code != 0 {
+		t.Fatalf("passwd: %d %q", code, errs)
+	}
+	if code, _, errs := run(t, "--db", db, "list", "petitions", "--count"); code != 1 || !strings.Contains(errs, "sai tên") {
+		t.Errorf("old passphrase still accepted: %d %q", code, errs)
+	}
+	t.Setenv("GOPY_PASSPHRASE", "a much longer passphrase")
+	code, out, errs := run(t, "--db", db, "person", "zzzz", "--format", "json")
+	if code != 0 || !strings.Contains(out, `"sealed_skipped": 0`) {
+		t.Errorf("after passwd: %d %q %q", code, out, errs)
+	}
+	if !strings.Contains(listJSON(t, db, "petitions"), `"confidential": true`) && !strings.Contains(listJSON(t, db, "petitions"), `"confidential":true`) {
+		t.Error("the demo has no confidential petition to test with")
+	}
+}
