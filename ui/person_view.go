@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -10,14 +12,25 @@ import (
 
 // personView shows what a personal-data request found (and corrected or
 // erased): every record and history entry naming the person and, after an
-// erasure, the backups still holding the old data. It is read-only; esc
-// leaves it, and nothing of it is kept.
+// erasure, the backups still holding the old data, which d (pressed twice)
+// deletes. Esc leaves it, and nothing of it is kept.
 type personView struct {
-	c   *common
-	sid int
-	m   entry.PersonDoneMsg
-	doc fieldPage
+	c       *common
+	sid     int
+	m       entry.PersonDoneMsg
+	doc     fieldPage
+	confirm bool   // d was pressed once
+	deleted string // what deleting the backups did
 }
+
+// backupsDeletedMsg reports the deletion of the stale backups.
+type backupsDeletedMsg struct {
+	screen int
+	n      int
+	err    error
+}
+
+func (m backupsDeletedMsg) target() int { return m.screen }
 
 func newPersonView(c *common, m entry.PersonDoneMsg) *personView {
 	return &personView{c: c, sid: c.newID(), m: m}
@@ -43,8 +56,35 @@ func (v *personView) Update(msg tea.Msg) tea.Cmd {
 		if key.Matches(msg, v.c.keys.Back) {
 			return pop
 		}
+		if key.Matches(msg, v.c.keys.Delete) && len(v.m.Backups) > 0 {
+			if !v.confirm {
+				v.confirm = true
+				v.build()
+				return nil
+			}
+			v.confirm = false
+			files, sid := v.m.Backups, v.sid
+			return func() tea.Msg {
+				n := 0
+				for _, f := range files {
+					if err := os.Remove(f); err != nil {
+						return backupsDeletedMsg{screen: sid, n: n, err: err}
+					}
+					n++
+				}
+				return backupsDeletedMsg{screen: sid, n: n}
+			}
+		}
+		v.confirm = false
 		_, h := v.c.body()
 		v.doc.key(v.c.keys, msg, h-1)
+	case backupsDeletedMsg:
+		v.m.Backups = v.m.Backups[msg.n:]
+		v.deleted = v.c.lang.F("person.backups_deleted", msg.n)
+		if msg.err != nil {
+			v.deleted += " · " + db(msg.err.Error())
+		}
+		v.build()
 	case tea.WindowSizeMsg, restyleMsg:
 		v.build()
 	}
@@ -73,7 +113,16 @@ func (v *personView) build() {
 		b.para(l.T("cli.person.compact"), 1, st.Muted.Render)
 	}
 	for _, bk := range v.m.Backups {
-		b.para(l.F("cli.person.backup", db(bk)), 1, st.Err.Render)
+		b.para(l.F("person.backup", db(bk)), 1, st.Err.Render)
+	}
+	switch {
+	case v.confirm:
+		b.para(l.F("person.backups_confirm", len(v.m.Backups)), 1, st.Err.Render)
+	case len(v.m.Backups) > 0:
+		b.para(l.T("person.backups_hint"), 1, st.Muted.Render)
+	}
+	if v.deleted != "" {
+		b.para(v.deleted, 1, st.OK.Render)
 	}
 	v.doc.lines = b.lines
 	v.doc.cursor = min(v.doc.cursor, max(len(b.lines)-1, 0))

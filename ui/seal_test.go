@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -68,12 +70,26 @@ func TestPersonRequestInSettings(t *testing.T) {
 	dr.key("ctrl+s")
 	dr.mustSee("Dữ liệu cá nhân: Tìm thấy", "KN-2026-0004", "Phạm Văn Cường", "1 bản ghi")
 	dr.key("esc")
+	backup := filepath.Join(store.BackupDir(s.Path()), "gopy-20260316-093000.db")
+	if err := s.BackupFile(backup); err != nil {
+		t.Fatal(err)
+	}
 	dr.keys("p")
 	dr.send(tea.PasteMsg{Content: "pham van cuong"})
 	dr.keys("tab", "right", "right")
 	dr.mustSee("Xóa danh tính")
 	dr.key("ctrl+s")
-	dr.mustSee("Dữ liệu cá nhân: Đã xóa danh tính", "KN-2026-0004", "gopy compact")
+	dr.mustSee("Dữ liệu cá nhân: Đã xóa danh tính", "KN-2026-0004", "gopy compact", "gopy-20260316-093000.db", "d: xóa các bản sao lưu này")
+	dr.key("d")
+	dr.mustSee("Bấm d lần nữa để xóa 1 bản sao lưu")
+	if _, err := os.Stat(backup); err != nil {
+		t.Fatal("deleted on the first d")
+	}
+	dr.key("d")
+	dr.mustSee("Đã xóa 1 bản sao lưu")
+	if _, err := os.Stat(backup); err == nil {
+		t.Error("the backup holding the erased person is still there")
+	}
 	res, err := s.FindPerson("pham van cuong")
 	if err != nil || len(res.Hits) != 0 {
 		t.Errorf("after erasure: %+v %v", res, err)

@@ -123,6 +123,10 @@ func init() {
 			"entry.field.user_who":          {"Người dùng", "User"},
 			"entry.field.user_disabled":     {"Khóa tài khoản", "Disabled"},
 			"err.passphrase_short":          {"Ít nhất 8 ký tự", "At least 8 characters"},
+			"person.backup":                 {"bản sao lưu vẫn còn dữ liệu cũ: %s", "backup still holding the old data: %s"},
+			"person.backups_hint":           {"d: xóa các bản sao lưu này", "d: delete these backups"},
+			"person.backups_confirm":        {"Bấm d lần nữa để xóa %d bản sao lưu (không lấy lại được)", "Press d again to delete %d backups (this cannot be undone)"},
+			"person.backups_deleted":        {"Đã xóa %d bản sao lưu", "Deleted %d backups"},
 			"err.user_name":                 {"Tên người dùng: 1–40 ký tự in được", "User name: 1–40 printable characters"},
 		}
 	})
