@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -13,7 +14,15 @@ import (
 // NFC returns s in Unicode normalisation form C. Unikey and pasted text can
 // arrive decomposed (a + U+0301); stored text is always composed so that equal
 // words are equal bytes.
-func NFC(s string) string { return norm.NFC.String(s) }
+func NFC(s string) string {
+	// Invalid UTF-8 (a paste from another code page) never enters a record:
+	// its bytes become U+FFFD, as encoding/json would store them anyway,
+	// so a record and its list row always agree.
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	return norm.NFC.String(s)
+}
 
 // CleanLine normalises a one-line value: NFC, trimmed, line breaks and tabs
 // turned to spaces. Control sequences are kept as received; the UI shows

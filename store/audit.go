@@ -117,7 +117,7 @@ func (s *Store) Audit(action, record, reason, detail string) error {
 	if s.ro {
 		return ErrReadOnly
 	}
-	return s.db.Update(func(tx *bolt.Tx) error { return s.audit(tx, action, record, reason, detail) })
+	return s.update(func(tx *bolt.Tx) error { return s.audit(tx, action, record, reason, detail) })
 }
 
 // auditBestEffort appends when the file is writable; a read-only command
@@ -126,7 +126,7 @@ func (s *Store) auditBestEffort(user, action, record, reason, detail string) {
 	if s.ro {
 		return
 	}
-	_ = s.db.Update(func(tx *bolt.Tx) error {
+	_ = s.update(func(tx *bolt.Tx) error {
 		return appendAudit(tx, s.now(), user, action, record, reason, detail)
 	})
 }

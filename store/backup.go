@@ -1,21 +1,25 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 // Backup writes a consistent copy of the database to w from a read
 // transaction: others keep working while it runs.
 func (s *Store) Backup(w io.Writer) error {
-	return s.db.View(func(tx *bolt.Tx) error {
+	return s.view(func(tx *bolt.Tx) error {
 		_, err := tx.WriteTo(w)
 		return err
 	})
@@ -80,50 +84,107 @@ func (s *Store) AutoBackup(keep int) (string, error) {
 	return name, nil
 }
 
+// RestoreSourceError: the backup to restore from cannot be used (missing,
+// damaged, from a newer gopy). Path names the backup, not the database.
+type RestoreSourceError struct {
+	Path string
+	Err  error
+}
+
+func (e *RestoreSourceError) Error() string {
+	return fmt.Sprintf("restore from %s: %v", e.Path, e.Err)
+}
+func (e *RestoreSourceError) Unwrap() error { return e.Err }
+
+// ErrBackupDamaged: the backup fails the checks.
+var ErrBackupDamaged = errors.New("backup is damaged")
+
 // Restore replaces the database at dst with the backup src, after checking
-// that src is a sound gopy database this build can read. The current file
-// is kept beside it as dst.before-restore. dst must not be in use.
-func Restore(src, dst string) error {
+// that src is a sound gopy database this build can read. Whatever is at
+// dst — a sound database, or a missing, truncated, corrupt or foreign file,
+// which is when a restore is needed most — is moved aside, and aside names
+// where (empty when there was nothing). It refuses only a backup that fails
+// the checks, and a dst that another gopy has open.
+func Restore(src, dst string) (aside string, err error) {
 	if abs(src) == abs(dst) {
-		return fmt.Errorf("restore: the backup is the database itself")
+		return "", fmt.Errorf("restore: the backup is the database itself")
 	}
 	in, err := Open(src, Options{ReadOnly: true})
 	if err != nil {
-		return fmt.Errorf("restore from %s: %w", src, err)
+		return "", &RestoreSourceError{src, err}
 	}
 	problems, err := in.Check()
 	if err == nil && len(problems) > 0 {
-		err = fmt.Errorf("%s", strings.Join(problems, "; "))
+		err = fmt.Errorf("%w: %s", ErrBackupDamaged, strings.Join(problems, "; "))
 	}
 	if err != nil {
 		in.Close()
-		return fmt.Errorf("restore from %s: backup is damaged: %w", src, err)
+		return "", &RestoreSourceError{src, err}
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
+		in.Close()
+		return "", fmt.Errorf("restore: %w", err)
 	}
 	tmp := dst + ".restoring"
 	err = in.BackupFile(tmp)
 	in.Close()
 	if err != nil {
-		return err
+		return "", err
 	}
-	if _, err := os.Stat(dst); err == nil {
-		// Take the lock to be sure no gopy is using dst, then keep it aside.
-		cur, err := Open(dst, Options{})
-		if err != nil {
+	if _, err := os.Lstat(dst); err == nil {
+		if err := notInUse(dst); err != nil {
 			os.Remove(tmp)
-			return err
+			return "", err
 		}
-		err = cur.BackupFile(dst + ".before-restore")
-		cur.Close()
-		if err != nil {
+		aside = asideName(dst)
+		if err := os.Rename(dst, aside); err != nil {
 			os.Remove(tmp)
-			return err
+			return "", fmt.Errorf("restore: keep the old file: %w", err)
 		}
 	}
 	if err := os.Rename(tmp, dst); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("restore: %w", err)
+		if aside != "" {
+			os.Rename(aside, dst)
+		}
+		return "", fmt.Errorf("restore: %w", err)
+	}
+	return aside, nil
+}
+
+// notInUse fails with ErrInUse when another gopy holds the file. Any other
+// trouble opening it (not a database, damaged, truncated, newer) means
+// nobody can be using it as one: the restore goes ahead.
+func notInUse(path string) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if recover() != nil {
+			err = nil
+		}
+	}()
+	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 || !fi.Mode().IsRegular() || checkLength(path) != nil {
+		return nil
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 500 * time.Millisecond, ReadOnly: false})
+	if errors.Is(err, bolterrors.ErrTimeout) {
+		return fmt.Errorf("%s: %w", path, ErrInUse)
+	}
+	if err == nil {
+		db.Close()
 	}
 	return nil
+}
+
+// asideName is a new name beside path for the file a restore replaces.
+func asideName(path string) string {
+	base := path + ".before-restore-" + time.Now().Format("20060102-150405")
+	name := base
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
+			return name
+		}
+		name = fmt.Sprintf("%s-%d", base, i)
+	}
 }
 
 func abs(p string) string {

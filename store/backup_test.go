@@ -96,7 +96,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	// Into a new path.
 	fresh := filepath.Join(dir, "restored", "gopy.db")
 	os.MkdirAll(filepath.Dir(fresh), 0o700)
-	if err := store.Restore(bak, fresh); err != nil {
+	if _, err := store.Restore(bak, fresh); err != nil {
 		t.Fatal(err)
 	}
 	gotRecs, gotHist := contentOf(t, fresh)
@@ -115,19 +115,20 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	mustCreate(t, other, petition(day(2026, 1, 1), model.ClassReport))
 	other.Close()
 	oldRecs, _ := contentOf(t, otherPath)
-	if err := store.Restore(bak, otherPath); err != nil {
+	aside, err := store.Restore(bak, otherPath)
+	if err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := contentOf(t, otherPath); !reflect.DeepEqual(got, wantRecs) {
 		t.Error("restore over an existing database: content differs")
 	}
-	if kept, _ := contentOf(t, otherPath+".before-restore"); !reflect.DeepEqual(kept, oldRecs) {
+	if kept, _ := contentOf(t, aside); !reflect.DeepEqual(kept, oldRecs) {
 		t.Error("the replaced database was not kept as .before-restore")
 	}
 	if _, err := os.Stat(otherPath + ".restoring"); !os.IsNotExist(err) {
 		t.Error("temporary restore file left behind")
 	}
-	if err := store.Restore(otherPath, otherPath); err == nil {
+	if _, err := store.Restore(otherPath, otherPath); err == nil {
 		t.Error("restoring a database onto itself succeeded")
 	}
 }
@@ -189,7 +190,7 @@ func TestRestoreRefusesDamage(t *testing.T) {
 		if err := os.WriteFile(bad, damaged[name], 0o600); err != nil {
 			t.Fatal(err)
 		}
-		if err := store.Restore(bad, targetPath); err == nil {
+		if _, err := store.Restore(bad, targetPath); err == nil {
 			t.Errorf("%s: restore succeeded", name)
 		} else {
 			t.Logf("%s: %v", name, err)
@@ -215,7 +216,7 @@ func TestRestoreRefusesDamage(t *testing.T) {
 			}
 		}
 	}
-	if err := store.Restore(filepath.Join(dir, "missing.db"), targetPath); err == nil {
+	if _, err := store.Restore(filepath.Join(dir, "missing.db"), targetPath); err == nil {
 		t.Error("restore from a missing file succeeded")
 	}
 
@@ -224,7 +225,7 @@ func TestRestoreRefusesDamage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = store.Restore(good, targetPath)
+	_, err = store.Restore(good, targetPath)
 	held.Close()
 	if !errors.Is(err, store.ErrInUse) {
 		t.Errorf("restore over a database in use: %v, want ErrInUse", err)
@@ -277,5 +278,53 @@ func TestAutoBackup(t *testing.T) {
 			t.Errorf("%s holds %d petitions, want %d", filepath.Base(name), n, i+3)
 		}
 		b.Close()
+	}
+}
+
+// Issue 16.5: a restore over a missing, truncated, corrupt or foreign
+// file — when it is needed most — moves what was there aside, under the
+// name it returns, and restores.
+func TestRestoreOverDamagedDatabase(t *testing.T) {
+	s, _, c := openTest(t)
+	fill(t, s, c)
+	good := filepath.Join(t.TempDir(), "good.db")
+	if err := s.BackupFile(good); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	want, _ := contentOf(t, good)
+	raw, _ := os.ReadFile(good)
+	garbage := bytes.Clone(raw)
+	for i := 0; i < len(garbage); i += 7 {
+		garbage[i] ^= 0xa5
+	}
+	cases := map[string][]byte{
+		"truncated": raw[:len(raw)/3],
+		"corrupt":   garbage,
+		"foreign":   []byte("PK\x03\x04 a spreadsheet saved over it"),
+		"empty":     {},
+	}
+	for name, content := range cases {
+		dst := filepath.Join(t.TempDir(), "gopy.db")
+		if err := os.WriteFile(dst, content, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		aside, err := store.Restore(good, dst)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if got, _ := contentOf(t, dst); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: restored content differs", name)
+		}
+		kept, err := os.ReadFile(aside)
+		if err != nil || !bytes.Equal(kept, content) {
+			t.Errorf("%s: the old file is not kept as %q (%v)", name, aside, err)
+		}
+	}
+	// Missing (the folder too): restored, nothing set aside.
+	dst := filepath.Join(t.TempDir(), "gone", "gopy.db")
+	if aside, err := store.Restore(good, dst); err != nil || aside != "" {
+		t.Errorf("missing: %q %v", aside, err)
 	}
 }

@@ -19,8 +19,13 @@ func FuzzParseCSV(f *testing.F) {
 	f.Add("given_on,source_kind,source_name,form,target_kind,subject,point_content\n2026-01-01,front,MTTQ,written,party,S,\"a\nb\"\n")
 	f.Add("kind,held_on,host_role,host_name\nreception,1/1/2026,party_secretary,X\n")
 	f.Add("\"unterminated")
+	// One database per fuzzing process: whatever a ledger does to it, it
+	// must still pass Check.
+	dir := f.TempDir()
+	var st *Store
 	f.Fuzz(func(t *testing.T, s string) {
-		recs, err := ParseCSV(bytes.NewReader([]byte(s)), time.Unix(0, 0), Labels{"classification": {"khieu nai": "complaint"}})
+		labels := Labels{"classification": {"khieu nai": "complaint"}}
+		recs, err := ParseCSV(bytes.NewReader([]byte(s)), time.Unix(0, 0), labels)
 		if err != nil {
 			return
 		}
@@ -28,6 +33,26 @@ func FuzzParseCSV(f *testing.F) {
 			r.Rec.Normalize()
 			r.Rec.Validate()
 			model.RowOf(r.Rec)
+		}
+		if st == nil {
+			if st, err = Open(filepath.Join(dir, "fuzz.db"), Options{NoSync: true}); err != nil {
+				t.Fatal(err)
+			}
+			set, _ := st.Settings()
+			set.WardCode, set.WardName, set.Officer = "HB", "Phường Thử", "Cán bộ Thử"
+			if err := st.SaveSettings(set, "fuzz"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		p := filepath.Join(dir, "ledger.csv")
+		if err := os.WriteFile(p, []byte(s), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.ImportCSV(p, CSVOptions{By: "fuzz", Labels: labels}); err != nil {
+			return
+		}
+		if problems, err := st.Check(); err != nil || len(problems) > 0 {
+			t.Fatalf("a ledger the parser accepted left the database failing Check: %v %v\n%q", problems, err, s)
 		}
 	})
 }

@@ -2,15 +2,18 @@ package store
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -131,6 +134,9 @@ type CSVError struct {
 	Line   int
 	Column string
 	Key    string
+	// Offset is the position in the line (from 1, in bytes) of a bad
+	// byte, when that is what is wrong.
+	Offset int
 }
 
 func (e *CSVError) Error() string {
@@ -139,33 +145,70 @@ func (e *CSVError) Error() string {
 
 const maxCSVBytes = 1 << 30
 
+// CSVOptions say how a ledger is imported.
+type CSVOptions struct {
+	DryRun bool
+	By     string
+	Labels Labels
+	// Progress, if set, is told how many records were merged so far, every
+	// few thousand and at the end.
+	Progress func(done, total int)
+}
+
 // ImportCSV reads a ledger and merges it in one transaction: lines without
 // an id are new records; lines with a known id update the record when they
-// differ. Any bad value rejects the whole file; nothing is written.
-func (s *Store) ImportCSV(path string, dryRun bool, by string, labels Labels) (*ImportResult, error) {
+// differ. Any bad value rejects the whole file; nothing is written. The
+// time taken grows with the number of lines, not its square: records with
+// ids go in id order and the indexes are written sorted (see bulk.go).
+func (s *Store) ImportCSV(path string, opt CSVOptions) (*ImportResult, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	defer f.Close()
-	recs, err := ParseCSV(io.LimitReader(f, maxCSVBytes), s.now(), labels)
+	recs, err := ParseCSV(io.LimitReader(f, maxCSVBytes), s.now(), opt.Labels)
 	if err != nil {
 		return nil, err
 	}
+	// Lines naming a record (an id) go first, in id order, so the records
+	// bucket grows at its end; new records keep the ledger's order, which
+	// gives their references.
+	slices.SortStableFunc(recs, func(a, b CSVRecord) int {
+		ia, ib := a.Rec.GetMeta().ID, b.Rec.GetMeta().ID
+		switch {
+		case ia == "" || ib == "":
+			return cmp.Compare(len(ib), len(ia)) // with an id first
+		default:
+			return strings.Compare(ia, ib)
+		}
+	})
 	res := &ImportResult{Wards: map[string]*ImportSummary{}}
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		st, err := loadSettings(tx)
 		if err != nil {
 			return err
 		}
 		cal := model.NewCalendar(st.Holidays)
 		packBuckets(tx)
-		for _, cr := range recs {
-			if err := s.mergeCSV(tx, &st, cal, cr, by, res); err != nil {
+		startBulk(tx)
+		defer endBulk(tx)
+		for i, cr := range recs {
+			if err := s.mergeCSV(tx, &st, cal, cr, opt.By, res); err != nil {
 				return err
 			}
+			// bbolt holds what was written: the parsed record can go.
+			recs[i] = CSVRecord{}
+			if opt.Progress != nil && (i+1)%5000 == 0 {
+				opt.Progress(i+1, len(recs))
+			}
 		}
-		if dryRun {
+		if err := finishBulk(tx); err != nil {
+			return err
+		}
+		if opt.Progress != nil {
+			opt.Progress(len(recs), len(recs))
+		}
+		if opt.DryRun {
 			return errDryRun
 		}
 		return nil
@@ -203,6 +246,12 @@ func ParseCSV(r io.Reader, now time.Time, labels Labels) ([]CSVRecord, error) {
 	if err != nil {
 		return nil, &CSVError{Line: 1, Column: "", Key: "err.csv.columns"}
 	}
+	for i, h := range header {
+		if !utf8.ValidString(h) {
+			_, c := cr.FieldPos(i)
+			return nil, &CSVError{Line: 1, Column: fmt.Sprintf("%d", i+1), Key: "err.csv.utf8", Offset: c + invalidUTF8([]byte(h))}
+		}
+	}
 	col := map[string]int{}
 	for i, h := range header {
 		col[strings.TrimSpace(strings.ToLower(h))] = i
@@ -238,6 +287,16 @@ func ParseCSV(r io.Reader, now time.Time, labels Labels) ([]CSVRecord, error) {
 			return nil, err
 		}
 		line, _ := cr.FieldPos(0)
+		for i, f := range fields {
+			if !utf8.ValidString(f) {
+				l, c := cr.FieldPos(i)
+				name := fmt.Sprintf("%d", i+1)
+				if i < len(header) && utf8.ValidString(header[i]) {
+					name = header[i]
+				}
+				return nil, &CSVError{Line: l, Column: name, Key: "err.csv.utf8", Offset: c + invalidUTF8([]byte(f))}
+			}
+		}
 		get := func(c string) string {
 			if i, ok := col[c]; ok && i < len(fields) {
 				v := undefuse(fields[i])
@@ -444,6 +503,17 @@ func (s *Store) mergeCSV(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, c
 	if m.Ward == "" {
 		return &CSVError{Line: cr.Line, Column: "ward", Key: "err.no_ward"}
 	}
+	if st.WardCode != "" && m.Ward != st.WardCode {
+		// A ledger is the ward's own: another ward's records come in that
+		// ward's bundles. (Created here, they would make this ward's next
+		// bundle speak for a ward it does not, and be refused upstream.)
+		if m.ID == "" {
+			return &CSVError{Line: cr.Line, Column: "ward", Key: "err.csv.other_ward"}
+		}
+		if id, err := model.ParseID(m.ID); err != nil || tx.Bucket(bRec(rec.Kind())).Get(id[:]) == nil {
+			return &CSVError{Line: cr.Line, Column: "ward", Key: "err.csv.other_ward"}
+		}
+	}
 	sum := res.ward(m.Ward)
 	if m.ID != "" {
 		id, _ := model.ParseID(m.ID)
@@ -467,7 +537,7 @@ func (s *Store) mergeCSV(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, c
 				return err
 			}
 			sum.Updated++
-			return putHistory(tx, rec.Kind(), id, model.Change{At: s.now().UTC(), By: by, Action: "import", Fields: changes, Note: "csv"})
+			return putHistory(tx, rec.Kind(), id, model.Change{At: s.now().UTC(), By: by, Action: "update", Fields: changes, Note: "csv"})
 		}
 	}
 	err := s.create(tx, st, cal, rec, by)

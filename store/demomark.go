@@ -24,7 +24,7 @@ func (s *Store) DemoRecords() int {
 
 // AddDemoRecords marks n more records as demo data.
 func (s *Store) AddDemoRecords(n int) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		m := tx.Bucket(bMeta)
 		cur := uint64(0)
 		if v := m.Get(kDemo); len(v) == 8 {
@@ -37,7 +37,7 @@ func (s *Store) AddDemoRecords(n int) error {
 // AuditAs appends an entry naming user, for an event that happened while
 // nobody was signed in on this file (a restore puts a new file in place).
 func (s *Store) AuditAs(user, action, record, reason, detail string) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		return appendAudit(tx, s.now(), user, action, record, reason, detail)
 	})
 }

@@ -12,14 +12,14 @@ import (
 // confidential petition's form holds its identity.
 func (s *Store) SaveDraft(key string, data []byte) error {
 	sealed := s.sealDraft(key, data)
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		return tx.Bucket(bDrafts).Put(s.draftKey(key), sealed)
 	})
 }
 
 // DeleteDraft forgets a draft (after the form was saved or abandoned).
 func (s *Store) DeleteDraft(key string) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		return tx.Bucket(bDrafts).Delete(s.draftKey(key))
 	})
 }
@@ -27,7 +27,7 @@ func (s *Store) DeleteDraft(key string) error {
 // Drafts returns the signed-in user's saved drafts by key.
 func (s *Store) Drafts() (map[string][]byte, error) {
 	out := map[string][]byte{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bDrafts).ForEach(func(k, v []byte) error {
 			out[string(k)] = append([]byte{}, v...)
 			return nil

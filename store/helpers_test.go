@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -50,7 +51,7 @@ const officer = "Trần Thị Thu Hà"
 // clock at 15/06/2026 09:00 (Vietnam).
 func openTest(t testing.TB) (*store.Store, string, *clock) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "gopy.db")
+	path := checkedPath(t)
 	c := newClock(vn(2026, time.June, 15, 9, 0))
 	s, err := store.Open(path, store.Options{Now: c.Now})
 	if err != nil {
@@ -139,6 +140,34 @@ func mustGet(t testing.TB, s *store.Store, k model.Kind, id string) model.Record
 		t.Fatalf("get %s %s: %v", k, id, err)
 	}
 	return rec
+}
+
+// checkedPath is a database path in a temp dir whose file, if a test made
+// it, must pass Check when the test ends — after every store the test
+// opened is closed (cleanups run last-registered first), as bbolt's
+// btesting.MustCreateDB does. No test can forget it.
+func checkedPath(t testing.TB) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "gopy.db")
+	t.Cleanup(func() {
+		if _, err := os.Stat(path); err != nil {
+			return
+		}
+		s, err := store.Open(path, store.Options{ReadOnly: true})
+		if err != nil {
+			t.Errorf("check at the end: %v", err)
+			return
+		}
+		defer s.Close()
+		problems, err := s.Check()
+		if err != nil {
+			t.Errorf("check at the end: %v", err)
+		}
+		for _, p := range problems {
+			t.Errorf("check at the end: %s", p)
+		}
+	})
+	return path
 }
 
 func mustClean(t testing.TB, s *store.Store) {

@@ -110,7 +110,8 @@ func (s *Store) migrate(version uint32) error {
 			v++
 		}
 		if v != SchemaVersion {
-			return fmt.Errorf("no migration from schema %d", v)
+			// No gopy wrote this schema (0, or one skipped): not ours to read.
+			return fmt.Errorf("no migration from schema %d: %w", v, ErrNotGopy)
 		}
 		b := make([]byte, 4)
 		binary.BigEndian.PutUint32(b, SchemaVersion)

@@ -138,7 +138,7 @@ func (s *Store) FindPerson(text string) (*PersonResult, error) {
 		return &PersonResult{}, nil
 	}
 	res := &PersonResult{}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		if err := s.mayWrite(tx); err != nil {
 			return err
 		}
@@ -207,7 +207,7 @@ func (s *Store) ErasePerson(text string) (*PersonResult, error) {
 func (s *Store) changePerson(folded, action string, rec func(p *model.Petition, field, old string), hist func(fc *model.FieldChange, old string)) (*PersonResult, error) {
 	res := &PersonResult{}
 	now := s.now().UTC()
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		if err := s.mayAdmin(tx); err != nil {
 			return err
 		}

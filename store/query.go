@@ -357,7 +357,7 @@ func (s *Store) page(p plan, after []byte, n int, reverse bool) ([]Entry, error)
 	}
 	defer func() { s.afterScan(p.visited) }()
 	out := make([]Entry, 0, n)
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return p.walk(tx, after, reverse, true, func(k []byte, row *model.Row) bool {
 			out = append(out, Entry{Key: append([]byte{}, k...), Row: *row})
 			return len(out) < n
@@ -380,7 +380,7 @@ func (s *Store) Count(q Query) (int, error) {
 
 func (s *Store) count(p plan) (int, error) {
 	n := 0
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return p.walk(tx, nil, false, false, func([]byte, *model.Row) bool { n++; return true })
 	})
 	s.afterScan(p.visited)
@@ -390,7 +390,7 @@ func (s *Store) count(p plan) (int, error) {
 // Total is the number of records of a kind.
 func (s *Store) Total(k model.Kind) (int, error) {
 	n := 0
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		if v := tx.Bucket(bMeta).Get(kCount(k)); len(v) == 8 {
 			n = int(binary.BigEndian.Uint64(v))
 		}
@@ -411,7 +411,7 @@ func (s *Store) ScanRows(k model.Kind, from, to model.Date, fn func(*model.Row) 
 func (s *Store) ScanRecords(k model.Kind, from, to model.Date, fn func(model.Record) error) error {
 	p := (&Query{Kind: k, From: from, To: to, Order: OldestFirst}).plan()
 	defer func() { s.afterScan(p.visited) }()
-	return s.db.View(func(tx *bolt.Tx) error {
+	return s.view(func(tx *bolt.Tx) error {
 		var ferr error
 		err := p.walk(tx, nil, false, false, func(key []byte, _ *model.Row) bool {
 			var id [16]byte
@@ -445,7 +445,7 @@ func (s *Store) Linked(parentID string) ([]model.Row, error) {
 		return nil, ErrNotFound
 	}
 	var out []model.Row
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bLinks).Cursor()
 		for k, _ := c.Seek(pid[:]); k != nil && bytes.HasPrefix(k, pid[:]); k, _ = c.Next() {
 			var id [16]byte
@@ -468,7 +468,7 @@ func (s *Store) RecordJSON(k model.Kind, id string) (json.RawMessage, error) {
 		return nil, ErrNotFound
 	}
 	var out json.RawMessage
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		v := tx.Bucket(bRec(k)).Get(bid[:])
 		if v == nil {
 			return ErrNotFound
@@ -517,7 +517,7 @@ func (s *Store) walkPaged(q Query, fn func(*bolt.Tx, *model.Row) error) error {
 		var last []byte
 		n := 0
 		var ferr error
-		err := s.db.View(func(tx *bolt.Tx) error {
+		err := s.view(func(tx *bolt.Tx) error {
 			return p.walk(tx, after, false, true, func(key []byte, row *model.Row) bool {
 				if ferr = fn(tx, row); ferr != nil {
 					return false

@@ -20,7 +20,7 @@ var settingsID [16]byte
 // Settings returns the ward's settings (defaults on a new database).
 func (s *Store) Settings() (model.Settings, error) {
 	var st model.Settings
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		st, err = loadSettings(tx)
 		return err
@@ -48,7 +48,7 @@ func (s *Store) SaveSettings(st model.Settings, by string) error {
 	}
 	defer s.forgetSettings()
 	by = s.signer(by)
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		if err := s.mayAdmin(tx); err != nil {
 			return err
 		}
@@ -112,7 +112,7 @@ func (s *Store) CreateBatch(recs []model.Record, by string) error {
 		metas[i] = *rec.GetMeta()
 	}
 	by = s.signer(by)
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		if err := s.mayWrite(tx); err != nil {
 			return err
 		}
@@ -123,12 +123,17 @@ func (s *Store) CreateBatch(recs []model.Record, by string) error {
 		if len(recs) > 1 {
 			packBuckets(tx)
 		}
+		if len(recs) > 64 {
+			// A bulk load: index keys written sorted at the end (bulk.go).
+			startBulk(tx)
+			defer endBulk(tx)
+		}
 		for _, rec := range recs {
 			if err := s.create(tx, st, cal, rec, by); err != nil {
 				return err
 			}
 		}
-		return nil
+		return finishBulk(tx)
 	})
 	if err != nil {
 		for i, rec := range recs {
@@ -162,8 +167,13 @@ func (s *Store) create(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, rec
 	if err != nil {
 		return err
 	}
-	if tx.Bucket(bRec(rec.Kind())).Get(id[:]) != nil {
-		return fmt.Errorf("create %s: id %s exists", rec.Kind(), m.ID)
+	if _, used := idKind(tx, id); used {
+		return &Invalid{model.FieldErrors{{Field: "id", Key: "err.id_taken"}}}
+	}
+	if tx.Bucket(bDeleted).Get(id[:]) != nil {
+		// A deleted record does not come back under its old id: its
+		// deletion has travelled, or will travel, upward.
+		return &Invalid{model.FieldErrors{{Field: "id", Key: "err.id_deleted"}}}
 	}
 	if m.CreatedAt.IsZero() {
 		m.CreatedAt, m.CreatedBy = now, by
@@ -175,6 +185,8 @@ func (s *Store) create(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, rec
 		if m.Ref, err = nextRef(tx, m.Ward, rec.Kind(), rec.Date().Year()); err != nil {
 			return err
 		}
+	} else if refTaken(tx, rec.Kind(), m.Ward, m.Ref, id) {
+		return &Invalid{model.FieldErrors{{Field: "ref", Key: "err.ref_taken"}}}
 	}
 	if err := putRecord(tx, rec, id); err != nil {
 		return err
@@ -259,7 +271,12 @@ func nextRef(tx *bolt.Tx, ward string, k model.Kind, year int) (string, error) {
 	if v := b.Get(key); len(v) == 4 {
 		n = binary.BigEndian.Uint32(v)
 	}
+	// A reference brought in by a ledger or a bundle may already hold the
+	// next number: skip it.
 	n++
+	for refTaken(tx, k, ward, model.FormatRef(k, year, int(n)), [16]byte{}) {
+		n++
+	}
 	if err := b.Put(key, u32(n)); err != nil {
 		return "", err
 	}
@@ -299,22 +316,21 @@ func replaceRecord(tx *bolt.Tx, old, rec model.Record, id [16]byte) error {
 func putIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
 	k := row.Kind
 	rk := rowKey(row.Date, id)
-	if err := tx.Bucket(bList(k)).Put(rk, encodeRow(row)); err != nil {
+	if err := ixPut(tx, bList(k), rk, encodeRow(row)); err != nil {
 		return err
 	}
-	if err := tx.Bucket(bFold(k)).Put(rk, []byte(row.Fold)); err != nil {
+	if err := ixPut(tx, bFold(k), rk, []byte(row.Fold)); err != nil {
 		return err
 	}
-	ix := tx.Bucket(bIx(k))
 	for _, key := range ixKeys(row, id) {
-		if err := ix.Put(key, nil); err != nil {
+		if err := ixPut(tx, bIx(k), key, nil); err != nil {
 			return err
 		}
 	}
 	if row.ParentID != "" {
 		pid, err := model.ParseID(row.ParentID)
 		if err == nil {
-			if err := tx.Bucket(bLinks).Put(append(pid[:], id[:]...), nil); err != nil {
+			if err := ixPut(tx, bLinks, append(pid[:], id[:]...), nil); err != nil {
 				return err
 			}
 		}
@@ -325,21 +341,20 @@ func putIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
 func deleteIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
 	k := row.Kind
 	rk := rowKey(row.Date, id)
-	if err := tx.Bucket(bList(k)).Delete(rk); err != nil {
+	if err := ixDelete(tx, bList(k), rk); err != nil {
 		return err
 	}
-	if err := tx.Bucket(bFold(k)).Delete(rk); err != nil {
+	if err := ixDelete(tx, bFold(k), rk); err != nil {
 		return err
 	}
-	ix := tx.Bucket(bIx(k))
 	for _, key := range ixKeys(row, id) {
-		if err := ix.Delete(key); err != nil {
+		if err := ixDelete(tx, bIx(k), key); err != nil {
 			return err
 		}
 	}
 	if row.ParentID != "" {
 		if pid, err := model.ParseID(row.ParentID); err == nil {
-			if err := tx.Bucket(bLinks).Delete(append(pid[:], id[:]...)); err != nil {
+			if err := ixDelete(tx, bLinks, append(pid[:], id[:]...)); err != nil {
 				return err
 			}
 		}
@@ -382,7 +397,7 @@ func kWardCount(k model.Kind, ward string) []byte {
 // WardTotals counts the records of each origin ward, all kinds together.
 func (s *Store) WardTotals() (map[string]int, error) {
 	out := map[string]int{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		for _, k := range model.Kinds {
 			prefix := kWardCount(k, "")
 			c := tx.Bucket(bMeta).Cursor()
@@ -456,7 +471,7 @@ func (s *Store) Get(k model.Kind, id string) (model.Record, error) {
 		return nil, fmt.Errorf("%s: %w", id, ErrNotFound)
 	}
 	var rec model.Record
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		rec, err = getRecord(tx, k, bid)
 		return err
 	})
@@ -485,7 +500,7 @@ func (s *Store) Update(rec model.Record, by string) error {
 		return fmt.Errorf("update: %w", ErrNotFound)
 	}
 	by = s.signer(by)
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		if err := s.mayWrite(tx); err != nil {
 			return err
 		}
@@ -510,7 +525,7 @@ func (s *Store) Modify(k model.Kind, id, by string, change func(model.Record) er
 		return fmt.Errorf("%s: %w", id, ErrNotFound)
 	}
 	by = s.signer(by)
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		if err := s.mayWrite(tx); err != nil {
 			return err
 		}
@@ -584,7 +599,7 @@ func (s *Store) Delete(k model.Kind, idStr, by string) error {
 		return ErrNotFound
 	}
 	by = s.signer(by)
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		if err := s.mayWrite(tx); err != nil {
 			return err
 		}
@@ -663,7 +678,7 @@ func (s *Store) SettingsHistory() ([]model.Change, error) { return s.history(set
 
 func (s *Store) history(id [16]byte) ([]model.Change, error) {
 	var out []model.Change
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		out, err = historyTx(tx, id)
 		return err

@@ -58,7 +58,6 @@ func TestCreateFillsMeta(t *testing.T) {
 	if _, err := s.Get(model.KindPetition, "not-an-id"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Get of a malformed id: %v, want ErrNotFound", err)
 	}
-	mustClean(t, s)
 }
 
 func TestRefsPerWardAndYear(t *testing.T) {
@@ -93,7 +92,6 @@ func TestRefsPerWardAndYear(t *testing.T) {
 			t.Errorf("step %d: ref %q ward %q, want %q %q", i, m.Ref, m.Ward, st.want, wantWard)
 		}
 	}
-	mustClean(t, s)
 }
 
 func TestDueDates(t *testing.T) {
@@ -372,7 +370,6 @@ func TestHistory(t *testing.T) {
 	if n, _ := s.Count(store.Query{Kind: model.KindPetition}); n != 0 {
 		t.Errorf("count %d after delete", n)
 	}
-	mustClean(t, s)
 }
 
 func TestUpdateStale(t *testing.T) {
@@ -435,7 +432,6 @@ func TestUpdateStale(t *testing.T) {
 	if err := s.Update(missing, officer); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("update of a missing record: %v", err)
 	}
-	mustClean(t, s)
 }
 
 func TestLinks(t *testing.T) {
@@ -514,7 +510,6 @@ func TestLinks(t *testing.T) {
 	if rows := mustLinked(t, s, f.ID); len(rows) != 1 || rows[0].ID != fp.ID {
 		t.Errorf("linked to the feedback: %+v", rows)
 	}
-	mustClean(t, s)
 }
 
 func mustLinked(t *testing.T, s *store.Store, id string) []model.Row {
@@ -561,7 +556,6 @@ func TestPetitionEditableAfterParentDeleted(t *testing.T) {
 			t.Errorf("updating %s after its parent changed: %v", got.Ref, err)
 		}
 	}
-	mustClean(t, s)
 }
 
 func TestSettingsHistory(t *testing.T) {
@@ -621,7 +615,6 @@ func TestDrafts(t *testing.T) {
 	if d, _ := s.Drafts(); len(d) != 1 || d["feedback/01J"] == nil {
 		t.Errorf("after delete: %q", d)
 	}
-	mustClean(t, s)
 }
 
 // A refused batch (one bad record) is fixed and saved again, as a session
@@ -646,5 +639,4 @@ func TestRefusedBatchRetried(t *testing.T) {
 	if len(refs) != 3 || !refs["KN-2026-0001"] || !refs["KN-2026-0002"] || !refs["KN-2026-0003"] {
 		t.Errorf("refs after a retried batch: %s %s %s", a.Ref, b.Ref, c.Ref)
 	}
-	mustClean(t, s)
 }

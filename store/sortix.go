@@ -50,10 +50,10 @@ func putCollation(tx *bolt.Tx) error {
 // transaction: a database that has them opens without a write.
 func (s *Store) addSortIndexes() error {
 	var missing []model.Kind
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		stale := !bytes.Equal(tx.Bucket(bMeta).Get(kCollation), model.SortKey(collationProbe))
 		for _, k := range model.Kinds {
-			if stale || ixMissing(tx, k) {
+			if stale || ixMissing(tx, k) || !hasUniqKeys(tx, k) && firstKey(tx.Bucket(bList(k))) != nil {
 				missing = append(missing, k)
 			}
 		}

@@ -61,6 +61,8 @@ type Store struct {
 	db   *bolt.DB
 	path string
 	now  func() time.Time
+	// opened is the file opened at path, to notice it replaced (Replaced).
+	opened os.FileInfo
 
 	scanned   atomic.Int64 // rows walked since the map was last released
 	noRelease atomic.Bool  // the kernel refused to release the map (see releaseMapped)
@@ -107,7 +109,7 @@ const (
 // and reference, and the deadline it can still miss (model.Row.OpenDue: an
 // overdue query trusts the deadline index without reading the row).
 func ixKeys(row *model.Row, id [16]byte) [][]byte {
-	keys := [][]byte{statusKey(row.Status, row, id), whoKey(row, id), refKey(row, id)}
+	keys := [][]byte{statusKey(row.Status, row, id), whoKey(row, id), refKey(row, id), uniqKey(row, id)}
 	if row.Unaccepted() {
 		keys = append(keys, statusKey(StatusUnaccepted, row, id))
 	}
@@ -173,6 +175,12 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path, now: opt.Now, ro: opt.ReadOnly}
+	if fi, err := os.Stat(path); err == nil {
+		// On Windows the file's identity is read lazily, by path: read it
+		// now, while the path still names the file opened.
+		os.SameFile(fi, fi)
+		s.opened = fi
+	}
 	if err := s.prepare(opt.ReadOnly); err != nil {
 		db.Close()
 		return nil, err
@@ -196,7 +204,7 @@ func initialMmap() int {
 func (s *Store) prepare(readOnly bool) error {
 	var version uint32
 	var fresh bool
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		m := tx.Bucket(bMeta)
 		if m == nil {
 			fresh = true
@@ -220,7 +228,12 @@ func (s *Store) prepare(readOnly bool) error {
 		if readOnly {
 			return fmt.Errorf("%s: %w", s.path, ErrNoDatabase)
 		}
-		return s.db.Update(func(tx *bolt.Tx) error { return initBuckets(tx) })
+		return s.db.Update(func(tx *bolt.Tx) error {
+			if err := initBuckets(tx); err != nil {
+				return err
+			}
+			return ensureKey(tx)
+		})
 	case version < SchemaVersion:
 		if readOnly {
 			return fmt.Errorf("%s (schema %d): %w", s.path, version, ErrOlderSchema)
@@ -231,6 +244,13 @@ func (s *Store) prepare(readOnly bool) error {
 	}
 	if readOnly {
 		return nil
+	}
+	var hasKey bool
+	s.view(func(tx *bolt.Tx) error { _, hasKey = signingKey(tx); return nil })
+	if !hasKey {
+		if err := s.db.Update(ensureKey); err != nil {
+			return fmt.Errorf("%s: %w", s.path, err)
+		}
 	}
 	return s.addSortIndexes()
 }

@@ -154,7 +154,7 @@ func (s *Store) Setup(name, pass string, demo bool) (recovery string, sealed int
 	if err != nil {
 		return "", 0, err
 	}
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		if hasUsers(tx) {
 			return ErrSetupDone
 		}
@@ -226,7 +226,7 @@ func (s *Store) SignIn(name, pass string) (model.User, error) {
 		}
 	}
 	if !s.ro {
-		err = s.db.Update(func(tx *bolt.Tx) error {
+		err = s.update(func(tx *bolt.Tx) error {
 			if r.Failures > 0 {
 				cur, err := getUser(tx, name)
 				if err != nil {
@@ -253,7 +253,7 @@ func (s *Store) recordFailure(name string, known bool) {
 	if s.ro {
 		return
 	}
-	_ = s.db.Update(func(tx *bolt.Tx) error {
+	_ = s.update(func(tx *bolt.Tx) error {
 		if known {
 			if r, err := getUser(tx, name); err == nil {
 				r.Failures++
@@ -357,7 +357,7 @@ func (s *Store) AddUser(u model.User, pass string) error {
 	}
 	u.Demo = false
 	rec, _ := newUserRec(u, pass, defaultKDF)
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		if err := s.mayAdmin(tx); err != nil {
 			return err
 		}
@@ -395,7 +395,7 @@ func (s *Store) ChangeUser(name string, role model.Role, grant, disabled bool) e
 	if !role.Valid() {
 		return &Invalid{model.FieldErrors{{Field: "role", Key: "err.choice"}}}
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		if err := s.mayAdmin(tx); err != nil {
 			return err
 		}
@@ -440,7 +440,7 @@ func (s *Store) ChangePassphrase(name, old, pass string) error {
 	if len([]rune(pass)) < model.MinPassphrase {
 		return ErrPassphrase
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		r, err := getUser(tx, name)
 		if err != nil {
 			return err
@@ -478,7 +478,7 @@ func (s *Store) Recover(code, name, pass string) error {
 		return ErrPassphrase
 	}
 	var sess *session
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		data, err := aeadOpen(recoveryKEK(raw), tx.Bucket(bMeta).Get(kRecovery), []byte("gopy/recovery"))
 		if err != nil {
 			_ = appendAudit(tx, s.now(), name, AuditRecoverFailed, "", "", "")
@@ -515,7 +515,7 @@ func (s *Store) Reveal(p *model.Petition, reason string) error {
 	if err := openPetition(sess.data, p); err != nil {
 		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		return s.audit(tx, AuditReveal, p.Ref, reason, "")
 	})
 }

@@ -212,6 +212,9 @@ func writeExport(s *store.Store, doc *report.Doc, ch exportChoice, today model.D
 	if err != nil {
 		return name, false, err
 	}
+	if err := store.CheckOutput(s.Path(), path); err != nil {
+		return path, false, err
+	}
 	if st, err := os.Stat(path); err == nil {
 		if st.IsDir() {
 			return path, false, &fs.PathError{Op: "write", Path: path, Err: errIsDir}
@@ -250,7 +253,10 @@ func writeTo(w io.Writer, s *store.Store, doc *report.Doc, ch exportChoice, toda
 // writeReason says why a file could not be written, in the language where
 // the reason is a common one.
 func writeReason(l i18n.Lang, err error) string {
+	var oe *store.OutputError
 	switch {
+	case errors.As(err, &oe):
+		return l.T(oe.Key)
 	case errors.Is(err, errIsDir):
 		return l.T("reports.err.is_dir")
 	case errors.Is(err, fs.ErrNotExist):

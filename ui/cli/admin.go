@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 	"gopy/model"
 	"gopy/store"
 	"gopy/store/demo"
+	"gopy/ui/sanitize"
 )
 
 func runDemo(env *Env, args []string) int {
@@ -82,6 +84,9 @@ func runBackup(env *Env, args []string) int {
 	if path == "" {
 		path = filepath.Join(store.BackupDir(env.DBPath), "gopy-"+env.Now().Format("20060102-150405")+".db")
 	}
+	if err := store.BackupTarget(env.DBPath, path); err != nil {
+		return env.fail(err)
+	}
 	// Logged first, so the backup holds its own entry.
 	if err := s.Audit(store.AuditBackup, "", "", path); err != nil {
 		return env.fail(err)
@@ -106,7 +111,8 @@ func runRestore(env *Env, args []string) int {
 	if err != nil {
 		return env.fail(err)
 	}
-	if err := store.Restore(pos[0], env.DBPath); err != nil {
+	aside, err := store.Restore(pos[0], env.DBPath)
+	if err != nil {
 		return env.fail(err)
 	}
 	if s, err := store.Open(env.DBPath, store.Options{Now: env.Now}); err == nil {
@@ -116,35 +122,57 @@ func runRestore(env *Env, args []string) int {
 			return env.fail(err)
 		}
 	}
-	fmt.Fprintln(env.Stdout, env.Lang.F("cli.restore.done", pos[0], env.DBPath, env.DBPath+".before-restore"))
+	if aside == "" {
+		fmt.Fprintln(env.Stdout, env.Lang.F("cli.restore.done_new", pos[0], env.DBPath))
+		return exitOK
+	}
+	fmt.Fprintln(env.Stdout, env.Lang.F("cli.restore.done", pos[0], env.DBPath, aside))
 	return exitOK
 }
 
 func runCheck(env *Env, args []string) int {
 	fs := newFlags("check")
+	repair := fs.Bool("repair", false, "")
 	if code, ok := env.parseFlags(fs, args); !ok {
 		return code
 	}
-	return env.reading(func(s *store.Store) int {
-		problems, err := s.Check()
+	open := env.openRead
+	if *repair {
+		open = func() (*store.Store, error) { return env.openWrite(false) }
+	}
+	s, err := open()
+	if err != nil {
+		return env.fail(err)
+	}
+	defer s.Close()
+	if *repair {
+		notes, err := s.Repair()
 		if err != nil {
 			return env.fail(err)
 		}
-		if _, brk, err := s.VerifyAudit(); err != nil {
-			return env.fail(err)
-		} else if brk != nil {
-			problems = append(problems, env.Lang.F("cli.audit.broken", brk.Seq, brk.Reason))
+		for _, n := range notes {
+			fmt.Fprintln(env.Stdout, "  "+sanitize.Line(n))
 		}
-		if len(problems) > 0 {
-			for _, p := range problems {
-				fmt.Fprintln(env.Stderr, "gopy: "+p)
-			}
-			fmt.Fprintln(env.Stderr, "gopy: "+env.Lang.F("cli.check.bad", len(problems)))
-			return exitError
+		fmt.Fprintln(env.Stdout, env.Lang.F("cli.check.repaired", len(notes)))
+	}
+	problems, err := s.Check()
+	if err != nil {
+		return env.fail(err)
+	}
+	if _, brk, err := s.VerifyAudit(); err != nil {
+		return env.fail(err)
+	} else if brk != nil {
+		problems = append(problems, env.Lang.F("cli.audit.broken", brk.Seq, brk.Reason))
+	}
+	if len(problems) > 0 {
+		for _, p := range problems {
+			fmt.Fprintln(env.Stderr, "gopy: "+sanitize.Line(p))
 		}
-		fmt.Fprintln(env.Stdout, env.Lang.F("cli.check.ok", env.DBPath, totalRecords(s)))
-		return exitOK
-	})
+		fmt.Fprintln(env.Stderr, "gopy: "+env.Lang.F("cli.check.bad", len(problems)))
+		return exitError
+	}
+	fmt.Fprintln(env.Stdout, env.Lang.F("cli.check.ok", env.DBPath, totalRecords(s)))
+	return exitOK
 }
 
 // totalRecords is how many records of every kind the store holds.
@@ -180,12 +208,16 @@ func (env *Env) demoSignIn(s *store.Store, total int, force bool) error {
 }
 
 // restoreSignIn checks that an admin of the current database (when there
-// is one) asks for the restore; it returns the admin's name.
+// is one) asks for the restore; it returns the admin's name. A damaged
+// file has no accounts to check against: restoring is how it is mended.
 func (env *Env) restoreSignIn() (string, error) {
 	if _, err := os.Stat(env.DBPath); err != nil {
 		return env.User, nil
 	}
 	s, err := env.openWrite(false)
+	if errors.Is(err, store.ErrNotGopy) || errors.Is(err, store.ErrDamaged) {
+		return env.User, nil
+	}
 	if err != nil {
 		return "", err
 	}

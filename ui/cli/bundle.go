@@ -29,6 +29,9 @@ func runExport(env *Env, args []string) int {
 	if *out == "" {
 		return env.usage(env.Lang.T("cli.err.export_out"))
 	}
+	if err := store.CheckOutput(env.DBPath, *out); err != nil {
+		return env.fail(err)
+	}
 	var p model.Period
 	if *period != "" {
 		var err error
@@ -93,7 +96,7 @@ func runImport(env *Env, args []string) int {
 		var res *store.ImportResult
 		var err error
 		if strings.HasSuffix(strings.ToLower(f), ".csv") {
-			res, err = s.ImportCSV(f, *dry, by, csvLabels())
+			res, err = s.ImportCSV(f, store.CSVOptions{DryRun: *dry, By: by, Labels: csvLabels(), Progress: env.progress(f)})
 		} else {
 			res, err = s.ImportBundle(f, *dry, by)
 		}
@@ -116,6 +119,9 @@ func runImport(env *Env, args []string) int {
 			head = "cli.import.dry"
 		}
 		fmt.Fprintln(env.Stdout, env.Lang.F(head, f))
+		if res.NewKey != "" {
+			fmt.Fprintln(env.Stdout, "  "+env.Lang.F("cli.import.new_key", res.Manifest.Ward, res.NewKey))
+		}
 		wards := make([]string, 0, len(res.Wards))
 		for w := range res.Wards {
 			wards = append(wards, w)
@@ -134,15 +140,37 @@ func runImport(env *Env, args []string) int {
 
 func (e *Env) importMessage(err error) string {
 	var ce *store.CSVError
+	var be *store.BundleError
 	switch {
+	case errors.As(err, &ce) && ce.Offset > 0:
+		return e.Lang.F("cli.err.csv_at", ce.Line, ce.Column, ce.Offset, e.csvReason(ce))
 	case errors.As(err, &ce):
 		return e.Lang.F("cli.err.csv", ce.Line, ce.Column, e.csvReason(ce))
+	case errors.As(err, &be):
+		return e.Lang.F("cli.err.bundle", e.bundleReason(be))
 	case errors.Is(err, store.ErrBundle):
 		msg := err.Error()
 		msg = strings.TrimPrefix(msg, store.ErrBundle.Error()+": ")
 		return e.Lang.F("cli.err.bundle", msg)
 	}
 	return e.Message(err)
+}
+
+// bundleReason is a rejected bundle's reason in the user's language: the
+// line, what is wrong, and a record's field errors translated.
+func (e *Env) bundleReason(be *store.BundleError) string {
+	msg := e.Lang.F(be.Key, be.Args...)
+	if len(be.Fields) > 0 {
+		parts := make([]string, 0, len(be.Fields))
+		for _, fe := range be.Fields {
+			parts = append(parts, fe.Field+": "+e.Lang.T(fe.Key))
+		}
+		msg += ": " + strings.Join(parts, "; ")
+	}
+	if be.Line > 0 {
+		msg = e.Lang.F("bundle.line", be.Line, msg)
+	}
+	return msg
 }
 
 func (e *Env) csvReason(ce *store.CSVError) string {

@@ -61,8 +61,9 @@ func Main(args []string, stdout, stderr io.Writer, tui TUI) int {
 	return mainAt(args, stdout, stderr, time.Now, tui)
 }
 
-func mainAt(args []string, stdout, stderr io.Writer, now func() time.Time, tui TUI) int {
+func mainAt(args []string, stdout, stderr io.Writer, now func() time.Time, tui TUI) (code int) {
 	env := &Env{Stdout: stdout, Stderr: stderr, Now: now, TUI: tui}
+	defer env.survive(&code)()
 	rest, dbFlag, langFlag, userFlag, err := globalFlags(args)
 	lang, ok := i18n.FromEnv(langFlag)
 	env.Lang = lang
@@ -195,6 +196,9 @@ func (e *Env) Message(err error) string {
 	}
 	var inv *store.Invalid
 	var de *model.ErrDate
+	if msg, ok := e.edgeMessage(err); ok {
+		return msg
+	}
 	switch {
 	case errors.Is(err, store.ErrInUse):
 		return l.F("cli.err.in_use", e.DBPath)

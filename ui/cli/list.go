@@ -109,12 +109,15 @@ func runList(env *Env, args []string) int {
 			return exitOK
 		}
 		w := bufio.NewWriterSize(env.Stdout, 64<<10)
+		// What goes to a file keeps the stored text; what goes to a terminal
+		// is made inert, as the table always is.
+		tty := isTerminal(env.Stdout)
 		var err error
 		switch *format {
 		case "json":
-			err = writeJSON(w, s, q)
+			err = writeJSON(w, s, q, tty)
 		case "csv":
-			err = writeCSV(w, s, q)
+			err = writeCSV(w, s, q, tty)
 		default:
 			err = writeTable(w, s, q, env.Lang)
 		}
@@ -135,7 +138,7 @@ func (e *Env) periodMessage(err error) string {
 	return e.Message(err)
 }
 
-func writeJSON(w *bufio.Writer, s *store.Store, q store.Query) error {
+func writeJSON(w *bufio.Writer, s *store.Store, q store.Query, inert bool) error {
 	w.WriteString("[")
 	first := true
 	err := s.EachJSON(q, func(row *model.Row, raw []byte) error {
@@ -148,6 +151,9 @@ func writeJSON(w *bufio.Writer, s *store.Store, q store.Query) error {
 		}
 		first = false
 		w.WriteString("\n  ")
+		if inert {
+			raw = sanitize.JSON(raw)
+		}
 		_, err = w.Write(raw)
 		return err
 	})
@@ -199,7 +205,7 @@ func writeTable(w *bufio.Writer, s *store.Store, q store.Query, l i18n.Lang) err
 	return err
 }
 
-func writeCSV(w *bufio.Writer, s *store.Store, q store.Query) error {
+func writeCSV(w *bufio.Writer, s *store.Store, q store.Query, inert bool) error {
 	w.WriteString("\uFEFF") // Excel reads UTF-8 only with a BOM
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
@@ -217,6 +223,11 @@ func writeCSV(w *bufio.Writer, s *store.Store, q store.Query) error {
 			return err
 		}
 		for _, r := range rows {
+			if inert {
+				for i := range r {
+					r[i] = sanitize.Text(r[i])
+				}
+			}
 			if err := cw.Write(r); err != nil {
 				return err
 			}

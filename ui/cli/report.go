@@ -95,6 +95,9 @@ func (e *Env) output(out string, write func(io.Writer) error) int {
 		}
 		return exitOK
 	}
+	if err := store.CheckOutput(e.DBPath, out); err != nil {
+		return e.fail(err)
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(out), ".gopy-report-*")
 	if err != nil {
 		return e.failWrite(out, err)

@@ -25,6 +25,8 @@ func asInvalid(err error) *store.Invalid {
 // says, the form keeps what was typed.
 func errText(l i18n.Lang, err error) string {
 	switch {
+	case errors.Is(err, store.ErrReplaced):
+		return l.T("entry.err.replaced")
 	case errors.Is(err, store.ErrStale):
 		return l.T("entry.err.stale")
 	case errors.Is(err, store.ErrNotFound):

@@ -47,7 +47,8 @@ func init() {
   gopy register [--period KỲ] [--format csv|xlsx] [--out TỆP]
   gopy export --out TỆP [--period KỲ] [--strip-personal]
   gopy import TỆP... [--dry-run]
-  gopy backup [--out TỆP]    gopy restore TỆP    gopy check    gopy version
+  gopy backup [--out TỆP]    gopy restore TỆP    gopy check [--repair]    gopy version
+  gopy keys                  gopy keys accept PHƯỜNG DẤU-VÂN-TAY
   gopy audit [--from NGÀY] [--to NGÀY] [--user TÊN] [--format table|json] [--verify]
   gopy person CHỮ [--correct GIÁ_TRỊ | --erase [--delete-backups]]    gopy compact
   gopy user list | add TÊN --role admin|officer|viewer [--grant] | set TÊN ... | passwd | recover TÊN
@@ -67,7 +68,8 @@ NGÀY: dd/mm/yyyy hoặc yyyy-mm-dd. KỲ: 2026, 2026-Q3, 2026-H1, 2026-9M, 2026
   gopy register [--period P] [--format csv|xlsx] [--out FILE]
   gopy export --out FILE [--period P] [--strip-personal]
   gopy import FILE... [--dry-run]
-  gopy backup [--out FILE]    gopy restore FILE    gopy check    gopy version
+  gopy backup [--out FILE]    gopy restore FILE    gopy check [--repair]    gopy version
+  gopy keys                   gopy keys accept WARD FINGERPRINT
   gopy audit [--from DATE] [--to DATE] [--user NAME] [--format table|json] [--verify]
   gopy person TEXT [--correct VALUE | --erase [--delete-backups]]    gopy compact
   gopy user list | add NAME --role admin|officer|viewer [--grant] | set NAME ... | passwd | recover NAME

@@ -4,6 +4,7 @@
 package sanitize
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -71,4 +72,28 @@ func isPlain(s string) bool {
 // can reorder what a reader sees (Trojan Source).
 func IsBidiControl(r rune) bool {
 	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
+}
+
+// JSON makes JSON text inert on a terminal and keeps it the same JSON: a
+// character Line would replace (DEL, C1 controls, bidi controls; C0 ones
+// are already escaped by encoding/json) is written as its \u escape, and
+// invalid UTF-8 as \ufffd. These can only stand inside strings.
+func JSON(b []byte) []byte {
+	if isPlain(string(b)) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+16)
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			out = append(out, `\ufffd`...)
+		case r < 0x20 && r != '\n' && r != '\t' && r != '\r', r == 0x7f, r >= 0x80 && r <= 0x9f, IsBidiControl(r):
+			out = fmt.Appendf(out, `\u%04x`, r)
+		default:
+			out = append(out, b[i:i+size]...)
+		}
+		i += size
+	}
+	return out
 }

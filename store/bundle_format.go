@@ -11,7 +11,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"time"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -35,17 +37,25 @@ const (
 
 // Manifest heads a bundle.
 type Manifest struct {
-	Format        string         `json:"format"`
-	Version       int            `json:"version"`
-	Ward          string         `json:"ward"`
-	WardName      string         `json:"ward_name"`
-	Province      string         `json:"province,omitempty"`
-	Period        model.Period   `json:"period"`
-	ExportedAt    time.Time      `json:"exported_at"`
-	ExportedBy    string         `json:"exported_by,omitempty"`
-	StripPersonal bool           `json:"strip_personal"`
-	Counts        map[string]int `json:"counts"`
-	Checksum      string         `json:"checksum"`
+	Format        string       `json:"format"`
+	Version       int          `json:"version"`
+	Ward          string       `json:"ward"`
+	WardName      string       `json:"ward_name"`
+	Province      string       `json:"province,omitempty"`
+	Period        model.Period `json:"period"`
+	ExportedAt    time.Time    `json:"exported_at"`
+	ExportedBy    string       `json:"exported_by,omitempty"`
+	StripPersonal bool         `json:"strip_personal"`
+	// Below lists the other wards whose records the bundle carries: those
+	// a consolidating level received and sends on. A bundle speaks for its
+	// ward and these only.
+	Below    []string       `json:"below,omitempty"`
+	Counts   map[string]int `json:"counts"`
+	Checksum string         `json:"checksum"`
+	// Key is the exporting database's Ed25519 public key and Signature its
+	// signature of this manifest with Signature empty (see keys.go).
+	Key       string `json:"key,omitempty"`
+	Signature string `json:"signature,omitempty"`
 	// Audit is the ward's audit chain head when exported: the higher
 	// level keeps a witness of the ward's log (store/audit.go).
 	Audit *AuditHead `json:"audit,omitempty"`
@@ -102,7 +112,7 @@ func (s *Store) Export(w io.Writer, opt ExportOptions) (Manifest, error) {
 	// importer appends to its buckets instead of inserting into the middle
 	// of one growing page (bbolt splits pages only at commit, and a bundle
 	// is merged in one transaction).
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		type head struct {
 			kind model.Kind
 			c    *bolt.Cursor
@@ -174,10 +184,21 @@ func (s *Store) Export(w io.Writer, opt ExportOptions) (Manifest, error) {
 	if err == nil {
 		err = bw.Flush()
 	}
+	if err == nil {
+		m.Below, err = s.wardsBelow(st.WardCode)
+	}
 	if err != nil {
 		return m, fmt.Errorf("export: %w", err)
 	}
 	m.Checksum = "sha256:" + hex.EncodeToString(h.Sum(nil))
+	if err := s.view(func(tx *bolt.Tx) error {
+		if k, ok := signingKey(tx); ok {
+			return signManifest(k, &m)
+		}
+		return nil
+	}); err != nil {
+		return m, fmt.Errorf("export: %w", err)
+	}
 	if _, err := body.Seek(0, io.SeekStart); err != nil {
 		return m, err
 	}
@@ -223,82 +244,40 @@ func stripPersonal(item BundleItem) (BundleItem, error) {
 	return item, nil
 }
 
-// ImportSummary says what an import did (or would do) for one origin ward.
-type ImportSummary struct {
-	Ward      string `json:"ward"`
-	Added     int    `json:"added"`
-	Updated   int    `json:"updated"`
-	Unchanged int    `json:"unchanged"`
-	Conflicts int    `json:"conflicts"`
-	Deleted   int    `json:"deleted"`
+// BundleError says why a bundle was rejected: at which line (0: the file
+// as a whole), the reason as a catalog key with its arguments (see
+// bundleMessages), and the field errors of a record that failed its rules.
+type BundleError struct {
+	Line   int
+	Key    string
+	Args   []any
+	Fields model.FieldErrors
 }
 
-// ImportResult is the outcome of importing one bundle.
-type ImportResult struct {
-	Manifest        Manifest
-	AlreadyImported bool
-	Wards           map[string]*ImportSummary
+func (e *BundleError) Error() string {
+	msg := fmt.Sprintf(bundleMessages[e.Key], e.Args...)
+	if len(e.Fields) > 0 {
+		msg += ": " + e.Fields.Error()
+	}
+	if e.Line > 0 {
+		msg = fmt.Sprintf("line %d: %s", e.Line, msg)
+	}
+	return ErrBundle.Error() + ": " + msg
 }
 
-// ward is the summary of an origin ward, started on its first record.
-func (r *ImportResult) ward(w string) *ImportSummary {
-	sum := r.Wards[w]
-	if sum == nil {
-		sum = &ImportSummary{Ward: w}
-		r.Wards[w] = sum
-	}
-	return sum
+func (e *BundleError) Is(target error) bool { return target == ErrBundle }
+
+func bundleErr(key string, a ...any) error {
+	return &BundleError{Key: key, Args: a}
 }
 
-var errDryRun = errors.New("dry run")
-
-// ImportBundle verifies the bundle at path whole, then merges it in one
-// transaction: new records added, known ones updated when the incoming
-// change is newer, changes on both sides resolved by the last change with
-// both versions kept in history. With dryRun nothing is written.
-func (s *Store) ImportBundle(path string, dryRun bool, by string) (*ImportResult, error) {
-	m, err := verifyBundle(path)
-	if err != nil {
-		return nil, err
+// atLine names the bundle line an item's error comes from.
+func atLine(err error, line int) error {
+	var be *BundleError
+	if errors.As(err, &be) && be.Line == 0 {
+		be.Line = line
 	}
-	res := &ImportResult{Manifest: m, Wards: map[string]*ImportSummary{}}
-	err = s.db.Update(func(tx *bolt.Tx) error {
-		if tx.Bucket(bImports).Get([]byte(m.Checksum)) != nil {
-			res.AlreadyImported = true
-			return errDryRun
-		}
-		packBuckets(tx)
-		note := fmt.Sprintf("bundle %s %s", m.Ward, m.ExportedAt.Format(time.RFC3339))
-		err = readBundle(path, m.StripPersonal, func(it *parsedItem) error {
-			return s.mergeItem(tx, it, note, by, res)
-		})
-		if err != nil {
-			return err
-		}
-		rec, _ := json.Marshal(map[string]any{"ward": m.Ward, "ward_name": m.WardName, "exported_at": m.ExportedAt,
-			"imported_at": s.now().UTC(), "counts": m.Counts})
-		if err := tx.Bucket(bImports).Put([]byte(m.Checksum), rec); err != nil {
-			return err
-		}
-		if err := tx.Bucket(bWards).Put([]byte(m.Ward), rec); err != nil {
-			return err
-		}
-		if dryRun {
-			return errDryRun
-		}
-		return nil
-	})
-	if errors.Is(err, errDryRun) {
-		err = nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	return res, nil
-}
-
-func bundleErr(format string, a ...any) error {
-	return fmt.Errorf("%w: %s", ErrBundle, fmt.Sprintf(format, a...))
+	return err
 }
 
 // verifyBundle reads the whole bundle once: gzip integrity, manifest,
@@ -312,60 +291,71 @@ func verifyBundle(path string) (Manifest, error) {
 	defer f.Close()
 	zr, err := gzip.NewReader(bufio.NewReader(f))
 	if err != nil {
-		return m, bundleErr("not a gzip file")
+		return m, bundleErr("bundle.not_gzip")
 	}
 	sc := bufio.NewScanner(io.LimitReader(zr, maxBundleBytes))
 	sc.Buffer(make([]byte, 64<<10), maxBundleLine)
 	if !sc.Scan() {
-		return m, bundleErr("no manifest (%v)", sc.Err())
+		return m, bundleErr("bundle.no_manifest", sc.Err())
 	}
 	dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&m); err != nil {
-		return m, bundleErr("manifest: %v", err)
+		return m, bundleErr("bundle.manifest", err)
 	}
 	if m.Format != BundleFormat {
-		return m, bundleErr("not a gopy bundle")
+		return m, bundleErr("bundle.not_gopy")
 	}
 	if m.Version < 1 || m.Version > BundleVersion {
-		return m, bundleErr("bundle version %d; this gopy reads up to %d", m.Version, BundleVersion)
+		return m, bundleErr("bundle.version", m.Version, BundleVersion)
 	}
 	if !model.ValidWardCode(m.Ward) {
-		return m, bundleErr("manifest ward code %q", m.Ward)
+		return m, bundleErr("bundle.manifest_ward", m.Ward)
+	}
+	if err := verifyManifest(m); err != nil {
+		return m, err
+	}
+	for _, w := range m.Below {
+		if !model.ValidWardCode(w) || w == m.Ward {
+			return m, bundleErr("bundle.below", w)
+		}
 	}
 	h := sha256.New()
 	counts := map[string]int{}
-	for sc.Scan() {
+	for n := 2; sc.Scan(); n++ {
 		line := sc.Bytes()
 		h.Write(line)
 		h.Write([]byte{'\n'})
+		if at := invalidUTF8(line); at >= 0 {
+			return m, &BundleError{Line: n, Key: "bundle.utf8", Args: []any{at + 1}}
+		}
 		kind, ok := lineKind(line)
 		if !ok || !json.Valid(line) {
-			return m, bundleErr("truncated or corrupt at line %d", lineNo(counts)+2)
+			return m, bundleErr("bundle.corrupt_line", lineNo(counts)+2)
 		}
 		counts[string(kind)]++
 	}
 	if err := sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {
-			return m, bundleErr("a line is longer than %d MB", maxBundleLine>>20)
+			return m, bundleErr("bundle.too_long", maxBundleLine>>20)
 		}
-		return m, bundleErr("truncated or corrupt: %v", err)
+		return m, bundleErr("bundle.corrupt", err)
 	}
 	// Reading to EOF makes gzip check its CRC and length.
 	if _, err := io.Copy(io.Discard, zr); err != nil {
-		return m, bundleErr("truncated or corrupt: %v", err)
+		return m, bundleErr("bundle.corrupt", err)
 	}
 	if got := "sha256:" + hex.EncodeToString(h.Sum(nil)); got != m.Checksum {
-		return m, bundleErr("checksum does not match the content (tampered or damaged)")
+		return m, bundleErr("bundle.checksum")
 	}
 	for _, k := range append(model.Kinds, kindDeleted) {
 		if counts[string(k)] != m.Counts[string(k)] {
-			return m, bundleErr("manifest says %d %s, the bundle holds %d", m.Counts[string(k)], k, counts[string(k)])
+			return m, bundleErr("bundle.counts", m.Counts[string(k)], k, counts[string(k)])
 		}
 		delete(counts, string(k))
 	}
 	for k := range counts {
-		return m, bundleErr("unknown record kind %q", k)
+		return m, bundleErr("bundle.kind", k)
 	}
 	return m, nil
 }
@@ -378,24 +368,30 @@ func lineNo(counts map[string]int) int {
 	return n
 }
 
-// lineKind reads the kind from the start of an item line, which gopy
-// writes first: {"kind":"petition",...
+// lineKind reads an item line's kind: from its start, where gopy writes
+// it ({"kind":"petition",...), else by decoding the line (another writer
+// may space or order its JSON otherwise).
 func lineKind(line []byte) (model.Kind, bool) {
 	const prefix = `{"kind":"`
-	if !bytes.HasPrefix(line, []byte(prefix)) {
+	if bytes.HasPrefix(line, []byte(prefix)) {
+		rest := line[len(prefix):]
+		if i := bytes.IndexByte(rest, '"'); i >= 0 && bytes.IndexByte(rest[:i], '\\') < 0 {
+			return model.Kind(rest[:i]), true
+		}
+	}
+	var k struct {
+		Kind *string `json:"kind"`
+	}
+	if json.Unmarshal(line, &k) != nil || k.Kind == nil {
 		return "", false
 	}
-	rest := line[len(prefix):]
-	i := bytes.IndexByte(rest, '"')
-	if i < 0 {
-		return "", false
-	}
-	return model.Kind(rest[:i]), true
+	return model.Kind(*k.Kind), true
 }
 
 // parsedItem is a bundle line decoded, normalised and encoded for storing,
 // ready for the writing transaction.
 type parsedItem struct {
+	line int        // in the bundle, the manifest being line 1
 	tomb *Tombstone // a deletion instead of a record
 	rec  model.Record
 	id   [16]byte
@@ -413,7 +409,7 @@ func parseItem(line []byte, stripped bool) parsedItem {
 		return parseDeletion(line)
 	}
 	if !ok || (kind != model.KindFeedback && kind != model.KindSession && kind != model.KindPetition) {
-		return parsedItem{err: bundleErr("unknown record kind %q", kind)}
+		return parsedItem{err: bundleErr("bundle.kind", kind)}
 	}
 	var it parsedItem
 	it.rec = newRecord(kind)
@@ -424,20 +420,23 @@ func parseItem(line []byte, stripped bool) parsedItem {
 		History *[]model.Change `json:"history"`
 	}{Record: it.rec, History: &it.hist}
 	if err := json.Unmarshal(line, &wrapper); err != nil {
-		return parsedItem{err: bundleErr("%s: %v", kind, err)}
+		return parsedItem{err: bundleErr("bundle.record", kind, err)}
 	}
 	m := it.rec.GetMeta()
 	id, err := model.ParseID(m.ID)
 	if err != nil {
-		return parsedItem{err: bundleErr("%s: bad id %q", kind, m.ID)}
+		return parsedItem{err: bundleErr("bundle.bad_id", kind, m.ID)}
 	}
 	it.id = id
 	if !model.ValidWardCode(m.Ward) {
-		return parsedItem{err: bundleErr("%s %s: bad ward code %q", kind, m.Ref, m.Ward)}
+		return parsedItem{err: bundleErr("bundle.bad_ward", kind, m.Ref, m.Ward)}
 	}
 	it.rec.Normalize()
 	if errs := bundleErrors(validateSealed(it.rec), stripped); len(errs) > 0 {
-		return parsedItem{err: bundleErr("%s %s: %s", kind, m.Ref, errs.Error())}
+		return parsedItem{err: &BundleError{Key: "bundle.invalid", Args: []any{kind, m.Ref}, Fields: errs}}
+	}
+	if m.Ref == "" {
+		return parsedItem{err: bundleErr("bundle.no_ref", kind, m.ID)}
 	}
 	if it.raw, err = json.Marshal(it.rec); err != nil {
 		return parsedItem{err: err}
@@ -456,7 +455,7 @@ func readBundle(path string, stripped bool, fn func(*parsedItem) error) error {
 	defer f.Close()
 	zr, err := gzip.NewReader(bufio.NewReader(f))
 	if err != nil {
-		return bundleErr("not a gzip file")
+		return bundleErr("bundle.not_gzip")
 	}
 	sc := bufio.NewScanner(io.LimitReader(zr, maxBundleBytes))
 	sc.Buffer(make([]byte, 64<<10), maxBundleLine)
@@ -468,8 +467,10 @@ func readBundle(path string, stripped bool, fn func(*parsedItem) error) error {
 	go func() {
 		defer close(batches)
 		batch := make([]parsedItem, 0, batchSize)
-		for sc.Scan() {
-			batch = append(batch, parseItem(sc.Bytes(), stripped))
+		for line := 2; sc.Scan(); line++ {
+			it := parseItem(sc.Bytes(), stripped)
+			it.line = line
+			batch = append(batch, it)
 			if len(batch) == batchSize {
 				select {
 				case batches <- batch:
@@ -494,6 +495,7 @@ func readBundle(path string, stripped bool, fn func(*parsedItem) error) error {
 				batch[i].err = fn(&batch[i])
 			}
 			if batch[i].err != nil {
+				atLine(batch[i].err, batch[i].line)
 				close(stop)
 				for range batches {
 				}
@@ -505,165 +507,13 @@ func readBundle(path string, stripped bool, fn func(*parsedItem) error) error {
 	return <-scanErr
 }
 
-// changeKey identifies a history entry across databases.
-func changeKey(c model.Change) string {
-	return c.At.UTC().Format(time.RFC3339Nano) + "\x00" + c.By + "\x00" + c.Action
-}
-
-// localOnly reports whether the local history has a change the incoming one
-// lacks (entries written by imports themselves do not count).
-func hasOwnChanges(a, b []model.Change) bool {
-	seen := map[string]bool{}
-	for _, c := range b {
-		seen[changeKey(c)] = true
-	}
-	for _, c := range a {
-		if c.Action == "import" || c.Action == "conflict" {
-			continue
-		}
-		if !seen[changeKey(c)] {
-			return true
-		}
-	}
-	return false
-}
-
-func (s *Store) mergeItem(tx *bolt.Tx, it *parsedItem, note, by string, res *ImportResult) error {
-	if it.tomb != nil {
-		return s.mergeDeletion(tx, it, note, by, res)
-	}
-	rec, id, kind := it.rec, it.id, it.rec.Kind()
-	m := rec.GetMeta()
-	sum := res.ward(m.Ward)
-	for _, other := range model.Kinds {
-		if other != kind && tx.Bucket(bRec(other)).Get(id[:]) != nil {
-			return bundleErr("%s %s: id already used by a %s", kind, m.Ref, other)
-		}
-	}
-	now := s.now().UTC()
-	old, err := getRecord(tx, kind, id)
-	if errors.Is(err, ErrNotFound) {
-		if t, ok := tombstone(tx, id); ok {
-			if !m.UpdatedAt.After(t.At) {
-				// Deleted here (or by an earlier bundle) after this version:
-				// an older bundle does not bring it back.
-				sum.Unchanged++
-				return nil
-			}
-			if err := tx.Bucket(bDeleted).Delete(id[:]); err != nil {
-				return err
-			}
-		}
-		if err := putRaw(tx, kind, id, it.raw); err != nil {
-			return err
-		}
-		if err := putIndexes(tx, &it.row, id); err != nil {
-			return err
-		}
-		if err := addCount(tx, kind, m.Ward, 1); err != nil {
-			return err
-		}
-		for _, c := range it.hist {
-			if err := putHistory(tx, kind, id, c); err != nil {
-				return err
-			}
-		}
-		sum.Added++
-		return putHistory(tx, kind, id, model.Change{At: now, By: by, Action: "import", Note: note})
-	}
-	if err != nil {
-		return err
-	}
-	local, err := historyTx(tx, id)
-	if err != nil {
-		return err
-	}
-	theirs := hasOwnChanges(it.hist, local)
-	ours := hasOwnChanges(local, it.hist)
-	if !theirs {
-		sum.Unchanged++
-		return nil
-	}
-	// Keep every incoming history entry we do not have yet.
-	have := map[string]bool{}
-	for _, c := range local {
-		have[changeKey(c)] = true
-	}
-	for _, c := range it.hist {
-		if !have[changeKey(c)] {
-			if err := putHistory(tx, kind, id, c); err != nil {
-				return err
-			}
-		}
-	}
-	incomingWins := m.UpdatedAt.After(old.GetMeta().UpdatedAt)
-	if ours {
-		sum.Conflicts++
-		loser := old
-		if !incomingWins {
-			loser = rec
-		}
-		lraw, _ := json.Marshal(loser)
-		if err := putHistory(tx, kind, id, model.Change{At: now, By: by, Action: "conflict",
-			Note: "changed on both sides; kept the later change. Other version: " + string(lraw)}); err != nil {
-			return err
-		}
-	} else {
-		sum.Updated++
-	}
-	if !incomingWins {
-		return nil
-	}
-	return replaceRecord(tx, old, rec, id)
-}
-
-// bundleErrors drops the "required" errors of the identity fields a
-// --strip-personal bundle leaves out on purpose.
-func bundleErrors(errs model.FieldErrors, stripped bool) model.FieldErrors {
-	if !stripped {
-		return errs
-	}
-	var out model.FieldErrors
-	for _, e := range errs {
-		if personalFields[e.Field] && e.Key == "err.required" {
-			continue
-		}
-		out = append(out, e)
-	}
-	return out
-}
-
-// WardInfo is what the higher level knows of a ward it receives bundles from.
-type WardInfo struct {
-	Ward       string    `json:"ward"`
-	WardName   string    `json:"ward_name"`
-	ExportedAt time.Time `json:"exported_at"`
-	ImportedAt time.Time `json:"imported_at"`
-}
-
-// Wards lists the wards bundles were received from, with the last one's dates.
-func (s *Store) Wards() ([]WardInfo, error) {
-	var out []WardInfo
-	err := s.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bWards).ForEach(func(k, v []byte) error {
-			var w WardInfo
-			if err := json.Unmarshal(v, &w); err != nil {
-				return err
-			}
-			out = append(out, w)
-			return nil
-		})
-	})
-	return out, err
-}
-
 // kindDeleted marks a bundle line that carries a deletion (a Tombstone).
 const kindDeleted model.Kind = "deleted"
 
 // exportDeletions writes every tombstone after the records, so deletions
 // reach the higher level: {"kind":"deleted","deleted":{id, kind, ref, ward, at, by}}.
 func (s *Store) exportDeletions(bw io.Writer, m *Manifest) error {
-	return s.db.View(func(tx *bolt.Tx) error {
+	return s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bDeleted).ForEach(func(k, v []byte) error {
 			var t Tombstone
 			if err := json.Unmarshal(v, &t); err != nil || len(k) != 16 {
@@ -691,62 +541,68 @@ func parseDeletion(line []byte) parsedItem {
 		Deleted Tombstone `json:"deleted"`
 	}
 	if err := json.Unmarshal(line, &w); err != nil {
-		return parsedItem{err: bundleErr("deletion: %v", err)}
+		return parsedItem{err: bundleErr("bundle.deletion", err)}
 	}
 	t := w.Deleted
 	id, err := model.ParseID(t.ID)
 	if err != nil {
-		return parsedItem{err: bundleErr("deletion: bad id %q", t.ID)}
+		return parsedItem{err: bundleErr("bundle.deletion_id", t.ID)}
 	}
 	if t.Kind != model.KindFeedback && t.Kind != model.KindSession && t.Kind != model.KindPetition {
-		return parsedItem{err: bundleErr("deletion: unknown kind %q", t.Kind)}
+		return parsedItem{err: bundleErr("bundle.deletion_kind", t.Kind)}
 	}
 	if !model.ValidWardCode(t.Ward) {
-		return parsedItem{err: bundleErr("deletion %s: bad ward code %q", t.Ref, t.Ward)}
+		return parsedItem{err: bundleErr("bundle.deletion_ward", t.Ref, t.Ward)}
 	}
 	t.Ref, t.By = model.CleanLine(t.Ref), model.CleanLine(t.By)
 	return parsedItem{tomb: &t, id: id}
 }
 
-func tombstone(tx *bolt.Tx, id [16]byte) (Tombstone, bool) {
-	var t Tombstone
-	v := tx.Bucket(bDeleted).Get(id[:])
-	if v == nil || json.Unmarshal(v, &t) != nil {
-		return t, false
+// wardsBelow lists the wards other than own whose records or deletions
+// this database holds: what a bundle from it speaks for besides its ward.
+func (s *Store) wardsBelow(own string) ([]string, error) {
+	seen := map[string]bool{}
+	err := s.view(func(tx *bolt.Tx) error {
+		for _, k := range model.Kinds {
+			prefix := kWardCount(k, "")
+			c := tx.Bucket(bMeta).Cursor()
+			for key, _ := c.Seek(prefix); key != nil && bytes.HasPrefix(key, prefix); key, _ = c.Next() {
+				seen[string(key[len(prefix):])] = true
+			}
+		}
+		return tx.Bucket(bDeleted).ForEach(func(_, v []byte) error {
+			var t Tombstone
+			if json.Unmarshal(v, &t) == nil {
+				seen[t.Ward] = true
+			}
+			return nil
+		})
+	})
+	delete(seen, own)
+	delete(seen, "")
+	out := make([]string, 0, len(seen))
+	for w := range seen {
+		out = append(out, w)
 	}
-	return t, true
+	slices.Sort(out)
+	if len(out) == 0 {
+		out = nil
+	}
+	return out, err
 }
 
-// mergeDeletion applies a deletion from a bundle: the record goes unless it
-// was changed here after it was deleted there (then it stays, and its
-// history says so). A deletion of a record never seen is kept, so an older
-// bundle cannot bring the record back.
-func (s *Store) mergeDeletion(tx *bolt.Tx, it *parsedItem, note, by string, res *ImportResult) error {
-	t, id := *it.tomb, it.id
-	sum := res.ward(t.Ward)
-	old, err := getRecord(tx, t.Kind, id)
-	if errors.Is(err, ErrNotFound) {
-		if _, ok := tombstone(tx, id); ok {
-			sum.Unchanged++
-			return nil
+// invalidUTF8 is the offset of the first byte that is not valid UTF-8, or -1.
+func invalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
 		}
-		t.ID = ""
-		v, err := json.Marshal(t)
-		if err != nil {
-			return err
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
 		}
-		sum.Unchanged++
-		return tx.Bucket(bDeleted).Put(id[:], v)
+		i += size
 	}
-	if err != nil {
-		return err
-	}
-	if old.GetMeta().UpdatedAt.After(t.At) {
-		sum.Conflicts++
-		return putHistory(tx, t.Kind, id, model.Change{At: s.now().UTC(), By: by, Action: "conflict",
-			Note: fmt.Sprintf("deleted at ward %s on %s by %s; kept because it was changed here later (%s)",
-				t.Ward, t.At.Format(time.RFC3339), t.By, note)})
-	}
-	sum.Deleted++
-	return deleteTx(tx, t.Kind, id, Tombstone{At: t.At, By: t.By}, t.Ref+" ("+note+")")
+	return -1
 }

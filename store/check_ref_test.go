@@ -1,0 +1,192 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"gopy/model"
+)
+
+// Check finds two records of one ward and kind holding one reference,
+// however they came to be stored.
+func TestCheckFindsDuplicateReference(t *testing.T) {
+	now := time.Date(2026, 6, 15, 9, 0, 0, 0, time.UTC)
+	s, err := Open(filepath.Join(t.TempDir(), "r.db"), Options{Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	st, _ := s.Settings()
+	st.WardCode, st.WardName, st.Officer = "HB", "Phường Hòa Bình", "Cán bộ Thử"
+	if err := s.SaveSettings(st, "x"); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for i := 0; i < 2; i++ {
+		p := &model.Petition{ReceivedOn: model.NewDate(2026, 6, 1), Channel: model.ChannelWalkIn,
+			Classification: model.ClassReport, Name: "Người Thử Nghiệm", Summary: "Nội dung thử"}
+		if err := s.Create(p, "x"); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, p.ID)
+	}
+	if problems, _ := s.Check(); len(problems) > 0 {
+		t.Fatalf("clean database: %v", problems)
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		a, _ := model.ParseID(ids[0])
+		b, _ := model.ParseID(ids[1])
+		first, _ := getRecord(tx, model.KindPetition, a)
+		old, _ := getRecord(tx, model.KindPetition, b)
+		rec, _ := getRecord(tx, model.KindPetition, b)
+		rec.GetMeta().Ref = first.GetMeta().Ref
+		return replaceRecord(tx, old, rec, b)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	problems, _ := s.Check()
+	if len(problems) != 1 || !strings.Contains(problems[0], "reference used twice in ward HB") {
+		t.Errorf("check: %v", problems)
+	}
+}
+
+// Issue 16.4: invalid UTF-8 already stored (by a gopy before the CSV check)
+// is found by Check, and Repair rebuilds the rows and indexes from the
+// records, saying where.
+func TestCheckAndRepairInvalidUTF8(t *testing.T) {
+	now := time.Date(2026, 6, 15, 9, 0, 0, 0, time.UTC)
+	path := filepath.Join(t.TempDir(), "r.db")
+	s, err := Open(path, Options{Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	st, _ := s.Settings()
+	st.WardCode, st.WardName, st.Officer = "HB", "Phường Hòa Bình", "Cán bộ Thử"
+	if err := s.SaveSettings(st, "x"); err != nil {
+		t.Fatal(err)
+	}
+	p := &model.Petition{ReceivedOn: model.NewDate(2026, 6, 1), Channel: model.ChannelWalkIn,
+		Classification: model.ClassReport, Name: "Người Thử Nghiệm", Summary: "Nội dung thử"}
+	if err := s.Create(p, "x"); err != nil {
+		t.Fatal(err)
+	}
+	// What the CSV import of an older gopy stored: the bytes in the row and
+	// the history as they came; the record's JSON had them replaced.
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		id, _ := model.ParseID(p.ID)
+		rec, _ := getRecord(tx, model.KindPetition, id)
+		row := model.RowOf(rec)
+		if err := deleteIndexes(tx, &row, id); err != nil {
+			return err
+		}
+		row.Who = "Ng\xffười Thử"
+		if err := putIndexes(tx, &row, id); err != nil {
+			return err
+		}
+		return putHistoryRaw(tx, model.KindPetition, id, []byte(`{"at":"2026-06-15T02:00:00Z","by":"x","action":"update","note":"b`+"\xe1"+`d"}`))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	problems, _ := s.Check()
+	joined := strings.Join(problems, "\n")
+	if !strings.Contains(joined, "KN-2026-0001: invalid UTF-8 in the list row") || !strings.Contains(joined, "invalid UTF-8 in history entry") {
+		t.Fatalf("check: %v", problems)
+	}
+	notes, err := s.Repair()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(notes) != 2 || !strings.Contains(notes[0]+notes[1], "KN-2026-0001: invalid bytes replaced by U+FFFD") {
+		t.Errorf("repair notes: %q", notes)
+	}
+	if problems, _ := s.Check(); len(problems) > 0 {
+		t.Errorf("after repair: %v", problems)
+	}
+	var b bytes.Buffer
+	if err := s.Backup(&b); err != nil {
+		t.Fatal(err)
+	}
+	restored := filepath.Join(t.TempDir(), "restored.db")
+	os.WriteFile(filepath.Join(t.TempDir(), "x"), nil, 0o600)
+	if err := os.WriteFile(restored+".src", b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Restore(restored+".src", restored); err != nil {
+		t.Errorf("a backup after repair does not restore: %v", err)
+	}
+}
+
+func putHistoryRaw(tx *bolt.Tx, k model.Kind, id [16]byte, v []byte) error {
+	b := histBucket(tx, k)
+	seq, _ := b.NextSequence()
+	key := make([]byte, 24)
+	copy(key, id[:])
+	binary.BigEndian.PutUint64(key[16:], seq)
+	return b.Put(key, v)
+}
+
+// A database made before the unique-reference keys is sound read-only,
+// and gets the keys at its next read-write open.
+func TestUniqueKeysAddedToOlderDatabase(t *testing.T) {
+	now := time.Date(2026, 6, 15, 9, 0, 0, 0, time.UTC)
+	path := filepath.Join(t.TempDir(), "old.db")
+	s, err := Open(path, Options{Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := s.Settings()
+	st.WardCode, st.WardName, st.Officer = "HB", "Phường Hòa Bình", "Cán bộ Thử"
+	s.SaveSettings(st, "x")
+	for i := 0; i < 3; i++ {
+		p := &model.Petition{ReceivedOn: model.NewDate(2026, 6, 1), Channel: model.ChannelWalkIn,
+			Classification: model.ClassReport, Name: "Người Thử Nghiệm", Summary: "Nội dung thử"}
+		if err := s.Create(p, "x"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Take the keys away, as an older gopy wrote the bucket.
+	s.db.Update(func(tx *bolt.Tx) error {
+		var keys [][]byte
+		c := tx.Bucket(bIx(model.KindPetition)).Cursor()
+		for k, _ := c.Seek([]byte{ixUnique}); k != nil && k[0] == ixUnique; k, _ = c.Next() {
+			keys = append(keys, bytes.Clone(k))
+		}
+		for _, k := range keys {
+			tx.Bucket(bIx(model.KindPetition)).Delete(k)
+		}
+		return nil
+	})
+	s.Close()
+	ro, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if problems, _ := ro.Check(); len(problems) > 0 {
+		t.Errorf("older database read-only: %v", problems)
+	}
+	ro.Close()
+	rw, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rw.Close()
+	if problems, _ := rw.Check(); len(problems) > 0 {
+		t.Errorf("after a read-write open: %v", problems)
+	}
+	rw.db.View(func(tx *bolt.Tx) error {
+		if !hasUniqKeys(tx, model.KindPetition) {
+			t.Error("the unique-reference keys were not added")
+		}
+		return nil
+	})
+}
