@@ -231,7 +231,7 @@ func stripPersonal(item BundleItem) (BundleItem, error) {
 	for i, c := range item.History {
 		c.Fields = append([]model.FieldChange(nil), c.Fields...)
 		for j := range c.Fields {
-			if personalFields[c.Fields[j].Field] || (p.Confidential && c.Fields[j].Field == "group") {
+			if personalFields[c.Fields[j].Field] || c.Fields[j].Sealed != nil || (p.Confidential && c.Fields[j].Field == "group") {
 				c.Fields[j].Old, c.Fields[j].New, c.Fields[j].Sealed = "", "", nil
 			}
 		}
