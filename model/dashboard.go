@@ -16,6 +16,7 @@ const (
 	DashMonth
 	DashYear
 	DashTotals
+	DashFollowUp // overdue commitments and information (issue 12)
 	NDashParts
 )
 
@@ -35,8 +36,11 @@ type Dashboard struct {
 	// secretary's month) and the dialogue target this year, judged as the
 	// report judges them, as of the day (targets.go).
 	Secretary, Chair, Dialogues TargetResult
-	// Records of each kind, in Kinds order.
+	// Records of each of the first three kinds, in Kinds order.
 	Totals [3]int
+	// Commitments not carried out, and information not provided, by their
+	// due date.
+	OverdueCommitments, OverdueInformation int
 }
 
 // Set copies part's figures from v (which need hold only those).
@@ -58,5 +62,7 @@ func (d *Dashboard) Set(part DashPart, v Dashboard) {
 		d.Dialogues = v.Dialogues
 	case DashTotals:
 		d.Totals = v.Totals
+	case DashFollowUp:
+		d.OverdueCommitments, d.OverdueInformation = v.OverdueCommitments, v.OverdueInformation
 	}
 }

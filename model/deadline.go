@@ -311,6 +311,8 @@ func (r *Row) OpenDue() (Date, DueKind) {
 		if r.Due != 0 && r.Points[0] > 0 {
 			return r.Due, DueResponse
 		}
+	case KindCommitment, KindInformation:
+		return r.followDue()
 	}
 	return 0, ""
 }

@@ -134,16 +134,20 @@ func (s PetitionStatus) Open() bool {
 	return s == StatusReceived || s == StatusInProgress || s == StatusTransferred
 }
 
-// Kind names the three record kinds; it is also the bucket name in the store.
+// Kind names the record kinds; it is also the bucket name in the store.
 type Kind string
 
 const (
-	KindFeedback Kind = "feedback"
-	KindSession  Kind = "session"
-	KindPetition Kind = "petition"
+	KindFeedback    Kind = "feedback"
+	KindSession     Kind = "session"
+	KindPetition    Kind = "petition"
+	KindCommitment  Kind = "commitment"
+	KindInformation Kind = "information"
 )
 
-var Kinds = []Kind{KindFeedback, KindSession, KindPetition}
+// Kinds are every record kind, the three the SPEC began with first (the
+// dashboard's totals count those).
+var Kinds = []Kind{KindFeedback, KindSession, KindPetition, KindCommitment, KindInformation}
 
 // RefPrefix is the human reference prefix of each kind (GY-2026-0001).
 func (k Kind) RefPrefix() string {
@@ -154,6 +158,10 @@ func (k Kind) RefPrefix() string {
 		return "DT"
 	case KindPetition:
 		return "KN"
+	case KindCommitment:
+		return "CK"
+	case KindInformation:
+		return "TT"
 	}
 	return "XX"
 }

@@ -16,7 +16,8 @@ type Meta struct {
 
 func (m *Meta) GetMeta() *Meta { return m }
 
-// Record is implemented by *Feedback, *Session and *Petition.
+// Record is implemented by *Feedback, *Session, *Petition, *Commitment
+// and *Information.
 type Record interface {
 	GetMeta() *Meta
 	Kind() Kind
@@ -40,6 +41,7 @@ type Feedback struct {
 	Topics          []string     `json:"topics,omitempty"`
 	DraftReceivedOn Date         `json:"draft_received_on,omitempty"`
 	CommentDeadline Date         `json:"comment_deadline,omitempty"`
+	DraftSentBy     string       `json:"draft_sent_by,omitempty"` // the body that sent the draft
 	ResponseDue     Date         `json:"response_due,omitempty"`
 	Points          []Point      `json:"points"`
 }
@@ -51,6 +53,11 @@ type Point struct {
 	AnsweredOn Date         `json:"answered_on,omitempty"`
 	Answer     string       `json:"answer,omitempty"`
 	AnsweredBy string       `json:"answered_by,omitempty"`
+
+	// The giver's assessment of the answer (followup.go).
+	Assessment     Assessment `json:"assessment,omitempty"`
+	AssessedOn     Date       `json:"assessed_on,omitempty"`
+	AssessmentNote string     `json:"assessment_note,omitempty"`
 }
 
 func (*Feedback) Kind() Kind   { return KindFeedback }
@@ -72,6 +79,9 @@ type Session struct {
 	Commitments        string      `json:"commitments,omitempty"`
 	AnnouncedOn        Date        `json:"announced_on,omitempty"`
 	ResultsPublishedOn Date        `json:"results_published_on,omitempty"`
+	// VoterRequested: a dialogue conference held because at least 10% of
+	// voters asked for it (Luật 72/2025/QH15, Điều 43).
+	VoterRequested bool `json:"voter_requested,omitempty"`
 }
 
 func (*Session) Kind() Kind   { return KindSession }
@@ -97,6 +107,13 @@ type Petition struct {
 	Confidential bool   `json:"confidential,omitempty"`
 	Summary      string `json:"summary"`
 	PreviouslyBy string `json:"previously_handled_by,omitempty"`
+	// RepeatOf links an earlier petition on the same matter. RepeatNo (the
+	// how-many-th raising of the matter) and RepeatRoot (its first
+	// petition) are filled by the store from the earlier one.
+	RepeatOf   string `json:"repeat_of,omitempty"`
+	RepeatRef  string `json:"repeat_ref,omitempty"` // the earlier petition's reference
+	RepeatNo   int    `json:"repeat_no,omitempty"`
+	RepeatRoot string `json:"repeat_root,omitempty"`
 
 	Handling       Handling `json:"handling,omitempty"`
 	HandlingAgency string   `json:"handling_agency,omitempty"`

@@ -36,7 +36,10 @@ type Figures struct {
 	Feedback  FeedbackFigures `json:"feedback"`
 	Sessions  SessionFigures  `json:"sessions"`
 	Petitions PetitionFigures `json:"petitions"`
-	Targets   []TargetResult  `json:"targets"`
+	// Follow-through (report_follow.go).
+	Commitments CommitmentFigures  `json:"commitments"`
+	Information InformationFigures `json:"information"`
+	Targets     []TargetResult     `json:"targets"`
 }
 
 // FeedbackFigures count feedback submissions (records) and their points.
@@ -74,6 +77,12 @@ type FeedbackFigures struct {
 	// ShortWindow those given fewer days than Deadlines.ShortCommentDays.
 	Drafts      int `json:"drafts"`
 	ShortWindow int `json:"short_comment_window"`
+	// ShortWindowBySender splits ShortWindow by the body that sent the
+	// draft (Feedback.DraftSender): who sends drafts late.
+	ShortWindowBySender Counts `json:"short_comment_window_by_sender"`
+	// Assessment counts answered points by the giver's assessment of the
+	// answer, "none" for those not assessed.
+	Assessment Counts `json:"assessment"`
 }
 
 // SessionFigures count dialogues, receptions and consultations.
@@ -92,6 +101,8 @@ type SessionFigures struct {
 	// on AsOf).
 	AnnouncedLate int `json:"dialogues_announced_late"`
 	PublishedLate int `json:"dialogues_published_late"`
+	// VoterRequested counts dialogues held at the request of voters.
+	VoterRequested int `json:"dialogues_voter_requested"`
 }
 
 // PetitionFigures count petitions and how they were handled.
@@ -121,6 +132,11 @@ type PetitionFigures struct {
 	Unaccepted        int            `json:"unaccepted"`
 	OverdueList       []OverdueEntry `json:"overdue_list"`
 	ReportedBack      int            `json:"reported_back"` // reported_back_on set
+	// Repeated counts petitions that repeat an earlier one (repeat_of);
+	// MattersRaised3 the matters raised a third time or more by a petition
+	// of the period.
+	Repeated       int `json:"repeated"`
+	MattersRaised3 int `json:"matters_raised_3_times"`
 }
 
 // OverdueEntry is one overdue petition in a report.
@@ -221,6 +237,7 @@ type Aggregator struct {
 	answerHis map[int]int         // answer days → points
 	wards     map[string]struct{} // wards with records in the period
 	days      map[string]*targetDays
+	fu        followAgg
 }
 
 // NewAggregator starts a report for the period as of asOf, with the ward's
@@ -241,6 +258,7 @@ func NewAggregator(p Period, asOf Date, s *Settings) *Aggregator {
 			PointsBySource: countsOf(SourceKinds),
 			PointsByForm:   countsOf(FeedbackForms),
 			PointsByTarget: countsOf(TargetKinds),
+			Assessment:     assessmentCounts(),
 		},
 		s: SessionFigures{
 			ByKind: countsOf(SessionKinds),
@@ -254,6 +272,7 @@ func NewAggregator(p Period, asOf Date, s *Settings) *Aggregator {
 		answerHis: map[int]int{},
 		wards:     map[string]struct{}{},
 		days:      map[string]*targetDays{},
+		fu:        newFollowAgg(),
 	}
 }
 
@@ -275,6 +294,10 @@ func (a *Aggregator) Add(r *Row) {
 		a.addSession(r)
 	case KindPetition:
 		a.addPetition(r)
+	case KindCommitment:
+		a.addCommitment(r)
+	case KindInformation:
+		a.addInformation(r)
 	}
 }
 
@@ -308,6 +331,7 @@ func (a *Aggregator) addFeedback(r *Row) {
 			f.ShortWindow++
 		}
 	}
+	a.followFeedback(r)
 }
 
 func (a *Aggregator) addSession(r *Row) {
@@ -316,6 +340,7 @@ func (a *Aggregator) addSession(r *Row) {
 	s.ByKind.Add(r.Status, 1)
 	s.ByHost.Add(r.Sub, 1)
 	s.Participants += r.Participants
+	a.followSession(r)
 	if r.Date <= a.asOf {
 		a.wardDays(r.Ward).addSession(r)
 	}
@@ -345,6 +370,7 @@ func (a *Aggregator) addPetition(r *Row) {
 	p.ByStatus.Add(r.Status, 1)
 	p.ByClassification.Add(r.Sub, 1)
 	p.ByChannel.Add(string(r.Channel), 1)
+	a.followPetition(r)
 	if r.Channel == ChannelSession {
 		a.s.MattersRaised++
 	}
@@ -435,6 +461,7 @@ func (a *Aggregator) Merge(o *Aggregator) {
 		a.wardDays(ward).merge(t)
 	}
 	maps.Copy(a.wards, o.wards)
+	a.mergeFollow(o)
 }
 
 func mergeCounts(dst *Counts, src Counts) {
@@ -484,7 +511,9 @@ func (a *Aggregator) figures() Figures {
 	if p.OverdueList == nil {
 		p.OverdueList = []OverdueEntry{}
 	}
-	return Figures{Feedback: f, Sessions: s, Petitions: p, Targets: targets}
+	fig := Figures{Feedback: f, Sessions: s, Petitions: p, Targets: targets}
+	a.followFigures(&fig)
+	return fig
 }
 
 func nextMonth(first Date) Date {

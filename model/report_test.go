@@ -36,6 +36,11 @@ func rAnswered(status AnswerStatus, on Date) Point {
 
 func rPending() Point { return Point{Content: "ý kiến", Status: AnswerPending} }
 
+func assessed(p Point, a Assessment, on Date) Point {
+	p.Assessment, p.AssessedOn, p.AssessmentNote = a, on, "nhận xét"
+	return p
+}
+
 func reportSettings() *Settings {
 	s := DefaultSettings()
 	s.WardCode, s.WardName, s.Officer = "P01", "Phường Một", "Cán bộ"
@@ -62,10 +67,15 @@ func dataset(t *testing.T) []Row {
 	// F1 P01 05/01: front, conference, party. Answers after 10 and 20 days,
 	// one point pending past its due 04/02 → overdue with 1 point.
 	// Draft received 01/01, comment deadline 05/01: a 4-day window (short).
+	// The giver judged the first answer satisfying (20/01), the second
+	// not (30/01). The draft came from "Đảng ủy phường" (draft_sent_by).
 	fb(&Feedback{Meta: rmeta("F1", "GY-2026-0001", "P01"), GivenOn: rd(5, 1, 2026),
 		SourceKind: SourceFront, Form: FormConference, TargetKind: TargetParty,
-		DraftReceivedOn: rd(1, 1, 2026), CommentDeadline: rd(5, 1, 2026),
-		Points: []Point{rAnswered(AnswerAccepted, rd(15, 1, 2026)), rAnswered(AnswerPartial, rd(25, 1, 2026)), rPending()}})
+		DraftReceivedOn: rd(1, 1, 2026), CommentDeadline: rd(5, 1, 2026), DraftSentBy: "Đảng ủy phường",
+		Points: []Point{
+			assessed(rAnswered(AnswerAccepted, rd(15, 1, 2026)), AssessSatisfied, rd(20, 1, 2026)),
+			assessed(rAnswered(AnswerPartial, rd(25, 1, 2026)), AssessNotSatisfied, rd(30, 1, 2026)),
+			rPending()}})
 	// F2 P01 31/03 (last day of the quarter: in): citizen, written,
 	// government; two points pending, due 30/04 (not yet overdue). Draft
 	// window 20/03–30/03 = 10 days: not short.
@@ -74,15 +84,19 @@ func dataset(t *testing.T) []Row {
 		DraftReceivedOn: rd(20, 3, 2026), CommentDeadline: rd(30, 3, 2026),
 		Points: []Point{rPending(), rPending()}})
 	// F3 P02 10/02: organisation, dialogue, individual; explained after 2 days.
+	// A comment on a draft received 05/02, due 08/02: 3 days (short); no
+	// sender recorded, so the sender is the target, "Chi bộ khu phố 2".
 	fb(&Feedback{Meta: rmeta("F3", "GY-2026-0001", "P02"), GivenOn: rd(10, 2, 2026),
-		SourceKind: SourceOrganisation, Form: FormDialogue, TargetKind: TargetIndividual,
+		SourceKind: SourceOrganisation, Form: FormDialogue, TargetKind: TargetIndividual, TargetName: "Chi bộ khu phố 2",
+		DraftReceivedOn: rd(5, 2, 2026), CommentDeadline: rd(8, 2, 2026),
 		Points: []Point{rAnswered(AnswerExplained, rd(12, 2, 2026))}})
 	// F6 P02 20/01: front, supervision, government; answered after 30, 5
 	// and 39 days (19/02, 25/01, 28/02) — all answered, so not overdue
 	// although the last answer came after the due 19/02.
 	fb(&Feedback{Meta: rmeta("F6", "GY-2026-0002", "P02"), GivenOn: rd(20, 1, 2026),
 		SourceKind: SourceFront, Form: FormSupervision, TargetKind: TargetGovernment,
-		Points: []Point{rAnswered(AnswerAccepted, rd(19, 2, 2026)), rAnswered(AnswerAccepted, rd(25, 1, 2026)), rAnswered(AnswerExplained, rd(28, 2, 2026))}})
+		Points: []Point{assessed(rAnswered(AnswerAccepted, rd(19, 2, 2026)), AssessPartly, rd(25, 2, 2026)),
+			rAnswered(AnswerAccepted, rd(25, 1, 2026)), rAnswered(AnswerExplained, rd(28, 2, 2026))}})
 	// F4 P02 01/04 (first day of the next quarter: out), F5 P01 31/12/2025 (out).
 	fb(&Feedback{Meta: rmeta("F4", "GY-2026-0003", "P02"), GivenOn: rd(1, 4, 2026),
 		SourceKind: SourceFront, Form: FormConference, TargetKind: TargetParty, Points: []Point{rPending()}})
@@ -97,9 +111,10 @@ func dataset(t *testing.T) []Row {
 	// S5: announced 5 days before (late), published 15 days after (late).
 	se(&Session{Meta: rmeta("S5", "DT-2026-0004", "P01"), Type: SessionDialogue, HeldOn: rd(15, 3, 2026), HostRole: HostCommitteeChair, Participants: 80,
 		AnnouncedOn: rd(10, 3, 2026), ResultsPublishedOn: rd(30, 3, 2026)})
-	// S6: announced 10 days before (on time), never published; due 02/03 has passed.
+	// S6: announced 10 days before (on time), never published; due 02/03
+	// has passed. Held at the request of voters.
 	se(&Session{Meta: rmeta("S6", "DT-2026-0002", "P02"), Type: SessionDialogue, HeldOn: rd(20, 2, 2026), HostRole: HostFrontChair, Participants: 50,
-		AnnouncedOn: rd(10, 2, 2026)})
+		AnnouncedOn: rd(10, 2, 2026), VoterRequested: true})
 	se(&Session{Meta: rmeta("S7", "DT-2026-0003", "P02"), Type: SessionConsultation, HeldOn: rd(31, 3, 2026), HostRole: HostOther, Participants: 40})
 	// S9: announced exactly 7 days before, published exactly 10 days after: neither late.
 	se(&Session{Meta: rmeta("S9", "DT-2026-0005", "P01"), Type: SessionDialogue, HeldOn: rd(29, 3, 2026), HostRole: HostPartySecretary, Participants: 60,
@@ -157,6 +172,73 @@ func dataset(t *testing.T) []Row {
 		Classification: ClassComplaint, Name: "Mai Văn Oanh", Summary: "s", Status: StatusInProgress})
 	pe(&Petition{Meta: rmeta("P8", "KN-2025-0099", "P01"), ReceivedOn: rd(29, 12, 2025), Channel: ChannelWalkIn,
 		Classification: ClassComplaint, Name: "Lý Văn Phúc", Summary: "s", Status: StatusInProgress})
+
+	// Repeated petitions: P8 (29/12/2025) → P1 (2nd raising) → P5 (3rd)
+	// → P7 (01/04, 4th, next quarter); P11 → P4 (2nd).
+	byID := map[string]*Petition{}
+	for _, r := range recs {
+		if p, ok := r.(*Petition); ok {
+			byID[p.ID] = p
+		}
+	}
+	for _, link := range [][2]string{{"P1", "P8"}, {"P5", "P1"}, {"P7", "P5"}, {"P4", "P11"}} {
+		p := byID[link[0]]
+		p.RepeatOf = link[1]
+		p.FollowRepeat(byID[link[1]])
+	}
+
+	// Commitments (placed by made_on).
+	cm := func(c *Commitment) {
+		c.Normalize()
+		recs = append(recs, c)
+	}
+	// C1 P01 from F1 point 1, made 15/01, due 31/03, done 20/03: on time.
+	cm(&Commitment{Meta: rmeta("C1", "CK-2026-0001", "P01"), MadeOn: rd(15, 1, 2026), FeedbackID: "F1", PointNo: 1,
+		What: "Nạo vét cống thoát nước tổ dân phố 5 trước mùa mưa", Unit: "UBND phường", Due: rd(31, 3, 2026),
+		State: CommitmentDone, DoneOn: rd(20, 3, 2026)})
+	// C2 P01 from F1 point 2, made 25/01, due 28/02, done 05/03: late.
+	cm(&Commitment{Meta: rmeta("C2", "CK-2026-0002", "P01"), MadeOn: rd(25, 1, 2026), FeedbackID: "F1", PointNo: 2,
+		What: "Lắp đèn chiếu sáng hẻm 12", Due: rd(28, 2, 2026), State: CommitmentDone, DoneOn: rd(5, 3, 2026)})
+	// C3 P01 from S5, made 15/03, due 10/04, in progress: overdue on 14/04.
+	cm(&Commitment{Meta: rmeta("C3", "CK-2026-0003", "P01"), MadeOn: rd(15, 3, 2026), SessionID: "S5",
+		What: "Sửa mặt đường tổ 3", Due: rd(10, 4, 2026), State: CommitmentInProgress})
+	// C4 P02 from S6, made 20/02, due 14/04 (the as-of day), planned: not overdue yet.
+	cm(&Commitment{Meta: rmeta("C4", "CK-2026-0001", "P02"), MadeOn: rd(20, 2, 2026), SessionID: "S6",
+		What: "Công khai quy hoạch khu dân cư", Due: rd(14, 4, 2026)})
+	// C5 P02 from F6 point 2, made 25/01, due 15/03, dropped: not overdue.
+	cm(&Commitment{Meta: rmeta("C5", "CK-2026-0002", "P02"), MadeOn: rd(25, 1, 2026), FeedbackID: "F6", PointNo: 2,
+		What: "Mở rộng chợ tạm", Due: rd(15, 3, 2026), State: CommitmentDropped, DroppedReason: "Không còn quỹ đất"})
+	// C6 P01 from S9, made 29/03, due 30/06, planned.
+	cm(&Commitment{Meta: rmeta("C6", "CK-2026-0004", "P01"), MadeOn: rd(29, 3, 2026), SessionID: "S9",
+		What: "Trồng cây xanh tuyến đường mới", Due: rd(30, 6, 2026)})
+	// Out of Q1: C7 made 01/04 (overdue on 14/04), C8 made 31/12/2025 (overdue).
+	cm(&Commitment{Meta: rmeta("C7", "CK-2026-0005", "P01"), MadeOn: rd(1, 4, 2026), SessionID: "S8",
+		What: "Kiểm tra hệ thống nước", Due: rd(5, 4, 2026)})
+	cm(&Commitment{Meta: rmeta("C8", "CK-2025-0001", "P01"), MadeOn: rd(31, 12, 2025), SessionID: "S1",
+		What: "Dọn rác khu chợ", Due: rd(15, 1, 2026), State: CommitmentInProgress})
+
+	// Information owed to the Front (placed by due_on).
+	in := func(i *Information) {
+		i.Normalize()
+		recs = append(recs, i)
+	}
+	// I1 P01 plan, due 15/01, provided 10/01: on time.
+	in(&Information{Meta: rmeta("I1", "TT-2026-0001", "P01"), Item: "Kế hoạch công tác năm 2026", Category: InfoPlan,
+		OwedBy: TargetParty, DueOn: rd(15, 1, 2026), ProvidedOn: rd(10, 1, 2026), How: InfoWritten})
+	// I2 P01 inspection, due 28/02, provided 10/03: late.
+	in(&Information{Meta: rmeta("I2", "TT-2026-0002", "P01"), Item: "Kết luận thanh tra đất đai", Category: InfoInspection,
+		OwedBy: TargetGovernment, DueOn: rd(28, 2, 2026), ProvidedOn: rd(10, 3, 2026), How: InfoMeeting})
+	// I3 P02 discipline, due 20/03, not provided: overdue.
+	in(&Information{Meta: rmeta("I3", "TT-2026-0001", "P02"), Item: "Kết quả xử lý kỷ luật", Category: InfoDiscipline,
+		OwedBy: TargetParty, DueOn: rd(20, 3, 2026)})
+	// I4 P02 draft, due 31/03, not provided: overdue.
+	in(&Information{Meta: rmeta("I4", "TT-2026-0002", "P02"), Item: "Dự thảo quy hoạch", Category: InfoDraft,
+		OwedBy: TargetGovernment, DueOn: rd(31, 3, 2026)})
+	// Out of Q1: I5 due 01/04; I6 due 31/12/2025.
+	in(&Information{Meta: rmeta("I5", "TT-2026-0003", "P01"), Item: "Khen thưởng", Category: InfoCommendation,
+		OwedBy: TargetGovernment, DueOn: rd(1, 4, 2026)})
+	in(&Information{Meta: rmeta("I6", "TT-2025-0001", "P01"), Item: "Khác", Category: InfoOther,
+		OwedBy: TargetParty, DueOn: rd(31, 12, 2025)})
 
 	rows := make([]Row, len(recs))
 	for i, r := range recs {
@@ -311,16 +393,21 @@ var wantQ1 = map[string]any{
 	"feedback.by_target.party": 1, "feedback.by_target.government": 2, "feedback.by_target.individual": 1,
 	"feedback.points_by_target.party": 3, "feedback.points_by_target.government": 5, "feedback.points_by_target.individual": 1,
 	"feedback.overdue": 1, "feedback.overdue_points": 1, // F1
-	"feedback.drafts": 2, "feedback.short_comment_window": 1, // F1 (4 days), F2 (10 days)
+	"feedback.drafts": 3, "feedback.short_comment_window": 2, // F1 (4 days), F2 (10 days), F3 (3 days)
+	"feedback.short_comment_window_by_sender.Đảng ủy phường":   1, // F1, draft_sent_by
+	"feedback.short_comment_window_by_sender.Chi bộ khu phố 2": 1, // F3, its target
+	// Answered points: F1 1 (satisfied) 2 (not); F3 1; F6 1 (partly) 2 3.
+	"feedback.assessment.satisfied": 1, "feedback.assessment.partly": 1, "feedback.assessment.not_satisfied": 1, "feedback.assessment.none": 3,
 
 	// S1 S2 S3 S4 S5 S6 S7 S9 (S8 is 01/04).
 	"sessions.total":            8,
 	"sessions.by_kind.dialogue": 3, "sessions.by_kind.reception": 3, "sessions.by_kind.reception_adhoc": 1, "sessions.by_kind.consultation": 1,
 	"sessions.by_host.party_secretary": 4, "sessions.by_host.committee_chair": 2, "sessions.by_host.front_chair": 1, "sessions.by_host.other": 1,
-	"sessions.participants":             258, // 12+3+5+8+80+50+40+60
-	"sessions.matters_raised":           2,   // P2, P3
-	"sessions.dialogues_announced_late": 1,   // S5
-	"sessions.dialogues_published_late": 2,   // S5, S6
+	"sessions.participants":              258, // 12+3+5+8+80+50+40+60
+	"sessions.matters_raised":            2,   // P2, P3
+	"sessions.dialogues_announced_late":  1,   // S5
+	"sessions.dialogues_published_late":  2,   // S5, S6
+	"sessions.dialogues_voter_requested": 1,   // S6
 
 	// P1 P2 P3 P4 P5 P6 P9 P10 P11 (P7 is 01/04, P8 is 2025).
 	"petitions.total":              9,
@@ -338,7 +425,20 @@ var wantQ1 = map[string]any{
 	// with no decision. P2, transferred and never accepted here, has no
 	// resolution due of its own.
 	"petitions.overdue": 3, "petitions.overdue_unaccepted": 1, // P5
-	"petitions.unaccepted":        2, // P4 P5
+	"petitions.unaccepted":             2, // P4 P5
+	"petitions.repeated":               3, // P1 (2nd), P5 (3rd), P4 (2nd); P7 is Q2
+	"petitions.matters_raised_3_times": 1, // P8's matter, by P5
+
+	// C1–C6 (C7 is 01/04, C8 is 2025).
+	"commitments.total": 6, "commitments.by_status.planned": 2, "commitments.by_status.in_progress": 1, // C4 C6; C3
+	"commitments.by_status.done": 2, "commitments.by_status.dropped": 1, // C1 C2; C5
+	"commitments.from_feedback": 3, "commitments.from_sessions": 3, // C1 C2 C5; C3 C4 C6
+	"commitments.done_on_time": 1, "commitments.overdue": 1, // C1 (C2 late); C3 (C4 due today)
+	// I1–I4 (I5 due 01/04, I6 2025).
+	"information.total": 4, "information.by_category.plan": 1, "information.by_category.inspection": 1,
+	"information.by_category.commendation": 0, "information.by_category.discipline": 1, "information.by_category.draft": 1,
+	"information.by_category.other": 0,
+	"information.provided":          2, "information.provided_on_time": 1, "information.overdue": 2, // I1 I2; I1; I3 I4
 	"petitions.overdue_list.0.id": "P11", "petitions.overdue_list.0.ref": "KN-2026-0004", "petitions.overdue_list.0.ward": "P02",
 	"petitions.overdue_list.0.received_on": "2026-01-15", "petitions.overdue_list.0.due": "2026-02-23", "petitions.overdue_list.0.days_overdue": 50,
 	"petitions.overdue_list.0.status": "in_progress", "petitions.overdue_list.0.classification": "complaint", "petitions.overdue_list.0.assignee": "UBND phường",
@@ -439,11 +539,14 @@ func TestReportByWard(t *testing.T) {
 		"feedback.by_target.party": 1, "feedback.by_target.government": 1, "feedback.by_target.individual": 0,
 		"feedback.points_by_target.party": 3, "feedback.points_by_target.government": 2, "feedback.points_by_target.individual": 0,
 		"feedback.overdue": 1, "feedback.overdue_points": 1, "feedback.drafts": 2, "feedback.short_comment_window": 1,
+		"feedback.short_comment_window_by_sender.Đảng ủy phường": 1,
+		"feedback.assessment.satisfied":                          1, "feedback.assessment.partly": 0, "feedback.assessment.not_satisfied": 1, "feedback.assessment.none": 0,
 		// S1 S2 S3 S5 S9
 		"sessions.total": 5, "sessions.by_kind.dialogue": 2, "sessions.by_kind.reception": 2, "sessions.by_kind.reception_adhoc": 1, "sessions.by_kind.consultation": 0,
 		"sessions.by_host.party_secretary": 3, "sessions.by_host.committee_chair": 2, "sessions.by_host.front_chair": 0, "sessions.by_host.other": 0,
 		"sessions.participants": 160, "sessions.matters_raised": 1, // 12+3+5+80+60; P3
 		"sessions.dialogues_announced_late": 1, "sessions.dialogues_published_late": 1,
+		"sessions.dialogues_voter_requested": 0,
 		// P1 P3 P5 P6 P10
 		"petitions.total": 5, "petitions.people": 5,
 		"petitions.by_status.received": 1, "petitions.by_status.in_progress": 1, "petitions.by_status.resolved": 2,
@@ -455,6 +558,15 @@ func TestReportByWard(t *testing.T) {
 		"petitions.ack_on_time": 3, "petitions.ack_late": 2, "petitions.ack_pending": 0, // P3 P6 P10; P1 P5
 		"petitions.resolved": 2, "petitions.resolved_on_time": 2, "petitions.reported_back": 2, // P3 P10; P3 P6
 		"petitions.overdue": 2, "petitions.overdue_unaccepted": 1, "petitions.unaccepted": 1, // P1 P5; P5; P5
+		"petitions.repeated": 2, "petitions.matters_raised_3_times": 1, // P1 P5; P8's
+		// C1 C2 C3 C6
+		"commitments.total": 4, "commitments.by_status.planned": 1, "commitments.by_status.in_progress": 1,
+		"commitments.by_status.done": 2, "commitments.by_status.dropped": 0,
+		"commitments.from_feedback": 2, "commitments.from_sessions": 2, "commitments.done_on_time": 1, "commitments.overdue": 1,
+		// I1 I2
+		"information.total": 2, "information.by_category.plan": 1, "information.by_category.inspection": 1,
+		"information.by_category.commendation": 0, "information.by_category.discipline": 0, "information.by_category.draft": 0,
+		"information.by_category.other": 0, "information.provided": 2, "information.provided_on_time": 1, "information.overdue": 0,
 		"petitions.overdue_list.0.id": "P1", "petitions.overdue_list.0.ref": "KN-2026-0001", "petitions.overdue_list.0.ward": "P01",
 		"petitions.overdue_list.0.received_on": "2026-02-11", "petitions.overdue_list.0.due": "2026-03-13", "petitions.overdue_list.0.days_overdue": 32,
 		"petitions.overdue_list.0.status": "in_progress", "petitions.overdue_list.0.classification": "complaint", "petitions.overdue_list.0.assignee": "Công an phường – Trần Văn Bình",
@@ -484,12 +596,15 @@ func TestReportByWard(t *testing.T) {
 		"feedback.points_by_form.inspection_board": 0, "feedback.points_by_form.dialogue": 1, "feedback.points_by_form.other": 0,
 		"feedback.by_target.party": 0, "feedback.by_target.government": 1, "feedback.by_target.individual": 1,
 		"feedback.points_by_target.party": 0, "feedback.points_by_target.government": 3, "feedback.points_by_target.individual": 1,
-		"feedback.overdue": 0, "feedback.overdue_points": 0, "feedback.drafts": 0, "feedback.short_comment_window": 0,
+		"feedback.overdue": 0, "feedback.overdue_points": 0, "feedback.drafts": 1, "feedback.short_comment_window": 1, // F3
+		"feedback.short_comment_window_by_sender.Chi bộ khu phố 2": 1,
+		"feedback.assessment.satisfied":                            0, "feedback.assessment.partly": 1, "feedback.assessment.not_satisfied": 0, "feedback.assessment.none": 3,
 		// S4 S6 S7
 		"sessions.total": 3, "sessions.by_kind.dialogue": 1, "sessions.by_kind.reception": 1, "sessions.by_kind.reception_adhoc": 0, "sessions.by_kind.consultation": 1,
 		"sessions.by_host.party_secretary": 1, "sessions.by_host.committee_chair": 0, "sessions.by_host.front_chair": 1, "sessions.by_host.other": 1,
 		"sessions.participants": 98, "sessions.matters_raised": 1, // 8+50+40; P2
 		"sessions.dialogues_announced_late": 0, "sessions.dialogues_published_late": 1,
+		"sessions.dialogues_voter_requested": 1,
 		// P2 P4 P9 P11
 		"petitions.total": 4, "petitions.people": 20, // 3 + 1 + 15 + 1
 		"petitions.by_status.received": 1, "petitions.by_status.in_progress": 1, "petitions.by_status.resolved": 1,
@@ -501,6 +616,15 @@ func TestReportByWard(t *testing.T) {
 		"petitions.ack_on_time": 1, "petitions.ack_late": 2, "petitions.ack_pending": 1, // P9; P2 P11; P4
 		"petitions.resolved": 1, "petitions.resolved_on_time": 0, "petitions.reported_back": 1, // P9 late
 		"petitions.overdue": 1, "petitions.overdue_unaccepted": 0, "petitions.unaccepted": 1, // P11; -; P4
+		"petitions.repeated": 1, "petitions.matters_raised_3_times": 0, // P4
+		// C4 C5
+		"commitments.total": 2, "commitments.by_status.planned": 1, "commitments.by_status.in_progress": 0,
+		"commitments.by_status.done": 0, "commitments.by_status.dropped": 1,
+		"commitments.from_feedback": 1, "commitments.from_sessions": 1, "commitments.done_on_time": 0, "commitments.overdue": 0,
+		// I3 I4
+		"information.total": 2, "information.by_category.plan": 0, "information.by_category.inspection": 0,
+		"information.by_category.commendation": 0, "information.by_category.discipline": 1, "information.by_category.draft": 1,
+		"information.by_category.other": 0, "information.provided": 0, "information.provided_on_time": 0, "information.overdue": 2,
 		"petitions.overdue_list.0.id": "P11", "petitions.overdue_list.0.ref": "KN-2026-0004", "petitions.overdue_list.0.ward": "P02",
 		"petitions.overdue_list.0.received_on": "2026-01-15", "petitions.overdue_list.0.due": "2026-02-23", "petitions.overdue_list.0.days_overdue": 50,
 		"petitions.overdue_list.0.status": "in_progress", "petitions.overdue_list.0.classification": "complaint", "petitions.overdue_list.0.assignee": "UBND phường",
@@ -659,7 +783,9 @@ func TestMergeEqualsWhole(t *testing.T) {
 	}
 	want, _ := json.Marshal(whole.Result())
 	for name, part := range map[string]func(i int, r *Row) int{
-		"by kind":  func(_ int, r *Row) int { return map[Kind]int{KindFeedback: 0, KindSession: 1, KindPetition: 2}[r.Kind] },
+		"by kind": func(_ int, r *Row) int {
+			return map[Kind]int{KindFeedback: 0, KindSession: 1, KindPetition: 2, KindCommitment: 0, KindInformation: 1}[r.Kind]
+		},
 		"by index": func(i int, _ *Row) int { return i % 3 },
 		"by ward":  func(_ int, r *Row) int { return map[string]int{"P01": 0, "P02": 1}[r.Ward] },
 	} {

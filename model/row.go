@@ -34,12 +34,15 @@ type Row struct {
 	Points      [4]int // by AnswerStatus, in AnswerStatuses order
 	AnswerDays  []int  // days from given_on to answered_on, one per answered point
 	DraftWindow int    // CommentWindowDays, -1 when unknown
+	Assess      [4]int // answered points by assessment: none, then Assessments order
+	DraftSender string // Feedback.DraftSender, when the draft window is known
 
 	// Session
 	Participants int
 	AnnouncedOn  Date
 	PublishedOn  Date
 	Dialogue     bool
+	VoterRequest bool // a dialogue held at voters' request
 
 	// Petition
 	Channel        Channel
@@ -50,7 +53,15 @@ type Row struct {
 	ResolvedOn     Date
 	ReportedBackOn Date
 	Assignee       string
-	ParentID       string // session or feedback the petition came from
+	ParentID       string // session or feedback the petition (or commitment) came from
+	RepeatNo       int    // a repeated petition: the how-many-th raising of its matter
+	Matter         string // a repeated petition: the id of its matter's first petition
+
+	// Commitment: Status is its state, Sub its parent's kind, Who the
+	// officer (or unit), Title what, Due its due date, ResolvedOn done_on.
+	// Information: Status is InfoState, Sub the category, Target who owes
+	// it, Who the body's name, Title the item, Due (= Date) when it is
+	// owed, ResolvedOn provided_on.
 
 	// Fold is the folded text that --search and live search match against.
 	Fold string
@@ -84,6 +95,10 @@ func RowOf(r Record) Row {
 			}
 		}
 		row.DraftWindow = v.CommentWindowDays()
+		row.Assess = v.AssessmentCounts()
+		if row.DraftWindow >= 0 {
+			row.DraftSender = v.DraftSender()
+		}
 		fold = append(fold, v.SourceName, v.TargetName, v.Subject, strings.Join(v.Topics, " "))
 		for _, p := range v.Points {
 			fold = append(fold, p.Content)
@@ -96,6 +111,7 @@ func RowOf(r Record) Row {
 		row.Participants = v.Participants
 		row.AnnouncedOn, row.PublishedOn = v.AnnouncedOn, v.ResultsPublishedOn
 		row.Dialogue = v.Type == SessionDialogue
+		row.VoterRequest = v.VoterRequested
 		fold = append(fold, v.HostName, v.Location, v.OtherLeaders, v.OrganisedBy, strings.Join(v.Topics, " "))
 	case *Petition:
 		row.Status = string(v.Status)
@@ -122,6 +138,13 @@ func RowOf(r Record) Row {
 			row.ParentID = v.FeedbackID
 		}
 		fold = append(fold, v.Group, v.Summary, v.AssigneeUnit, v.AssigneeOfficer)
+		if v.RepeatOf != "" {
+			row.RepeatNo, row.Matter = v.Times(), v.MatterID()
+		}
+	case *Commitment:
+		fold = rowOfCommitment(&row, v)
+	case *Information:
+		fold = rowOfInformation(&row, v)
 	}
 	fold = append(fold, m.Ref)
 	row.Fold = Fold(strings.Join(fold, " \x00 "))
@@ -157,6 +180,10 @@ func RowStatuses(k Kind) []string {
 		return Strings(FeedbackStates)
 	case KindSession:
 		return Strings(SessionKinds)
+	case KindCommitment:
+		return Strings(CommitmentStates)
+	case KindInformation:
+		return Strings(InfoStates)
 	}
 	return Strings(PetitionStatuses)
 }
@@ -169,6 +196,10 @@ func RowSubs(k Kind) []string {
 		return Strings(SourceKinds)
 	case KindSession:
 		return Strings(HostRoles)
+	case KindCommitment:
+		return []string{string(KindFeedback), string(KindSession)}
+	case KindInformation:
+		return Strings(InfoCategories)
 	}
 	return Strings(Classifications)
 }

@@ -7,12 +7,14 @@ func (f *Feedback) Normalize() {
 	f.SourceName = CleanLine(f.SourceName)
 	f.TargetName = CleanLine(f.TargetName)
 	f.Subject = CleanLine(f.Subject)
+	f.DraftSentBy = CleanLine(f.DraftSentBy)
 	f.Topics = cleanList(f.Topics)
 	for i := range f.Points {
 		p := &f.Points[i]
 		p.Content = CleanText(p.Content)
 		p.Answer = CleanText(p.Answer)
 		p.AnsweredBy = CleanLine(p.AnsweredBy)
+		p.AssessmentNote = CleanText(p.AssessmentNote)
 		if p.Status == "" {
 			p.Status = AnswerPending
 		}
@@ -28,6 +30,7 @@ func (f *Feedback) Validate() FieldErrors {
 	checkEnum(&e, "target_kind", f.TargetKind, TargetKinds)
 	checkLine(&e, "target_name", f.TargetName, false)
 	checkLine(&e, "subject", f.Subject, true)
+	checkLine(&e, "draft_sent_by", f.DraftSentBy, false)
 	checkList(&e, "topics", f.Topics)
 	checkDate(&e, "draft_received_on", f.DraftReceivedOn, false)
 	checkDate(&e, "comment_deadline", f.CommentDeadline, false)
@@ -86,6 +89,7 @@ func (p *Point) Validate(givenOn Date) FieldErrors {
 	checkEnum(&e, "status", p.Status, AnswerStatuses)
 	checkText(&e, "answer", p.Answer, false)
 	checkLine(&e, "answered_by", p.AnsweredBy, false)
+	e = append(e, p.validateAssessment()...)
 	if p.Status != AnswerPending && p.Status != "" {
 		checkDate(&e, "answered_on", p.AnsweredOn, true)
 		if p.AnsweredOn != 0 && givenOn != 0 && p.AnsweredOn < givenOn {

@@ -7,6 +7,7 @@ func (p *Petition) Normalize() {
 	}
 	p.Summary = CleanText(p.Summary)
 	p.Result = CleanText(p.Result)
+	p.RepeatOf = CleanLine(p.RepeatOf)
 	for i := range p.Extensions {
 		p.Extensions[i].DecisionNo = CleanLine(p.Extensions[i].DecisionNo)
 		p.Extensions[i].Reason = CleanLine(p.Extensions[i].Reason)
@@ -124,6 +125,7 @@ func (p *Petition) Validate() FieldErrors {
 	if len(p.Log) > 10_000 {
 		e.Add("log", "err.too_long")
 	}
+	e = append(e, p.validateRepeat()...)
 	return e
 }
 

@@ -33,5 +33,6 @@ func (s *Session) Validate() FieldErrors {
 	if s.ResultsPublishedOn != 0 && s.HeldOn != 0 && s.ResultsPublishedOn < s.HeldOn {
 		e.Add("results_published_on", "err.before_held")
 	}
+	e = append(e, s.validateFollow()...)
 	return e
 }

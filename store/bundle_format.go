@@ -149,11 +149,13 @@ func (s *Store) Export(w io.Writer, opt ExportOptions) (Manifest, error) {
 					GivenOn    model.Date `json:"given_on"`
 					HeldOn     model.Date `json:"held_on"`
 					ReceivedOn model.Date `json:"received_on"`
+					MadeOn     model.Date `json:"made_on"` // commitment
+					DueOn      model.Date `json:"due_on"`  // information
 				}
 				if err := json.Unmarshal(raw, &d); err != nil {
 					return fmt.Errorf("%s %s: %w", k, model.IDString(id[:]), err)
 				}
-				if !opt.Period.Contains(d.GivenOn + d.HeldOn + d.ReceivedOn) {
+				if !opt.Period.Contains(d.GivenOn + d.HeldOn + d.ReceivedOn + d.MadeOn + d.DueOn) {
 					continue
 				}
 			}
@@ -408,7 +410,7 @@ func parseItem(line []byte, stripped bool) parsedItem {
 	if ok && kind == kindDeleted {
 		return parseDeletion(line)
 	}
-	if !ok || (kind != model.KindFeedback && kind != model.KindSession && kind != model.KindPetition) {
+	if !ok || !slices.Contains(model.Kinds, kind) {
 		return parsedItem{err: bundleErr("bundle.kind", kind)}
 	}
 	var it parsedItem
@@ -548,7 +550,7 @@ func parseDeletion(line []byte) parsedItem {
 	if err != nil {
 		return parsedItem{err: bundleErr("bundle.deletion_id", t.ID)}
 	}
-	if t.Kind != model.KindFeedback && t.Kind != model.KindSession && t.Kind != model.KindPetition {
+	if !slices.Contains(model.Kinds, t.Kind) {
 		return parsedItem{err: bundleErr("bundle.deletion_kind", t.Kind)}
 	}
 	if !model.ValidWardCode(t.Ward) {

@@ -10,7 +10,9 @@ import (
 // List rows are encoded by hand: a year's report at a million records
 // decodes every row of the year, and JSON would cost ten times more.
 
-const rowFormat = 1
+// Format 2 added the follow-through fields (issue 12); migrate.go
+// rewrites the rows of format 1.
+const rowFormat = 2
 
 var errRowCorrupt = errors.New("list row corrupt")
 
@@ -111,11 +113,16 @@ func encodeRow(r *model.Row) []byte {
 			e.i(n)
 		}
 		e.i(r.DraftWindow)
+		for _, n := range r.Assess {
+			e.u(uint64(n))
+		}
+		e.s(r.DraftSender)
 	case model.KindSession:
 		e.u(uint64(r.Participants))
 		e.d(r.AnnouncedOn)
 		e.d(r.PublishedOn)
 		e.bool(r.Dialogue)
+		e.bool(r.VoterRequest)
 	case model.KindPetition:
 		e.s(string(r.Channel))
 		e.s(string(r.Handling))
@@ -126,6 +133,15 @@ func encodeRow(r *model.Row) []byte {
 		e.d(r.ReportedBackOn)
 		e.s(r.Assignee)
 		e.s(r.ParentID)
+		e.u(uint64(r.RepeatNo))
+		e.s(r.Matter)
+	case model.KindCommitment:
+		e.d(r.ResolvedOn)
+		e.s(r.Assignee)
+		e.s(r.ParentID)
+	case model.KindInformation:
+		e.d(r.ResolvedOn)
+		e.s(string(r.Target))
 	}
 	return e.b
 }
@@ -163,11 +179,16 @@ func decodeRow(kind model.Kind, key, val []byte, r *model.Row) error {
 			}
 		}
 		r.DraftWindow = d.i()
+		for i := range r.Assess {
+			r.Assess[i] = int(d.u())
+		}
+		r.DraftSender = d.s()
 	case model.KindSession:
 		r.Participants = int(d.u())
 		r.AnnouncedOn = d.d()
 		r.PublishedOn = d.d()
 		r.Dialogue = d.bool()
+		r.VoterRequest = d.bool()
 	case model.KindPetition:
 		r.Channel = model.Channel(d.s())
 		r.Handling = model.Handling(d.s())
@@ -178,6 +199,15 @@ func decodeRow(kind model.Kind, key, val []byte, r *model.Row) error {
 		r.ReportedBackOn = d.d()
 		r.Assignee = d.s()
 		r.ParentID = d.s()
+		r.RepeatNo = int(d.u())
+		r.Matter = d.s()
+	case model.KindCommitment:
+		r.ResolvedOn = d.d()
+		r.Assignee = d.s()
+		r.ParentID = d.s()
+	case model.KindInformation:
+		r.ResolvedOn = d.d()
+		r.Target = model.TargetKind(d.s())
 	}
 	if d.err == nil && len(d.b) != 0 {
 		return errRowCorrupt

@@ -76,10 +76,12 @@ func CSVRows(k model.Kind, raw []byte) ([][]string, error) {
 	var out [][]string
 	for i, p := range points {
 		pm, _ := p.(map[string]any)
-		out = append(out, line(map[string]string{
+		cells := map[string]string{
 			"point_no": strconv.Itoa(i + 1), "point_content": csvCell(pm["content"]), "point_status": csvCell(pm["status"]),
 			"point_answered_on": csvCell(pm["answered_on"]), "point_answer": csvCell(pm["answer"]), "point_answered_by": csvCell(pm["answered_by"]),
-		}))
+		}
+		csvPointExtra(pm, cells)
+		out = append(out, line(cells))
 	}
 	return out, nil
 }
@@ -335,6 +337,7 @@ func ParseCSV(r io.Reader, now time.Time, labels Labels) ([]CSVRecord, error) {
 				cur.DraftReceivedOn = p.date("draft_received_on")
 				cur.CommentDeadline = p.date("comment_deadline")
 				cur.ResponseDue = p.date("response_due")
+				csvFollow(&p, cur)
 				out = append(out, CSVRecord{Line: line, Rec: cur})
 			}
 			pt := model.Point{Content: get("point_content"), Status: model.AnswerStatus(get("point_status")),
@@ -342,6 +345,7 @@ func ParseCSV(r io.Reader, now time.Time, labels Labels) ([]CSVRecord, error) {
 			if pt.Status == "" {
 				pt.Status = model.AnswerPending
 			}
+			csvFollowPoint(&p, &pt)
 			cur.Points = append(cur.Points, pt)
 		case model.KindSession:
 			v := &model.Session{}
@@ -354,6 +358,7 @@ func ParseCSV(r io.Reader, now time.Time, labels Labels) ([]CSVRecord, error) {
 			v.Topics = splitList(get("topics"))
 			v.Minutes, v.Commitments = get("minutes"), get("commitments")
 			v.AnnouncedOn, v.ResultsPublishedOn = p.date("announced_on"), p.date("results_published_on")
+			csvFollow(&p, v)
 			out = append(out, CSVRecord{Line: line, Rec: v})
 		case model.KindPetition:
 			v := &model.Petition{}
@@ -386,7 +391,10 @@ func ParseCSV(r io.Reader, now time.Time, labels Labels) ([]CSVRecord, error) {
 					p.fail("log", "err.invalid_value")
 				}
 			}
+			csvFollow(&p, v)
 			out = append(out, CSVRecord{Line: line, Rec: v})
+		default:
+			out = append(out, CSVRecord{Line: line, Rec: parseFollowCSV(kind, &p, now)})
 		}
 		if p.err != nil {
 			return nil, p.err

@@ -14,6 +14,10 @@ func (s *Store) DashboardPart(part model.DashPart, today model.Date, st *model.S
 		if err == nil {
 			d.OverdueUnaccepted, err = s.Count(Query{Kind: model.KindPetition, Status: StatusUnaccepted, Overdue: true, Today: today})
 		}
+	case model.DashFollowUp:
+		if d.OverdueCommitments, err = s.Count(Query{Kind: model.KindCommitment, Overdue: true, Today: today}); err == nil {
+			d.OverdueInformation, err = s.Count(Query{Kind: model.KindInformation, Overdue: true, Today: today})
+		}
 	case model.DashOverdueFeedback:
 		err = s.Each(Query{Kind: model.KindFeedback, Overdue: true, Today: today}, func(r *model.Row) error {
 			d.OverdueFeedback++
@@ -51,8 +55,8 @@ func (s *Store) DashboardPart(part model.DashPart, today model.Date, st *model.S
 		})
 		d.Dialogues = model.TargetOf(agg.Result().Targets, model.RuleDialogueYearly)
 	case model.DashTotals:
-		for i, k := range model.Kinds {
-			if d.Totals[i], err = s.Total(k); err != nil {
+		for i := range d.Totals {
+			if d.Totals[i], err = s.Total(model.Kinds[i]); err != nil {
 				break
 			}
 		}

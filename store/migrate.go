@@ -20,9 +20,10 @@ type migration struct {
 // first schema is 1; steps appear here as the layout changes.
 var migrations = []migration{
 	{from: 1, run: migrateAcceptance},
-	// 3: accounts and the audit log. Identities held in clear are sealed
+	{from: 2, run: migrateFollowUp},
+	// 4: accounts and the audit log. Identities held in clear are sealed
 	// when the first admin is made (Setup), which makes the data key.
-	{from: 2, run: func(tx *bolt.Tx) error {
+	{from: 3, run: func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{bUsers, bAudit} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err

@@ -332,10 +332,10 @@ func TestMigrateAcceptance(t *testing.T) {
 	}
 }
 
-// A database of schema 2 (before accounts) holding a denouncer in clear:
+// A database of schema 3 (before accounts) holding a denouncer in clear:
 // opening migrates it (after a backup), and making the first admin seals
 // the identity.
-func TestSchema2MigratesThenSealsAtSetup(t *testing.T) {
+func TestSchema3MigratesThenSealsAtSetup(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "old.db")
 	s, err := Open(path, Options{})
 	if err != nil {
@@ -355,7 +355,7 @@ func TestSchema2MigratesThenSealsAtSetup(t *testing.T) {
 				return err
 			}
 		}
-		return tx.Bucket(bMeta).Put(kSchema, []byte{0, 0, 0, 2})
+		return tx.Bucket(bMeta).Put(kSchema, []byte{0, 0, 0, 3})
 	})
 	s.Close()
 	if err != nil {
@@ -379,7 +379,7 @@ func TestSchema2MigratesThenSealsAtSetup(t *testing.T) {
 	if problems, err := s.Check(); err != nil || len(problems) > 0 {
 		t.Errorf("check: %v %v", problems, err)
 	}
-	if got := s.StaleBackups(); len(got) != 1 || got[0] != path+".schema2.bak" {
+	if got := s.StaleBackups(); len(got) != 1 || got[0] != path+".schema3.bak" {
 		t.Errorf("backups holding the clear identity: %v", got)
 	}
 }

@@ -438,7 +438,8 @@ func (s *Store) ScanPetitions(from, to model.Date, fn func(*model.Petition) erro
 	})
 }
 
-// Linked lists the petitions raised from a session or feedback, oldest first.
+// Linked lists the petitions raised from a session or feedback, and the
+// commitments made in answer to it, oldest first.
 func (s *Store) Linked(parentID string) ([]model.Row, error) {
 	pid, err := model.ParseID(parentID)
 	if err != nil {
@@ -451,6 +452,9 @@ func (s *Store) Linked(parentID string) ([]model.Row, error) {
 			var id [16]byte
 			copy(id[:], k[16:])
 			rec, err := getRecord(tx, model.KindPetition, id)
+			if err == ErrNotFound {
+				rec, err = getRecord(tx, model.KindCommitment, id)
+			}
 			if err != nil {
 				return err
 			}

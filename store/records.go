@@ -160,6 +160,9 @@ func (s *Store) create(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, rec
 	if err := checkParent(tx, rec); err != nil {
 		return err
 	}
+	if err := followLinks(tx, nil, rec); err != nil {
+		return err
+	}
 	if m.ID == "" {
 		m.ID = model.NewID(now)
 	}
@@ -447,6 +450,10 @@ func newRecord(k model.Kind) model.Record {
 		return &model.Feedback{}
 	case model.KindSession:
 		return &model.Session{}
+	case model.KindCommitment:
+		return &model.Commitment{}
+	case model.KindInformation:
+		return &model.Information{}
 	default:
 		return &model.Petition{}
 	}
@@ -572,6 +579,9 @@ func (s *Store) replace(tx *bolt.Tx, old, rec model.Record, id [16]byte, by stri
 		if err := checkParent(tx, rec); err != nil {
 			return err
 		}
+	}
+	if err := followLinks(tx, old, rec); err != nil {
+		return err
 	}
 	changes := diff(old, rec)
 	if len(changes) == 0 {

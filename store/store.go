@@ -22,7 +22,7 @@ import (
 )
 
 // SchemaVersion is the layout this build reads and writes.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 var (
 	ErrInUse       = errors.New("database in use by another gopy")

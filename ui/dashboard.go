@@ -210,6 +210,12 @@ func (d *dashboard) items() []dashItem {
 		{l.T("dash.overdue_feedback"), model.DashOverdueFeedback, func(f *model.Dashboard) (string, string, bool) {
 			return num(l, f.OverdueFeedback), l.F("dash.points", num(l, f.OverduePoints)), f.OverdueFeedback > 0
 		}, list(l.T("dash.overdue_feedback"), listSpec{kind: fb, overdue: true})},
+		{l.T("dash.overdue_commitments"), model.DashFollowUp, func(f *model.Dashboard) (string, string, bool) {
+			return num(l, f.OverdueCommitments), "", f.OverdueCommitments > 0
+		}, list(l.T("dash.overdue_commitments"), listSpec{kind: model.KindCommitment, overdue: true})},
+		{l.T("dash.overdue_information"), model.DashFollowUp, func(f *model.Dashboard) (string, string, bool) {
+			return num(l, f.OverdueInformation), "", f.OverdueInformation > 0
+		}, list(l.T("dash.overdue_information"), listSpec{kind: model.KindInformation, overdue: true})},
 		{l.F("dash.due_petitions", dueWindow), model.DashDuePetitions, count(func(f *model.Dashboard) int { return f.DuePetitions }),
 			list(l.F("dash.due_petitions", dueWindow), listSpec{kind: pet, dueFrom: today, dueTo: due})},
 		{l.F("dash.due_feedback", dueWindow), model.DashDueFeedback, count(func(f *model.Dashboard) int { return f.DueFeedback }),
@@ -232,9 +238,9 @@ var dashGroups = []struct {
 	heading    string
 	start, end int
 }{
-	{"dash.attention", 0, 5},
-	{"dash.month", 5, 8},
-	{"dash.year", 8, 9},
+	{"dash.attention", 0, 7},
+	{"dash.month", 7, 10},
+	{"dash.year", 10, 11},
 }
 
 func (d *dashboard) Update(msg tea.Msg) tea.Cmd {

@@ -33,7 +33,8 @@ type detailMsg struct {
 	rec    model.Record
 	hist   []model.Change
 	linked []model.Row // petitions raised from this session or feedback
-	parent *model.Row  // the session or feedback a petition came from
+	parent *model.Row  // the session or feedback a petition (or commitment) came from
+	repeat *model.Row  // the earlier petition a petition repeats
 	err    error
 }
 
@@ -64,6 +65,14 @@ func loadDetail(s *store.Store, sid int, kind model.Kind, id string) detailMsg {
 	switch r := m.rec.(type) {
 	case *model.Feedback, *model.Session:
 		m.linked, m.err = s.Linked(id)
+	case *model.Commitment:
+		parent, err := commitmentParent(s.Get, r)
+		if parent != nil {
+			row := model.RowOf(parent)
+			m.parent = &row
+		} else if err != nil && !errors.Is(err, store.ErrNotFound) {
+			m.err = err
+		}
 	case *model.Petition:
 		var parent model.Record
 		var err error
@@ -78,6 +87,9 @@ func loadDetail(s *store.Store, sid int, kind model.Kind, id string) detailMsg {
 			m.parent = &row
 		} else if err != nil && !errors.Is(err, store.ErrNotFound) {
 			m.err = err
+		}
+		if m.err == nil && r.RepeatOf != "" {
+			m.repeat, m.err = repeatedRow(s, r.RepeatOf)
 		}
 	}
 	return m
@@ -107,6 +119,9 @@ func (d *detailScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 		if s := d.entryFor(msg); s != nil {
 			return openEntry(d.c, s)
+		}
+		if cmd := commitRefused(d.c, d.record(), msg); cmd != nil {
+			return cmd
 		}
 		if p, ok := d.record().(*model.Petition); ok && p.Confidential && !d.reveal && key.Matches(msg, k.Edit) {
 			return showNote(d.c.lang.T("detail.reveal_to_edit"))
@@ -144,6 +159,9 @@ func (d *detailScreen) entryFor(msg tea.KeyPressMsg) entry.Screen {
 // may be shown.
 func entryForRecord(c *common, rec model.Record, msg tea.KeyPressMsg, point int, reveal bool) entry.Screen {
 	k, ctx := c.keys, c.entryContext()
+	if s := followEntry(c, rec, msg, point); s != nil {
+		return s
+	}
 	switch r := rec.(type) {
 	case *model.Feedback:
 		switch {
@@ -238,6 +256,10 @@ func (d *detailScreen) entryKeys() []key.Binding {
 		return []key.Binding{k.AddMatters, k.Edit, k.Delete}
 	case *model.Petition:
 		return []key.Binding{k.Status, k.AddNote, k.Edit, k.Delete}
+	case *model.Commitment:
+		return []key.Binding{k.Status, k.Edit, k.Delete}
+	case *model.Information:
+		return []key.Binding{k.Edit, k.Delete}
 	}
 	return nil
 }
@@ -259,7 +281,12 @@ func (d *detailScreen) ShortHelp() []key.Binding {
 
 func (d *detailScreen) FullHelp() [][]key.Binding {
 	k := d.c.keys
-	return [][]key.Binding{k.Moves(), {k.Open, k.Back, k.Reveal}, d.entryKeys()}
+	full := [][]key.Binding{k.Moves(), {k.Open, k.Back, k.Reveal}, d.entryKeys()}
+	switch d.record().(type) {
+	case *model.Feedback, *model.Session:
+		full = append(full, []key.Binding{k.Commit})
+	}
+	return full
 }
 
 func (d *detailScreen) View(w, h int) string {
@@ -296,6 +323,18 @@ func recordStatus(c *common, rec model.Record) string {
 		return st.StatusStyle(string(r.Type)).Render(l.Enum("session", string(r.Type)))
 	case *model.Petition:
 		s := st.StatusStyle(string(r.Status)).Render(l.Enum("status", string(r.Status)))
+		if r.Overdue(today) {
+			s = st.Overdue.Render("! "+l.T("word.overdue")) + " · " + s
+		}
+		return s
+	case *model.Commitment:
+		s := st.StatusStyle(string(r.State)).Render(l.Enum("commitment", string(r.State)))
+		if r.Overdue(today) {
+			s = st.Overdue.Render("! "+l.T("word.overdue")) + " · " + s
+		}
+		return s
+	case *model.Information:
+		s := st.StatusStyle(string(r.State())).Render(l.Enum("infostate", string(r.State())))
 		if r.Overdue(today) {
 			s = st.Overdue.Render("! "+l.T("word.overdue")) + " · " + s
 		}

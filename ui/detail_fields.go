@@ -20,6 +20,12 @@ func detailLines(c *common, w int, m *detailMsg, reveal bool) []docLine {
 	case *model.Petition:
 		d.b = newDocBuilder(c.st, w, d.labels(petitionLabels))
 		d.petition(r)
+	case *model.Commitment:
+		d.b = newDocBuilder(c.st, w, d.labels(commitmentLabels))
+		d.commitment(r)
+	case *model.Information:
+		d.b = newDocBuilder(c.st, w, d.labels(informationLabels))
+		d.information(r)
 	default:
 		return nil
 	}
@@ -31,14 +37,16 @@ func detailLines(c *common, w int, m *detailMsg, reveal bool) []docLine {
 var (
 	metaLabels     = []string{"ref", "ward", "created", "updated"}
 	feedbackLabels = []string{"given_on", "source_kind", "source_name", "form", "target_kind", "target_name",
-		"subject", "topics", "draft_received_on", "comment_deadline", "response_due", "state", "answer_status", "answer"}
+		"subject", "topics", "draft_received_on", "comment_deadline", "response_due", "state", "answer_status", "answer",
+		"draft_sent_by", "assessment"}
 	sessionLabels = []string{"kind", "held_on", "location", "host_role", "host_name", "other_leaders",
-		"organised_by", "participants", "topics", "announced_on", "results_published_on", "minutes", "commitments"}
+		"organised_by", "participants", "topics", "announced_on", "results_published_on", "minutes", "commitments",
+		"voter_requested"}
 	petitionLabels = []string{"received_on", "channel", "classification", "summary", "previously_handled_by",
 		"name", "group", "address", "id_number", "phone", "people", "confidential", "handling", "handling_agency",
 		"handling_doc_no", "assignee_unit", "assignee_officer", "accepted_on", "complex", "multi_site", "extensions",
 		"ack_due", "acknowledged_on", "resolution_due",
-		"status", "result", "resolved_on", "reported_back_on"}
+		"status", "result", "resolved_on", "reported_back_on", "repeat_of"}
 )
 
 type detailLayout struct {
@@ -105,6 +113,9 @@ func (d *detailLayout) feedback(r *model.Feedback) {
 		} else {
 			d.fd("comment_deadline", r.CommentDeadline)
 		}
+		if r.DraftSentBy != "" {
+			d.f("draft_sent_by", db(r.DraftSentBy))
+		}
 	}
 	if r.Overdue(today) {
 		d.note("response_due", date(r.ResponseDue),
@@ -143,6 +154,7 @@ func (d *detailLayout) feedback(r *model.Feedback) {
 		if p.Answer != "" {
 			d.f("answer", dbText(p.Answer))
 		}
+		d.assessment(&p)
 		// a and p act on the point under the cursor.
 		for j := start; j < len(d.b.lines); j++ {
 			d.b.lines[j].point = i + 1
@@ -184,6 +196,9 @@ func (d *detailLayout) session(r *model.Session) {
 			note = "! " + l.F("detail.publish_late", dl.PublishDaysAfter)
 		}
 		d.note("results_published_on", date(r.ResultsPublishedOn), note, late)
+		if r.VoterRequested {
+			d.note("voter_requested", l.T("word.yes"), l.T("entry.note.voter_requested"), false)
+		}
 	}
 	d.f("minutes", dbText(r.Minutes))
 	d.f("commitments", dbText(r.Commitments))
@@ -210,6 +225,7 @@ func (d *detailLayout) petition(r *model.Petition) {
 	d.enum("classification", "class", string(r.Classification))
 	d.f("summary", dbText(r.Summary))
 	d.f("previously_handled_by", db(r.PreviouslyBy))
+	d.repeatOf(r)
 
 	d.b.section(l.T("detail.petitioner"))
 	hidden := r.Confidential && !d.reveal
@@ -296,14 +312,23 @@ func (d *detailLayout) petition(r *model.Petition) {
 
 func (d *detailLayout) linked() {
 	l, st := d.c.lang, d.c.st
-	d.b.section(l.F("detail.linked", len(d.m.linked)))
-	if len(d.m.linked) == 0 {
+	var petitions, commitments []model.Row
+	for _, r := range d.m.linked {
+		if r.Kind == model.KindCommitment {
+			commitments = append(commitments, r)
+		} else {
+			petitions = append(petitions, r)
+		}
+	}
+	defer d.linkedCommitments(commitments)
+	d.b.section(l.F("detail.linked", len(petitions)))
+	if len(petitions) == 0 {
 		d.b.para(l.T("detail.none"), 1, st.Muted.Render)
 		return
 	}
 	today := d.c.today()
-	for i := range d.m.linked {
-		r := &d.m.linked[i]
+	for i := range petitions {
+		r := &petitions[i]
 		note := statusLabel(l, model.KindPetition, r.Status)
 		ns := st.StatusStyle(r.Status).Render
 		if r.Overdue(today) {

@@ -68,6 +68,8 @@ func newRecordForm(ctx entry.Context, k model.Kind) entry.Screen {
 		return entry.NewSession(ctx)
 	case model.KindPetition:
 		return entry.NewPetition(ctx)
+	case model.KindInformation:
+		return entry.NewInformation(ctx)
 	}
 	return nil
 }
@@ -88,6 +90,8 @@ func draftTab(kind string) int {
 		return tabSessions
 	case "petition", "status", "note", "reveal":
 		return tabPetitions
+	case "commit", "commitment", "commit_state", "information":
+		return tabFeedback
 	case "settings", "person":
 		return tabSettings
 	}

@@ -15,7 +15,10 @@ func fieldLabel(l i18n.Lang, field string) string {
 	var out []string
 	for i := 0; i < len(parts); i++ {
 		p := parts[i]
-		if (p == "points" || p == "log" || p == "topics") && i+1 < len(parts) {
+		if p == "state" {
+			p = "c_state" // only a commitment stores a state
+		}
+		if (p == "points" || p == "log" || p == "topics" || p == "progress") && i+1 < len(parts) {
 			out = append(out, l.T("field."+p+"_item")+" "+parts[i+1])
 			i++
 			continue
@@ -33,6 +36,8 @@ func fieldLabel(l i18n.Lang, field string) string {
 var enumGroups = map[string]string{
 	"source_kind": "source", "form": "form", "target_kind": "target", "host_role": "host",
 	"channel": "channel", "classification": "class", "handling": "handling",
+	// follow-through (issue 12)
+	"state": "commitment", "assessment": "assess", "category": "infocat", "how": "infohow", "owed_by": "target",
 }
 
 // historyValue shows a stored value of a history entry the way the detail
@@ -58,7 +63,8 @@ func historyValue(l i18n.Lang, field, v string) string {
 		return l.T("word.no")
 	case enumGroups[name] != "":
 		return l.Enum(enumGroups[name], v)
-	case strings.HasSuffix(name, "_on") || strings.HasSuffix(name, "_due") || name == "comment_deadline" || name == "on":
+	case strings.HasSuffix(name, "_on") || strings.HasSuffix(name, "_due") || name == "comment_deadline" || name == "on" ||
+		name == "due" || name == "evidence_date":
 		if d, err := model.ParseDate(v); err == nil {
 			return d.String()
 		}

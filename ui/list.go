@@ -250,6 +250,9 @@ func (l *listScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	if cmd, ok := l.moveKey(msg, k.Down, k.Up); ok {
 		return cmd
 	}
+	if cmd, ok := followListKey(l, msg); ok {
+		return cmd
+	}
 	switch {
 	case key.Matches(msg, k.Top):
 		l.cursor, l.offset = 0, 0
@@ -420,6 +423,7 @@ func (l *listScreen) FullHelp() [][]key.Binding {
 	case model.KindPetition:
 		rowKeys = append(rowKeys, k.Status, k.AddNote)
 	}
+	rowKeys = append(rowKeys, followListHelp(l.spec.kind, l.c)...)
 	return [][]key.Binding{k.Moves(), {k.New, k.Open, k.Search, k.Filter, k.Sort, k.Back}, rowKeys}
 }
 
@@ -577,5 +581,5 @@ func (l *listScreen) onRowRecord(msg rowRecordMsg) tea.Cmd {
 	if f := entryForRecord(l.c, msg.rec, msg.key, -1, false); f != nil {
 		return openEntry(l.c, f)
 	}
-	return nil
+	return commitRefused(l.c, msg.rec, msg.key)
 }

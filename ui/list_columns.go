@@ -102,6 +102,10 @@ func statusGroup(kind model.Kind) string {
 		return "fbstate"
 	case model.KindSession:
 		return "session"
+	case model.KindCommitment:
+		return "commitment"
+	case model.KindInformation:
+		return "infostate"
 	}
 	return "status"
 }
@@ -113,6 +117,10 @@ func subGroup(kind model.Kind) string {
 		return "source"
 	case model.KindSession:
 		return "host"
+	case model.KindCommitment:
+		return "parent"
+	case model.KindInformation:
+		return "infocat"
 	}
 	return "class"
 }
@@ -213,7 +221,7 @@ func (cl *columns) row(r *model.Row, today model.Date, selected bool) string {
 	}
 	cell(who, cl.who, whoStyle)
 	b.WriteByte(' ')
-	cell(db(r.Title), cl.title, nil)
+	cell(repeatMark(l, r)+db(r.Title), cl.title, nil)
 	if cl.kind != model.KindSession {
 		b.WriteByte(' ')
 		cell(status, cl.status, statusStyle)

@@ -28,6 +28,7 @@ const (
 	secPetitions
 	secOverdue
 	secWards
+	secFollow // commitments, information owed, assessments (reports_follow.go)
 )
 
 type rowKind int
@@ -153,6 +154,7 @@ func (r *reportsTab) sections() []repSection {
 	if r.doc != nil && wardsShown(&r.doc.Report, r.doc.Settings.WardCode) {
 		out = append(out, secWards)
 	}
+	out = append(out, secFollow)
 	return out
 }
 
@@ -171,6 +173,8 @@ func (r *reportsTab) sectionName(s repSection) string {
 		return l.T("reports.sec.overdue") + n
 	case secWards:
 		return l.T("reports.sec.wards")
+	case secFollow:
+		return l.T("reports.sec.follow")
 	}
 	return l.T("reports.sec.feedback")
 }
@@ -302,6 +306,8 @@ func (r *reportsTab) layout(sec repSection) repLayout {
 		b.overdue()
 	case secWards:
 		b.wards()
+	case secFollow:
+		b.follow()
 	}
 	// The section's bars start in one column.
 	labelW := 0

@@ -195,8 +195,8 @@ func TestReportsEnterOpensTheRecords(t *testing.T) {
 			dr.key("esc")
 		}
 	}
-	if len(checked) != 4 {
-		t.Errorf("sections checked: %v (want feedback, sessions, petitions, wards)", checked)
+	if len(checked) != 5 {
+		t.Errorf("sections checked: %v (want feedback, sessions, petitions, wards, follow-through)", checked)
 	}
 
 	// Hand-worked: LS's petitions open as LS's list.
@@ -407,8 +407,8 @@ func TestReportsExportByWard(t *testing.T) {
 }
 
 // Golden frames of the Reports tab beyond its first (see goldenScreens):
-// a section with bars, the overdue list, the export dialog, a typed period
-// refused, and a consolidated database's wards.
+// a section with bars, the overdue list, the follow-through, the export
+// dialog, a typed period refused, and a consolidated database's wards.
 func TestReportsGolden(t *testing.T) {
 	screens := []struct {
 		name  string
@@ -417,10 +417,11 @@ func TestReportsGolden(t *testing.T) {
 	}{
 		{name: "reports_petitions", keys: []string{"5", "right", "right"}},
 		{name: "reports_sessions_end", keys: []string{"5", "right", "G"}},
-		{name: "reports_overdue", keys: []string{"5", "left"}},
+		{name: "reports_overdue", keys: []string{"5", "left", "left"}},
+		{name: "reports_follow", keys: []string{"5", "left"}},
 		{name: "reports_export", keys: []string{"5", "e"}},
 		{name: "reports_typed_error", keys: []string{"5", "p", "2", "0", "2", "6", "-", "Q", "5", "enter"}},
-		{name: "reports_wards", wards: true, keys: []string{"5", "left"}},
+		{name: "reports_wards", wards: true, keys: []string{"5", "left", "left"}},
 	}
 	for _, lang := range []i18n.Lang{i18n.VI, i18n.EN} {
 		for _, size := range [][2]int{{80, 24}, {120, 40}} {

@@ -235,7 +235,8 @@ func TestDashboardFiguresOpenTheirLists(t *testing.T) {
 	dr := newTestRoot(t, newFixtureStore(t), i18n.VI, 120, 40)
 	// Overdue petitions 2 (KN-2026-0001, KN-2026-0004); due in 7 days 2
 	// (KN-2026-0003's acceptance 17/03, KN-2026-0008's resolution 17/03).
-	want := []string{"2 bản ghi", "1 bản ghi", "2 bản ghi", "1 bản ghi", "3 bản ghi", "3 bản ghi", "1 bản ghi", "1 bản ghi", "1 bản ghi"}
+	// Then the overdue commitments and information: none in the fixture.
+	want := []string{"2 bản ghi", "1 bản ghi", "Chưa có bản ghi nào.", "Chưa có bản ghi nào.", "2 bản ghi", "1 bản ghi", "3 bản ghi", "3 bản ghi", "1 bản ghi", "1 bản ghi", "1 bản ghi"}
 	for i, w := range want {
 		dr.key("1")
 		dr.key("g")

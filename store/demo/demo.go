@@ -125,6 +125,7 @@ type gen struct {
 	wards   []string
 	st      model.Settings
 	cal     *model.Calendar
+	recent  []*model.Petition // see maybeRepeat
 }
 
 type randReader struct{ r *rand.Rand }
@@ -165,8 +166,11 @@ func (g *gen) person() string {
 func (g *gen) record(day model.Date, room int) []model.Record {
 	switch x := g.r.IntN(100); {
 	case x < 30:
-		return []model.Record{g.feedback(day)}
-	case x < 45:
+		f := g.feedback(day)
+		return append([]model.Record{f}, g.feedbackFollow(f, room-1)...)
+	case x < 33:
+		return []model.Record{g.information(day)}
+	case x < 47:
 		s := g.session(day)
 		out := []model.Record{s}
 		for i := g.r.IntN(3); i > 0 && len(out) < room; i-- {
@@ -174,7 +178,7 @@ func (g *gen) record(day model.Date, room int) []model.Record {
 			p.Channel, p.SessionID, p.Ward = model.ChannelSession, s.ID, s.Ward
 			out = append(out, p)
 		}
-		return out
+		return append(out, g.sessionFollow(s, room-len(out))...)
 	default:
 		return []model.Record{g.petition(day)}
 	}
@@ -311,6 +315,7 @@ func (g *gen) petition(day model.Date) *model.Petition {
 		p.People = 2 + g.r.IntN(30)
 	}
 	p.Summary = g.pick(petitionTexts[p.Classification])
+	g.maybeRepeat(p)
 	p.Status = model.StatusReceived
 	p.FillDues(&g.st, g.cal)
 	age := day.DaysUntil(g.today)

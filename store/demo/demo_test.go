@@ -168,6 +168,41 @@ func TestDemoData(t *testing.T) {
 			t.Errorf("%s: %d of %d overdue: more than 'some'", k, n, all)
 		}
 	}
+	// Follow-through: commitments in every state, some overdue but not
+	// most; the drain-clearing one the issue names; information items,
+	// some overdue; repeated petitions, some matters raised three times.
+	for _, k := range []model.Kind{model.KindCommitment, model.KindInformation} {
+		n, err := s.Count(store.Query{Kind: k, Overdue: true, Today: today})
+		all, _ := s.Total(k)
+		if err != nil || n == 0 || n*3 > all {
+			t.Errorf("%s: %d of %d overdue (%v)", k, n, all, err)
+		}
+	}
+	for _, st := range model.CommitmentStates {
+		if n, _ := s.Count(store.Query{Kind: model.KindCommitment, Status: string(st)}); n == 0 {
+			t.Errorf("no commitment is %s", st)
+		}
+	}
+	if n, _ := s.Count(store.Query{Kind: model.KindCommitment, Search: "nao vet cong thoat nuoc to dan pho 5"}); n == 0 {
+		t.Error("no commitment to clear the drains of group 5")
+	}
+	rep := model.NewAggregator(model.Period{From: today.AddDays(-3 * 366), To: today}, today, &st)
+	for _, k := range model.Kinds {
+		s.Each(store.Query{Kind: k}, func(r *model.Row) error { rep.Add(r); return nil })
+	}
+	figs := rep.Result()
+	if figs.Petitions.Repeated == 0 || figs.Petitions.MattersRaised3 == 0 || figs.Sessions.VoterRequested == 0 {
+		t.Errorf("repeated %d, raised 3 times %d, voter-requested %d", figs.Petitions.Repeated, figs.Petitions.MattersRaised3, figs.Sessions.VoterRequested)
+	}
+	for _, a := range append(model.Strings(model.Assessments), model.AssessNone) {
+		if figs.Feedback.Assessment.Get(a) == 0 {
+			t.Errorf("no point assessed %s", a)
+		}
+	}
+	if len(figs.Feedback.ShortWindowBySender) < 2 {
+		t.Errorf("short drafts by sender: %v", figs.Feedback.ShortWindowBySender)
+	}
+
 	if n, _ := s.Count(store.Query{Kind: model.KindPetition, Search: "nguyen van"}); n == 0 {
 		t.Error(`no petition found by "nguyen van"`)
 	}

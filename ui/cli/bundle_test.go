@@ -282,7 +282,7 @@ func TestConflictKeepsBothVersions(t *testing.T) {
 func TestCSVRoundTripAndErrors(t *testing.T) {
 	a := wardDB(t, "AA", 300)
 	dir := t.TempDir()
-	for _, k := range []string{"feedback", "sessions", "petitions"} {
+	for _, k := range []string{"feedback", "sessions", "petitions", "commitments", "information"} {
 		code, csvOut, errs := run(t, "--db", a, "list", k, "--format", "csv")
 		if code != 0 {
 			t.Fatal(errs)
@@ -301,7 +301,7 @@ func TestCSVRoundTripAndErrors(t *testing.T) {
 		// Into an empty ward, everything arrives (sessions first, so petitions' links resolve).
 	}
 	fresh := filepath.Join(dir, "fresh.db")
-	for _, k := range []string{"sessions", "feedback", "petitions"} {
+	for _, k := range []string{"sessions", "feedback", "petitions", "commitments", "information"} {
 		if code, _, errs := run(t, "--db", fresh, "import", filepath.Join(dir, k+".csv")); code != 0 {
 			t.Fatalf("%s into fresh db: %s", k, errs)
 		}
@@ -309,8 +309,10 @@ func TestCSVRoundTripAndErrors(t *testing.T) {
 	if listJSON(t, fresh, "petitions") != listJSON(t, a, "petitions") {
 		t.Error("petitions differ after a CSV round trip")
 	}
-	if listJSON(t, fresh, "feedback") != listJSON(t, a, "feedback") {
-		t.Error("feedback differs after a CSV round trip")
+	for _, k := range []string{"feedback", "commitments", "information"} {
+		if listJSON(t, fresh, k) != listJSON(t, a, k) {
+			t.Errorf("%s differs after a CSV round trip", k)
+		}
 	}
 
 	// A ledger typed by hand in Excel: the words people read, not the stored values.

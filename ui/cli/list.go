@@ -22,6 +22,10 @@ func kindArg(s string) (model.Kind, bool) {
 		return model.KindSession, true
 	case "petitions", "petition", "kien-nghi", "kiennghi":
 		return model.KindPetition, true
+	case "commitments", "commitment", "cam-ket", "camket":
+		return model.KindCommitment, true
+	case "information", "info", "thong-tin", "thongtin":
+		return model.KindInformation, true
 	}
 	return "", false
 }
@@ -166,7 +170,8 @@ func writeJSON(w *bufio.Writer, s *store.Store, q store.Query, inert bool) error
 
 // writeTable prints an aligned, sanitised table for people to read.
 func writeTable(w *bufio.Writer, s *store.Store, q store.Query, l i18n.Lang) error {
-	group := map[model.Kind]string{model.KindFeedback: "fbstate", model.KindSession: "session", model.KindPetition: "status"}[q.Kind]
+	group := map[model.Kind]string{model.KindFeedback: "fbstate", model.KindSession: "session", model.KindPetition: "status",
+		model.KindCommitment: "commitment", model.KindInformation: "infostate"}[q.Kind]
 	cols := []int{14, 10, 22, 40, 20, 10}
 	head := []string{l.T("cli.col.ref"), l.T("cli.col.date"), l.T("cli.col.who"), l.T("cli.col.summary"), l.T("cli.col.status"), l.T("cli.col.due")}
 	line := func(cells []string) {
@@ -198,7 +203,11 @@ func writeTable(w *bufio.Writer, s *store.Store, q store.Query, l i18n.Lang) err
 		if kind == "" {
 			due = r.Due
 		}
-		line([]string{sanitize.Line(r.Ref), r.Date.String(), who, sanitize.Line(r.Title), st, due.String()})
+		title := sanitize.Line(r.Title)
+		if r.RepeatNo >= 2 {
+			title = l.F("list.repeat", r.RepeatNo) + " " + title
+		}
+		line([]string{sanitize.Line(r.Ref), r.Date.String(), who, title, st, due.String()})
 		return nil
 	})
 	fmt.Fprintf(w, "%s\n", l.F("cli.list.total", n))

@@ -54,6 +54,16 @@ type jsonFigures struct {
 		OverdueList       []struct {
 			Ref string
 		} `json:"overdue_list"`
+		Repeated int
+	}
+	Commitments struct {
+		Total, Overdue int
+		DoneOnTime     int            `json:"done_on_time"`
+		ByStatus       map[string]int `json:"by_status"`
+	}
+	Information struct {
+		Total, Overdue, Provided int
+		ProvidedOnTime           int `json:"provided_on_time"`
 	}
 }
 
@@ -121,6 +131,18 @@ func checkAgainstList(t *testing.T, db, label string, f *jsonFigures, filter ...
 		classes += v
 	}
 	want("sum of petitions.by_classification", classes, f.Petitions.Total)
+
+	want("commitments.total", f.Commitments.Total, n("commitments"))
+	want("commitments.overdue", f.Commitments.Overdue, n("commitments", "--overdue"))
+	for _, s := range model.CommitmentStates {
+		want("commitments.by_status."+string(s), f.Commitments.ByStatus[string(s)], n("commitments", "--status", string(s)))
+	}
+	if f.Commitments.DoneOnTime > f.Commitments.ByStatus[string(model.CommitmentDone)] {
+		t.Errorf("%s: %d commitments done on time of %d done", label, f.Commitments.DoneOnTime, f.Commitments.ByStatus[string(model.CommitmentDone)])
+	}
+	want("information.total", f.Information.Total, n("information"))
+	want("information.overdue", f.Information.Overdue, n("information", "--overdue"))
+	want("information.provided", f.Information.Provided, n("information", "--status", string(model.InfoProvided)))
 }
 
 func TestReportAgreesWithList(t *testing.T) {
@@ -139,7 +161,9 @@ func TestReportAgreesWithList(t *testing.T) {
 		if p == "" && (r.Period.From != "2026-10-01" || r.Period.To != "2026-12-31") {
 			t.Errorf("default period = %s..%s, want the current quarter", r.Period.From, r.Period.To)
 		}
-		if p == "2025" && (r.Feedback.Total == 0 || r.Petitions.Overdue == 0 || r.Feedback.Overdue == 0) {
+		if p == "2025" && (r.Feedback.Total == 0 || r.Petitions.Overdue == 0 || r.Feedback.Overdue == 0 ||
+			r.Commitments.Overdue == 0 || r.Commitments.DoneOnTime == 0 || r.Information.Overdue == 0 ||
+			r.Information.ProvidedOnTime == 0 || r.Petitions.Repeated == 0) {
 			t.Fatalf("demo 2025 lacks variety: %+v", r.jsonFigures)
 		}
 		checkAgainstList(t, db, "period "+p, &r.jsonFigures, filter...)
@@ -184,7 +208,8 @@ func TestReportXLSX(t *testing.T) {
 		t.Fatalf("excelize cannot read the report: %v", err)
 	}
 	defer f.Close()
-	want := []string{"Thông tin", "Góp ý", "Đối thoại, tiếp dân", "Kiến nghị", "Quá hạn", "Phường - Góp ý", "Phường - Đối thoại", "Phường - Kiến nghị"}
+	want := []string{"Thông tin", "Góp ý", "Đối thoại, tiếp dân", "Kiến nghị", "Quá hạn", "Cam kết, thông tin",
+		"Phường - Góp ý", "Phường - Đối thoại", "Phường - Kiến nghị", "Phường - Cam kết"}
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("sheets = %q, want %q", got, want)
 	}
@@ -201,6 +226,8 @@ func TestReportXLSX(t *testing.T) {
 		{"Kiến nghị", "Quá hạn (giải quyết hoặc thụ lý)", r.Petitions.Overdue},
 		{"Kiến nghị", "Trong đó: chưa thụ lý, quá hạn", r.Petitions.OverdueUnaccepted},
 		{"Kiến nghị", "Chưa thụ lý (chưa có quyết định xử lý)", r.Petitions.Unaccepted},
+		{"Cam kết, thông tin", "Cam kết quá hạn", r.Commitments.Overdue},
+		{"Cam kết, thông tin", "Cung cấp đúng hạn", r.Information.ProvidedOnTime},
 	} {
 		cell := findCell(t, f, c.sheet, c.label)
 		if cell == "" {
@@ -325,7 +352,7 @@ func inPersonOnly(t *testing.T, db, period string) int {
 }
 
 func TestReportAndRegisterCSV(t *testing.T) {
-	db := demoDB(t, 900)
+	db := demoDB(t, 1500)
 	code, out, errs := run(t, "--db", db, "report", "--period", "2025", "--format", "csv")
 	if code != 0 || !strings.HasPrefix(out, "\uFEFF") {
 		t.Fatalf("report csv: exit %d, starts %q, %s", code, out[:min(20, len(out))], errs)

@@ -46,6 +46,8 @@ type answerSpec struct {
 	cur int // the point the fields were loaded from
 
 	point, status, answeredOn, answer, answeredBy *field
+	// The giver's assessment of the answer (assessment.go).
+	assessment, assessedOn, assessmentNote *field
 }
 
 func newAnswerSpec(ctx *Context, fb *model.Feedback, point int) *answerSpec {
@@ -63,6 +65,7 @@ func newAnswerSpec(ctx *Context, fb *model.Feedback, point int) *answerSpec {
 	s.answeredOn = b.date("answered_on")
 	s.answer = b.text("answer")
 	s.answeredBy = b.pick("answered_by", ctx.Settings.Officers, ctx.Settings.Agencies)
+	s.assessmentFields(b)
 	s.point.setValue(strconv.Itoa(point))
 	s.load(point)
 	return s
@@ -93,10 +96,11 @@ func (s *answerSpec) load(i int) {
 	}
 	s.answer.setValue(p.Answer)
 	s.answeredBy.setValue(p.AnsweredBy)
+	s.loadAssessment(p)
 }
 
 func (s *answerSpec) fields() []*field {
-	return []*field{s.point, s.status, s.answeredOn, s.answer, s.answeredBy}
+	return []*field{s.point, s.status, s.answeredOn, s.answer, s.answeredBy, s.assessment, s.assessedOn, s.assessmentNote}
 }
 
 func (s *answerSpec) changed(f *field) {
@@ -116,8 +120,10 @@ func (s *answerSpec) build() (model.Point, model.FieldErrors) {
 	p.AnsweredOn = r.date(s.answeredOn)
 	p.Answer = text(s.answer)
 	p.AnsweredBy = line(s.answeredBy)
+	s.readAssessment(&r, &p)
 	if p.Status == model.AnswerPending {
 		p.AnsweredOn, p.Answer, p.AnsweredBy = 0, "", ""
+		p.Assessment, p.AssessedOn, p.AssessmentNote = "", 0, ""
 	}
 	return p, r.errs
 }

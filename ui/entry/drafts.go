@@ -76,6 +76,8 @@ func ResumeDraft(ctx Context, d Draft) (*Form, error) {
 		f = PersonRequest(ctx)
 	case "settings":
 		f = EditSettings(ctx)
+	case "commit", "commitment", "commit_state", "information":
+		f, err = resumeFollow(ctx, dd)
 	default:
 		return nil, fmt.Errorf("draft %s: unknown form %q", d.Key, dd.Kind)
 	}

@@ -28,6 +28,7 @@ type feedbackSpec struct {
 
 	givenOn, sourceKind, sourceName, form, targetKind, targetName *field
 	subject, topics, draftReceived, commentDeadline, responseDue  *field
+	draftSentBy                                                   *field
 	points                                                        []*pointFields
 	addPoint                                                      *field
 	all                                                           []*field
@@ -58,6 +59,7 @@ func newFeedbackSpec(ctx *Context, orig *model.Feedback) *feedbackSpec {
 	s.draftReceived.section = b.l.T("entry.section.draft")
 	s.commentDeadline = b.date("comment_deadline")
 	s.commentDeadline.note = s.windowNote
+	s.draftSentBy = b.pick("draft_sent_by", ctx.Settings.Agencies)
 	s.responseDue = b.date("response_due")
 	s.responseDue.note = s.dueNote
 	s.addPoint = newField(kButton, "add_point", b.l.T("entry.button.add_point"))
@@ -77,6 +79,7 @@ func newFeedbackSpec(ctx *Context, orig *model.Feedback) *feedbackSpec {
 		s.subject.setValue(orig.Subject)
 		s.topics.setValue(strings.Join(orig.Topics, ", "))
 		s.draftReceived.setValue(orig.DraftReceivedOn.String())
+		s.draftSentBy.setValue(orig.DraftSentBy)
 		s.commentDeadline.setValue(orig.CommentDeadline.String())
 		s.responseDue.setValue(orig.ResponseDue.String())
 		for _, p := range orig.Points {
@@ -119,7 +122,7 @@ func (s *feedbackSpec) addPointFields(p model.Point, saved bool) *pointFields {
 // them) and lists the fields.
 func (s *feedbackSpec) relayout() {
 	s.all = []*field{s.givenOn, s.sourceKind, s.sourceName, s.form, s.targetKind, s.targetName,
-		s.subject, s.topics, s.draftReceived, s.commentDeadline, s.responseDue}
+		s.subject, s.topics, s.draftReceived, s.commentDeadline, s.draftSentBy, s.responseDue}
 	for i, pf := range s.points {
 		n := strconv.Itoa(i + 1)
 		pf.content.section = s.b.l.F("entry.section.point", i+1)
@@ -198,6 +201,7 @@ func (s *feedbackSpec) build() (*model.Feedback, model.FieldErrors) {
 	fb.Topics = tagList(s.topics)
 	fb.DraftReceivedOn = r.date(s.draftReceived)
 	fb.CommentDeadline = r.date(s.commentDeadline)
+	fb.DraftSentBy = line(s.draftSentBy)
 	fb.ResponseDue = r.date(s.responseDue)
 	fb.Points = make([]model.Point, len(s.points))
 	for i, pf := range s.points {

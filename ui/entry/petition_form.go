@@ -48,6 +48,7 @@ type petitionSpec struct {
 	receivedOn, channel, channelInfo, classification            *field
 	name, group, address, idNumber, phone, people, confidential *field
 	summary, previously                                         *field
+	repeat                                                      *field // the earlier petition's reference (repeat.go)
 	handling, agency, docNo, assigneeUnit, assigneeOfficer      *field
 	acceptedOn, complex, multiSite                              *field
 	ext                                                         [2]extensionFields
@@ -106,6 +107,8 @@ func newPetitionSpec(ctx *Context, orig, seed *model.Petition) *petitionSpec {
 	s.summary.section = b.l.T("entry.section.content")
 	s.summary.required = true
 	s.previously = b.pick("previously_handled_by", st.Agencies)
+	s.repeat = b.make(kLine, "repeat_of")
+	s.repeat.hint = b.l.T("entry.hint.repeat_of")
 
 	s.handling = b.choice("handling", "handling", append([]string{""}, model.Strings(model.Handlings)...))
 	s.handling.section = b.l.T("entry.section.handling")
@@ -155,7 +158,7 @@ func newPetitionSpec(ctx *Context, orig, seed *model.Petition) *petitionSpec {
 
 	s.all = []*field{s.receivedOn, s.channel, s.channelInfo, s.classification,
 		s.name, s.group, s.address, s.idNumber, s.phone, s.people, s.confidential,
-		s.summary, s.previously, s.handling, s.agency, s.docNo, s.assigneeUnit, s.assigneeOfficer,
+		s.summary, s.previously, s.repeat, s.handling, s.agency, s.docNo, s.assigneeUnit, s.assigneeOfficer,
 		s.acceptedOn, s.complex, s.multiSite}
 	for _, e := range s.ext {
 		s.all = append(s.all, e.on, e.days, e.decision, e.reason)
@@ -189,6 +192,7 @@ func newPetitionSpec(ctx *Context, orig, seed *model.Petition) *petitionSpec {
 	s.confidential.setValue(boolText(p.Confidential))
 	s.summary.setValue(p.Summary)
 	s.previously.setValue(p.PreviouslyBy)
+	s.repeat.setValue(p.RepeatRef)
 	s.handling.setValue(string(p.Handling))
 	s.agency.setValue(p.HandlingAgency)
 	s.docNo.setValue(p.HandlingDocNo)
@@ -401,6 +405,7 @@ func (s *petitionSpec) build() (*model.Petition, model.FieldErrors) {
 	p.Confidential = s.confidential.isChecked()
 	p.Summary = text(s.summary)
 	p.PreviouslyBy = line(s.previously)
+	s.readRepeat(p)
 	p.Handling = model.Handling(s.handling.value())
 	p.HandlingAgency, p.HandlingDocNo = "", ""
 	if s.agency.shown() {
@@ -445,5 +450,5 @@ func (s *petitionSpec) save() saveOp {
 	if s.orig != nil {
 		p.LogEdit(s.orig, s.ctx.today(), by)
 	}
-	return saveRecord(p, by, s.orig != nil)
+	return s.resolveRepeat(p, saveRecord(p, by, s.orig != nil))
 }

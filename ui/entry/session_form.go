@@ -45,6 +45,7 @@ type sessionSpec struct {
 
 	kind, heldOn, location, hostRole, hostName, otherLeaders, organisedBy *field
 	participants, topics, announcedOn, publishedOn, minutes, commitments  *field
+	voterRequested                                                        *field
 	m                                                                     *matters // nil when editing
 	head                                                                  []*field
 }
@@ -72,10 +73,13 @@ func newSessionSpec(ctx *Context, orig *model.Session) *sessionSpec {
 	s.publishedOn = b.date("results_published_on")
 	s.publishedOn.visible = dialogue
 	s.publishedOn.note = s.publishNote
+	s.voterRequested = b.make(kCheck, "voter_requested")
+	s.voterRequested.visible = dialogue
+	s.voterRequested.note = func() string { return b.l.T("entry.note.voter_requested") }
 	s.minutes = b.text("minutes")
 	s.commitments = b.text("commitments")
 	s.head = []*field{s.kind, s.heldOn, s.location, s.hostRole, s.hostName, s.otherLeaders, s.organisedBy,
-		s.participants, s.topics, s.announcedOn, s.publishedOn, s.minutes, s.commitments}
+		s.participants, s.topics, s.announcedOn, s.publishedOn, s.voterRequested, s.minutes, s.commitments}
 	if orig == nil {
 		s.heldOn.setValue(ctx.today().String())
 		s.m = newMatters(ctx, 0)
@@ -92,6 +96,7 @@ func newSessionSpec(ctx *Context, orig *model.Session) *sessionSpec {
 	s.topics.setValue(strings.Join(orig.Topics, ", "))
 	s.announcedOn.setValue(orig.AnnouncedOn.String())
 	s.publishedOn.setValue(orig.ResultsPublishedOn.String())
+	s.voterRequested.setValue(boolText(orig.VoterRequested))
 	s.minutes.setValue(orig.Minutes)
 	s.commitments.setValue(orig.Commitments)
 	return s
@@ -156,6 +161,7 @@ func (s *sessionSpec) build() (*model.Session, model.FieldErrors) {
 		ss.AnnouncedOn = r.date(s.announcedOn)
 		ss.ResultsPublishedOn = r.date(s.publishedOn)
 	}
+	ss.VoterRequested = ss.Type == model.SessionDialogue && s.voterRequested.isChecked()
 	ss.Minutes = text(s.minutes)
 	ss.Commitments = text(s.commitments)
 	ss.Normalize()

@@ -15,7 +15,7 @@ func init() {
 			"cli.err.not_gopy":        {"tệp %s không phải cơ sở dữ liệu gopy hoặc đã hỏng", "%s is not a gopy database, or it is damaged"},
 			"cli.err.invalid":         {"dữ liệu không hợp lệ:", "invalid data:"},
 			"cli.err.generic":         {"lỗi", "error"},
-			"cli.err.list_kind":       {"cần chọn: gopy list feedback|sessions|petitions", "say which: gopy list feedback|sessions|petitions"},
+			"cli.err.list_kind":       {"cần chọn: gopy list feedback|sessions|petitions|commitments|information", "say which: gopy list feedback|sessions|petitions|commitments|information"},
 			"cli.err.status":          {"trạng thái %q không hợp lệ; chọn một trong: %s", "status %q is not valid; use one of: %s"},
 			"cli.err.sort":            {"cách sắp xếp %q không có; chọn: %s", "no sort order %q; use: %s"},
 			"cli.err.format":          {"định dạng %q không hỗ trợ; chọn: %s", "format %q not supported; use: %s"},
@@ -39,7 +39,7 @@ func init() {
 
   gopy                                   mở giao diện
   gopy demo --records N [--ward MÃ] [--wards K] [--seed S] [--if-empty] [--force]
-  gopy list feedback|sessions|petitions [--status S] [--overdue] [--search CHỮ]
+  gopy list feedback|sessions|petitions|commitments|information [--status S] [--overdue] [--search CHỮ]
             [--from NGÀY] [--to NGÀY] [--period KỲ] [--ward MÃ]
             [--format table|csv|json] [--count]
             [--sort newest|oldest|due|who|ref]
@@ -60,7 +60,7 @@ NGÀY: dd/mm/yyyy hoặc yyyy-mm-dd. KỲ: 2026, 2026-Q3, 2026-H1, 2026-9M, 2026
 
   gopy                                   open the interface
   gopy demo --records N [--ward CODE] [--wards K] [--seed S] [--if-empty] [--force]
-  gopy list feedback|sessions|petitions [--status S] [--overdue] [--search TEXT]
+  gopy list feedback|sessions|petitions|commitments|information [--status S] [--overdue] [--search TEXT]
             [--from DATE] [--to DATE] [--period P] [--ward CODE]
             [--format table|csv|json] [--count]
             [--sort newest|oldest|due|who|ref]

@@ -40,6 +40,10 @@ type KeyMap struct {
 	New, Edit, Delete, EditSettings key.Binding
 	Answer, Raise, AddMatters       key.Binding
 	AddNote, Status                 key.Binding
+	// Follow-through: c adds a commitment to a feedback point or a
+	// session; C and I open the lists of commitments and of information
+	// owed to the Front.
+	Commit, Commitments, Information key.Binding
 	// The drafts offered at start.
 	Resume, Discard, Later key.Binding
 
@@ -147,6 +151,9 @@ func NewKeyMap(l i18n.Lang) *KeyMap {
 		AddMatters:   b(ks("a"), "a", "key.add_matters"),
 		AddNote:      b(ks("a"), "a", "key.add_note"),
 		Status:       b(ks("x"), "x", "key.status"),
+		Commit:       b(ks("c"), "c", "key.commit"),
+		Commitments:  b(ks("C"), "C", "key.commitments"),
+		Information:  b(ks("I"), "I", "key.information"),
 
 		Resume:  b(ks("enter"), "enter", "key.resume"),
 		Discard: b(ks("d"), "d", "key.discard"),

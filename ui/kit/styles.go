@@ -145,6 +145,11 @@ func NewStyles(dark bool) *Styles {
 		// session kinds
 		"dialogue":     s().Foreground(magenta),
 		"consultation": s().Foreground(blue),
+		// commitments, information owed
+		"planned":  s().Foreground(cyan),
+		"done":     s().Foreground(green),
+		"dropped":  s().Foreground(grey),
+		"provided": s().Foreground(green),
 	}
 	st.InkSelected, st.InkOverdue, st.InkMuted = InkOf(st.Selected), InkOf(st.Overdue), InkOf(st.Muted)
 	st.inkStatus = map[string]Ink{}

@@ -92,7 +92,7 @@ func (d *Doc) sections() []section {
 	out := []section{{
 		sheet: l.T("report.sheet.feedback"),
 		title: l.T("report.fb.section"),
-		tables: []table{
+		tables: append([]table{
 			{title: l.T("report.fb.summary"), head: twoCol, rows: [][]value{
 				figure("report.fb.total", num(fb.Total)),
 				figure("report.fb.points", num(fb.Points)),
@@ -109,7 +109,7 @@ func (d *Doc) sections() []section {
 			breakdown(l, "report.fb.by_source", "report.col.source", "source", []string{"report.col.submissions", "report.col.points"}, fb.BySource, fb.PointsBySource),
 			breakdown(l, "report.fb.by_form", "report.col.form", "form", []string{"report.col.submissions", "report.col.points"}, fb.ByForm, fb.PointsByForm),
 			breakdown(l, "report.fb.by_target", "report.col.target", "target", []string{"report.col.submissions", "report.col.points"}, fb.ByTarget, fb.PointsByTarget),
-		},
+		}, followFeedbackTables(l, fb, dl.ShortCommentDays)...),
 	}, {
 		sheet: l.T("report.sheet.sessions"),
 		title: l.T("report.ss.section"),
@@ -120,6 +120,7 @@ func (d *Doc) sections() []section {
 				figure("report.ss.matters", num(ss.MattersRaised)),
 				figureF("report.ss.ann_late", dl.AnnounceDaysBefore, num(ss.AnnouncedLate)),
 				figureF("report.ss.pub_late", dl.PublishDaysAfter, num(ss.PublishedLate)),
+				figure("report.ss.voter_requested", num(ss.VoterRequested)),
 			}},
 			breakdown(l, "report.ss.by_kind", "report.col.kind", "session", []string{"report.col.sessions"}, ss.ByKind),
 			breakdown(l, "report.ss.by_host", "report.col.host", "host", []string{"report.col.sessions"}, ss.ByHost),
@@ -141,6 +142,8 @@ func (d *Doc) sections() []section {
 				figure("report.pt.overdue_unaccepted", num(pt.OverdueUnaccepted)),
 				figure("report.pt.unaccepted", num(pt.Unaccepted)),
 				figure("report.pt.reported_back", num(pt.ReportedBack)),
+				figure("report.pt.repeated", num(pt.Repeated)),
+				figure("report.pt.matters3", num(pt.MattersRaised3)),
 			}},
 			breakdown(l, "report.pt.by_class", "report.col.class", "class", []string{"report.col.petitions"}, pt.ByClassification),
 			breakdown(l, "report.pt.by_channel", "report.col.channel", "channel", []string{"report.col.petitions"}, pt.ByChannel),
@@ -150,9 +153,10 @@ func (d *Doc) sections() []section {
 		sheet:  l.T("report.sheet.overdue"),
 		title:  l.T("report.od.section"),
 		tables: []table{overdueTable(l, pt.OverdueList)},
-	}}
+	}, d.followSection()}
 	if r.Wards != nil {
 		out = append(out, d.wardSections()...)
+		out = append(out, d.followWardSection())
 	}
 	return out
 }
