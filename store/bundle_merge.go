@@ -60,6 +60,9 @@ func (s *Store) ImportBundle(path string, dryRun bool, by string) (*ImportResult
 	}
 	res := &ImportResult{Manifest: m, Wards: map[string]*ImportSummary{}}
 	err = s.update(func(tx *bolt.Tx) error {
+		if err := s.mayWrite(tx); err != nil {
+			return err
+		}
 		if tx.Bucket(bImports).Get([]byte(m.Checksum)) != nil {
 			res.AlreadyImported = true
 			return errDryRun

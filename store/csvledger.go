@@ -186,6 +186,9 @@ func (s *Store) ImportCSV(path string, opt CSVOptions) (*ImportResult, error) {
 	})
 	res := &ImportResult{Wards: map[string]*ImportSummary{}}
 	err = s.update(func(tx *bolt.Tx) error {
+		if err := s.mayWrite(tx); err != nil {
+			return err
+		}
 		st, err := loadSettings(tx)
 		if err != nil {
 			return err

@@ -356,3 +356,33 @@ func TestImportSealsWhatArrivesInClear(t *testing.T) {
 		t.Errorf("revealed %q: %v", rec.(*model.Petition).Phone, err)
 	}
 }
+
+// A viewer cannot import, whatever calls the store.
+func TestViewerCannotImport(t *testing.T) {
+	s, path, _, _ := setUp(t)
+	bundle := path + ".gpb"
+	f, err := os.Create(bundle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Export(f, store.ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	csv := path + ".csv"
+	if err := os.WriteFile(csv, []byte("\uFEFFkind,received_on,channel,classification,name,summary\r\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddUser(model.User{Name: "viewer", Role: model.RoleViewer}, "viewer passphrase"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SignIn("viewer", "viewer passphrase"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ImportBundle(bundle, false, ""); !errors.Is(err, store.ErrForbidden) {
+		t.Errorf("viewer imported a bundle: %v", err)
+	}
+	if _, err := s.ImportCSV(csv, store.CSVOptions{}); !errors.Is(err, store.ErrForbidden) {
+		t.Errorf("viewer imported a ledger: %v", err)
+	}
+}
