@@ -182,3 +182,29 @@ func TestUsersManagedInSettings(t *testing.T) {
 		t.Errorf("the new user with the grant cannot reveal: %v", err)
 	}
 }
+
+// Anyone signed in changes their own passphrase in Settings (P); the grant
+// stays.
+func TestOwnPassphraseInSettings(t *testing.T) {
+	s := newFixtureStore(t)
+	if _, _, err := s.Setup("demo", "demo", true); err != nil {
+		t.Fatal(err)
+	}
+	dr := newTestRoot(t, s, i18n.VI, 120, 60)
+	dr.keys("6", "P")
+	dr.mustBeForm()
+	dr.mustSee("Đổi mật khẩu", "Mật khẩu hiện tại")
+	dr.send(tea.PasteMsg{Content: "demo"})
+	dr.key("tab")
+	dr.send(tea.PasteMsg{Content: "mật khẩu mới dài"})
+	dr.key("tab")
+	dr.send(tea.PasteMsg{Content: "mật khẩu mới dài"})
+	dr.key("ctrl+s")
+	dr.mustSee("Đã lưu người dùng demo")
+	if _, err := s.SignIn("demo", "demo"); err == nil {
+		t.Error("the old passphrase still signs in")
+	}
+	if _, err := s.SignIn("demo", "mật khẩu mới dài"); err != nil || !s.CanReveal() {
+		t.Errorf("new passphrase: %v, grant %v", err, s.CanReveal())
+	}
+}

@@ -52,6 +52,9 @@ func (v *settingsView) adminSections(b *docBuilder) {
 	l, st := v.c.lang, v.c.st
 	b.section(l.T("set.idle_lock"))
 	b.para(l.F("set.idle_minutes", int(idleLockOf(v.c.settings.IdleLockMinutes).Minutes())), 1, nil)
+	if _, ok := v.c.store.CurrentUser(); ok {
+		b.para(l.T("set.pass_hint"), 1, st.Muted.Render)
+	}
 	a := v.admin
 	if a == nil || !v.c.store.MayAdmin() {
 		return
@@ -96,10 +99,14 @@ func (v *settingsView) adminSections(b *docBuilder) {
 // U a change to an account.
 var (
 	newUserKey    = key.NewBinding(key.WithKeys("u"))
+	passKey       = key.NewBinding(key.WithKeys("P")) // anyone signed in: their own passphrase
 	changeUserKey = key.NewBinding(key.WithKeys("U"))
 )
 
 func (v *settingsView) adminKey(msg tea.KeyPressMsg) tea.Cmd {
+	if u, ok := v.c.store.CurrentUser(); ok && key.Matches(msg, passKey) {
+		return openEntry(v.c, entry.ChangeOwnPassphrase(v.c.entryContext(), u.Name))
+	}
 	if !v.c.store.MayAdmin() {
 		return nil
 	}

@@ -116,3 +116,49 @@ func (s *changeUserSpec) save() saveOp {
 		return UserSavedMsg{Name: name}, nil
 	}
 }
+
+// ChangeOwnPassphrase changes the signed-in user's passphrase: the old one
+// opens their key, the new one wraps it again (no record is touched, the
+// grant stays). No draft is kept.
+func ChangeOwnPassphrase(ctx Context, name string) *Form {
+	b := fieldSet{ctx.Lang}
+	sp := &passSpec{name: name, old: b.make(kLine, "pass_old"), pass: b.make(kLine, "user_pass"), again: b.make(kLine, "user_again")}
+	sp.old.section = ctx.Lang.F("entry.section.pass", name)
+	for _, f := range []*field{sp.old, sp.pass, sp.again} {
+		f.required = true
+		f.in.EchoMode = textinput.EchoPassword
+		f.in.EchoCharacter = '•'
+	}
+	f := newForm(ctx, "user", "passphrase", ctx.Lang.T("entry.title.pass"), sp)
+	f.drafts.done = true
+	return f.ready()
+}
+
+type passSpec struct {
+	name             string
+	old, pass, again *field
+}
+
+func (s *passSpec) fields() []*field { return []*field{s.old, s.pass, s.again} }
+func (s *passSpec) changed(*field)   {}
+
+func (s *passSpec) check() model.FieldErrors {
+	var errs model.FieldErrors
+	switch {
+	case len([]rune(s.pass.value())) < model.MinPassphrase:
+		errs.Add("user_pass", "err.passphrase_short")
+	case s.pass.value() != s.again.value():
+		errs.Add("user_again", "cli.err.pass_mismatch")
+	}
+	return errs
+}
+
+func (s *passSpec) save() saveOp {
+	name, old, pass := s.name, s.old.value(), s.pass.value()
+	return func(st *store.Store) (tea.Msg, error) {
+		if err := st.ChangePassphrase(name, old, pass); err != nil {
+			return nil, err
+		}
+		return UserSavedMsg{Name: name}, nil
+	}
+}

@@ -127,6 +127,10 @@ func init() {
 			"person.backups_hint":           {"d: xóa các bản sao lưu này", "d: delete these backups"},
 			"person.backups_confirm":        {"Bấm d lần nữa để xóa %d bản sao lưu (không lấy lại được)", "Press d again to delete %d backups (this cannot be undone)"},
 			"person.backups_deleted":        {"Đã xóa %d bản sao lưu", "Deleted %d backups"},
+			"set.pass_hint":                 {"P: đổi mật khẩu của mình", "P: change your passphrase"},
+			"entry.title.pass":              {"Đổi mật khẩu", "Change passphrase"},
+			"entry.section.pass":            {"Mật khẩu của %s (không lưu nháp)", "Passphrase of %s (no draft is kept)"},
+			"entry.field.pass_old":          {"Mật khẩu hiện tại", "Current passphrase"},
 			"err.user_name":                 {"Tên người dùng: 1–40 ký tự in được", "User name: 1–40 printable characters"},
 		}
 	})
