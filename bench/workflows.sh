@@ -69,13 +69,13 @@ k C-n        # matter 1
 t "Nguyễn Văn Bình"
 k Tab
 t "tổ 3"
-k Down Enter Tab Tab
+k Down Enter Tab Tab Tab Tab Tab # address, ID number, phone (left empty), class
 t "Đề nghị sửa đèn chiếu sáng ngõ 12."
 k C-n # matter 2, a report (phản ánh)
 t "Lê Thị Mai"
 k Tab
 t "tổ 3"
-k Down Enter Tab Right Tab
+k Down Enter Tab Tab Tab Tab Right Tab
 t "Phản ánh rác thải tập kết sai nơi quy định."
 k C-s
 expect "Đã lưu DT-" "Kiến nghị phát sinh (2)" "Đề nghị sửa đèn chiếu sáng" "Phản ánh rác thải"

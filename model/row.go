@@ -65,6 +65,9 @@ type Row struct {
 
 	// Fold is the folded text that --search and live search match against.
 	Fold string
+	// Matched is the field a search found its text in (FoldFields' names),
+	// set by the store's query; not stored.
+	Matched string
 }
 
 const titleMax = 160
@@ -147,13 +150,14 @@ func RowOf(r Record) Row {
 		fold = rowOfInformation(&row, v)
 	}
 	fold = append(fold, m.Ref)
-	row.Fold = Fold(strings.Join(fold, " \x00 "))
+	row.Fold = Fold(strings.Join(fold, foldSep)) // fields named by FoldFields
 	return row
 }
 
 // Matches reports whether the row's text contains the folded query.
 func (r *Row) Matches(foldedQuery string) bool {
-	return foldedQuery == "" || strings.Contains(r.Fold, foldedQuery)
+	_, ok := SearchFold(r.Kind, []byte(r.Fold), []byte(foldedQuery))
+	return ok
 }
 
 func shorten(s string) string {

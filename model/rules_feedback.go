@@ -45,7 +45,7 @@ func (f *Feedback) Validate() FieldErrors {
 		e.Add("points", "err.no_points")
 	}
 	if len(f.Points) > maxList {
-		e.Add("points", "err.too_long")
+		e.Add("points", "err.too_many")
 	}
 	for i := range f.Points {
 		for _, fe := range f.Points[i].Validate(f.GivenOn) {

@@ -123,7 +123,7 @@ func (p *Petition) Validate() FieldErrors {
 	}
 	checkText(&e, "result", p.Result, false)
 	if len(p.Log) > 10_000 {
-		e.Add("log", "err.too_long")
+		e.Add("log", "err.too_many_log")
 	}
 	e = append(e, p.validateRepeat()...)
 	return e

@@ -35,7 +35,10 @@ func TestFeedbackValidate(t *testing.T) {
 		{"missing source", func(f *Feedback) { f.SourceName = "" }, "source_name", "err.required"},
 		{"unknown source kind", func(f *Feedback) { f.SourceKind = "friends" }, "source_kind", "err.invalid_value"},
 		{"unknown form", func(f *Feedback) { f.Form = "" }, "form", "err.required"},
-		{"subject too long", func(f *Feedback) { f.Subject = strings.Repeat("ư", 300) }, "subject", "err.too_long"},
+		{"subject too long", func(f *Feedback) { f.Subject = strings.Repeat("ư", 501) }, "subject", "err.too_long"},
+		// The limit counts letters as the form does, not bytes: 500
+		// Vietnamese letters (1,000 bytes) are allowed.
+		{"subject of 500 letters", func(f *Feedback) { f.Subject = strings.Repeat("ư", 500) }, "", ""},
 		{"no points", func(f *Feedback) { f.Points = nil }, "points", "err.no_points"},
 		{"empty point", func(f *Feedback) { f.Points[1].Content = "" }, "points.2.content", "err.required"},
 		{"partial without text", func(f *Feedback) {

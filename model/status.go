@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The kinds of a petition's follow-up log entries.
 const (
@@ -19,6 +22,50 @@ type StatusChange struct {
 	By            string
 	Agency, DocNo string
 	Result, Note  string
+	// ReportedBackOn is the day the citizen was told the result (empty:
+	// not yet, or unchanged).
+	ReportedBackOn Date
+}
+
+// NextStatuses are the statuses a petition in status s can move to, in the
+// order the status dialog offers them. A resolved petition may be
+// "resolved" again: the change then records its result and the day the
+// citizen was told without reopening it; any other status is never its own
+// next.
+func NextStatuses(s PetitionStatus) []PetitionStatus {
+	switch s {
+	case StatusReceived:
+		return []PetitionStatus{StatusInProgress, StatusResolved, StatusReturned, StatusTransferred}
+	case StatusInProgress:
+		return []PetitionStatus{StatusResolved, StatusReturned, StatusTransferred}
+	case StatusTransferred:
+		return []PetitionStatus{StatusResolved, StatusInProgress, StatusReturned}
+	case StatusResolved:
+		return []PetitionStatus{StatusResolved, StatusInProgress}
+	case StatusReturned:
+		return []PetitionStatus{StatusInProgress, StatusTransferred}
+	}
+	return PetitionStatuses
+}
+
+// Validate checks a change from status from: the new status must be one
+// that can follow, a resolution needs its result, and the citizen cannot
+// be told before the day of the change.
+func (c StatusChange) Validate(from PetitionStatus) FieldErrors {
+	var e FieldErrors
+	if !slices.Contains(NextStatuses(from), c.To) {
+		e.Add("status", "err.invalid_value")
+	}
+	if c.On == 0 {
+		e.Add("on", "err.required")
+	}
+	if c.To == StatusResolved && strings.TrimSpace(c.Result) == "" {
+		e.Add("result", "err.required")
+	}
+	if c.ReportedBackOn != 0 && c.On != 0 && c.ReportedBackOn < c.On && from != StatusResolved {
+		e.Add("reported_back_on", "err.before_resolved")
+	}
+	return e
 }
 
 // ChangeStatus moves p to c.To, keeping its handling in step (returned and
@@ -39,6 +86,9 @@ func (p *Petition) ChangeStatus(c StatusChange) {
 			p.ResolvedOn = c.On
 		}
 		p.Result = c.Result
+		if c.ReportedBackOn != 0 {
+			p.ReportedBackOn = c.ReportedBackOn
+		}
 	default: // received, in progress: back in the ward's hands
 		if p.Handling == HandlingReturned || p.Handling == HandlingTransferred ||
 			(c.To == StatusInProgress && p.Handling == HandlingNone) {
@@ -52,7 +102,12 @@ func (p *Petition) ChangeStatus(c StatusChange) {
 	if p.Handling == HandlingAccepted && p.AcceptedOn == 0 {
 		p.AcceptedOn = c.On
 	}
-	p.Log = append(p.Log, LogEntry{On: c.On, By: c.By, Kind: LogStatus, Status: c.To, Text: c.Note})
+	switch {
+	case old != c.To:
+		p.Log = append(p.Log, LogEntry{On: c.On, By: c.By, Kind: LogStatus, Status: c.To, Text: c.Note})
+	case c.Note != "": // resolved again: its result completed, no new status
+		p.AddNote(c.On, c.By, c.Note)
+	}
 	p.Normalize()
 }
 

@@ -31,6 +31,9 @@ func TestChangeStatus(t *testing.T) {
 					p.Status, p.Handling, p.ResolvedOn, c.change.To, c.handling, c.resolved)
 			}
 			want := LogEntry{On: d, By: "Cán bộ A", Kind: LogStatus, Status: c.change.To, Text: "ghi chú"}
+			if c.from.Status == c.change.To { // resolved again: no new status, the note kept
+				want = LogEntry{On: d, By: "Cán bộ A", Kind: LogNote, Text: "ghi chú"}
+			}
 			if len(p.Log) != 1 || p.Log[0] != want {
 				t.Errorf("log %+v, want [%+v]", p.Log, want)
 			}
@@ -51,6 +54,50 @@ func TestLogEdit(t *testing.T) {
 	if len(p.Log) != 2 || p.Log[0].Kind != LogStatus || p.Log[0].Status != StatusInProgress ||
 		p.Log[1].Kind != LogAssign || p.Log[1].Text != "Tổ 1 – Cán bộ B" {
 		t.Errorf("log %+v, want a status and an assign entry", p.Log)
+	}
+}
+
+func TestNextStatuses(t *testing.T) {
+	for _, s := range PetitionStatuses {
+		next := NextStatuses(s)
+		if len(next) == 0 {
+			t.Errorf("%s: nothing can follow", s)
+		}
+		for _, n := range next {
+			if n == s && s != StatusResolved {
+				t.Errorf("%s is offered as its own next status", s)
+			}
+		}
+	}
+	if n := NextStatuses(StatusInProgress); n[0] != StatusResolved {
+		t.Errorf("in progress offers %v first, want resolved", n)
+	}
+}
+
+func TestStatusChangeValidate(t *testing.T) {
+	d := NewDate(2026, 6, 10)
+	for _, c := range []struct {
+		name  string
+		from  PetitionStatus
+		c     StatusChange
+		field string
+	}{
+		{"resolved needs a result", StatusInProgress, StatusChange{To: StatusResolved, On: d}, "result"},
+		{"resolved with a result", StatusInProgress, StatusChange{To: StatusResolved, On: d, Result: "Xong."}, ""},
+		{"the same status is refused", StatusInProgress, StatusChange{To: StatusInProgress, On: d}, "status"},
+		{"resolved again adds the result", StatusResolved, StatusChange{To: StatusResolved, On: d, Result: "Xong."}, ""},
+		{"told before resolving", StatusInProgress, StatusChange{To: StatusResolved, On: d, Result: "Xong.", ReportedBackOn: d.AddDays(-1)}, "reported_back_on"},
+		{"no date", StatusReceived, StatusChange{To: StatusInProgress}, "on"},
+	} {
+		errs := c.c.Validate(c.from)
+		if c.field == "" && len(errs) != 0 || c.field != "" && errs.For(c.field) == "" {
+			t.Errorf("%s: %v, want an error on %q", c.name, errs, c.field)
+		}
+	}
+	p := Petition{Status: StatusResolved, ResolvedOn: d}
+	p.ChangeStatus(StatusChange{To: StatusResolved, On: d.AddDays(2), Result: "Đã sửa.", ReportedBackOn: d.AddDays(2)})
+	if p.Result != "Đã sửa." || p.ReportedBackOn != d.AddDays(2) || p.ResolvedOn != d {
+		t.Errorf("resolved again: %+v", p)
 	}
 }
 

@@ -3,6 +3,7 @@ package model
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // FieldError says one field is wrong; Key is a catalog key the UI translates
@@ -45,6 +46,9 @@ func (e FieldErrors) Err() error {
 	return e
 }
 
+// The limits count characters (runes), as the form's fields do, so that
+// a Vietnamese line is allowed as many letters as an English one; the
+// messages err.too_long, err.too_long_text and err.too_many name them.
 const (
 	maxLine = 500
 	maxText = 100_000
@@ -54,7 +58,7 @@ const (
 func checkLine(e *FieldErrors, field, v string, required bool) {
 	if required && v == "" {
 		e.Add(field, "err.required")
-	} else if len(v) > maxLine {
+	} else if utf8.RuneCountInString(v) > maxLine {
 		e.Add(field, "err.too_long")
 	}
 }
@@ -62,8 +66,8 @@ func checkLine(e *FieldErrors, field, v string, required bool) {
 func checkText(e *FieldErrors, field, v string, required bool) {
 	if required && v == "" {
 		e.Add(field, "err.required")
-	} else if len(v) > maxText {
-		e.Add(field, "err.too_long")
+	} else if utf8.RuneCountInString(v) > maxText {
+		e.Add(field, "err.too_long_text")
 	}
 }
 
@@ -89,11 +93,11 @@ func checkEnum[T ~string](e *FieldErrors, field string, v T, all []T) {
 
 func checkList(e *FieldErrors, field string, l []string) {
 	if len(l) > maxList {
-		e.Add(field, "err.too_long")
+		e.Add(field, "err.too_many")
 		return
 	}
 	for _, v := range l {
-		if len(v) > maxLine {
+		if utf8.RuneCountInString(v) > maxLine {
 			e.Add(field, "err.too_long")
 			return
 		}

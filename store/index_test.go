@@ -212,8 +212,12 @@ func (w *world) expect(q store.Query) []model.Row {
 		if q.From != 0 && rec.Date() < q.From || q.To != 0 && rec.Date() > q.To {
 			continue
 		}
-		if fold != "" && !strings.Contains(row.Fold, fold) {
-			continue
+		if fold != "" {
+			field, ok := model.SearchFold(row.Kind, []byte(row.Fold), []byte(fold))
+			if !ok {
+				continue
+			}
+			row.Matched = field
 		}
 		// The deadline the record can still miss, from the record: a
 		// petition's acceptance due until a decision, then its
@@ -256,7 +260,11 @@ func (w *world) expect(q store.Query) []model.Row {
 	case q.Order == store.ByWho:
 		// Overdue or not: the filters keep their order.
 		slices.SortFunc(out, func(a, b model.Row) int {
-			if c := model.Compare(a.Who, b.Who); c != 0 {
+			aw, bw := a.Who, b.Who
+			if q.Kind == model.KindPetition { // a person: by given name
+				aw, bw = model.GivenNameFirst(aw), model.GivenNameFirst(bw)
+			}
+			if c := model.Compare(aw, bw); c != 0 {
 				return c
 			}
 			return byDate(a, b)

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -45,9 +46,16 @@ type Query struct {
 	// and Order are then ignored. From and To still bound the record's own
 	// date.
 	DueFrom, DueTo model.Date
-	// Search is matched, folded, against the record's folded text.
+	// Search is matched, folded, against the record's folded text, field by
+	// field, leaving out the officer's own fields (model.SearchFold); the
+	// rows returned name the field matched (Row.Matched).
 	Search string
-	Order  Order
+	// Assignee keeps the petitions whose assignee (unit or officer)
+	// contains it, folded: "việc của tôi" is the officer's own name.
+	Assignee string
+	// Group keeps the petitions of one residential group (exactly, folded).
+	Group string
+	Order Order
 }
 
 // Entry is a row with its position key, for paging.
@@ -64,6 +72,8 @@ type plan struct {
 	lo, hi  []byte // inclusive lower bound, exclusive upper bound (nil: open)
 	needRow bool   // filters need the decoded row
 	fold    string // the folded search text ("": no search)
+	group   []byte // the folded residential group (nil: any)
+	who     string // the folded assignee (""; any)
 	q       Query
 	// inFold: the walk is over the search texts, so a record's text is the
 	// cursor's value, not a lookup.
@@ -93,6 +103,10 @@ func (q *Query) plan() plan {
 	if q.Search != "" {
 		p.fold = model.Fold(q.Search)
 	}
+	if q.Group != "" {
+		p.group = []byte(model.Fold(q.Group))
+	}
+	p.who = model.Fold(q.Assignee)
 	from, to := q.From, q.To
 	rangeKeys := func(prefix []byte) {
 		p.lo = append(append([]byte{}, prefix...), dateKey(from)...)
@@ -191,16 +205,24 @@ func (p *plan) match(key, val []byte, row *model.Row, want bool) (bool, error) {
 			return false, nil
 		}
 	}
-	if p.fold != "" {
+	matched := ""
+	if p.fold != "" || p.group != nil {
 		f := val
 		if !p.inFold {
 			f = p.folds.Get(rk)
 		}
-		if !bytes.Contains(f, []byte(p.fold)) {
+		if p.fold != "" {
+			field, ok := model.SearchFold(q.Kind, f, []byte(p.fold))
+			if !ok {
+				return false, nil
+			}
+			matched = field
+		}
+		if p.group != nil && !bytes.Equal(model.FoldField(q.Kind, f, "group"), p.group) {
 			return false, nil
 		}
 	}
-	if !p.needRow && !want {
+	if !p.needRow && p.who == "" && !want {
 		return true, nil
 	}
 	v := val
@@ -212,6 +234,10 @@ func (p *plan) match(key, val []byte, row *model.Row, want bool) (bool, error) {
 	}
 	if err := decodeRow(q.Kind, rk, v, row); err != nil {
 		return false, err
+	}
+	row.Matched = matched
+	if p.who != "" && !strings.Contains(model.Fold(row.Assignee), p.who) {
+		return false, nil
 	}
 	if q.Status != "" && !hasStatus(row, q.Status) {
 		return false, nil
@@ -370,7 +396,7 @@ func (s *Store) page(p plan, after []byte, n int, reverse bool) ([]Entry, error)
 // indexes suffice.
 func (s *Store) Count(q Query) (int, error) {
 	if q.Status == "" && q.Sub == "" && q.Ward == "" && q.From == 0 && q.To == 0 && !q.Overdue && !q.Open &&
-		q.DueFrom == 0 && q.DueTo == 0 && model.Fold(q.Search) == "" {
+		q.Assignee == "" && q.Group == "" && q.DueFrom == 0 && q.DueTo == 0 && model.Fold(q.Search) == "" {
 		// Everything of a kind: the counter kept in meta, not a walk over
 		// (and a read of) every row.
 		return s.Total(q.Kind)

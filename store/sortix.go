@@ -23,7 +23,11 @@ const (
 // whoKey is 'w' ‖ SortKey(who) ‖ 0 ‖ date ‖ id. A confidential petition's
 // Who is empty: it sorts first.
 func whoKey(row *model.Row, id [16]byte) []byte {
-	return append([]byte{sortWho}, prefixedKey(string(model.SortKey(row.Who)), row.Date, id)...)
+	key := model.SortKey(row.Who)
+	if row.Kind == model.KindPetition {
+		key = model.NameSortKey(row.Who) // a person: by given name
+	}
+	return append([]byte{sortWho}, prefixedKey(string(key), row.Date, id)...)
 }
 
 // refKey is 'r' ‖ ref ‖ 0 ‖ date ‖ id.
@@ -40,8 +44,15 @@ var kCollation = []byte("collation/who")
 // collationProbe holds the letters of Vietnamese names, with their tones.
 const collationProbe = "Aa Ăă Ââ Bb Dd Đđ Ee Êê Ii Oo Ôô Ơơ Uu Ưư Yy àáảãạ ằắẳẵặ ầấẩẫậ ềếểễệ ồốổỗộ ờớởỡợ ừứửữự ỳýỷỹỵ 0-9"
 
+// collationStamp is what kCollation holds: the probe's key, and a
+// person's name key (given name first since issue 13), so a database
+// indexed by either older rule has its who index made again.
+func collationStamp() []byte {
+	return append(model.SortKey(collationProbe), model.NameSortKey("Nguyễn Văn An")...)
+}
+
 func putCollation(tx *bolt.Tx) error {
-	return tx.Bucket(bMeta).Put(kCollation, model.SortKey(collationProbe))
+	return tx.Bucket(bMeta).Put(kCollation, collationStamp())
 }
 
 // addSortIndexes gives a database made before the who and reference
@@ -51,7 +62,7 @@ func putCollation(tx *bolt.Tx) error {
 func (s *Store) addSortIndexes() error {
 	var missing []model.Kind
 	err := s.view(func(tx *bolt.Tx) error {
-		stale := !bytes.Equal(tx.Bucket(bMeta).Get(kCollation), model.SortKey(collationProbe))
+		stale := !bytes.Equal(tx.Bucket(bMeta).Get(kCollation), collationStamp())
 		for _, k := range model.Kinds {
 			if stale || ixMissing(tx, k) || !hasUniqKeys(tx, k) && firstKey(tx.Bucket(bList(k))) != nil {
 				missing = append(missing, k)

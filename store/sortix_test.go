@@ -68,7 +68,8 @@ func TestSortIndexesAddedToOlderDatabase(t *testing.T) {
 	for _, e := range page {
 		got = append(got, e.Row.Who)
 	}
-	want := []string{"An", "Ánh", "Dương Văn Cường", "Đặng Văn Bình", "Nguyễn Văn An", "Trần Thị Hoa"}
+	// By given name, then middle and family names (issue 13).
+	want := []string{"An", "Nguyễn Văn An", "Ánh", "Đặng Văn Bình", "Dương Văn Cường", "Trần Thị Hoa"}
 	if !slices.Equal(got, want) {
 		t.Errorf("by who:\n got %q\nwant %q", got, want)
 	}

@@ -355,17 +355,15 @@ func (d *detailLayout) history() {
 		if h.Note != "" {
 			d.b.para(dbText(h.Note), 3, nil)
 		}
-		for _, fc := range h.Fields {
-			if h.Action == "correct" || h.Action == "erase" {
-				// Which fields, never their values (personal-data requests).
+		if h.Action == "correct" || h.Action == "erase" {
+			// Which fields, never their values (personal-data requests).
+			for _, fc := range h.Fields {
 				d.b.para(fieldLabel(l, fc.Field), 3, nil)
-				continue
 			}
-			oldV, newV := historyValue(l, fc.Field, fc.Old), historyValue(l, fc.Field, fc.New)
-			if hide && identityFields[fc.Field] {
-				oldV, newV = l.T("word.confidential"), l.T("word.confidential")
-			}
-			d.b.para(fieldLabel(l, fc.Field)+": "+oldV+" → "+newV, 3, nil)
+			continue
+		}
+		for _, line := range historyLines(l, h.Fields, func(f string) bool { return hide && identityFields[f] }) {
+			d.b.para(line, 3, nil)
 		}
 	}
 }

@@ -155,7 +155,7 @@ func (d *draftsDialog) View(w, h int) string {
 	}
 	b.WriteByte('\n')
 	// Show the drafts around the cursor when they do not all fit.
-	room := max(h-10, 1)
+	room := max((h-10)/2, 1)
 	from := max(0, min(d.cursor-room/2, len(d.drafts)-room))
 	to := min(from+room, len(d.drafts))
 	for i := from; i < to; i++ {
@@ -164,6 +164,11 @@ func (d *draftsDialog) View(w, h int) string {
 			b.WriteString(st.Selected.Render(kit.Fill("> "+line, inner)) + "\n")
 		} else {
 			b.WriteString("  " + line + "\n")
+		}
+		// Under it, what the draft is about, so two new petitions can be
+		// told apart.
+		if g := d.drafts[i].Gist(); g != "" {
+			b.WriteString(st.Muted.Render(kit.Clip("    «"+g+"»", inner)) + "\n")
 		}
 	}
 	b.WriteByte('\n')

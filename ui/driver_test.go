@@ -78,6 +78,7 @@ var namedKeys = map[string]tea.Key{
 	"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
 	"ctrl+s":    {Code: 's', Mod: tea.ModCtrl},
 	"ctrl+l":    {Code: 'l', Mod: tea.ModCtrl},
+	"f1":        {Code: tea.KeyF1},
 }
 
 func keyMsg(k string) tea.KeyPressMsg {

@@ -206,7 +206,7 @@ func TestFeedbackAnsweredPointByPoint(t *testing.T) {
 		t.Fatalf("stored %+v", fb)
 	}
 	dr.key("esc")
-	dr.mustSeeRow("GY-2026-0005", "Hội Người cao t", "Chưa trả lời")
+	dr.mustSeeRow("GY-2026-0005", "Hội Người cao", "Chưa trả lời")
 
 	// a: the first point not yet answered, "accepted" today; ctrl+s.
 	dr.keys("enter", "a")
@@ -215,7 +215,7 @@ func TestFeedbackAnsweredPointByPoint(t *testing.T) {
 	dr.created(model.KindFeedback)
 	dr.mustSee("Trả lời một phần", "Đã tiếp thu · 16/03/2026")
 	dr.key("esc")
-	dr.mustSeeRow("GY-2026-0005", "Hội Người cao t", "Trả lời một phần")
+	dr.mustSeeRow("GY-2026-0005", "Hội Người cao", "Đã trả lời 1/2") // issue 13, item 14: how many of the points
 
 	// The second: "explained" needs its text; the error shows, is fixed.
 	dr.keys("enter", "a")
@@ -231,7 +231,7 @@ func TestFeedbackAnsweredPointByPoint(t *testing.T) {
 	dr.key("ctrl+s")
 	dr.mustSee("Đã trả lời", "Giải trình · 16/03/2026 · Nguyễn Văn Hùng", "Loa đã hết khấu hao")
 	dr.key("esc")
-	dr.mustSeeRow("GY-2026-0005", "Hội Người cao t", "Đã trả lời")
+	dr.mustSeeRow("GY-2026-0005", "Hội Người cao", "Đã trả lời")
 
 	fb = getRec[*model.Feedback](t, s, model.KindFeedback, id)
 	if fb.State() != model.FeedbackAnswered || fb.Points[1].Status != model.AnswerExplained ||
@@ -385,7 +385,7 @@ func TestEditAndDelete(t *testing.T) {
 	dr.ft("Số 8 ngõ 3")
 	dr.key("ctrl+s")
 	dr.mustSee("Đã lưu "+ref, "Số 8 ngõ 3")
-	dr.detailHas("Lịch sử thay đổi (2)", "Địa chỉ: — → Số 8 ngõ 3")
+	dr.detailHas("Lịch sử thay đổi (2)", "Ghi Địa chỉ: Số 8 ngõ 3")
 	if p := getRec[*model.Petition](t, s, model.KindPetition, det.recID); p.Address != "Số 8 ngõ 3" {
 		t.Fatalf("address %q", p.Address)
 	}

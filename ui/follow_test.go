@@ -102,7 +102,8 @@ func TestCommitmentFromASessionClosed(t *testing.T) {
 	dr.mustSee("Đã hoàn thành")
 	dr.detailHas("Ngày hoàn thành", "16/03/2026", "chậm so với hạn", "25/BC-UBND", "Tiến độ thực hiện (1)", "Đã thay bóng đèn toàn tuyến.")
 	// The history names the change in words.
-	dr.detailHas("Tình trạng: Chưa thực hiện → Đã hoàn thành", "Ngày hoàn thành: — → 16/03/2026")
+	dr.detailHas("Đổi Tình trạng từ Chưa thực hiện thành Đã hoàn thành", "Ghi Ngày hoàn thành: 16/03/2026",
+		"Thêm tiến độ thực hiện (16/03/2026, Trần Thị Thu Hà): «Đã thay bóng đèn toàn")
 	c := getRec[*model.Commitment](t, s, model.KindCommitment, id)
 	if c.State != model.CommitmentDone || c.DoneOn != fixtureToday() || c.EvidenceDocNo != "25/BC-UBND" || len(c.Progress) != 1 {
 		t.Fatalf("closed %+v", c)
@@ -170,7 +171,7 @@ func TestRepeatedPetitionByReference(t *testing.T) {
 		t.Fatalf("stored %+v", p)
 	}
 	dr.key("esc")
-	dr.mustSeeRow(p.Ref, "(lần 2) Đèn chiếu")
+	dr.mustSeeRow(p.Ref, "(lần 2) Kiến nghị: Đè") // the classification leads the summary at 80 columns (issue 13)
 }
 
 // I in the Feedback tab lists the information owed to the Front; n adds

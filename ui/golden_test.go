@@ -33,6 +33,9 @@ var goldenScreens = []struct {
 	{name: "feedback_detail", keys: []string{"2", "G", "enter"}},
 	{name: "session_detail", keys: []string{"3", "G", "enter"}},
 	{name: "search", keys: []string{"4", "/", "n", "g", "u", "y", "ễ", "n"}},
+	{name: "status_resolve", keys: []string{"4", "j", "j", "x"}},
+	{name: "quit_form", keys: []string{"4", "n", "1", "ctrl+c"}},
+	{name: "search_matched", keys: []string{"4", "/", "h", "o", "a", " ", "b", "i", "n", "h"}},
 	{name: "filter", keys: []string{"4", "f", "right", "down", "right"}},
 	{name: "overdue_from_dashboard", keys: []string{"enter"}},
 	{name: "settings", keys: []string{"6"}},
@@ -43,7 +46,7 @@ var goldenScreens = []struct {
 
 func TestGolden(t *testing.T) {
 	for _, lang := range []i18n.Lang{i18n.VI, i18n.EN} {
-		for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for _, size := range [][2]int{{80, 24}, {60, 20}, {120, 40}} {
 			for _, g := range goldenScreens {
 				name := fmt.Sprintf("%s_%s_%dx%d", g.name, lang, size[0], size[1])
 				t.Run(name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"gopy/model"
@@ -70,4 +71,87 @@ func historyValue(l i18n.Lang, field, v string) string {
 		}
 	}
 	return kit.Clip(db(v), 200)
+}
+
+// historyLines turns the field changes of one history entry into
+// sentences a person reads at a glance: a follow-up log entry, a
+// commitment's progress entry or a feedback point added is one sentence (not five "Nhật ký 1 · Người ghi:
+// — → …" lines); any other field was set, changed or cleared. hidden
+// fields (a confidential identity) show as such.
+func historyLines(l i18n.Lang, fields []model.FieldChange, hidden func(field string) bool) []string {
+	var out []string
+	for i := 0; i < len(fields); {
+		// A log entry or a point added: its fields, all new, side by side.
+		if group, n, ok := addedItem(fields[i:]); ok {
+			out = append(out, addedSentence(l, group, fields[i:i+n]))
+			i += n
+			continue
+		}
+		fc := fields[i]
+		i++
+		label := fieldLabel(l, fc.Field)
+		oldV, newV := historyValue(l, fc.Field, fc.Old), historyValue(l, fc.Field, fc.New)
+		if hidden(fc.Field) {
+			oldV, newV = l.T("word.confidential"), l.T("word.confidential")
+		}
+		switch {
+		case fc.Old == "":
+			out = append(out, l.F("history.set", label, newV))
+		case fc.New == "":
+			out = append(out, l.F("history.cleared", label, oldV))
+		default:
+			out = append(out, l.F("history.changed", label, oldV, newV))
+		}
+	}
+	return out
+}
+
+// addedItem: fields starts with the fields of one log entry or point
+// ("log.3.on", "log.3.by", …) that were all empty before: the item was
+// added. It returns the group ("log.3") and how many fields it holds.
+func addedItem(fields []model.FieldChange) (group string, n int, ok bool) {
+	parts := strings.SplitN(fields[0].Field, ".", 3)
+	if len(parts) != 3 || parts[0] != "log" && parts[0] != "points" && parts[0] != "progress" {
+		return "", 0, false
+	}
+	group = parts[0] + "." + parts[1] + "."
+	for n < len(fields) && strings.HasPrefix(fields[n].Field, group) {
+		if fields[n].Old != "" {
+			return "", 0, false
+		}
+		n++
+	}
+	return strings.TrimSuffix(group, "."), n, true
+}
+
+func addedSentence(l i18n.Lang, group string, fields []model.FieldChange) string {
+	v := map[string]string{}
+	for _, fc := range fields {
+		v[fc.Field[len(group)+1:]] = fc.New
+	}
+	no, _ := strconv.Atoi(group[strings.IndexByte(group, '.')+1:])
+	if strings.HasPrefix(group, "points.") {
+		return l.F("history.point_added", no, kit.Clip(db(v["content"]), 200))
+	}
+	var parts []string
+	if d, err := model.ParseDate(v["on"]); err == nil {
+		parts = append(parts, d.String())
+	}
+	key := "history.progress_added"
+	if strings.HasPrefix(group, "log.") {
+		key = "history.log_added"
+		kind := l.Enum("log", v["kind"])
+		if v["status"] != "" {
+			kind += " → " + l.Enum("status", v["status"])
+		}
+		parts = append(parts, kind)
+	}
+	if v["by"] != "" {
+		parts = append(parts, db(v["by"]))
+	}
+	s := l.F(key, strings.Join(parts, ", "))
+	if t := v["text"]; t != "" {
+		s += ": «" + kit.Clip(db(t), 200) + "»"
+	}
+	return s
 }

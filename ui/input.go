@@ -19,6 +19,9 @@ func newInput(st *kit.Styles, prompt, placeholder string, limit int) textinput.M
 	ti.Placeholder = placeholder
 	ti.CharLimit = limit
 	ti.SetStyles(st.Input)
+	// Without a width, bubbles' textinput draws only the placeholder's
+	// first letter ("/ g"); callers that know their room set it again.
+	ti.SetWidth(max(kit.Width(placeholder)+1, 20))
 	return ti
 }
 

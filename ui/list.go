@@ -71,6 +71,10 @@ type listSpec struct {
 	period   periodChoice
 	from, to model.Date // period == periodCustom
 	overdue  bool
+	// mine keeps the petitions assigned to the officer signed in (the
+	// Settings' officer); group those of one residential group.
+	mine  bool
+	group string
 	// open keeps the records that can still miss a deadline (the
 	// dashboard's "awaiting answers").
 	open bool
@@ -90,9 +94,13 @@ func (s *listSpec) byDue() bool {
 // byValue: sorted by who or by reference, not by a date.
 func (s *listSpec) byValue() bool { return s.order == store.ByWho || s.order == store.ByRef }
 
-func (s *listSpec) query(today model.Date, search string) store.Query {
+func (s *listSpec) query(today model.Date, search, officer string) store.Query {
 	q := store.Query{Kind: s.kind, Status: s.status, Sub: s.sub, Ward: s.ward, Overdue: s.overdue, Open: s.open,
 		Today: today, Search: search, Order: s.order, DueFrom: s.dueFrom, DueTo: s.dueTo}
+	q.Group = s.group
+	if s.mine {
+		q.Assignee = officer
+	}
 	if s.period == periodCustom {
 		q.From, q.To = s.from, s.to
 	} else {
@@ -148,6 +156,9 @@ func newList(c *common, spec listSpec, title string, root bool) *listScreen {
 func (l *listScreen) layout() {
 	w, _ := l.c.body()
 	l.cols = newColumns(l.c, l.spec.kind, w)
+	// The search field takes the footer but for its prompt and the
+	// position on the right ("1.234/56.789").
+	l.input.SetWidth(max(w-2-16, 10))
 }
 
 func (l *listScreen) id() int { return l.sid }
@@ -456,11 +467,27 @@ func (l *listScreen) View(w, h int) string {
 		b.WriteByte('\n')
 		drawn++
 	default:
-		end := min(l.offset+vis, len(l.rows))
-		for i := l.offset; i < end; i++ {
+		// Under the selected row, the field a search matched when the row
+		// does not show it (an address, a phone, a point): one line,
+		// taken from the last row's place when the cursor is there.
+		matched := ""
+		if l.query != "" && l.cursor < len(l.rows) {
+			matched = l.matchedLine(&l.rows[l.cursor].Row)
+		}
+		start := l.offset
+		if matched != "" && l.cursor == l.offset+vis-1 && vis > 1 {
+			start++
+		}
+		end := min(start+vis, len(l.rows))
+		for i := start; i < end && drawn < vis; i++ {
 			b.WriteString(l.cols.row(&l.rows[i].Row, today, i == l.cursor))
 			b.WriteByte('\n')
 			drawn++
+			if i == l.cursor && matched != "" && drawn < vis {
+				b.WriteString(matched)
+				b.WriteByte('\n')
+				drawn++
+			}
 		}
 	}
 	for ; drawn < vis; drawn++ {
@@ -470,11 +497,21 @@ func (l *listScreen) View(w, h int) string {
 	return b.String()
 }
 
+// matchedLine names the field the search found its text in, when the row
+// does not show that field; "" otherwise.
+func (l *listScreen) matchedLine(r *model.Row) string {
+	switch r.Matched {
+	case "", "ref", "name", "source_name", "host_name", "summary", "subject", "location":
+		return ""
+	}
+	return l.c.st.Muted.Render(kit.Clip("    ↳ "+l.c.lang.F("list.matched", l.c.lang.T("field."+r.Matched)), l.cols.width))
+}
+
 func (l *listScreen) titleLine(w int) string {
 	lang, st := l.c.lang, l.c.st
 	left := st.Title.Render(l.Title())
 	if l.total >= 0 {
-		left += st.Muted.Render(" · " + lang.F("list.count", num(lang, l.total)))
+		left += st.Muted.Render(" · " + lang.N("list.count", l.total, num(lang, l.total)))
 	}
 	// A list opened from the dashboard is named for its filters; its
 	// chips then only add the dates.
@@ -488,6 +525,12 @@ func (l *listScreen) titleLine(w int) string {
 	}
 	if l.spec.ward != "" && !preset {
 		chips = append(chips, db(l.spec.ward))
+	}
+	if l.spec.mine {
+		chips = append(chips, lang.T("list.chip.mine"))
+	}
+	if l.spec.group != "" {
+		chips = append(chips, db(l.spec.group))
 	}
 	switch {
 	case l.spec.period == periodCustom:
@@ -513,6 +556,9 @@ func orderKey(s *listSpec) string {
 	case s.dueTo != 0:
 		return "list.order.due"
 	case s.order == store.ByWho:
+		if s.kind == model.KindPetition {
+			return "list.order.given_name"
+		}
 		return "list.order.who"
 	case s.order == store.ByRef:
 		return "list.order.ref"

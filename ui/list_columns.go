@@ -15,6 +15,9 @@ import (
 // size; "who" and "summary" share what is left. At 80 columns the record's
 // own date gives way for feedback and petitions (the reference carries the
 // year, the deadline matters more); sessions drop the participant count.
+// Below 72 columns whole columns go rather than every one being cut: the
+// deadline (overdue is still the "!" beside the reference) and a session's
+// date. From 90 columns a petition's classification has its own column.
 // On a database of several wards the ward's code follows the reference:
 // each ward numbers its own records, so KN-2026-0041 can be two petitions.
 type columns struct {
@@ -22,22 +25,33 @@ type columns struct {
 	kind  model.Kind
 	width int
 
-	ref, ward, date, who, title, status, due, people int
-	showWard, showDate, showDue, showPeople          bool
+	ref, ward, date, who, title, status, due, people, class int
+	showWard, showDate, showDue, showPeople, showClass      bool
+	classInTitle                                            bool
 }
 
 const (
 	refW  = 12 // GY-2026-0001
 	dateW = 10 // dd/mm/yyyy
+	dueW  = 11 // dd/mm/yyyy, or "quá 12 ngày" when overdue
 	gap   = 1
+	// narrowW: below it, the deadline and a session's date give way.
+	narrowW = 72
 )
 
 func newColumns(c *common, kind model.Kind, w int) *columns {
-	cl := &columns{c: c, kind: kind, width: w, ref: refW, date: dateW, due: dateW, people: 8}
+	cl := &columns{c: c, kind: kind, width: w, ref: refW, date: dateW, due: dueW, people: 8}
 	cl.status = statusWidth(c.lang, kind)
-	cl.showDue = kind != model.KindSession
-	cl.showDate = kind == model.KindSession || w >= 100
+	cl.showDue = kind != model.KindSession && w >= narrowW
+	cl.showDate = kind == model.KindSession && w >= narrowW || w >= 100
 	cl.showPeople = kind == model.KindSession && w >= 100
+	cl.showClass = kind == model.KindPetition && w >= 90
+	// Between 72 and 90 columns a petition's classification leads its
+	// summary, unless the summary already starts with it.
+	cl.classInTitle = kind == model.KindPetition && !cl.showClass && w >= narrowW
+	if cl.showClass {
+		cl.class = classWidth(c.lang)
+	}
 	cl.showWard = c.manyWards()
 	fixed := 2 + cl.ref + gap + cl.status + gap // marker, flag, ref, status
 	if cl.showWard {
@@ -53,10 +67,22 @@ func newColumns(c *common, kind model.Kind, w int) *columns {
 	if cl.showPeople {
 		fixed += cl.people + gap
 	}
+	if cl.showClass {
+		fixed += cl.class + gap
+	}
 	rest := max(w-fixed-gap, 10) // who ␣ title
-	cl.who = min(max(rest*9/20, 6), 28)
+	cl.who = min(max(rest*2/5, 6), 28)
 	cl.title = max(rest-cl.who, 4)
 	return cl
+}
+
+// classWidth fits the longest classification label.
+func classWidth(l i18n.Lang) int {
+	w := 0
+	for _, v := range model.Strings(model.Classifications) {
+		w = max(w, ansi.StringWidth(l.Enum("list.short.class", v)))
+	}
+	return w
 }
 
 // wardWidth fits the longest ward code, and the header if it can: at most
@@ -145,6 +171,10 @@ func (cl *columns) header() string {
 	}
 	b.WriteString(kit.Fill(l.T("list.col.who."+string(cl.kind)), cl.who))
 	b.WriteByte(' ')
+	if cl.showClass {
+		b.WriteString(kit.Fill(l.T("list.col.class"), cl.class))
+		b.WriteByte(' ')
+	}
 	b.WriteString(kit.Fill(l.T("list.col.title."+string(cl.kind)), cl.title))
 	if cl.kind != model.KindSession {
 		b.WriteByte(' ')
@@ -173,6 +203,11 @@ func (cl *columns) row(r *model.Row, today model.Date, selected bool) string {
 		who = l.T("word.confidential")
 	}
 	status := statusLabel(l, cl.kind, r.Status)
+	if cl.kind == model.KindFeedback && r.Status == "partly" {
+		// How many of the points have their answer: "Đã trả lời 2/3".
+		total := r.Points[0] + r.Points[1] + r.Points[2] + r.Points[3]
+		status = l.F("list.fb.partly", total-r.Points[0], total)
+	}
 	// A petition past its acceptance deadline with no decision says so
 	// in words beside its "!": "chưa thụ lý, quá hạn" is its own overdue
 	// kind.
@@ -221,7 +256,17 @@ func (cl *columns) row(r *model.Row, today model.Date, selected bool) string {
 	}
 	cell(who, cl.who, whoStyle)
 	b.WriteByte(' ')
-	cell(repeatMark(l, r)+db(r.Title), cl.title, nil)
+	if cl.showClass {
+		cell(l.Enum("list.short.class", r.Sub), cl.class, nil)
+		b.WriteByte(' ')
+	}
+	title := db(r.Title)
+	if cl.classInTitle && r.Sub != "" {
+		if class := l.Enum("list.short.class", r.Sub); !strings.HasPrefix(model.Fold(title), model.Fold(class)) {
+			title = class + ": " + title
+		}
+	}
+	cell(repeatMark(l, r)+title, cl.title, nil)
 	if cl.kind != model.KindSession {
 		b.WriteByte(' ')
 		cell(status, cl.status, statusStyle)
@@ -233,9 +278,16 @@ func (cl *columns) row(r *model.Row, today model.Date, selected bool) string {
 			dueStyle = st.InkOverdue.Render
 		}
 		// The deadline it can still miss (an unaccepted petition's
-		// acceptance due); a closed petition's resolution due.
+		// acceptance due), as "quá N ngày" once missed; a closed
+		// petition's resolution due.
 		due := openDue.String()
-		if dueKind == "" && cl.kind == model.KindPetition {
+		switch {
+		case overdue:
+			n := openDue.DaysUntil(today)
+			if due = l.F("list.days_over", n); kit.Width(due) > cl.due {
+				due = l.F("list.days_over_short", n) // "quá 851 ng", not "quá 851 ng…"
+			}
+		case dueKind == "" && cl.kind == model.KindPetition:
 			due = r.Due.String()
 		}
 		cell(due, cl.due, dueStyle)

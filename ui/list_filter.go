@@ -43,6 +43,8 @@ const (
 	fPeriod
 	fOverdue
 	fWard
+	fMine
+	fGroup
 )
 
 func (f *filterDialog) rows() []filterRow {
@@ -52,6 +54,14 @@ func (f *filterDialog) rows() []filterRow {
 	}
 	if len(f.c.wards) > 0 || f.spec.ward != "" {
 		rows = append(rows, fWard)
+	}
+	if f.spec.kind == model.KindPetition {
+		if f.c.settings.Officer != "" || f.spec.mine {
+			rows = append(rows, fMine)
+		}
+		if len(f.c.settings.Groups) > 0 || f.spec.group != "" {
+			rows = append(rows, fGroup)
+		}
 	}
 	return rows
 }
@@ -92,6 +102,7 @@ func (f *filterDialog) Update(msg tea.KeyPressMsg) tea.Cmd {
 		f.cycle(rows[f.row], -1)
 	case key.Matches(msg, k.Reset):
 		f.spec.status, f.spec.sub, f.spec.period, f.spec.overdue, f.spec.ward = "", "", periodAll, false, ""
+		f.spec.mine, f.spec.group = false, ""
 		f.spec.dueFrom, f.spec.dueTo = 0, 0
 	}
 	return nil
@@ -129,6 +140,10 @@ func (f *filterDialog) cycle(r filterRow, d int) {
 		f.spec.overdue = !f.spec.overdue
 	case fWard:
 		f.spec.ward = cycleIn(f.wardCodes(), f.spec.ward, d)
+	case fMine:
+		f.spec.mine = !f.spec.mine
+	case fGroup:
+		f.spec.group = cycleIn(f.c.settings.Groups, f.spec.group, d)
 	}
 }
 
@@ -155,6 +170,16 @@ func (f *filterDialog) value(r filterRow) string {
 			return f.spec.from.String() + "–" + f.spec.to.String()
 		}
 		return l.T(f.spec.period.key())
+	case fMine:
+		if f.spec.mine {
+			return l.F("filter.mine_only", db(f.c.settings.Officer))
+		}
+		return l.T("filter.any")
+	case fGroup:
+		if f.spec.group == "" {
+			return l.T("filter.any")
+		}
+		return db(f.spec.group)
 	case fWard:
 		if f.spec.ward == "" {
 			return l.T("filter.any")
@@ -184,6 +209,10 @@ func (f *filterDialog) label(r filterRow) string {
 		return l.T("filter.period")
 	case fWard:
 		return l.T("filter.ward")
+	case fMine:
+		return l.T("filter.mine")
+	case fGroup:
+		return l.T("filter.group")
 	default:
 		return l.T("word.overdue")
 	}

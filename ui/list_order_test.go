@@ -29,7 +29,9 @@ func TestPagingByWhoAndReference(t *testing.T) {
 		order  string
 		before func(a, b *model.Row) bool // a may come before b
 	}{
-		{"tên A→Z", func(a, b *model.Row) bool { return model.Compare(a.Who, b.Who) <= 0 }},
+		{"tên A→Z", func(a, b *model.Row) bool {
+			return model.Compare(model.GivenNameFirst(a.Who), model.GivenNameFirst(b.Who)) <= 0
+		}},
 		{"số hiệu tăng dần", func(a, b *model.Row) bool { return a.Ref <= b.Ref }},
 	} {
 		for !strings.Contains(dr.screen(), c.order) {

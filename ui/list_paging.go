@@ -71,7 +71,7 @@ func (l *listScreen) fetch(dir pageDir, after []byte) tea.Cmd {
 	}
 	s, sid, wgen := l.c.store, l.sid, l.wgen
 	spec := l.spec
-	q := spec.query(l.c.today(), l.query)
+	q := spec.query(l.c.today(), l.query, l.c.settings.Officer)
 	reverse := dir == pageLast || dir == pagePrev
 	return func() tea.Msg {
 		rows, err := s.Page(q, after, pageSize, reverse)
@@ -92,7 +92,7 @@ func (l *listScreen) wantCount() tea.Cmd {
 
 func (l *listScreen) count() tea.Cmd {
 	s, sid, qgen, spec := l.c.store, l.sid, l.qgen, l.spec
-	q := spec.query(l.c.today(), l.query)
+	q := spec.query(l.c.today(), l.query, l.c.settings.Officer)
 	return func() tea.Msg {
 		n, err := s.Count(q)
 		return countMsg{screen: sid, qgen: qgen, n: n, err: err}

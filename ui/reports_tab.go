@@ -215,6 +215,8 @@ func (r *reportsTab) key(msg tea.KeyPressMsg) tea.Cmd {
 		if r.input.Prompt == "" {
 			r.input = newInput(r.c.st, r.c.lang.T("reports.typed_prompt")+" ", r.c.lang.T("reports.typed_placeholder"), 40)
 		}
+		w, _ := r.c.body()
+		r.input.SetWidth(max(w-kit.Width(r.input.Prompt)-3, 10))
 		r.input.SetValue("")
 		return r.input.Focus()
 	case key.Matches(msg, rk.Earlier, rk.Later):

@@ -253,6 +253,11 @@ func (r *Root) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case kit.ReloadMsg:
 		return r.broadcast(msg)
+	case kit.HelpMsg:
+		r.showHelp = true
+		return nil
+	case kit.QuitMsg:
+		return r.quit()
 	case entry.SavedMsg, entry.DeletedMsg, entry.SettingsSavedMsg, entry.ClosedMsg:
 		return r.entryDone(msg)
 	case entry.UserSavedMsg:
@@ -397,14 +402,17 @@ func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 		return r.setup.Update(msg)
 	}
 	top := r.top()
-	if top.Capturing() {
-		return top.Update(msg)
-	}
 	if r.showHelp {
 		r.showHelp = false
-		if key.Matches(msg, k.Help, k.Back) {
+		if key.Matches(msg, k.Help, k.HelpAnywhere, k.Back) {
 			return nil
 		}
+	} else if key.Matches(msg, k.HelpAnywhere) {
+		r.showHelp = true
+		return nil
+	}
+	if top.Capturing() {
+		return top.Update(msg)
 	}
 	switch {
 	case key.Matches(msg, k.Quit):
@@ -458,7 +466,12 @@ func (r *Root) render() string {
 		helpKeys = top.ShortHelp()
 	}
 	if r.confirmQuit {
-		box := r.c.st.Box.Render(r.c.lang.T("quit.unsaved") + "\n\n" + r.c.lang.T("quit.confirm"))
+		// The question is wrapped to the terminal (border and padding take
+		// 4 cells), so no line of it is cut.
+		tw := max(min(w-4, 60), 10)
+		text := strings.Join(kit.Wrap(r.c.lang.T("quit.unsaved"), tw), "\n") + "\n\n" +
+			strings.Join(kit.Wrap(r.c.lang.T("quit.confirm"), tw), "\n")
+		box := r.c.st.Box.Render(text)
 		body = lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box)
 	}
 	b.WriteString(frame(body, w, h))
@@ -499,18 +512,66 @@ func (r *Root) tabLine(w int) string {
 	}
 	line := b.String()
 	if ansi.StringWidth(line) > w {
-		// Narrow terminal: numbers and the active tab's name only.
-		b.Reset()
-		for i, k := range tabKeys {
-			if i == r.active {
-				b.WriteString(st.TabActive.Render("[" + string(rune('1'+i)) + " " + l.T(k) + "]"))
-			} else {
-				b.WriteString(" " + string(rune('1'+i)) + " ")
-			}
-		}
-		line = b.String()
+		line = r.narrowTabLine(w)
 	}
 	return line
+}
+
+// narrowTabLine: the active tab whole, the others sharing what is left,
+// each cut to its share ("2 Góp ý", "5 Báo…") but never below its number,
+// so every tab keeps a name as long as the width allows one.
+func (r *Root) narrowTabLine(w int) string {
+	l, st := r.c.lang, r.c.st
+	labels := make([]string, nTabs)
+	for i, k := range tabKeys {
+		labels[i] = string(rune('1'+i)) + " " + l.T(k)
+	}
+	budget := w - ansi.StringWidth("["+labels[r.active]+"]") - (nTabs - 1)
+	share := make([]int, nTabs)
+	// Hand out the budget fairly: a tab whose name is short returns what
+	// it does not need to the others.
+	left := []int{}
+	for i := range labels {
+		if i != r.active {
+			left = append(left, i)
+		}
+	}
+	for len(left) > 0 {
+		each := max(budget/len(left), 1)
+		var rest []int
+		for _, i := range left {
+			if ansi.StringWidth(labels[i]) <= each {
+				share[i] = ansi.StringWidth(labels[i])
+				budget -= share[i]
+			} else {
+				rest = append(rest, i)
+			}
+		}
+		if len(rest) == len(left) {
+			for _, i := range rest {
+				share[i] = each
+			}
+			break
+		}
+		left = rest
+	}
+	var b strings.Builder
+	for i, label := range labels {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		if i == r.active && r.setup == nil {
+			b.WriteString(st.TabActive.Render("[" + label + "]"))
+			continue
+		}
+		if share[i] < 3 {
+			label = label[:1]
+		} else {
+			label = kit.Clip(label, share[i])
+		}
+		b.WriteString(st.Tab.Render(label))
+	}
+	return b.String()
 }
 
 // helpLine is the screen's keys on the left and the global ones (help,
@@ -525,10 +586,10 @@ func (r *Root) helpLine(w int, keys []key.Binding) string {
 		global = []key.Binding{k.ForceQuit}
 	case r.setup != nil:
 		global = nil
-	case r.top().Capturing():
-		global = []key.Binding{k.ForceQuit}
 	case r.showHelp:
 		keys, global = []key.Binding{k.Back}, []key.Binding{k.Quit}
+	case r.top().Capturing():
+		global = []key.Binding{k.HelpAnywhere, k.ForceQuit}
 	default:
 		global = []key.Binding{k.Help, k.Quit}
 	}

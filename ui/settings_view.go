@@ -83,7 +83,13 @@ func (v *settingsView) build() {
 	f("ward_code", db(s.WardCode))
 	f("province", db(s.Province))
 	f("officer", db(s.Officer))
-	f("language", l.T("lang."+s.Language))
+	// The stored language is the default; --lang or $GOPY_LANG can choose
+	// another for the session, which then needs saying.
+	language := l.T("lang." + s.Language)
+	if string(l) != s.Language {
+		language = l.F("set.language_session", language, l.T("lang."+string(l)))
+	}
+	f("language", language)
 
 	list := func(title string, items []string) {
 		b.section(l.F(title, len(items)))

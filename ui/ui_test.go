@@ -282,7 +282,7 @@ func TestFilterAndSort(t *testing.T) {
 	dr.mustSee("tên A→Z", "8 bản ghi")
 	var who []string
 	for _, e := range l.rows {
-		who = append(who, e.Row.Who)
+		who = append(who, model.GivenNameFirst(e.Row.Who))
 	}
 	if !slices.IsSortedFunc(who, model.Compare) {
 		t.Fatalf("by who: %q", who)

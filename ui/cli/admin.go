@@ -62,7 +62,7 @@ func runDemo(env *Env, args []string) int {
 	if err != nil {
 		return env.fail(err)
 	}
-	fmt.Fprintln(env.Stdout, env.Lang.F("cli.demo.done", *records, env.DBPath))
+	fmt.Fprintln(env.Stdout, env.Lang.N("cli.demo.done", *records, *records, env.DBPath))
 	return exitOK
 }
 
@@ -171,7 +171,8 @@ func runCheck(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "gopy: "+env.Lang.F("cli.check.bad", len(problems)))
 		return exitError
 	}
-	fmt.Fprintln(env.Stdout, env.Lang.F("cli.check.ok", env.DBPath, totalRecords(s)))
+	n := totalRecords(s)
+	fmt.Fprintln(env.Stdout, env.Lang.N("cli.check.ok", n, env.DBPath, n))
 	return exitOK
 }
 

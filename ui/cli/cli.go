@@ -132,7 +132,8 @@ func globalFlags(args []string) (rest []string, db, lang, user string, err error
 		}
 		if !hasVal {
 			if i+1 >= len(args) {
-				return nil, "", "", "", fmt.Errorf("--%s: %s", name, i18n.VI.T("cli.err.missing_value"))
+				l, _ := i18n.FromEnv(lang)
+				return nil, "", "", "", fmt.Errorf("--%s: %s", name, l.T("cli.err.missing_value"))
 			}
 			i++
 			val = args[i]
@@ -279,10 +280,54 @@ func (e *Env) flagError(err error) int {
 		fmt.Fprint(e.Stdout, e.Lang.T("cli.help"))
 		return exitOK
 	}
-	return e.usage(e.Lang.F("cli.err.flags", err.Error()))
+	return e.usage(e.Lang.F("cli.err.flags", flagMessage(e.Lang, err)))
+}
+
+// flagMessages are the errors of Go's flag package, in the words it
+// writes them, with the catalog key that says them in the user's language.
+var flagMessages = []struct{ prefix, key string }{
+	{"flag provided but not defined: ", "cli.err.flag_unknown"},
+	{"flag needs an argument: ", "cli.err.flag_value"},
+	{"bad flag syntax: ", "cli.err.flag_syntax"},
+	{"invalid boolean value ", "cli.err.flag_bad"},
+	{"invalid value ", "cli.err.flag_bad"},
+	{"invalid boolean flag ", "cli.err.flag_bad"},
+}
+
+// flagMessage says a flag parser's error in the user's language: the flag
+// it names and what is wrong with it, never the library's English.
+func flagMessage(l i18n.Lang, err error) string {
+	msg := err.Error()
+	for _, m := range flagMessages {
+		rest, ok := strings.CutPrefix(msg, m.prefix)
+		if !ok {
+			continue
+		}
+		if m.key == "cli.err.flag_bad" {
+			// `invalid value "x" for flag -n: parse error`: the value and
+			// the flag.
+			if i := strings.Index(rest, " for "); i >= 0 {
+				flagName := strings.TrimPrefix(rest[i+len(" for "):], "flag ")
+				if j := strings.Index(flagName, ":"); j >= 0 {
+					flagName = flagName[:j]
+				}
+				return l.F(m.key, rest[:i], flagName)
+			}
+			return l.F(m.key, rest, "")
+		}
+		return l.F(m.key, rest)
+	}
+	return msg
 }
 
 func runTUI(env *Env) int {
+	// Before anything is created: without a terminal (a pipe, a cron job,
+	// an editor's build task) there is nothing to draw on, and no folder
+	// or database should be left behind for it.
+	if env.TUI != nil && (!isTerminal(os.Stdin) || !isTerminal(env.Stdout)) {
+		fmt.Fprintf(env.Stderr, "gopy: %s\n", env.Lang.T("cli.err.no_terminal"))
+		return exitError
+	}
 	s, err := store.Open(env.DBPath, store.Options{Now: env.Now})
 	if err != nil {
 		return env.fail(err)

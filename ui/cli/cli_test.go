@@ -236,7 +236,7 @@ func TestListSortByWho(t *testing.T) {
 		if p.Confidential {
 			return ""
 		}
-		return p.Name
+		return model.GivenNameFirst(p.Name) // a person: by given name (issue 13)
 	}
 	for i := 1; i < len(recs); i++ {
 		if model.Compare(who(recs[i-1]), who(recs[i])) > 0 {

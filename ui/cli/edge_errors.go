@@ -21,6 +21,10 @@ func (e *Env) edgeMessage(err error) (string, bool) {
 		if errors.Is(re.Err, store.ErrBackupDamaged) {
 			return e.Lang.F("cli.err.backup_damaged", re.Path), true
 		}
+		if errors.Is(re.Err, store.ErrNoDatabase) {
+			// Not "run gopy to create it": a backup is not made that way.
+			return e.Lang.F("cli.err.no_backup", re.Path), true
+		}
 		return src.Message(re.Err), true
 	case errors.As(err, &oe):
 		return e.Lang.F("cli.err.out", oe.Path, e.Lang.T(oe.Key)), true

@@ -46,8 +46,11 @@ func runList(env *Env, args []string) int {
 	if err != nil {
 		return env.flagError(err)
 	}
-	if len(pos) != 1 {
+	if len(pos) == 0 {
 		return env.usage(env.Lang.T("cli.err.list_kind"))
+	}
+	if len(pos) > 1 {
+		return env.usage(env.Lang.F("cli.err.extra_args", strings.Join(pos[1:], " ")))
 	}
 	kind, ok := kindArg(pos[0])
 	if !ok {

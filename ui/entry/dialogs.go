@@ -166,8 +166,11 @@ func (s *answerSpec) save() saveOp {
 // --- petition status change (x) --------------------------------------------
 
 // ChangeStatus moves a petition to another status, dated, with a note; the
-// change goes into the petition's log. Returned and transferred ask for the
-// agency and document number; resolved for the result.
+// change goes into the petition's log. Only the statuses that can follow
+// the current one are offered (model.NextStatuses). Returned and
+// transferred ask for the agency and document number; resolved for the
+// result (required) and the day the citizen was told. A resolved petition
+// can be "resolved" again to add or correct its result.
 func ChangeStatus(ctx Context, p *model.Petition) *Form {
 	sp := newStatusSpec(&ctx, copyPetition(p))
 	return recordForm(ctx, "status", p, ctx.Lang.F("entry.title.status", p.Ref), sp)
@@ -177,13 +180,14 @@ type statusSpec struct {
 	ctx *Context
 	p   *model.Petition
 
-	status, on, agency, docNo, result, note *field
+	status, on, agency, docNo, result, reportedBack, note *field
 }
 
 func newStatusSpec(ctx *Context, p *model.Petition) *statusSpec {
 	b := fieldSet{ctx.Lang}
 	s := &statusSpec{ctx: ctx, p: p}
-	s.status = b.choice("status", "status", model.Strings(model.PetitionStatuses))
+	next := model.NextStatuses(p.Status)
+	s.status = b.choice("status", "status", model.Strings(next))
 	s.status.section = b.l.F("entry.section.status", p.Ref, b.l.Enum("status", string(p.Status)))
 	s.on = b.date("on")
 	s.on.required = true
@@ -191,31 +195,28 @@ func newStatusSpec(ctx *Context, p *model.Petition) *statusSpec {
 		st := model.PetitionStatus(s.status.value())
 		return st == model.StatusReturned || st == model.StatusTransferred
 	}
+	resolved := func() bool { return s.status.value() == string(model.StatusResolved) }
 	s.agency = b.pick("handling_agency", ctx.Settings.Agencies)
 	s.agency.visible = sent
 	s.docNo = b.make(kLine, "handling_doc_no")
 	s.docNo.visible = sent
 	s.result = b.text("result")
-	s.result.visible = func() bool { return s.status.value() == string(model.StatusResolved) }
+	s.result.visible, s.result.required = resolved, true
+	s.reportedBack = b.date("reported_back_on")
+	s.reportedBack.visible = resolved
 	s.note = b.text("note")
 
-	next := p.Status
-	switch p.Status {
-	case model.StatusReceived:
-		next = model.StatusInProgress
-	case model.StatusInProgress, model.StatusTransferred:
-		next = model.StatusResolved
-	}
-	s.status.setValue(string(next))
+	s.status.setValue(string(next[0]))
 	s.on.setValue(ctx.today().String())
 	s.agency.setValue(p.HandlingAgency)
 	s.docNo.setValue(p.HandlingDocNo)
 	s.result.setValue(p.Result)
+	s.reportedBack.setValue(p.ReportedBackOn.String())
 	return s
 }
 
 func (s *statusSpec) fields() []*field {
-	return []*field{s.status, s.on, s.agency, s.docNo, s.result, s.note}
+	return []*field{s.status, s.on, s.agency, s.docNo, s.result, s.reportedBack, s.note}
 }
 
 func (s *statusSpec) changed(*field) {}
@@ -226,17 +227,15 @@ func (s *statusSpec) input() (model.StatusChange, model.FieldErrors) {
 	var r reader
 	c := model.StatusChange{To: model.PetitionStatus(s.status.value()), On: r.date(s.on), By: s.ctx.by(),
 		Agency: line(s.agency), DocNo: line(s.docNo), Result: text(s.result), Note: text(s.note)}
+	if c.To == model.StatusResolved {
+		c.ReportedBackOn = r.date(s.reportedBack)
+	}
 	return c, r.errs
 }
 
 func (s *statusSpec) check() model.FieldErrors {
 	c, errs := s.input()
-	if c.To == s.p.Status {
-		errs.Add("status", "entry.err.same_status")
-	}
-	if c.On == 0 {
-		errs.Add("on", "err.required")
-	}
+	errs = append(errs, c.Validate(s.p.Status)...)
 	p := copyPetition(s.p)
 	p.ChangeStatus(c)
 	for _, fe := range p.Validate() {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"gopy/model"
@@ -26,6 +27,26 @@ type Draft struct {
 // last written.
 func (d Draft) Describe(l i18n.Lang) string {
 	return l.F("entry.draft.describe", sanitize.Line(d.Title), d.SavedAt.In(model.VNZone).Format("15:04 02/01/2006"))
+}
+
+// Gist is what the draft is about, from what was typed in it: the
+// subject, summary, location or text (for a form on a stored record, its
+// reference is in the title already). A name is used only when nothing
+// else was typed, and never for a confidential petition or a
+// denunciation. "" when nothing telling was typed.
+func (d Draft) Gist() string {
+	v := d.data.Values
+	for _, k := range []string{"subject", "summary", "location", "result", "answer", "note", "points.1.content", "matters.1.summary"} {
+		if s := strings.TrimSpace(v[k]); s != "" {
+			return firstLine(s, 60)
+		}
+	}
+	if v["confidential"] != "1" && v["classification"] != string(model.ClassDenunciation) {
+		if s := strings.TrimSpace(v["name"]); s != "" {
+			return firstLine(s, 60)
+		}
+	}
+	return ""
 }
 
 // Drafts lists the drafts in the store, newest first. A draft that cannot

@@ -62,6 +62,10 @@ type field struct {
 	// does ↓ go into the suggestions; before, it moves on like anywhere
 	// else, so arrowing through a form never gets caught in a list.
 	typed bool
+	// fresh: a date or number field just took focus holding a value (the
+	// receipt date shows today): the first digit typed replaces it rather
+	// than being refused at the end of a full field.
+	fresh bool
 
 	checked bool
 	locked  func() bool // a check forced on
@@ -142,8 +146,14 @@ func (f *field) setValue(v string) {
 	case f.textual():
 		f.in.SetValue(model.NFC(v))
 		f.in.CursorEnd()
+		if !f.in.Focused() {
+			f.in.CursorStart()
+		}
 	case f.kind == kText:
 		f.ta.SetValue(model.NFC(v))
+		if !f.ta.Focused() {
+			f.ta.MoveToBegin()
+		}
 	case f.kind == kChoice:
 		for i, o := range f.opts {
 			if o.value == v {
@@ -159,27 +169,34 @@ func (f *field) isChecked() bool { return f.checked || (f.locked != nil && f.loc
 
 func (f *field) focus(st *kit.Styles) tea.Cmd {
 	f.filter, f.sugSel, f.typed = "", -1, false
+	f.fresh = (f.kind == kDate || f.kind == kNumber) && f.in.Value() != ""
 	switch {
 	case f.textual():
 		f.refreshSuggestions()
+		f.in.CursorEnd()
 		return f.in.Focus()
 	case f.kind == kText:
 		f.ta.MaxHeight = 8
 		f.ta.SetWidth(f.w)
+		f.ta.MoveToEnd()
 		return f.ta.Focus()
 	}
 	return nil
 }
 
 func (f *field) blur() {
-	f.filter, f.sugSel, f.sugg = "", -1, nil
+	f.filter, f.sugSel, f.sugg, f.fresh = "", -1, nil, false
+	// A field left shows the beginning of its text, not where typing
+	// stopped.
 	switch {
 	case f.textual():
 		f.in.Blur()
+		f.in.CursorStart()
 	case f.kind == kText:
 		f.ta.Blur()
 		f.ta.MaxHeight = 3
 		f.ta.SetWidth(f.w)
+		f.ta.MoveToBegin()
 	}
 }
 
@@ -285,11 +302,35 @@ func (f *field) wantsDown() bool {
 	return false
 }
 
+// takesText: the key is a character this field takes as typing. A date
+// takes digits, separators and t (today), a number digits, a choice
+// letters and digits to find an option; a check and a button take none.
+func (f *field) takesText(msg tea.KeyPressMsg) bool {
+	if msg.Text == "" {
+		return false
+	}
+	switch f.kind {
+	case kLine, kText, kPick, kTags:
+		return true
+	case kDate:
+		return strings.Trim(msg.Text, "0123456789/-.tT") == ""
+	case kNumber:
+		return strings.Trim(msg.Text, "0123456789") == ""
+	case kChoice:
+		return msg.Text != "?"
+	}
+	return false
+}
+
 // handleKey handles a key the form did not take; it reports whether the value
 // changed.
 func (f *field) handleKey(msg tea.KeyPressMsg, k *kit.FormKeys, today model.Date) (bool, tea.Cmd) {
 	before := f.value()
 	var cmd tea.Cmd
+	if f.fresh && msg.Text != "" && strings.Trim(msg.Text, "0123456789") == "" {
+		f.in.SetValue("")
+	}
+	f.fresh = false
 	switch f.kind {
 	case kChoice:
 		f.chooseKey(msg, k)
@@ -426,6 +467,10 @@ func (f *field) paste(msg tea.PasteMsg) (bool, tea.Cmd) {
 			}
 			return -1
 		}, s)
+		if f.fresh && s != "" {
+			f.in.SetValue("")
+		}
+		f.fresh = false
 		f.in, cmd = f.in.Update(tea.PasteMsg{Content: s})
 	case kChoice:
 		f.filter += strings.TrimSpace(s)

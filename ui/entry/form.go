@@ -393,6 +393,16 @@ func (f *Form) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	fk := &k.Form
+	// ? and q are text in a text field; elsewhere (a date, a number, a
+	// check, a button; ? in a choice) they do what they do on every screen.
+	if !fd.takesText(msg) {
+		switch {
+		case key.Matches(msg, k.Help):
+			return func() tea.Msg { return kit.HelpMsg{} }
+		case key.Matches(msg, k.Quit):
+			return func() tea.Msg { return kit.QuitMsg{} }
+		}
+	}
 	switch {
 	case key.Matches(msg, fk.Tab):
 		return f.move(1)

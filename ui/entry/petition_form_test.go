@@ -95,10 +95,17 @@ func TestPetitionFollowUp(t *testing.T) {
 		t.Errorf("after x: %+v", p)
 	}
 
-	// x again with the same status is refused beside the status.
+	// x again offers resolved (to complete the result) or reopening; the
+	// result is there to correct, and the day the citizen was told.
 	x = ChangeStatus(testCtx(t, s), p)
-	press(x, "ctrl+s")
-	mustContain(t, x, "! Chọn trạng thái khác trạng thái hiện tại")
+	mustContain(t, x, "◂ Đã giải quyết ▸ 1/2", "Đã xử lý kỷ luật.", "Ngày trả lời công dân")
+	focusOn(t, x, "reported_back_on")
+	press(x, "t")
+	save(t, x)
+	p = getPetition(t, s, p.ID)
+	if p.Status != model.StatusResolved || p.ReportedBackOn != today || p.Result != "Đã xử lý kỷ luật." {
+		t.Errorf("after x again: %+v", p)
+	}
 
 	// a: a dated history entry; the text is required.
 	a := AddNote(testCtx(t, s), p)
@@ -125,7 +132,7 @@ func TestPetitionFollowUp(t *testing.T) {
 	if p.ReportedBackOn != today || p.AssigneeOfficer != "Nguyễn Văn Nam" || len(p.Log) != 3 || p.Log[2].Kind != "assign" {
 		t.Errorf("after edit %+v", p)
 	}
-	if h := history(t, s, p.ID); len(h) != 4 {
+	if h := history(t, s, p.ID); len(h) != 5 { // create, x, x again, a, e
 		t.Errorf("history has %d entries", len(h))
 	}
 

@@ -82,7 +82,10 @@ func init() {
 
 			// Validation (model.FieldErrors keys)
 			"err.required":             {"Chưa nhập (bắt buộc)", "Required"},
-			"err.too_long":             {"Quá dài", "Too long"},
+			"err.too_long":             {"Quá dài: tối đa 500 ký tự", "Too long: at most 500 characters"},
+			"err.too_long_text":        {"Quá dài: tối đa 100.000 ký tự", "Too long: at most 100,000 characters"},
+			"err.too_many":             {"Quá nhiều: tối đa 200 mục", "Too many: at most 200 entries"},
+			"err.too_many_log":         {"Lịch sử quá dài: tối đa 10.000 dòng", "History too long: at most 10,000 entries"},
 			"err.invalid_value":        {"Giá trị không hợp lệ", "Not a valid choice"},
 			"err.invalid_number":       {"Số không hợp lệ", "Not a valid number"},
 			"err.no_points":            {"Cần ít nhất một ý kiến", "Add at least one point"},
@@ -90,6 +93,7 @@ func init() {
 			"err.before_given":         {"Trước ngày góp ý", "Before the feedback date"},
 			"err.before_draft":         {"Trước ngày nhận dự thảo", "Before the draft was received"},
 			"err.before_received":      {"Trước ngày tiếp nhận", "Before the date received"},
+			"err.before_resolved":      {"Trước ngày giải quyết", "Before the day it was resolved"},
 			"err.before_accepted":      {"Trước ngày thụ lý", "Before the date accepted"},
 			"err.extension_class":      {"Chỉ đơn tố cáo mới được gia hạn", "Only a denunciation can be extended"},
 			"err.extension_unaccepted": {"Chưa thụ lý thì chưa thể gia hạn", "Not accepted yet: nothing to extend"},

@@ -207,7 +207,6 @@ func init() {
 			"entry.err.read_only":     {"Không ghi được vào tệp dữ liệu (chỉ đọc hoặc không có quyền); nội dung vẫn giữ", "The database file cannot be written (read-only or no permission); your text is kept"},
 			"entry.err.disk_full":     {"Đĩa đầy, không lưu được; nội dung vẫn giữ", "The disk is full; nothing saved, your text is kept"},
 			"entry.err.closed":        {"Cơ sở dữ liệu đã đóng; nội dung vẫn giữ", "The database is closed; your text is kept"},
-			"entry.err.same_status":   {"Chọn trạng thái khác trạng thái hiện tại", "Choose a status other than the current one"},
 			"entry.err.positive":      {"Nhập một số lớn hơn 0", "Enter a number above 0"},
 			"entry.err.holiday_line":  {"Dòng %d: %s", "Line %d: %s"},
 			"entry.err.holiday_year":  {"Dòng %d: ngày không thuộc năm %d", "Line %d: the date is not in %d"},

@@ -95,7 +95,7 @@ func init() {
 			"report.pt.total":              {"Tổng số đơn, vụ việc tiếp nhận", "Petitions received"},
 			"report.pt.people":             {"Số người kiến nghị, phản ánh", "People raising them"},
 			"report.pt.ack_on_time":        {"Thông báo thụ lý hoặc chuyển đơn đúng hạn (trong %d ngày làm việc)", "Acknowledged on time (within %d working days)"},
-			"report.pt.ack_late":           {"Thông báo chậm, hoặc đã quá hạn mà chưa thông báo", "Acknowledged late, or past due and not yet"},
+			"report.pt.ack_late":           {"Thông báo chậm, hoặc đã quá hạn mà chưa thông báo", "Acknowledged late, or past due and not acknowledged"},
 			"report.pt.ack_pending":        {"Chưa thông báo, còn trong hạn", "Not yet acknowledged, still in time"},
 			"report.pt.resolved":           {"Đã giải quyết", "Resolved"},
 			"report.pt.resolved_ontime":    {"Giải quyết đúng hạn", "Resolved on time"},

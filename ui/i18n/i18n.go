@@ -67,6 +67,15 @@ func (l Lang) T(key string) string {
 // F formats the text for key with fmt verbs.
 func (l Lang) F(key string, args ...any) string { return fmt.Sprintf(l.T(key), args...) }
 
+// N is F for a count n: key+".one" when n is 1 and the catalog has it
+// (English "1 record"; Vietnamese has one form), else key.
+func (l Lang) N(key string, n int, args ...any) string {
+	if n == 1 && l.Has(key+".one") {
+		key += ".one"
+	}
+	return l.F(key, args...)
+}
+
 // Has reports whether key exists.
 func (l Lang) Has(key string) bool { _, ok := catalogs()[l][key]; return ok }
 

@@ -18,6 +18,9 @@ type KeyMap struct {
 	Open, Back, Search, Filter, Sort        key.Binding
 	Reveal, Reload                          key.Binding
 	Help, Quit, ForceQuit                   key.Binding
+	// HelpAnywhere shows the full help even where ? is text (a form's
+	// text field, the search field).
+	HelpAnywhere key.Binding
 
 	// Inside dialogs and the search field.
 	Accept, Cancel, Left, Right, Reset, Next, Prev key.Binding
@@ -119,9 +122,10 @@ func NewKeyMap(l i18n.Lang) *KeyMap {
 		Reveal: b(ks("v"), "v", "key.reveal"),
 		Reload: b(ks("r"), "r", "key.reload"),
 
-		Help:      b(ks("?"), "?", "key.help"),
-		Quit:      b(ks("q"), "q", "key.quit"),
-		ForceQuit: b(ks("ctrl+c"), "ctrl+c", "key.force_quit"),
+		Help:         b(ks("?"), "?", "key.help"),
+		Quit:         b(ks("q"), "q", "key.quit"),
+		ForceQuit:    b(ks("ctrl+c"), "ctrl+c", "key.force_quit"),
+		HelpAnywhere: b(ks("f1"), "f1", "key.help"),
 
 		Accept: b(ks("enter"), "enter", "key.accept"),
 		Cancel: b(ks("esc"), "esc", "key.cancel"),
@@ -209,7 +213,7 @@ func NewKeyMap(l i18n.Lang) *KeyMap {
 
 // Global is the group of keys that work on every screen, for the full help.
 func (k *KeyMap) Global() []key.Binding {
-	return []key.Binding{k.Tabs, k.NextTab, k.PrevTab, k.Help, k.Quit, k.ForceQuit}
+	return []key.Binding{k.Tabs, k.NextTab, k.PrevTab, k.Help, k.HelpAnywhere, k.Quit, k.ForceQuit}
 }
 
 // Moves is the group of keys that move through a list or a page.

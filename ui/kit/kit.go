@@ -38,4 +38,9 @@ type (
 	PopMsg struct{}
 	// ReloadMsg tells every screen the data may have changed.
 	ReloadMsg struct{}
+	// HelpMsg and QuitMsg are ? and q pressed where a screen that holds
+	// the keyboard (a form) does not take them as text: the root shows
+	// the full help, or quits (asking first when typing is unsaved).
+	HelpMsg struct{}
+	QuitMsg struct{}
 )

@@ -21,6 +21,7 @@ const (
 	vRate // a fraction, shown as a percentage
 	vNum  // a decimal, such as a median
 	vDate
+	vCode // digits that are not a number: an ID number, a phone
 )
 
 type value struct {
@@ -31,6 +32,7 @@ type value struct {
 }
 
 func txt(s string) value      { return value{kind: vText, text: s} }
+func code(s string) value     { return value{kind: vCode, text: s} }
 func num(n int) value         { return value{kind: vInt, num: float64(n)} }
 func date(d model.Date) value { return value{kind: vDate, date: d} }
 func optional(k valueKind, p *float64) value {

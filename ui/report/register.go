@@ -127,7 +127,7 @@ func registerRow(p *model.Petition, no int, today model.Date, ownWard string, l 
 	}
 	note := joinNonEmpty("; ", ref, l.Enum("channel", string(p.Channel)), assignee)
 
-	return []value{num(no), date(p.ReceivedOn), txt(who), txt(id), txt(oneLine(p.Summary)), txt(class),
+	return []value{num(no), date(p.ReceivedOn), txt(who), code(id), txt(oneLine(p.Summary)), txt(class),
 		txt(p.PreviouslyBy), txt(accepted), txt(returned), txt(transferred), txt(outcome), txt(note)}
 }
 
@@ -211,7 +211,7 @@ func (r *register) csv(w io.Writer) error {
 		row := registerRow(pt, n, r.today, r.st.WardCode, l)
 		cells := make([]string, len(row))
 		for i, v := range row {
-			cells[i] = store.Defuse(v.plain())
+			cells[i] = csvCell(v, l)
 		}
 		return cw.Write(cells)
 	})

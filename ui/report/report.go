@@ -165,7 +165,7 @@ func Write(w io.Writer, f Format, d Doc) error {
 	case Markdown:
 		return writeMarkdown(w, d.header(), d.sections(), d.Lang)
 	case CSV:
-		return writeCSV(w, d.header(), d.sections())
+		return writeCSV(w, d.header(), d.sections(), d.Lang)
 	case XLSX:
 		return writeXLSX(w, d.header(), d.sections(), d.Lang)
 	}

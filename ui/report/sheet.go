@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/csv"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,9 +19,36 @@ import (
 // mojibake.
 const bom = "\uFEFF"
 
+// csvCell writes a value so that a spreadsheet reads it as what it is, in
+// the reader's language: numbers as numbers, with no unit in the cell (a
+// rate is its percentage; the row's label says "(%)") and the decimal
+// comma in Vietnamese (encoding/csv then quotes the cell); digits that
+// are not a number (an ID number, a phone) as text that keeps its leading
+// zeros, ="0912…", the form Excel keeps as written.
+func csvCell(v value, l i18n.Lang) string {
+	dec := func(x float64) string {
+		s := strconv.FormatFloat(round1(x), 'f', -1, 64)
+		if l == i18n.VI {
+			s = strings.Replace(s, ".", ",", 1)
+		}
+		return s
+	}
+	switch v.kind {
+	case vRate:
+		return dec(v.num * 100)
+	case vNum:
+		return dec(v.num)
+	case vCode:
+		if s := v.text; s != "" && strings.Trim(s, "0123456789") == "" {
+			return `="` + s + `"`
+		}
+	}
+	return store.Defuse(v.plain())
+}
+
 // writeCSV writes one section after another: the section title, then each
 // table's title, header and rows, a blank line between tables.
-func writeCSV(w io.Writer, h header, secs []section) error {
+func writeCSV(w io.Writer, h header, secs []section, l i18n.Lang) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString(bom)
 	cw := csv.NewWriter(bw)
@@ -46,10 +74,15 @@ func writeCSV(w io.Writer, h header, secs []section) error {
 			rec(t.head...)
 			for _, row := range t.rows {
 				cells := make([]string, len(row))
+				rate := false
 				for i, v := range row {
-					cells[i] = v.plain()
+					cells[i] = csvCell(v, l)
+					rate = rate || v.kind == vRate
 				}
-				rec(cells...)
+				if rate && len(row) > 0 && row[0].kind == vText {
+					cells[0] += " (%)"
+				}
+				cw.Write(cells) // csvCell defused them
 			}
 		}
 	}
@@ -71,7 +104,7 @@ type book struct {
 
 func newBook(w io.Writer) *book {
 	return &book{x: newXLSX(w), title: xsTitle, head: xsHead, values: map[valueKind][2]int{
-		vText: {xsDefault, xsBold}, vInt: {xsInt, xsIntBold}, vRate: {xsRate, xsRateBold},
+		vText: {xsDefault, xsBold}, vCode: {xsDefault, xsBold}, vInt: {xsInt, xsIntBold}, vRate: {xsRate, xsRateBold},
 		vNum: {xsNum, xsNumBold}, vDate: {xsDate, xsDateBold},
 	}}
 }

@@ -38,7 +38,7 @@ func (v value) human(l i18n.Lang) string {
 // CSV printed to stdout may land on a terminal.
 func (v value) plain() string {
 	switch v.kind {
-	case vText:
+	case vText, vCode:
 		return sanitize.Line(v.text)
 	case vInt:
 		return strconv.FormatInt(int64(v.num), 10)

@@ -12,6 +12,11 @@ import (
 // Line returns s as one inert line: control characters (C0, DEL, C1),
 // escape sequences, bidi overrides and line breaks are shown as visible
 // symbols instead of acting on the terminal; invalid UTF-8 becomes U+FFFD.
+// The code points that join or modify emoji (skin tones, the zero-width
+// joiner, variation selectors, keycaps, tags) are left out: a terminal
+// that counts cells code point by code point (tmux, Windows conhost: most
+// of them) and lipgloss, which counts grapheme clusters, then agree on
+// every width, so an emoji in a name never shifts a list's columns.
 func Line(s string) string { return clean(s, false) }
 
 // Text is Line but keeps line breaks (\n) for multi-line fields.
@@ -42,6 +47,7 @@ func clean(s string, keepNewlines bool) string {
 			b.WriteRune('\uFFFD')
 		case IsBidiControl(r):
 			b.WriteRune('\uFFFD')
+		case IsEmojiJoiner(r):
 		default:
 			b.WriteRune(r)
 		}
@@ -58,7 +64,7 @@ func isPlain(s string) bool {
 		if c >= 0x80 {
 			// Multi-byte: check the slow way.
 			for _, r := range s[i:] {
-				if r == utf8.RuneError || (r >= 0x80 && r <= 0x9f) || IsBidiControl(r) || r < 0x20 || r == 0x7f {
+				if r == utf8.RuneError || (r >= 0x80 && r <= 0x9f) || IsBidiControl(r) || r < 0x20 || r == 0x7f || IsEmojiJoiner(r) {
 					return false
 				}
 			}
@@ -72,6 +78,15 @@ func isPlain(s string) bool {
 // can reorder what a reader sees (Trojan Source).
 func IsBidiControl(r rune) bool {
 	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
+}
+
+// IsEmojiJoiner covers what builds one emoji out of several code points,
+// which terminals and lipgloss measure differently: skin-tone modifiers,
+// the zero-width joiner, variation selectors, the combining keycap and
+// tag characters.
+func IsEmojiJoiner(r rune) bool {
+	return (r >= 0x1f3fb && r <= 0x1f3ff) || r == 0x200d || r == 0xfe0e || r == 0xfe0f || r == 0x20e3 ||
+		(r >= 0xe0020 && r <= 0xe007f)
 }
 
 // JSON makes JSON text inert on a terminal and keeps it the same JSON: a

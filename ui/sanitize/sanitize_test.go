@@ -33,7 +33,7 @@ func FuzzLine(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		out := Line(s)
 		for _, r := range out {
-			if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || IsBidiControl(r) {
+			if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || IsBidiControl(r) || IsEmojiJoiner(r) {
 				t.Fatalf("Line(%q) left control %U", s, r)
 			}
 		}
@@ -41,4 +41,18 @@ func FuzzLine(f *testing.F) {
 			t.Fatalf("Line kept a newline")
 		}
 	})
+}
+
+func TestEmojiJoinersLeftOut(t *testing.T) {
+	for in, want := range map[string]string{
+		"Bé 👍🏽":     "Bé 👍",
+		"👨‍👩‍👧":     "👨👩👧",
+		"❤️":        "❤",
+		"1️⃣":       "1",
+		"Nguyễn An": "Nguyễn An",
+	} {
+		if got := Line(in); got != want {
+			t.Errorf("Line(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
