@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -31,17 +32,19 @@ var swapped2026 = map[int][]Holiday{2026: {
 func TestLawDues(t *testing.T) {
 	type ext = []int
 	cases := []struct {
-		name      string
-		class     Classification
-		received  Date
-		accepted  Date
-		complex   bool
-		multiSite bool
-		remote    bool
-		stays     bool // day-off rule switched off
-		ext       ext
-		holidays  map[int][]Holiday
-		ack, res  Date
+		name       string
+		class      Classification
+		received   Date
+		accepted   Date
+		complex    bool
+		especially bool // especially complex: a denunciation may be extended twice
+		multiSite  bool
+		remote     bool
+		stays      bool // day-off rule switched off
+		ext        ext
+		holidays   map[int][]Holiday
+		ack, res   Date
+		refused    string // the extensions' validation error, when the law refuses them
 	}{
 		// 1. The complaint: Sat 17/01/2026, accepted that day.
 		// ack 17/01+10 = Tue 27/01. res +30 = Mon 16/02, Tết: 16–20/02 off,
@@ -169,15 +172,23 @@ func TestLawDues(t *testing.T) {
 		// +60 = Fri 13/03.
 		{name: "denunciation, one extension", class: ClassDenunciation, received: rd(5, 1, 2026), accepted: rd(12, 1, 2026), complex: true,
 			ext: ext{30}, ack: rd(14, 1, 2026), res: rd(13, 3, 2026)},
-		// 30. The same extended twice, by 30 and 20: +80 = Thu 02/04.
-		{name: "denunciation, two extensions", class: ClassDenunciation, received: rd(5, 1, 2026), accepted: rd(12, 1, 2026), complex: true,
+		// 30. Especially complex, so extended twice (Luật Tố cáo 2018, Điều
+		// 30 khoản 1: "gia hạn hai lần, mỗi lần không quá 30 ngày" for a
+		// case "đặc biệt phức tạp"), by 30 and 20: 12/01 +80 = Thu 02/04.
+		{name: "especially complex denunciation, two extensions", class: ClassDenunciation, received: rd(5, 1, 2026), accepted: rd(12, 1, 2026), complex: true, especially: true,
 			ext: ext{30, 20}, ack: rd(14, 1, 2026), res: rd(2, 4, 2026)},
-		// 31. Twice by 30: +90 = Sun 12/04 → Mon 13/04.
-		{name: "denunciation, two extensions, Sunday", class: ClassDenunciation, received: rd(5, 1, 2026), accepted: rd(12, 1, 2026), complex: true,
+		// 31. Especially complex, twice by 30: 12/01 +90 = Sun 12/04 → Mon
+		// 13/04 (BLDS 2015, Điều 148 khoản 5).
+		{name: "especially complex denunciation, two extensions, Sunday", class: ClassDenunciation, received: rd(5, 1, 2026), accepted: rd(12, 1, 2026), complex: true, especially: true,
 			ext: ext{30, 30}, ack: rd(14, 1, 2026), res: rd(13, 4, 2026)},
-		// 32. The same, rule off: Sunday 12/04 stands.
-		{name: "denunciation, two extensions, Sunday, rule off", class: ClassDenunciation, received: rd(5, 1, 2026), accepted: rd(12, 1, 2026), complex: true,
+		// 32. The same, day-off rule off: Sunday 12/04 stands.
+		{name: "especially complex denunciation, two extensions, Sunday, rule off", class: ClassDenunciation, received: rd(5, 1, 2026), accepted: rd(12, 1, 2026), complex: true, especially: true,
 			ext: ext{30, 30}, stays: true, ack: rd(14, 1, 2026), res: rd(12, 4, 2026)},
+		// 32b. Merely complex: the law allows one extension only (Điều 30
+		// khoản 1: "gia hạn một lần không quá 30 ngày"); a second is
+		// refused beside its date, so the term cannot reach 12/04.
+		{name: "complex denunciation, second extension refused", class: ClassDenunciation, received: rd(5, 1, 2026), accepted: rd(12, 1, 2026), complex: true,
+			ext: ext{30, 30}, ack: rd(14, 1, 2026), refused: "err.extension_second"},
 		// 33. Denunciation received Fri 24/04/2026, several places: 10 wd:
 		// 28, 29/04 (2), 04–08/05 (7), 11–13/05 (10) → Wed 13/05.
 		{name: "denunciation before compensatory Monday, several places", class: ClassDenunciation, received: rd(24, 4, 2026), multiSite: true,
@@ -197,9 +208,17 @@ func TestLawDues(t *testing.T) {
 		s.Deadlines.OffDayStays = c.stays
 		cal := NewCalendar(c.holidays)
 		p := &Petition{Classification: c.class, ReceivedOn: c.received, AcceptedOn: c.accepted,
-			Complex: c.complex, MultiSite: c.multiSite}
+			Complex: c.complex, EspeciallyComplex: c.especially, MultiSite: c.multiSite}
 		for i, d := range c.ext {
 			p.Extensions = append(p.Extensions, Extension{On: c.accepted.AddDays(20 + i*30), Days: d, DecisionNo: "01/QĐ-UBND"})
+		}
+		var errs FieldErrors
+		p.validateExtensions(&errs)
+		if got := errs.For("extensions.2.on"); got != c.refused {
+			t.Errorf("%s: second extension %q, want %q (all: %v)", c.name, got, c.refused, errs)
+		}
+		if c.refused != "" {
+			continue
 		}
 		if got := p.LawAckDue(&s.Deadlines, cal); got != c.ack {
 			t.Errorf("%s: ack due %v (%s), want %v (%s)", c.name, got, got.Weekday(), c.ack, c.ack.Weekday())
@@ -336,6 +355,14 @@ func TestAcceptanceValidation(t *testing.T) {
 			e := Extension{On: p.ReceivedOn, Days: 10, DecisionNo: "1"}
 			p.Extensions = []Extension{e, e, e}
 		}, "extensions", "err.extension_count"},
+		{"second extension, merely complex", func(p *Petition) {
+			p.Classification, p.AcceptedOn, p.Complex = ClassDenunciation, p.ReceivedOn, true
+			e := Extension{On: p.ReceivedOn, Days: 10, DecisionNo: "1"}
+			p.Extensions = []Extension{e, e}
+		}, "extensions.2.on", "err.extension_second"},
+		{"especially complex complaint", func(p *Petition) {
+			p.Classification, p.EspeciallyComplex = ClassComplaint, true
+		}, "especially_complex", "err.especially_complex_class"},
 		{"extension of 31 days", func(p *Petition) {
 			p.Classification, p.AcceptedOn, p.Complex = ClassDenunciation, p.ReceivedOn, true
 			p.Extensions = []Extension{{On: p.ReceivedOn, Days: 31, DecisionNo: "1"}}
@@ -509,5 +536,53 @@ func TestShortResolutionBeforeAcceptance(t *testing.T) {
 	if r := a.Result(); r.Petitions.Overdue != 1 || r.Petitions.OverdueUnaccepted != 1 || r.Petitions.Unaccepted != 1 {
 		t.Errorf("overdue %d, unaccepted overdue %d, unaccepted %d; want 1 1 1",
 			r.Petitions.Overdue, r.Petitions.OverdueUnaccepted, r.Petitions.Unaccepted)
+	}
+}
+
+// An interval that ends on the report's day can still be met that day: it
+// is pending until the day after (review A3). The month's report and the
+// year's then agree on the last week of November 2026 (W49 is cut by the
+// month's edge to Monday 30/11 alone).
+func TestIntervalEndingTodayIsPending(t *testing.T) {
+	s := reportSettings()
+	var rows []Row
+	for _, d := range []int{2, 9, 16, 23} { // W45–W48 each have their Monday
+		rows = append(rows, session(SessionReception, HostCommitteeChair, rd(d, 11, 2026)))
+	}
+	nov := Period{rd(1, 11, 2026), rd(30, 11, 2026)}
+	year := Period{rd(1, 1, 2026), rd(31, 12, 2026)}
+	for _, tc := range []struct {
+		name         string
+		p            Period
+		asOf         Date
+		rule         TargetRule
+		missed, pend string // in the period's last interval
+	}{
+		// 30/11 is the week's last day inside November: a reception may
+		// still be held and recorded today.
+		{"November on 30/11", nov, rd(30, 11, 2026), RuleChairWeekly, "", "2026-W49"},
+		{"2026 on 30/11", year, rd(30, 11, 2026), RuleChairWeekly, "", "2026-W49"},
+		// The day after, the month's cut week is over with none held.
+		{"November on 01/12", nov, rd(1, 12, 2026), RuleChairWeekly, "2026-W49", ""},
+		// The secretary's November ends today: not missed yet.
+		{"secretary November on 30/11", nov, rd(30, 11, 2026), RuleSecretaryMonthly, "", "2026-11"},
+		{"secretary November on 01/12", nov, rd(1, 12, 2026), RuleSecretaryMonthly, "2026-11", ""},
+		// No conference in 2026: on 31/12 the year can still hold one.
+		{"dialogue 2026 on 31/12", year, rd(31, 12, 2026), RuleDialogueYearly, "", "2026"},
+		{"dialogue 2026 on 01/01/2027", year, rd(1, 1, 2027), RuleDialogueYearly, "2026", ""},
+	} {
+		got := targetsFor(t, tc.p, tc.asOf, s, rows...)[tc.rule]
+		last := func(l []string) string {
+			if len(l) == 0 {
+				return ""
+			}
+			return l[len(l)-1]
+		}
+		if tc.missed != "" && last(got.Missed) != tc.missed || tc.missed == "" && slices.Contains(got.Missed, tc.pend) {
+			t.Errorf("%s: missed %v, want %q last", tc.name, got.Missed, tc.missed)
+		}
+		if tc.pend != "" && last(got.Pending) != tc.pend || tc.pend == "" && slices.Contains(got.Pending, tc.missed) {
+			t.Errorf("%s: pending %v, want %q", tc.name, got.Pending, tc.pend)
+		}
 	}
 }

@@ -129,6 +129,10 @@ type Petition struct {
 	// Complex marks a case the law gives more time: a complaint's 45 days
 	// (60 in a remote area), a denunciation's extensions.
 	Complex bool `json:"complex,omitempty"`
+	// EspeciallyComplex (đặc biệt phức tạp) marks a denunciation that may be
+	// extended twice; a merely complex one, once (Luật Tố cáo 2018, Điều
+	// 30 khoản 1). It implies Complex.
+	EspeciallyComplex bool `json:"especially_complex,omitempty"`
 	// MultiSite: a denunciation whose verification takes place at several
 	// places, which gives its acceptance 10 working days instead of 7.
 	MultiSite bool `json:"multi_site,omitempty"`

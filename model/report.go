@@ -276,6 +276,14 @@ func NewAggregator(p Period, asOf Date, s *Settings) *Aggregator {
 	}
 }
 
+// JudgeWard has the targets judged for ward even if none of its rows fall
+// in the period (the dashboard reads sessions only, yet every ward owes
+// its receptions).
+func (a *Aggregator) JudgeWard(ward string) {
+	a.wards[ward] = struct{}{}
+	a.wardDays(ward)
+}
+
 // Add counts one record's row. The row is not kept. Rows outside the
 // period are ignored, except the sessions since ScanFrom that the yearly
 // dialogue target looks back to.

@@ -463,8 +463,10 @@ var q1Weeks = []string{"2026-W01", "2026-W02", "2026-W03", "2026-W04", "2026-W05
 
 // targetWant flattens one target's expected result as the report's JSON
 // prints it, at "targets.<i>.".
-func targetWant(into map[string]any, i int, rule string, per, required, held, days, adhoc int, state string, missed []string) {
+// wards is {wards judged, wards whose own state is met}.
+func targetWant(into map[string]any, i int, rule string, per, required, held, days, adhoc int, state string, missed []string, wards [2]int) {
 	k := "targets." + fmt.Sprint(i) + "."
+	into[k+"wards_judged"], into[k+"wards_met"] = wards[0], wards[1]
 	into[k+"rule"], into[k+"per"], into[k+"required"], into[k+"held"] = rule, per, required, held
 	into[k+"days"], into[k+"ad_hoc_days"], into[k+"state"], into[k+"met"] = days, adhoc, state, state == TargetMet
 	into[k+"pending"] = "[]"
@@ -488,14 +490,14 @@ func init() {
 	// Chair: P01 held one periodic reception, 07/01 (S3, W02); P02 none.
 	p01Chair := append([]string{"2026-W01"}, q1Weeks[2:]...)
 	targetWant(wantQ1, 0, "chair_weekly", 1, 26, 1, 1, 0, TargetMissed,
-		append(prefixed("P01 ", p01Chair), prefixed("P02 ", q1Weeks)...))
+		append(prefixed("P01 ", p01Chair), prefixed("P02 ", q1Weeks)...), [2]int{2, 0})
 	// Secretary: one periodic day each (06/01; P01's S2 that day is
 	// ad-hoc and only shown): every month short of 2.
 	months := []string{"2026-01", "2026-02", "2026-03"}
 	targetWant(wantQ1, 1, "secretary_monthly", 2, 6, 0, 2, 1, TargetMissed,
-		append(prefixed("P01 ", months), prefixed("P02 ", months)...))
+		append(prefixed("P01 ", months), prefixed("P02 ", months)...), [2]int{2, 0})
 	// Dialogue: P01 S5 and S9, P02 S6: both wards' year 2026 met.
-	targetWant(wantQ1, 2, "dialogue_yearly", 1, 2, 2, 3, 0, TargetMet, nil)
+	targetWant(wantQ1, 2, "dialogue_yearly", 1, 2, 2, 3, 0, TargetMet, nil, [2]int{2, 2})
 }
 
 func TestReportQ1(t *testing.T) {
@@ -577,9 +579,9 @@ func TestReportByWard(t *testing.T) {
 		"petitions.overdue_list.1.kind": "acceptance",
 	}, func(w map[string]any) {
 		// One ward: its intervals are not prefixed.
-		targetWant(w, 0, "chair_weekly", 1, 13, 1, 1, 0, TargetMissed, append([]string{"2026-W01"}, q1Weeks[2:]...))
-		targetWant(w, 1, "secretary_monthly", 2, 3, 0, 1, 1, TargetMissed, []string{"2026-01", "2026-02", "2026-03"})
-		targetWant(w, 2, "dialogue_yearly", 1, 1, 1, 2, 0, TargetMet, nil)
+		targetWant(w, 0, "chair_weekly", 1, 13, 1, 1, 0, TargetMissed, append([]string{"2026-W01"}, q1Weeks[2:]...), [2]int{1, 0})
+		targetWant(w, 1, "secretary_monthly", 2, 3, 0, 1, 1, TargetMissed, []string{"2026-01", "2026-02", "2026-03"}, [2]int{1, 0})
+		targetWant(w, 2, "dialogue_yearly", 1, 1, 1, 2, 0, TargetMet, nil, [2]int{1, 1})
 	})
 	checkWard(t, got, "wards.1.", map[string]any{
 		"ward": "P02",
@@ -630,9 +632,9 @@ func TestReportByWard(t *testing.T) {
 		"petitions.overdue_list.0.status": "in_progress", "petitions.overdue_list.0.classification": "complaint", "petitions.overdue_list.0.assignee": "UBND phường",
 		"petitions.overdue_list.0.kind": "resolution",
 	}, func(w map[string]any) {
-		targetWant(w, 0, "chair_weekly", 1, 13, 0, 0, 0, TargetMissed, q1Weeks)
-		targetWant(w, 1, "secretary_monthly", 2, 3, 0, 1, 0, TargetMissed, []string{"2026-01", "2026-02", "2026-03"})
-		targetWant(w, 2, "dialogue_yearly", 1, 1, 1, 1, 0, TargetMet, nil)
+		targetWant(w, 0, "chair_weekly", 1, 13, 0, 0, 0, TargetMissed, q1Weeks, [2]int{1, 0})
+		targetWant(w, 1, "secretary_monthly", 2, 3, 0, 1, 0, TargetMissed, []string{"2026-01", "2026-02", "2026-03"}, [2]int{1, 0})
+		targetWant(w, 2, "dialogue_yearly", 1, 1, 1, 1, 0, TargetMet, nil, [2]int{1, 1})
 	})
 	if _, ok := got["wards.2.ward"]; ok {
 		t.Error("a third ward appeared")

@@ -21,6 +21,9 @@ func (p *Petition) Normalize() {
 	if p.Classification == ClassDenunciation {
 		p.Confidential = true // denouncers are protected (Luật Tố cáo 2018)
 	}
+	if p.EspeciallyComplex {
+		p.Complex = true // especially complex is a degree of complex
+	}
 	if p.Status == "" {
 		p.Status = StatusReceived
 	}
@@ -130,10 +133,13 @@ func (p *Petition) Validate() FieldErrors {
 }
 
 // validateExtensions: only an accepted, complex denunciation can be
-// extended, at most twice by at most 30 days each, each by a dated decision
-// (Luật Tố cáo 2018, Điều 30 khoản 1). These bounds are the law's, not
-// a ward's setting.
+// extended, by at most 30 days each time, each by a dated decision; once
+// when complex, twice only when especially complex (Luật Tố cáo 2018,
+// Điều 30 khoản 1). These bounds are the law's, not a ward's setting.
 func (p *Petition) validateExtensions(e *FieldErrors) {
+	if p.EspeciallyComplex && p.Classification != ClassDenunciation {
+		e.Add("especially_complex", "err.especially_complex_class")
+	}
 	if len(p.Extensions) == 0 {
 		return
 	}
@@ -150,6 +156,8 @@ func (p *Petition) validateExtensions(e *FieldErrors) {
 	case len(p.Extensions) > 2:
 		e.Add("extensions", "err.extension_count")
 		return
+	case len(p.Extensions) == 2 && !p.EspeciallyComplex:
+		e.Add("extensions.2.on", "err.extension_second")
 	}
 	for i, x := range p.Extensions {
 		field := func(f string) string { return "extensions." + itoa(i+1) + "." + f }

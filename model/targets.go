@@ -61,6 +61,10 @@ type TargetResult struct {
 	Pending  []string   `json:"pending"`
 	Days     int        `json:"days"`        // distinct days held that count
 	AdHoc    int        `json:"ad_hoc_days"` // ad-hoc reception days (shown, not counted)
+	// Wards judged and those among them whose own state is met: a
+	// province's days and intervals add up, its wards are met one by one.
+	Wards    int `json:"wards_judged"`
+	WardsMet int `json:"wards_met"`
 }
 
 // interval is one week, month or year; from and to are its own bounds.
@@ -145,9 +149,11 @@ func judge(rule TargetRule, per int, ivs []interval, days map[Date]bool, p Perio
 			continue // not begun on the report's day
 		}
 		n := count(lo, min(hi, end))
-		over := hi <= asOf
+		// Judged the day after it ends: on its last day it can still
+		// be met. A year is judged only by a period that holds its end.
+		over := hi < asOf
 		if yearToDate {
-			over = iv.to <= end
+			over = iv.to <= p.To && iv.to < asOf
 		}
 		switch {
 		case n >= per:
@@ -260,6 +266,10 @@ func judgeTargets(wards map[string]*targetDays, p Period, asOf Date, tg Targets,
 			prefix := ""
 			if len(codes) > 1 {
 				prefix = code + " "
+			}
+			total.Wards++
+			if r.Met {
+				total.WardsMet++
 			}
 			total.Required += r.Required
 			total.Held += r.Held

@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"fmt"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -31,6 +32,75 @@ func followLinks(tx *bolt.Tx, old, rec model.Record) error {
 		return fillRepeat(tx, v)
 	}
 	return nil
+}
+
+// renumberRepeats follows a petition whose place in a chain of repeats
+// changed (its repeat_of was edited) down to the later petitions of the
+// chain, giving each its number and matter again, in the same transaction,
+// so no two petitions claim the same raising of one matter. The chain's
+// later petitions are found by their rows: they carry the matter the
+// petition belonged to, and were received no earlier than it. Each one
+// renumbered is a change of its own (updated at, history), so a bundle
+// carries it to the higher level, where the later version wins.
+func renumberRepeats(tx *bolt.Tx, old, rec model.Record, now time.Time, by string) error {
+	o, ok := old.(*model.Petition)
+	p, _ := rec.(*model.Petition)
+	if !ok || p == nil || o.Times() == p.Times() && o.MatterID() == p.MatterID() {
+		return nil
+	}
+	matter := o.MatterID()
+	later := map[string][]*model.Petition{} // repeat_of → repeats
+	c := tx.Bucket(bList(model.KindPetition)).Cursor()
+	for key, val := c.Seek(rowKey(o.ReceivedOn, [16]byte{})); key != nil; key, val = c.Next() {
+		var row model.Row
+		if err := decodeRow(model.KindPetition, key, val, &row); err != nil {
+			return err
+		}
+		if row.Matter != matter || row.ID == p.ID {
+			continue
+		}
+		var id [16]byte
+		copy(id[:], key[len(key)-16:])
+		r, err := getRecord(tx, model.KindPetition, id)
+		if err != nil {
+			return err
+		}
+		q := r.(*model.Petition)
+		later[q.RepeatOf] = append(later[q.RepeatOf], q)
+	}
+	queue := []*model.Petition{p}
+	for len(queue) > 0 {
+		up := queue[0]
+		queue = queue[1:]
+		for _, q := range later[up.ID] {
+			was, err := getRecord(tx, model.KindPetition, storedID(q.ID))
+			if err != nil {
+				return err
+			}
+			q.FollowRepeat(up)
+			if changes := diff(was, q); len(changes) > 0 {
+				if !now.After(q.UpdatedAt) {
+					now = q.UpdatedAt.Add(1)
+				}
+				q.UpdatedAt, q.UpdatedBy = now, by
+				if err := replaceRecord(tx, was, q, storedID(q.ID)); err != nil {
+					return err
+				}
+				if err := putHistory(tx, model.KindPetition, storedID(q.ID), model.Change{At: now, By: by, Action: "update", Fields: changes}); err != nil {
+					return err
+				}
+			}
+			queue = append(queue, q)
+		}
+		delete(later, up.ID) // a same-day cycle cannot loop
+	}
+	return nil
+}
+
+// storedID parses the id of a record read from the store (always valid).
+func storedID(s string) [16]byte {
+	id, _ := model.ParseID(s)
+	return id
 }
 
 func checkCommitmentParent(tx *bolt.Tx, c *model.Commitment) error {

@@ -245,3 +245,73 @@ func TestFollowUpRecordsTravel(t *testing.T) {
 		}
 	}
 }
+
+// Linking the first petition of a chain to an earlier one renumbers the
+// later petitions of the chain in the same transaction (review B1): every
+// petition says which raising it is and the matter has one root, so
+// "matters raised three times or more" counts it once, under its root.
+func TestRepeatChainRenumbered(t *testing.T) {
+	s, _, _ := openTest(t)
+	p0 := petition(day(2025, time.December, 1), model.ClassReport)
+	mustCreate(t, s, p0)
+	p1 := petition(day(2026, time.January, 5), model.ClassReport)
+	mustCreate(t, s, p1)
+	p2 := petition(day(2026, time.March, 5), model.ClassReport)
+	p2.RepeatOf = p1.ID
+	mustCreate(t, s, p2)
+	p3 := petition(day(2026, time.May, 5), model.ClassReport)
+	p3.RepeatOf = p2.ID
+	mustCreate(t, s, p3)
+	check := func(when string, root string, want map[string]int) {
+		t.Helper()
+		for _, p := range []*model.Petition{p0, p1, p2, p3} {
+			got := mustGet(t, s, model.KindPetition, p.ID).(*model.Petition)
+			if got.Times() != want[p.ID] || got.RepeatOf != "" && got.RepeatRoot != root {
+				t.Errorf("%s: %s is raising %d of matter %s, want %d of %s", when, got.Ref, got.Times(), got.RepeatRoot, want[p.ID], root)
+			}
+		}
+		// The list rows (which the report counts) say the same.
+		err := s.ScanRows(model.KindPetition, 0, 0, func(r *model.Row) error {
+			if n := max(want[r.ID], 1); max(r.RepeatNo, 1) != n || r.RepeatNo > 1 && r.Matter != root {
+				t.Errorf("%s: row %s raising %d matter %s, want %d of %s", when, r.Ref, r.RepeatNo, r.Matter, n, root)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		mustClean(t, s)
+	}
+	check("before", p1.ID, map[string]int{p0.ID: 1, p1.ID: 1, p2.ID: 2, p3.ID: 3})
+	relink := func(to string) {
+		t.Helper()
+		if err := s.Modify(model.KindPetition, p1.ID, officer, func(r model.Record) error {
+			r.(*model.Petition).RepeatOf = to
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := mustGet(t, s, model.KindPetition, p3.ID).GetMeta().UpdatedAt
+	relink(p0.ID)
+	check("p1 repeats p0", p0.ID, map[string]int{p0.ID: 1, p1.ID: 2, p2.ID: 3, p3.ID: 4})
+	// p3's renumbering is a change of its own: a bundle carries it.
+	if after := mustGet(t, s, model.KindPetition, p3.ID).GetMeta().UpdatedAt; !after.After(before) {
+		t.Errorf("p3 updated at %v, not after %v", after, before)
+	}
+	h, err := s.History(p3.ID)
+	if err != nil || len(h) < 2 || h[len(h)-1].Action != "update" {
+		t.Errorf("p3's history %+v (%v), want an update last", h, err)
+	}
+	// The report of 2026: p1, p2 and p3 are repeats; one matter (p0's) is
+	// raised three times or more (p2 is its 3rd raising, p3 its 4th).
+	agg := model.NewAggregator(model.Period{From: day(2026, 1, 1), To: day(2026, 12, 31)}, day(2026, 12, 31), &model.Settings{})
+	if err := s.ScanRows(model.KindPetition, 0, 0, func(r *model.Row) error { agg.Add(r); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if got := agg.Result().Petitions; got.MattersRaised3 != 1 || got.Repeated != 3 {
+		t.Errorf("2026: %d matters raised ≥ 3 times, %d repeated; want 1 and 3", got.MattersRaised3, got.Repeated)
+	}
+	relink("")
+	check("p1 unlinked", p1.ID, map[string]int{p0.ID: 1, p1.ID: 1, p2.ID: 2, p3.ID: 3})
+}

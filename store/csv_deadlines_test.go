@@ -104,3 +104,50 @@ func TestOldLedgerWithoutAcceptance(t *testing.T) {
 		t.Errorf("accepted %v due %v, want 02/03 and 01/04/2026", p.AcceptedOn, p.ResolutionDue)
 	}
 }
+
+// Luật Tố cáo 2018, Điều 30 khoản 1: a second extension only for an
+// especially complex denunciation. The mark is saved and carried by the
+// CSV ledger (column especially_complex); a merely complex one with two
+// extensions is refused beside the second one's date, nothing written.
+func TestEspeciallyComplexSecondExtension(t *testing.T) {
+	s, _, c := openTest(t)
+	twice := func() *model.Petition {
+		p := petition(day(2026, 1, 5), model.ClassDenunciation)
+		p.AcceptedOn, p.Complex = day(2026, 1, 12), true
+		p.Extensions = []model.Extension{{On: day(2026, 2, 5), Days: 30, DecisionNo: "12/QĐ-UBND"}, {On: day(2026, 3, 5), Days: 30, DecisionNo: "20/QĐ-UBND"}}
+		return p
+	}
+	p := twice()
+	if inv := asInvalid(t, s.Create(p, officer)); inv.Errors.For("extensions.2.on") != "err.extension_second" {
+		t.Errorf("merely complex, two extensions: %v", inv.Errors)
+	}
+	if n, _ := s.Total(model.KindPetition); n != 0 {
+		t.Fatalf("%d petitions written", n)
+	}
+	p = twice()
+	p.EspeciallyComplex = true
+	mustCreate(t, s, p)
+	// 12/01 + 30 + 30 + 30 = Sun 12/04 → Mon 13/04/2026.
+	if p.ResolutionDue != day(2026, 4, 13) {
+		t.Errorf("resolution due %v, want 13/04/2026", p.ResolutionDue)
+	}
+	raw, err := s.RecordJSON(model.KindPetition, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines, err := store.CSVRows(model.KindPetition, raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.Write(store.CSVColumns(model.KindPetition))
+	w.WriteAll(lines)
+	recs, err := store.ParseCSV(&buf, c.Now(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := recs[0].Rec.(*model.Petition); !got.EspeciallyComplex || !got.Complex || len(got.Extensions) != 2 {
+		t.Errorf("read back: especially %v complex %v, %d extensions", got.EspeciallyComplex, got.Complex, len(got.Extensions))
+	}
+}

@@ -36,7 +36,7 @@ var csvColumns = map[model.Kind][]string{
 	model.KindPetition: {"id", "ref", "ward", "received_on", "channel", "session_id", "feedback_id", "point_no",
 		"classification", "name", "group", "address", "id_number", "phone", "people", "confidential", "summary",
 		"previously_handled_by", "handling", "handling_agency", "handling_doc_no", "assignee_unit", "assignee_officer",
-		"accepted_on", "complex", "multi_site", "ack_due", "acknowledged_on", "resolution_due", "extensions", "status", "result", "resolved_on", "reported_back_on", "log",
+		"accepted_on", "complex", "especially_complex", "multi_site", "ack_due", "acknowledged_on", "resolution_due", "extensions", "status", "result", "resolved_on", "reported_back_on", "log",
 		"created_at", "created_by", "updated_at", "updated_by"},
 }
 
@@ -379,7 +379,7 @@ func ParseCSV(r io.Reader, now time.Time, labels Labels) ([]CSVRecord, error) {
 			v.HandlingAgency, v.HandlingDocNo = get("handling_agency"), get("handling_doc_no")
 			v.AssigneeUnit, v.AssigneeOfficer = get("assignee_unit"), get("assignee_officer")
 			v.AcceptedOn = p.date("accepted_on")
-			v.Complex, v.MultiSite = p.bool("complex"), p.bool("multi_site")
+			v.Complex, v.EspeciallyComplex, v.MultiSite = p.bool("complex"), p.bool("especially_complex"), p.bool("multi_site")
 			v.AckDue, v.AcknowledgedOn, v.ResolutionDue = p.date("ack_due"), p.date("acknowledged_on"), p.date("resolution_due")
 			if x := get("extensions"); x != "" && p.err == nil {
 				if err := json.Unmarshal([]byte(x), &v.Extensions); err != nil {

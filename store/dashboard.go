@@ -36,7 +36,10 @@ func (s *Store) DashboardPart(part model.DashPart, today model.Date, st *model.S
 		p := model.Period{From: model.NewDate(today.Year(), today.Month(), 1)}
 		p.To = p.From.AddDays(31)
 		p.To = model.NewDate(p.To.Year(), p.To.Month(), 1).AddDays(-1)
-		agg := model.NewAggregator(p, today, st)
+		agg, err2 := s.judgeEveryWard(model.NewAggregator(p, today, st))
+		if err2 != nil {
+			return d, err2
+		}
 		err = s.ScanRows(model.KindSession, p.From, p.To, func(r *model.Row) error {
 			agg.Add(r)
 			return nil
@@ -47,7 +50,10 @@ func (s *Store) DashboardPart(part model.DashPart, today model.Date, st *model.S
 		d.Chair = model.TargetOf(rep.Targets, model.RuleChairWeekly)
 	case model.DashYear:
 		p := model.Period{From: model.NewDate(today.Year(), 1, 1), To: model.NewDate(today.Year(), 12, 31)}
-		agg := model.NewAggregator(p, today, st)
+		agg, err2 := s.judgeEveryWard(model.NewAggregator(p, today, st))
+		if err2 != nil {
+			return d, err2
+		}
 		q := Query{Kind: model.KindSession, Status: string(model.SessionDialogue), From: p.From, To: p.To}
 		err = s.Each(q, func(r *model.Row) error {
 			agg.Add(r)
@@ -62,4 +68,15 @@ func (s *Store) DashboardPart(part model.DashPart, today model.Date, st *model.S
 		}
 	}
 	return d, err
+}
+
+// judgeEveryWard has agg judge the targets of every ward the database
+// holds records of: the dashboard reads sessions only, and a ward that held
+// none still owes its receptions.
+func (s *Store) judgeEveryWard(agg *model.Aggregator) (*model.Aggregator, error) {
+	totals, err := s.WardTotals()
+	for code := range totals {
+		agg.JudgeWard(code)
+	}
+	return agg, err
 }

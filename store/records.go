@@ -598,6 +598,9 @@ func (s *Store) replace(tx *bolt.Tx, old, rec model.Record, id [16]byte, by stri
 	if err := sealOnBecomingConfidential(tx, stored, rec, id); err != nil {
 		return err
 	}
+	if err := renumberRepeats(tx, old, rec, now, by); err != nil {
+		return err
+	}
 	return putHistory(tx, rec.Kind(), id, model.Change{At: now, By: by, Action: "update", Fields: changes})
 }
 

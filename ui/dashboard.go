@@ -181,15 +181,23 @@ func (d *dashboard) items() []dashItem {
 	count := func(n func(*model.Dashboard) int) func(*model.Dashboard) (string, string, bool) {
 		return func(f *model.Dashboard) (string, string, bool) { return num(l, n(f)), "", false }
 	}
-	// held of req: the secretary's periodic days this month against the
-	// month's, the chair's weeks met against those judged so far, the
-	// conferences this year against the year's (none held reads 0/1).
-	target := func(held, req int) (string, string, bool) {
-		note := l.T("dash.met")
-		if held < req {
-			note = l.T("dash.not_met")
+	// held of req for one ward: the secretary's periodic days this month
+	// against the month's, the chair's weeks met against those judged so
+	// far, the conferences this year against the year's. Over several
+	// wards, each is judged on its own (as the report's targets are) and
+	// the line says how many of them met it.
+	target := func(r model.TargetResult, held, req int) (string, string, bool) {
+		missed := r.State == model.TargetMissed
+		if r.Wards > 1 {
+			return num(l, r.WardsMet) + "/" + num(l, r.Wards), l.T("dash.wards_met"), missed
 		}
-		return num(l, held) + "/" + num(l, req), note, held < req
+		switch {
+		case held >= req && req > 0:
+			return num(l, held) + "/" + num(l, req), l.T("dash.met"), false
+		case r.Rule == model.RuleDialogueYearly && r.State == model.TargetPending:
+			return num(l, held) + "/" + num(l, req), l.T("dash.not_held"), false
+		}
+		return num(l, held) + "/" + num(l, req), l.T("dash.not_met"), true
 	}
 	list := func(title string, spec listSpec) func() *listScreen {
 		return func() *listScreen { return newList(d.c, spec, title, false) }
@@ -224,11 +232,17 @@ func (d *dashboard) items() []dashItem {
 			list(l.T("dash.awaiting"), listSpec{kind: fb, order: store.DueFirst, open: true})},
 		{l.T("dash.sessions_month"), model.DashMonth, count(func(f *model.Dashboard) int { return f.MonthSessions }),
 			list(l.T("dash.sessions_month"), listSpec{kind: ses, period: periodCustom, from: ms, to: me})},
-		{l.T("dash.secretary_days"), model.DashMonth, func(f *model.Dashboard) (string, string, bool) { return target(f.Secretary.Days, f.Secretary.Per) },
+		{l.T("dash.secretary_days"), model.DashMonth, func(f *model.Dashboard) (string, string, bool) {
+			return target(f.Secretary, f.Secretary.Days, f.Secretary.Per)
+		},
 			list(l.T("dash.secretary_days"), listSpec{kind: ses, sub: string(model.HostPartySecretary), period: periodCustom, from: ms, to: me})},
-		{l.T("dash.chair_days"), model.DashMonth, func(f *model.Dashboard) (string, string, bool) { return target(f.Chair.Held, f.Chair.Required) },
+		{l.T("dash.chair_days"), model.DashMonth, func(f *model.Dashboard) (string, string, bool) {
+			return target(f.Chair, f.Chair.Held, f.Chair.Required)
+		},
 			list(l.T("dash.chair_days"), listSpec{kind: ses, sub: string(model.HostCommitteeChair), period: periodCustom, from: ms, to: me})},
-		{l.F("dash.dialogues_year", today.Year()), model.DashYear, func(f *model.Dashboard) (string, string, bool) { return target(f.Dialogues.Days, f.Dialogues.Per) },
+		{l.F("dash.dialogues_year", today.Year()), model.DashYear, func(f *model.Dashboard) (string, string, bool) {
+			return target(f.Dialogues, f.Dialogues.Days, f.Dialogues.Per)
+		},
 			list(l.F("dash.dialogues_year", today.Year()), listSpec{kind: ses, status: string(model.SessionDialogue), period: periodCustom, from: ys, to: ye})},
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"gopy/model"
 	"gopy/store"
 	"gopy/ui/i18n"
+	"gopy/ui/report"
 )
 
 // A consolidated database: the fixture's ward HB, and a bundle received
@@ -180,5 +181,80 @@ func TestWardNamesAreInert(t *testing.T) {
 			t.Fatalf("control sequences from a bundle reached the frame after %v: %q", keys, raw)
 		}
 		dr.mustSee("Lê Sơn␛]0;pwned␇")
+	}
+}
+
+// On a consolidated database each ward is judged on its own targets, as
+// the report's targets are, and the line says how many wards met them
+// (review A1): HB's secretary days are not LS's, and one ward's conference
+// does not meet another's year.
+func TestDashboardJudgesEachWard(t *testing.T) {
+	s := newTwoWardStore(t)
+	dr := newTestRoot(t, s, i18n.VI, 120, 40)
+	dr.mustSee("Theo phường, xã (2)")
+	today := model.DateOf(fixtureNow)
+	for _, tc := range []struct {
+		label string
+		p     model.Period
+		rule  model.TargetRule
+	}{
+		{"Ngày tiếp dân của Bí thư Đảng ủy", model.Period{From: model.NewDate(2026, 3, 1), To: model.NewDate(2026, 3, 31)}, model.RuleSecretaryMonthly},
+		{"Tuần có tiếp dân của Chủ tịch UBND", model.Period{From: model.NewDate(2026, 3, 1), To: model.NewDate(2026, 3, 31)}, model.RuleChairWeekly},
+		{"Hội nghị đối thoại năm 2026", model.Period{From: model.NewDate(2026, 1, 1), To: model.NewDate(2026, 12, 31)}, model.RuleDialogueYearly},
+	} {
+		doc, err := report.Build(s, tc.p, today, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		met, missed := 0, false
+		for _, w := range doc.Report.Wards {
+			r := model.TargetOf(w.Targets, tc.rule)
+			if r.Met {
+				met++
+			}
+			missed = missed || r.State == model.TargetMissed
+		}
+		if len(doc.Report.Wards) != 2 {
+			t.Fatalf("%s: the report judges %d wards", tc.label, len(doc.Report.Wards))
+		}
+		want := fmt.Sprintf("%d/2", met)
+		if missed {
+			want += " !"
+		}
+		got := strings.Fields(strings.TrimPrefix(lineWith(t, dr.screen(), tc.label), "  "+tc.label))
+		if strings.Join(got, " ") != want+" phường đạt" {
+			t.Errorf("%s: dashboard %q, the report's wards say %q", tc.label, strings.Join(got, " "), want+" phường đạt")
+		}
+	}
+	// Worked by hand: HB held one secretary day in March (LS none), and
+	// March is not over: 0 wards met, none missed. LS held no chair's
+	// reception (W10, W11 missed), HB missed one of the two weeks. HB held
+	// its 2026 conference, LS has not yet.
+	for label, want := range map[string]string{
+		"Ngày tiếp dân của Bí thư Đảng ủy":   "0/2   phường đạt",
+		"Tuần có tiếp dân của Chủ tịch UBND": "0/2 ! phường đạt",
+		"Hội nghị đối thoại năm 2026":        "1/2   phường đạt",
+	} {
+		if ln := lineWith(t, dr.screen(), label); !strings.HasSuffix(strings.TrimRight(ln, " "), want) {
+			t.Errorf("%q, want it to end %q", ln, want)
+		}
+	}
+}
+
+// A year with no dialogue conference yet is "not yet held", as the report
+// says, not failed (review A2).
+func TestDashboardDialogueNotYetHeld(t *testing.T) {
+	s := openFixtureStore(t, true)
+	dr := newTestRoot(t, s, i18n.VI, 120, 40)
+	ln := strings.TrimRight(lineWith(t, dr.screen(), "Hội nghị đối thoại năm 2026"), " ")
+	if !strings.HasSuffix(ln, "0/1   chưa tổ chức") {
+		t.Errorf("%q, want 0/1 not yet held, with no alarm", ln)
+	}
+	doc, err := report.Build(s, model.Period{From: model.NewDate(2026, 1, 1), To: model.NewDate(2026, 12, 31)}, model.DateOf(fixtureNow), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := model.TargetOf(doc.Report.Targets, model.RuleDialogueYearly); r.State != model.TargetPending {
+		t.Errorf("the report says %q", r.State)
 	}
 }

@@ -44,7 +44,7 @@ var (
 		"voter_requested"}
 	petitionLabels = []string{"received_on", "channel", "classification", "summary", "previously_handled_by",
 		"name", "group", "address", "id_number", "phone", "people", "confidential", "handling", "handling_agency",
-		"handling_doc_no", "assignee_unit", "assignee_officer", "accepted_on", "complex", "multi_site", "extensions",
+		"handling_doc_no", "assignee_unit", "assignee_officer", "accepted_on", "complex", "especially_complex", "multi_site", "extensions",
 		"ack_due", "acknowledged_on", "resolution_due",
 		"status", "result", "resolved_on", "reported_back_on", "repeat_of"}
 )
@@ -259,6 +259,9 @@ func (d *detailLayout) petition(r *model.Petition) {
 	}
 	if r.Complex {
 		d.f("complex", l.T("word.yes"))
+	}
+	if r.EspeciallyComplex {
+		d.f("especially_complex", l.T("word.yes"))
 	}
 	if r.MultiSite {
 		d.f("multi_site", l.T("word.yes"))

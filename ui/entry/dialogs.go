@@ -238,8 +238,10 @@ func (s *statusSpec) check() model.FieldErrors {
 	errs = append(errs, c.Validate(s.p.Status)...)
 	p := copyPetition(s.p)
 	p.ChangeStatus(c)
+	// The dialog's one date becomes the acceptance's or the resolution's:
+	// their errors are its.
 	for _, fe := range p.Validate() {
-		if fe.Field == "resolved_on" {
+		if fe.Field == "resolved_on" || fe.Field == "accepted_on" {
 			fe.Field = "on"
 		}
 		errs = append(errs, fe)

@@ -563,7 +563,7 @@ func (f *Form) trySave() tea.Cmd {
 				break
 			}
 		}
-		f.formErr = f.ctx.Lang.F("entry.err.fix", n)
+		f.formErr = f.errCount(n)
 		return nil
 	}
 	op := f.spec.save()
@@ -608,12 +608,20 @@ func (f *Form) saveDone(msg saveDoneMsg) tea.Cmd {
 	}
 	f.formErr = f.ctx.Lang.F("entry.err.refused", strings.Join(other, "; "))
 	if len(other) == 0 {
-		f.formErr = f.ctx.Lang.F("entry.err.fix", len(inv.Errors))
+		f.formErr = f.errCount(len(inv.Errors))
 	}
 	if first != nil && first.focusable() && first != f.cur {
 		return f.moveTo(first)
 	}
 	return nil
+}
+
+// errCount says how many errors to fix, in the singular for one.
+func (f *Form) errCount(n int) string {
+	if n == 1 {
+		return f.ctx.Lang.T("entry.err.fix_one")
+	}
+	return f.ctx.Lang.F("entry.err.fix", n)
 }
 
 // close ends the form without saving; its draft goes.
@@ -857,7 +865,9 @@ func (f *Form) bottom(w int) string {
 	case f.notice != "":
 		return st.Warn.Render(kit.Clip(f.notice, w))
 	}
-	return st.Muted.Render(kit.Clip(l.T("entry.bottom"), w))
+	// Nothing to say: the keys are in the help line the root builds from
+	// the key map, below this one.
+	return ""
 }
 
 // bodyLines lays every visible field out; from and to bound the lines of

@@ -50,7 +50,7 @@ type petitionSpec struct {
 	summary, previously                                         *field
 	repeat                                                      *field // the earlier petition's reference (repeat.go)
 	handling, agency, docNo, assigneeUnit, assigneeOfficer      *field
-	acceptedOn, complex, multiSite                              *field
+	acceptedOn, complex, especially, multiSite                  *field
 	ext                                                         [2]extensionFields
 	ackDue, acknowledgedOn, resolutionDue                       *field
 	status, result, resolvedOn, reportedBackOn                  *field
@@ -130,6 +130,10 @@ func newPetitionSpec(ctx *Context, orig, seed *model.Petition) *petitionSpec {
 	class := func() model.Classification { return model.Classification(s.classification.value()) }
 	s.complex = b.make(kCheck, "complex")
 	s.complex.visible = func() bool { return class() == model.ClassComplaint || class() == model.ClassDenunciation }
+	// Especially complex: a denunciation's second extension (Luật Tố cáo
+	// 2018, Điều 30 khoản 1).
+	s.especially = b.make(kCheck, "especially_complex")
+	s.especially.visible = func() bool { return class() == model.ClassDenunciation && s.complex.isChecked() }
 	s.multiSite = b.make(kCheck, "multi_site")
 	s.multiSite.visible = func() bool { return class() == model.ClassDenunciation }
 	for i := range s.ext {
@@ -159,7 +163,7 @@ func newPetitionSpec(ctx *Context, orig, seed *model.Petition) *petitionSpec {
 	s.all = []*field{s.receivedOn, s.channel, s.channelInfo, s.classification,
 		s.name, s.group, s.address, s.idNumber, s.phone, s.people, s.confidential,
 		s.summary, s.previously, s.repeat, s.handling, s.agency, s.docNo, s.assigneeUnit, s.assigneeOfficer,
-		s.acceptedOn, s.complex, s.multiSite}
+		s.acceptedOn, s.complex, s.especially, s.multiSite}
 	for _, e := range s.ext {
 		s.all = append(s.all, e.on, e.days, e.decision, e.reason)
 	}
@@ -200,6 +204,7 @@ func newPetitionSpec(ctx *Context, orig, seed *model.Petition) *petitionSpec {
 	s.assigneeOfficer.setValue(p.AssigneeOfficer)
 	s.acceptedOn.setValue(p.AcceptedOn.String())
 	s.complex.setValue(boolText(p.Complex))
+	s.especially.setValue(boolText(p.EspeciallyComplex))
 	s.multiSite.setValue(boolText(p.MultiSite))
 	for i, x := range p.Extensions {
 		if i < len(s.ext) {
@@ -419,6 +424,7 @@ func (s *petitionSpec) build() (*model.Petition, model.FieldErrors) {
 		p.AcceptedOn = r.date(s.acceptedOn)
 	}
 	p.Complex = s.complex.shown() && s.complex.isChecked()
+	p.EspeciallyComplex = s.especially.shown() && s.especially.isChecked()
 	p.MultiSite = s.multiSite.shown() && s.multiSite.isChecked()
 	p.Extensions = nil
 	for _, e := range s.ext {

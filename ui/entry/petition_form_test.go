@@ -2,10 +2,12 @@ package entry
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"gopy/model"
 	"gopy/store"
+	"gopy/ui/i18n"
 )
 
 func TestPetitionFollowUp(t *testing.T) {
@@ -263,5 +265,87 @@ func TestStatusDialogAccepts(t *testing.T) {
 	got := getPetition(t, s, p.ID)
 	if got.Status != model.StatusInProgress || got.AcceptedOn != today || got.ResolutionDue != model.NewDate(2026, 4, 9) {
 		t.Errorf("after x: status %q accepted %v due %v", got.Status, got.AcceptedOn, got.ResolutionDue)
+	}
+}
+
+// A merely complex denunciation is extended once; a second extension is
+// refused beside its date until the case is marked especially complex
+// (Luật Tố cáo 2018, Điều 30 khoản 1).
+func TestPetitionFormSecondExtension(t *testing.T) {
+	s, _ := openStore(t)
+	d := &model.Petition{ReceivedOn: today, Channel: model.ChannelWritten, Classification: model.ClassDenunciation,
+		Name: "Trần Thị Bình", Summary: "Tố cáo cán bộ.", AcceptedOn: model.NewDate(2026, 3, 12), Complex: true,
+		Extensions: []model.Extension{{On: model.NewDate(2026, 4, 8), Days: 30, DecisionNo: "12/QĐ-UBND"}}}
+	if err := s.Create(d, "Lê Thị Hoa"); err != nil {
+		t.Fatal(err)
+	}
+	e := EditPetition(testCtx(t, s), getPetition(t, s, d.ID))
+	focusOn(t, e, "extensions.2.on")
+	typeText(e, "05/05/2026")
+	focusOn(t, e, "extensions.2.days")
+	typeText(e, "30")
+	focusOn(t, e, "extensions.2.decision_no")
+	typeText(e, "20/QĐ-UBND")
+	if got := run(t, e, press(e, "ctrl+s")); len(got) != 0 {
+		t.Fatalf("a second extension of a merely complex case saved: %v", got)
+	}
+	if e.cur.key != "extensions.2.on" {
+		t.Errorf("focus on %q after the refusal, want the second extension's date", e.cur.key)
+	}
+	mustContain(t, e, "Gia hạn lần hai chỉ cho vụ việc")
+	if got := getPetition(t, s, d.ID); len(got.Extensions) != 1 {
+		t.Fatalf("stored %d extensions", len(got.Extensions))
+	}
+	focusOn(t, e, "especially_complex")
+	press(e, "space")
+	// 12/03 + 30 + 30 + 30 = Wed 10/06/2026.
+	focusOn(t, e, "resolution_due")
+	if e.cur.value() != "10/06/2026" {
+		t.Errorf("twice extended: resolution due %q, want 10/06/2026", e.cur.value())
+	}
+	save(t, e)
+	got := getPetition(t, s, d.ID)
+	if !got.EspeciallyComplex || len(got.Extensions) != 2 || got.ResolutionDue != model.NewDate(2026, 6, 10) {
+		t.Errorf("stored especially %v, %d extensions, due %v", got.EspeciallyComplex, len(got.Extensions), got.ResolutionDue)
+	}
+}
+
+// x dating the acceptance before the receipt: the error is the dialog's
+// Date field's, shown under it, and the count says "1 error" (review D1,
+// D2) — not a field "Accepted on" the dialog does not have.
+func TestStatusDialogDateErrorOnItsField(t *testing.T) {
+	s, _ := openStore(t)
+	p := &model.Petition{ReceivedOn: today, Channel: model.ChannelWalkIn,
+		Classification: model.ClassComplaint, Name: "Phan Văn Thử", Summary: "Khiếu nại."}
+	if err := s.Create(p, "Lê Thị Hoa"); err != nil {
+		t.Fatal(err)
+	}
+	ctx := testCtx(t, s)
+	ctx.Lang = i18n.EN
+	x := ChangeStatus(ctx, getPetition(t, s, p.ID))
+	focusOn(t, x, "on")
+	for range 12 {
+		press(x, "backspace")
+	}
+	typeText(x, today.AddDays(-1).String())
+	if x.cur.value() != today.AddDays(-1).String() {
+		t.Fatalf("date typed as %q", x.cur.value())
+	}
+	if got := run(t, x, press(x, "ctrl+s")); len(got) != 0 {
+		t.Fatalf("accepted the day before receipt: %v", got)
+	}
+	if x.cur.key != "on" {
+		t.Errorf("focus on %q, want the Date field", x.cur.key)
+	}
+	v := view(x)
+	if strings.Contains(v, "Accepted on") || !strings.Contains(v, "1 error: see the red line") {
+		t.Errorf("the error does not point at the dialog's Date:\n%s", v)
+	}
+	lines := strings.Split(v, "\n")
+	for i, ln := range lines {
+		if strings.Contains(ln, "Date") && !strings.Contains(ln, "Before the date received") &&
+			(i+1 >= len(lines) || !strings.Contains(lines[i+1], "Before the date received")) {
+			t.Errorf("no error beside or under the Date field:\n%s", v)
+		}
 	}
 }

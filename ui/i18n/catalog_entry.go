@@ -89,6 +89,7 @@ func init() {
 			"entry.field.extensions":                           {"Gia hạn", "Extensions"},
 			"entry.field.accepted_on":                          {"Ngày thụ lý", "Accepted on"},
 			"entry.field.complex":                              {"Vụ việc phức tạp", "Complex case"},
+			"entry.field.especially_complex":                   {"Đặc biệt phức tạp (gia hạn 2 lần)", "Especially complex (2 extensions)"},
 			"entry.field.multi_site":                           {"Xác minh nhiều nơi", "Several sites"},
 			"entry.field.extension_on":                         {"Gia hạn %d: ngày QĐ", "Extension %d: on"},
 			"entry.field.extension_days":                       {"Gia hạn %d: số ngày", "Extension %d: days"},
@@ -186,7 +187,6 @@ func init() {
 			"entry.key.toggle":  {"bật/tắt", "toggle"},
 			"entry.key.newline": {"xuống dòng", "new line"},
 
-			"entry.bottom":         {"ctrl+s lưu · esc huỷ · tab/↓ ô sau · shift+tab/↑ ô trước", "ctrl+s save · esc cancel · tab/↓ next · shift+tab/↑ previous"},
 			"entry.saving":         {"Đang lưu…", "Saving…"},
 			"entry.ask.cancel":     {"Bỏ những gì đã nhập? y: bỏ · n/esc: nhập tiếp", "Discard what you typed? y: discard · n/esc: keep typing"},
 			"entry.ask.remove":     {"Xoá mục này cùng nội dung đã nhập? y: xoá · n/esc: không", "Remove this item and what it holds? y: remove · n/esc: no"},
@@ -200,6 +200,7 @@ func init() {
 			"entry.notice.last_matter":  {"Cần ít nhất một vấn đề", "At least one matter is needed"},
 
 			"entry.err.fix":           {"Còn %d lỗi, xem dòng đỏ bên dưới từng ô", "%d errors: see the red lines under the fields"},
+			"entry.err.fix_one":       {"Còn 1 lỗi, xem dòng đỏ bên dưới ô", "1 error: see the red line under the field"},
 			"entry.err.refused":       {"Không lưu được: %s", "Not saved: %s"},
 			"entry.err.save":          {"Không lưu được (%s); nội dung vẫn giữ nguyên, hãy thử lại", "Not saved (%s); what you typed is kept, try again"},
 			"entry.err.stale":         {"Bản ghi vừa được sửa ở nơi khác; nội dung bạn nhập vẫn giữ, hãy đóng và mở lại để sửa tiếp", "The record was changed elsewhere; your text is kept — close and reopen it to edit"},

@@ -198,10 +198,12 @@ func init() {
 			"dash.awaiting":          {"Góp ý đang chờ trả lời", "Feedback awaiting answers"},
 			"dash.sessions_month":    {"Buổi đối thoại, tiếp dân, tham vấn", "Sessions held"},
 			"dash.secretary_days":    {"Ngày tiếp dân của Bí thư Đảng ủy", "Party secretary's reception days"},
-			"dash.chair_days":        {"Ngày tiếp dân của Chủ tịch UBND", "Committee chair's reception days"},
+			"dash.chair_days":        {"Tuần có tiếp dân của Chủ tịch UBND", "Committee chair's reception weeks"},
 			"dash.dialogues_year":    {"Hội nghị đối thoại năm %d", "Dialogue conferences in %d"},
 			"dash.met":               {"đạt", "met"},
 			"dash.not_met":           {"chưa đạt", "not met"},
+			"dash.not_held":          {"chưa tổ chức", "not yet held"},
+			"dash.wards_met":         {"phường đạt", "wards met"},
 			"dash.totals":            {"Tổng số: %s góp ý · %s buổi · %s kiến nghị", "In all: %s feedback · %s sessions · %s petitions"},
 
 			// Details
@@ -309,6 +311,7 @@ func init() {
 			"field.assignee_officer":      {"Cán bộ giải quyết", "Assigned officer"},
 			"field.accepted_on":           {"Ngày thụ lý", "Accepted on"},
 			"field.complex":               {"Vụ việc phức tạp", "Complex case"},
+			"field.especially_complex":    {"Đặc biệt phức tạp", "Especially complex"},
 			"field.multi_site":            {"Xác minh nhiều nơi", "Several sites"},
 			"field.extensions":            {"Gia hạn", "Extension"},
 			"field.ack_due":               {"Hạn thông báo thụ lý", "Acknowledgement due"},

@@ -105,7 +105,10 @@ func build[A aggregator[A]](s *store.Store, p model.Period, newAgg func() A) (mo
 	for i, k := range model.Kinds {
 		parts[i] = newAgg()
 		wg.Go(func() {
-			err := s.ScanRows(k, p.From, p.To, func(r *model.Row) error {
+			// Sessions from 1 January: the dialogue target is judged
+			// over the year to date (the aggregators count the earlier
+			// rows toward it only).
+			err := s.ScanRows(k, model.ScanFrom(k, p), p.To, func(r *model.Row) error {
 				parts[i].Add(r)
 				return nil
 			})
