@@ -184,6 +184,9 @@ func (s *Store) Export(w io.Writer, opt ExportOptions) (Manifest, error) {
 		err = s.exportDeletions(bw, &m)
 	}
 	if err == nil {
+		err = s.exportSent(bw, &m, opt.Period)
+	}
+	if err == nil {
 		err = bw.Flush()
 	}
 	if err == nil {
@@ -350,7 +353,7 @@ func verifyBundle(path string) (Manifest, error) {
 	if got := "sha256:" + hex.EncodeToString(h.Sum(nil)); got != m.Checksum {
 		return m, bundleErr("bundle.checksum")
 	}
-	for _, k := range append(model.Kinds, kindDeleted) {
+	for _, k := range append(model.Kinds, kindDeleted, kindSent) {
 		if counts[string(k)] != m.Counts[string(k)] {
 			return m, bundleErr("bundle.counts", m.Counts[string(k)], k, counts[string(k)])
 		}
@@ -393,8 +396,9 @@ func lineKind(line []byte) (model.Kind, bool) {
 // parsedItem is a bundle line decoded, normalised and encoded for storing,
 // ready for the writing transaction.
 type parsedItem struct {
-	line int        // in the bundle, the manifest being line 1
-	tomb *Tombstone // a deletion instead of a record
+	line int         // in the bundle, the manifest being line 1
+	tomb *Tombstone  // a deletion instead of a record
+	sent *SentReport // a ward's sent report instead of a record
 	rec  model.Record
 	id   [16]byte
 	hist []model.Change
@@ -409,6 +413,9 @@ func parseItem(line []byte, stripped bool) parsedItem {
 	kind, ok := lineKind(line)
 	if ok && kind == kindDeleted {
 		return parseDeletion(line)
+	}
+	if ok && kind == kindSent {
+		return parseSent(line)
 	}
 	if !ok || !slices.Contains(model.Kinds, kind) {
 		return parsedItem{err: bundleErr("bundle.kind", kind)}

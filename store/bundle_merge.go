@@ -199,6 +199,13 @@ func (s *Store) mergeItem(tx *bolt.Tx, g *guard, it *parsedItem, note, by string
 	if it.tomb != nil {
 		return s.mergeDeletion(tx, g, it, note, by, res)
 	}
+	if it.sent != nil {
+		// Only a report of a ward the bundle speaks for, never ours.
+		if ok, err := g.mine(it.sent.Settings.WardCode); !ok {
+			return err
+		}
+		return s.mergeSent(tx, it)
+	}
 	rec, id, kind := it.rec, it.id, it.rec.Kind()
 	m := rec.GetMeta()
 	sum := res.ward(m.Ward)
@@ -246,6 +253,9 @@ func (s *Store) mergeItem(tx *bolt.Tx, g *guard, it *parsedItem, note, by string
 			if err := tx.Bucket(bDeleted).Delete(id[:]); err != nil {
 				return err
 			}
+		}
+		if err := s.checkLocked(tx, "import", rec, by, now, rec.Date()); err != nil {
+			return err
 		}
 		if err := putRaw(tx, kind, id, it.raw); err != nil {
 			return err
@@ -306,6 +316,9 @@ func (s *Store) mergeItem(tx *bolt.Tx, g *guard, it *parsedItem, note, by string
 	}
 	if !incomingWins {
 		return nil
+	}
+	if err := s.checkLocked(tx, "import", rec, by, now, old.Date(), rec.Date()); err != nil {
+		return err
 	}
 	return replaceRecord(tx, old, rec, id)
 }
@@ -405,5 +418,8 @@ func (s *Store) mergeDeletion(tx *bolt.Tx, g *guard, it *parsedItem, note, by st
 				t.Ward, t.At.Format(time.RFC3339), t.By, note)})
 	}
 	sum.Deleted++
+	if err := s.checkLocked(tx, "import", old, by, s.now().UTC(), old.Date()); err != nil {
+		return err
+	}
 	return deleteTx(tx, t.Kind, id, Tombstone{At: t.At, By: t.By}, t.Ref+" ("+note+")")
 }

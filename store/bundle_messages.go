@@ -38,4 +38,7 @@ var bundleMessages = map[string]string{
 	"bundle.id_deleted":          "%s %s: id of the deleted %s %s of ward %s",
 	"bundle.parent_other":        "%s %s: linked to %s of ward %s",
 	"bundle.invalid":             "%s %s",
+	"bundle.sent":                "sent report: %v",
+	"bundle.sent_checksum":       "sent report %s does not match its SHA-256",
+	"bundle.sent_id":             "sent report %s: bad id or ward",
 }

@@ -41,8 +41,9 @@ func followLinks(tx *bolt.Tx, old, rec model.Record) error {
 // later petitions are found by their rows: they carry the matter the
 // petition belonged to, and were received no earlier than it. Each one
 // renumbered is a change of its own (updated at, history), so a bundle
-// carries it to the higher level, where the later version wins.
-func renumberRepeats(tx *bolt.Tx, old, rec model.Record, now time.Time, by string) error {
+// carries it to the higher level, where the later version wins; and each
+// passes the locked-period check (locked) first.
+func renumberRepeats(tx *bolt.Tx, old, rec model.Record, now time.Time, by string, locked func(model.Record) error) error {
 	o, ok := old.(*model.Petition)
 	p, _ := rec.(*model.Petition)
 	if !ok || p == nil || o.Times() == p.Times() && o.MatterID() == p.MatterID() {
@@ -83,6 +84,9 @@ func renumberRepeats(tx *bolt.Tx, old, rec model.Record, now time.Time, by strin
 					now = q.UpdatedAt.Add(1)
 				}
 				q.UpdatedAt, q.UpdatedBy = now, by
+				if err := locked(q); err != nil {
+					return err
+				}
 				if err := replaceRecord(tx, was, q, storedID(q.ID)); err != nil {
 					return err
 				}

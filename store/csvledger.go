@@ -544,6 +544,9 @@ func (s *Store) mergeCSV(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, c
 				m.UpdatedAt = s.now().UTC()
 				m.UpdatedBy = by
 			}
+			if err := s.checkLocked(tx, "import", rec, by, s.now().UTC(), old.Date(), rec.Date()); err != nil {
+				return err
+			}
 			if err := replaceRecord(tx, old, rec, id); err != nil {
 				return err
 			}

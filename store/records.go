@@ -191,6 +191,9 @@ func (s *Store) create(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, rec
 	} else if refTaken(tx, rec.Kind(), m.Ward, m.Ref, id) {
 		return &Invalid{model.FieldErrors{{Field: "ref", Key: "err.ref_taken"}}}
 	}
+	if err := s.checkLocked(tx, "create", rec, by, now, rec.Date()); err != nil {
+		return err
+	}
 	if err := putRecord(tx, rec, id); err != nil {
 		return err
 	}
@@ -591,6 +594,10 @@ func (s *Store) replace(tx *bolt.Tx, old, rec model.Record, id [16]byte, by stri
 	if !now.After(om.UpdatedAt) {
 		now = om.UpdatedAt.Add(1)
 	}
+	if err := s.checkLocked(tx, "update", rec, by, now, old.Date(), rec.Date()); err != nil {
+		return err
+	}
+	prevAt, prevBy := m.UpdatedAt, m.UpdatedBy
 	m.UpdatedAt, m.UpdatedBy = now, by
 	if err := replaceRecord(tx, stored, rec, id); err != nil {
 		return err
@@ -598,7 +605,11 @@ func (s *Store) replace(tx *bolt.Tx, old, rec model.Record, id [16]byte, by stri
 	if err := sealOnBecomingConfidential(tx, stored, rec, id); err != nil {
 		return err
 	}
-	if err := renumberRepeats(tx, old, rec, now, by); err != nil {
+	locked := func(q model.Record) error { return s.checkLocked(tx, "update", q, by, now, q.Date()) }
+	if err := renumberRepeats(tx, old, rec, now, by, locked); err != nil {
+		// Refused (a later repeat is in a reported period): rec is as
+		// the caller had it, so the same save may be tried with a reason.
+		m.UpdatedAt, m.UpdatedBy = prevAt, prevBy
 		return err
 	}
 	return putHistory(tx, rec.Kind(), id, model.Change{At: now, By: by, Action: "update", Fields: changes})
@@ -616,14 +627,18 @@ func (s *Store) Delete(k model.Kind, idStr, by string) error {
 		if err := s.mayWrite(tx); err != nil {
 			return err
 		}
+		at := s.now().UTC()
 		ref := ""
-		if rec, err := getRecord(tx, k, id); err == nil {
-			ref = rec.GetMeta().Ref
+		if old, err := getRecord(tx, k, id); err == nil {
+			if err := s.checkLocked(tx, "delete", old, by, at, old.Date()); err != nil {
+				return err
+			}
+			ref = old.GetMeta().Ref
 		}
 		if err := s.audit(tx, AuditDelete, ref, "", string(k)); err != nil {
 			return err
 		}
-		return deleteTx(tx, k, id, Tombstone{Kind: k, At: s.now().UTC(), By: by}, "")
+		return deleteTx(tx, k, id, Tombstone{Kind: k, At: at, By: by}, "")
 	})
 }
 

@@ -71,6 +71,8 @@ type Store struct {
 	settings *model.Settings // see writeSettings
 	cal      *model.Calendar
 
+	amending amending // see Amending
+
 	ro   bool
 	smu  sync.Mutex
 	sess *session // who is signed in (users.go)

@@ -92,8 +92,10 @@ func draftTab(kind string) int {
 		return tabPetitions
 	case "commit", "commitment", "commit_state", "information":
 		return tabFeedback
-	case "settings", "person":
+	case "settings", "profiles", "person":
 		return tabSettings
+	case "narrative", "send":
+		return tabReports
 	}
 	return tabDashboard
 }

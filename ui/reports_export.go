@@ -39,16 +39,20 @@ type exportChoice struct {
 	register bool
 	format   report.Format
 	label    string // catalog key
+	profile  string // the sender of a Word document
 }
 
 var exportChoices = []exportChoice{
-	{false, report.XLSX, "reports.fmt.xlsx"},
-	{false, report.CSV, "reports.fmt.csv"},
-	{false, report.Markdown, "reports.fmt.md"},
-	{false, report.Text, "reports.fmt.text"},
-	{false, report.JSON, "reports.fmt.json"},
-	{true, report.XLSX, "reports.fmt.register_xlsx"},
-	{true, report.CSV, "reports.fmt.register_csv"},
+	{false, report.XLSX, "reports.fmt.xlsx", ""},
+	{false, report.CSV, "reports.fmt.csv", ""},
+	{false, report.Markdown, "reports.fmt.md", ""},
+	{false, report.Text, "reports.fmt.text", ""},
+	{false, report.JSON, "reports.fmt.json", ""},
+	{false, report.DOCX, "reports.fmt.docx_party", "dang-uy"},
+	{false, report.DOCX, "reports.fmt.docx_committee", "ubnd"},
+	{false, report.DOCX, "reports.fmt.docx_front", "mttq"},
+	{true, report.XLSX, "reports.fmt.register_xlsx", ""},
+	{true, report.CSV, "reports.fmt.register_csv", ""},
 }
 
 type (
@@ -246,6 +250,19 @@ var errIsDir = errors.New("is a directory")
 func writeTo(w io.Writer, s *store.Store, doc *report.Doc, ch exportChoice, today model.Date) error {
 	if ch.register {
 		return report.WriteRegister(w, ch.format, s, doc.Report.Period, today, doc.Lang)
+	}
+	if ch.format == report.DOCX {
+		// The document of the profile, with its narrative and
+		// corrections; a ward's own database leaves out its one-row
+		// by-ward tables.
+		d := *doc
+		if len(d.Report.Wards) <= 1 {
+			d.Report.Wards = nil
+		}
+		if err := report.Dress(s, &d, today, ch.profile); err != nil {
+			return err
+		}
+		return report.Write(w, ch.format, d)
 	}
 	return report.Write(w, ch.format, *doc)
 }

@@ -7,6 +7,7 @@ import (
 
 	"gopy/model"
 	"gopy/store"
+	"gopy/ui/entry"
 	"gopy/ui/kit"
 	"gopy/ui/report"
 )
@@ -135,6 +136,16 @@ func (r *reportsTab) Update(msg tea.Msg) tea.Cmd {
 			return r.export.done(msg)
 		}
 		return nil
+	case documentMsg:
+		if msg.err != nil {
+			r.flash, r.flashOK = r.c.lang.F("err.store", db(msg.err.Error())), false
+			return nil
+		}
+		ctx := r.c.entryContext()
+		if msg.send {
+			return openEntry(r.c, entry.SendReport(ctx, msg.state.Period, msg.state.Profiles))
+		}
+		return openEntry(r.c, entry.EditNarrative(ctx, msg.state))
 	case exportClosedMsg:
 		r.export = nil
 		if msg.written != "" {
@@ -251,6 +262,12 @@ func (r *reportsTab) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		r.export = newExportDialog(r)
 		return r.export.input.Focus()
+	case key.Matches(msg, rk.Narrative, rk.Send):
+		if r.doc == nil || r.docGen != r.gen {
+			r.flash = r.c.lang.T("reports.wait")
+			return nil
+		}
+		return r.openDocument(key.Matches(msg, rk.Send))
 	case key.Matches(msg, k.Reload):
 		r.err = nil
 		return r.build()
@@ -400,8 +417,30 @@ func (r *reportsTab) FullHelp() [][]key.Binding {
 	// The keys of this screen first: the moves every screen shares come
 	// last, where a short terminal cuts the page.
 	return [][]key.Binding{
-		{k.Open, rk.Export, rk.Typed, rk.Earlier, rk.Later, rk.PrevSection, rk.NextSection},
+		{k.Open, rk.Export, rk.Narrative, rk.Send, rk.Typed, rk.Earlier, rk.Later, rk.PrevSection, rk.NextSection},
 		rk.Presets[:],
 		{k.Reload, k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
+	}
+}
+
+// documentMsg brings what the narrative form or the send dialog opens on,
+// read in a command.
+type documentMsg struct {
+	screen int
+	send   bool
+	state  entry.NarrativeState
+	err    error
+}
+
+func (m documentMsg) target() int { return m.screen }
+
+// openDocument reads the profiles (and for the narrative, each one's text
+// for the period) and then opens the form.
+func (r *reportsTab) openDocument(send bool) tea.Cmd {
+	s, sid, l := r.c.store, r.sid, r.c.lang
+	rep := r.doc.Report
+	return func() tea.Msg {
+		st, err := entry.LoadNarratives(s, &rep, l)
+		return documentMsg{screen: sid, send: send, state: st, err: err}
 	}
 }

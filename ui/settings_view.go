@@ -32,7 +32,7 @@ func (v *settingsView) ShortHelp() []key.Binding {
 	return []key.Binding{k.EditSettings, k.Up, k.Down, k.PageDown}
 }
 func (v *settingsView) FullHelp() [][]key.Binding {
-	return [][]key.Binding{v.c.keys.Moves(), {v.c.keys.EditSettings}}
+	return [][]key.Binding{v.c.keys.Moves(), {v.c.keys.EditSettings, v.c.keys.EditProfiles}}
 }
 
 func (v *settingsView) Update(msg tea.Msg) tea.Cmd {
@@ -40,6 +40,13 @@ func (v *settingsView) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		if key.Matches(msg, v.c.keys.EditSettings) {
 			return openEntry(v.c, entry.EditSettings(v.c.entryContext()))
+		}
+		if key.Matches(msg, v.c.keys.EditProfiles) {
+			s, sid := v.c.store, v.sid
+			return func() tea.Msg {
+				list, err := s.Profiles()
+				return profilesMsg{screen: sid, list: list, err: err}
+			}
 		}
 		if cmd := v.adminKey(msg); cmd != nil {
 			return cmd
@@ -49,6 +56,11 @@ func (v *settingsView) Update(msg tea.Msg) tea.Cmd {
 	case adminDataMsg:
 		v.admin = &msg
 		v.build()
+	case profilesMsg:
+		if msg.err != nil {
+			return showNote(v.c.lang.F("err.store", db(msg.err.Error())))
+		}
+		return openEntry(v.c, entry.EditProfiles(v.c.entryContext(), msg.list))
 	case kit.ReloadMsg:
 		// Saved settings come with a reload: the page is laid out again
 		// from them.
@@ -175,3 +187,12 @@ func (v *settingsView) View(w, h int) string {
 	st := v.c.st
 	return kit.Spread(st.Title.Render(v.Title()), "", w) + "\n" + v.doc.view(st, w, h-1)
 }
+
+// profilesMsg brings the report profiles the profiles form opens on.
+type profilesMsg struct {
+	screen int
+	list   []model.Profile
+	err    error
+}
+
+func (m profilesMsg) target() int { return m.screen }

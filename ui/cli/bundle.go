@@ -75,6 +75,7 @@ func runExport(env *Env, args []string) int {
 func runImport(env *Env, args []string) int {
 	fs := newFlags("import")
 	dry := fs.Bool("dry-run", false, "")
+	amend := fs.String("amend", "", "")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return env.flagError(err)
@@ -94,12 +95,15 @@ func runImport(env *Env, args []string) int {
 	failed := 0
 	for _, f := range files {
 		var res *store.ImportResult
-		var err error
-		if strings.HasSuffix(strings.ToLower(f), ".csv") {
-			res, err = s.ImportCSV(f, store.CSVOptions{DryRun: *dry, By: by, Labels: csvLabels(), Progress: env.progress(f)})
-		} else {
-			res, err = s.ImportBundle(f, *dry, by)
-		}
+		err := s.Amending(*amend, func() error {
+			var err error
+			if strings.HasSuffix(strings.ToLower(f), ".csv") {
+				res, err = s.ImportCSV(f, store.CSVOptions{DryRun: *dry, By: by, Labels: csvLabels(), Progress: env.progress(f)})
+			} else {
+				res, err = s.ImportBundle(f, *dry, by)
+			}
+			return err
+		})
 		if err != nil {
 			failed++
 			fmt.Fprintf(env.Stderr, "gopy: %s: %s\n", f, env.importMessage(err))

@@ -197,6 +197,9 @@ func (e *Env) Message(err error) string {
 	}
 	var inv *store.Invalid
 	var de *model.ErrDate
+	if msg, ok := e.sentMessage(err); ok {
+		return msg
+	}
 	if msg, ok := e.edgeMessage(err); ok {
 		return msg
 	}

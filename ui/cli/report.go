@@ -18,23 +18,30 @@ func init() {
 	extraCommands["register"] = runRegister
 }
 
-// runReport: gopy report [--period P] [--by-ward] [--format text|md|csv|xlsx|json] [--out FILE]
+// runReport: gopy report [--period P] [--by-ward] [--format text|md|csv|xlsx|json|docx] [--out FILE]
+// [--profile X] [--send --number N] [--sent [ID]] [--as-sent]
 func runReport(env *Env, args []string) int {
 	fs := newFlags("report")
 	period := fs.String("period", "", "")
 	byWard := fs.Bool("by-ward", false, "")
 	format := fs.String("format", string(report.Text), "")
 	out := fs.String("out", "", "")
-	p, f, code, ok := reportArgs(env, fs, args, period, format, out, report.Formats)
+	var sf sentFlags
+	sf.add(fs)
+	p, f, code, ok := reportArgs(env, fs, sf.rewrite(args), period, format, out, report.Formats)
 	if !ok {
 		return code
 	}
+	if sf.used() {
+		return runSent(env, &sf, p, *period != "", *byWard, f, *out)
+	}
 	return env.reading(func(s *store.Store) int {
-		doc, err := report.Build(s, p, env.Today(), *byWard)
+		// Prepare adds the profile, the narrative and the corrections to
+		// periods already sent.
+		doc, err := report.Prepare(s, p, env.Today(), sf.profile, env.Lang, *byWard)
 		if err != nil {
 			return env.fail(err)
 		}
-		doc.Lang = env.Lang
 		return env.output(*out, func(w io.Writer) error { return report.Write(w, f, doc) })
 	})
 }
@@ -80,7 +87,7 @@ func reportArgs(env *Env, fs *flag.FlagSet, args []string, period, format, out *
 		return p, f, env.usage(env.Lang.F("cli.err.format", *format, strings.Join(known, ", "))), false
 	}
 	if f.Binary() && *out == "" {
-		return p, f, env.usage(env.Lang.T("cli.err.xlsx_out")), false
+		return p, f, env.usage(env.Lang.F("cli.err.binary_out", f, f)), false
 	}
 	return p, f, exitOK, true
 }

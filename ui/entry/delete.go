@@ -1,13 +1,16 @@
 package entry
 
 import (
+	"errors"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"gopy/model"
+	"gopy/store"
 	"gopy/ui/kit"
 	"gopy/ui/sanitize"
 )
@@ -24,6 +27,10 @@ type DeleteDialog struct {
 	what     string
 	deleting bool
 	err      string
+	// locked: the record is dated in a period already reported; the
+	// deletion waits for the reason typed in reason.
+	locked string
+	reason textinput.Model
 }
 
 // ConfirmDelete is the delete confirmation for rec.
@@ -67,6 +74,9 @@ func (d *DeleteDialog) Update(msg tea.Msg) tea.Cmd {
 		if d.deleting {
 			return nil
 		}
+		if d.locked != "" {
+			return d.reasonKey(msg)
+		}
 		switch {
 		case key.Matches(msg, d.keys.Yes):
 			d.deleting, d.err = true, ""
@@ -80,6 +90,16 @@ func (d *DeleteDialog) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		d.deleting = false
+		var le *store.LockedError
+		if errors.As(msg.err, &le) {
+			d.locked = d.ctx.Lang.F("entry.amend.locked", le.Period.String(), sanitize.Line(le.Number))
+			d.reason = textinput.New()
+			d.reason.SetStyles(d.st.Input)
+			d.reason.Prompt = "› "
+			d.reason.CharLimit = 300
+			d.reason.SetWidth(40)
+			return d.reason.Focus()
+		}
 		if msg.err != nil {
 			d.err = errText(d.ctx.Lang, msg.err)
 			return nil
@@ -87,6 +107,30 @@ func (d *DeleteDialog) Update(msg tea.Msg) tea.Cmd {
 		return emit(DeletedMsg{Kind: d.kind, ID: d.id})
 	}
 	return nil
+}
+
+// reasonKey types the reason of deleting a record of a reported period:
+// enter deletes with it, esc closes the dialog with nothing deleted.
+func (d *DeleteDialog) reasonKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, d.keys.Accept):
+		reason := model.CleanLine(d.reason.Value())
+		if reason == "" {
+			d.err = d.ctx.Lang.T("entry.amend.required")
+			return nil
+		}
+		d.deleting, d.err = true, ""
+		s, k, id, by, uid := d.ctx.Store, d.kind, d.id, d.ctx.by(), d.uid
+		return func() tea.Msg {
+			err := s.Amending(reason, func() error { return s.Delete(k, id, by) })
+			return deleteDoneMsg{form: uid, err: err}
+		}
+	case key.Matches(msg, d.keys.Cancel):
+		return emit(ClosedMsg{})
+	}
+	var cmd tea.Cmd
+	d.reason, cmd = d.reason.Update(msg)
+	return cmd
 }
 
 func (d *DeleteDialog) View(w, h int) string {
@@ -101,6 +145,11 @@ func (d *DeleteDialog) View(w, h int) string {
 	switch {
 	case d.deleting:
 		b.WriteString(st.Warn.Render(l.T("entry.deleting")))
+	case d.locked != "":
+		b.WriteString(st.Warn.Render(strings.Join(wrapText(d.locked, inner), "\n")) + "\n" + kit.Clip(d.reason.View(), inner))
+		if d.err != "" {
+			b.WriteString("\n" + st.Err.Render(kit.Clip("! "+d.err, inner)))
+		}
 	case d.err != "":
 		b.WriteString(st.Err.Render(strings.Join(wrapText("! "+d.err, inner), "\n")))
 	default:

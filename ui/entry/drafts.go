@@ -97,6 +97,12 @@ func ResumeDraft(ctx Context, d Draft) (*Form, error) {
 		f = PersonRequest(ctx)
 	case "settings":
 		f = EditSettings(ctx)
+	case "profiles":
+		f, err = resumeOn(dd, nil, func(r *[]model.Profile) *Form { return EditProfiles(ctx, *r) })
+	case "narrative":
+		f, err = resumeOn(dd, nil, func(r *NarrativeState) *Form { return EditNarrative(ctx, *r) })
+	case "send":
+		f, err = resumeOn(dd, nil, func(r *NarrativeState) *Form { return SendReport(ctx, r.Period, r.Profiles) })
 	case "commit", "commitment", "commit_state", "information":
 		f, err = resumeFollow(ctx, dd)
 	default:

@@ -2,18 +2,21 @@ package entry
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"gopy/model"
 	"gopy/store"
 	"gopy/ui/kit"
+	"gopy/ui/sanitize"
 )
 
 // spec is what makes a Form a feedback form, a session form, a dialog…
@@ -73,6 +76,9 @@ const (
 	askNone ask = iota
 	askCancel
 	askRemove
+	// askAmend: the record is dated in a period already reported; the
+	// save waits for the reason of the amendment.
+	askAmend
 )
 
 var formIDs atomic.Int64
@@ -112,6 +118,10 @@ type Form struct {
 	saved     bool
 	asking    ask
 	initial   string
+	// reason is the amendment's reason typed at askAmend; locked says
+	// which report locks the period.
+	reason textinput.Model
+	locked string
 
 	seq, draftSeq int
 	lastDraft     time.Time
@@ -360,6 +370,8 @@ func (f *Form) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := f.keys
 	f.notice = ""
 	switch f.asking {
+	case askAmend:
+		return f.amendKey(msg)
 	case askCancel, askRemove:
 		switch {
 		case key.Matches(msg, k.Yes):
@@ -551,7 +563,51 @@ func (f *Form) removeItem(confirmed bool) tea.Cmd {
 }
 
 // trySave shows every error; when there is none it saves.
-func (f *Form) trySave() tea.Cmd {
+func (f *Form) trySave() tea.Cmd { return f.trySaveWith("") }
+
+// amendKey types the amendment's reason: enter saves with it, esc goes
+// back to the form with nothing saved.
+func (f *Form) amendKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, f.keys.Accept), key.Matches(msg, f.keys.Save):
+		reason := model.CleanLine(f.reason.Value())
+		if reason == "" {
+			f.notice = f.ctx.Lang.T("entry.amend.required")
+			return nil
+		}
+		f.asking = askNone
+		return f.trySaveWith(reason)
+	case key.Matches(msg, f.keys.Cancel):
+		f.asking = askNone
+		f.formErr = f.ctx.Lang.T("entry.amend.cancelled")
+		return nil
+	}
+	var cmd tea.Cmd
+	f.reason, cmd = f.reason.Update(msg)
+	return cmd
+}
+
+// askReason asks for the reason of an amendment to a reported period.
+func (f *Form) askReason(le *store.LockedError) tea.Cmd {
+	l := f.ctx.Lang
+	f.locked = l.F("entry.amend.locked", le.Period.String(), sanitize.Line(le.Number))
+	f.asking = askAmend
+	f.reason = textinput.New()
+	f.reason.SetStyles(f.st.Input)
+	f.reason.Prompt = ""
+	f.reason.CharLimit = 300
+	bw := f.width - 2 // the bottom line's width
+	f.reason.SetWidth(max(bw-min(kit.Width(f.locked), amendPromptW(bw))-2, 8))
+	return f.reason.Focus()
+}
+
+// amendPromptW is what the amendment question may take of a bottom line
+// w wide, leaving the rest to the reason being typed.
+func amendPromptW(w int) int { return max(w-22, w/2) }
+
+// trySaveWith saves; a reason makes the save an amendment of a period
+// already reported (the store refuses such a save without one).
+func (f *Form) trySaveWith(reason string) tea.Cmd {
 	f.tried = true
 	f.validate()
 	if n := len(f.errs) + len(f.other); n > 0 {
@@ -573,7 +629,12 @@ func (f *Form) trySave() tea.Cmd {
 	f.saving, f.formErr = true, ""
 	s, d, dk, uid := f.ctx.Store, f.drafts, f.draftKey, f.uid
 	return func() tea.Msg {
-		res, err := op(s)
+		var res tea.Msg
+		err := s.Amending(reason, func() error {
+			var err error
+			res, err = op(s)
+			return err
+		})
 		if err == nil {
 			// A draft left behind would only be offered again.
 			_ = d.drop(s, dk)
@@ -587,6 +648,10 @@ func (f *Form) saveDone(msg saveDoneMsg) tea.Cmd {
 	if msg.err == nil {
 		f.saved = true
 		return emit(msg.result)
+	}
+	var le *store.LockedError
+	if errors.As(msg.err, &le) {
+		return f.askReason(le)
 	}
 	inv := asInvalid(msg.err)
 	if inv == nil {
@@ -856,6 +921,13 @@ func (f *Form) bottom(w int) string {
 		return st.Warn.Render(kit.Clip(l.T("entry.ask.cancel"), w))
 	case f.asking == askRemove:
 		return st.Warn.Render(kit.Clip(l.T("entry.ask.remove"), w))
+	case f.asking == askAmend:
+		q := f.locked
+		if f.notice != "" {
+			q = f.notice
+		}
+		prompt := st.Warn.Render(kit.Clip(q, amendPromptW(w))) + " "
+		return prompt + kit.Clip(f.reason.View(), max(w-kit.Width(prompt), 8))
 	case f.formErr != "":
 		msg := f.formErr
 		if f.tried && len(f.other) > 0 {

@@ -51,10 +51,11 @@ func init() {
             [--from NGÀY] [--to NGÀY] [--period KỲ] [--ward MÃ]
             [--format table|csv|json] [--count]
             [--sort newest|oldest|due|who|ref]
-  gopy report [--period KỲ] [--by-ward] [--format text|md|csv|xlsx|json] [--out TỆP]
+  gopy report [--period KỲ] [--by-ward] [--format text|md|csv|xlsx|json|docx] [--out TỆP]
+              [--profile MẪU] [--send --number SỐ] [--sent [MÃ]] [--as-sent]
   gopy register [--period KỲ] [--format csv|xlsx] [--out TỆP]
   gopy export --out TỆP [--period KỲ] [--strip-personal]
-  gopy import TỆP... [--dry-run]
+  gopy import TỆP... [--dry-run] [--amend LÝ_DO]
   gopy backup [--out TỆP]    gopy restore TỆP    gopy check [--repair]    gopy version
   gopy keys                  gopy keys accept PHƯỜNG DẤU-VÂN-TAY
   gopy audit [--from NGÀY] [--to NGÀY] [--user TÊN] [--format table|json] [--verify]
@@ -72,10 +73,11 @@ NGÀY: dd/mm/yyyy hoặc yyyy-mm-dd. KỲ: 2026, 2026-Q3, 2026-H1, 2026-9M, 2026
             [--from DATE] [--to DATE] [--period P] [--ward CODE]
             [--format table|csv|json] [--count]
             [--sort newest|oldest|due|who|ref]
-  gopy report [--period P] [--by-ward] [--format text|md|csv|xlsx|json] [--out FILE]
+  gopy report [--period P] [--by-ward] [--format text|md|csv|xlsx|json|docx] [--out FILE]
+              [--profile NAME] [--send --number N] [--sent [ID]] [--as-sent]
   gopy register [--period P] [--format csv|xlsx] [--out FILE]
   gopy export --out FILE [--period P] [--strip-personal]
-  gopy import FILE... [--dry-run]
+  gopy import FILE... [--dry-run] [--amend REASON]
   gopy backup [--out FILE]    gopy restore FILE    gopy check [--repair]    gopy version
   gopy keys                   gopy keys accept WARD FINGERPRINT
   gopy audit [--from DATE] [--to DATE] [--user NAME] [--format table|json] [--verify]

@@ -164,7 +164,7 @@ func init() {
 			"register.told":               {"đã trả lời công dân ngày %s", "citizen informed on %s"},
 			"register.assignee":           {"Giao: %s", "Assigned to: %s"},
 
-			"cli.err.xlsx_out":   {"định dạng xlsx cần chỉ rõ tệp: --out TỆP.xlsx", "the xlsx format needs a file: --out FILE.xlsx"},
+			"cli.err.binary_out": {"định dạng %s cần chỉ rõ tệp: --out TỆP.%s", "the %s format needs a file: --out FILE.%s"},
 			"cli.err.write_out":  {"không ghi được tệp %s: %s", "cannot write %s: %s"},
 			"cli.report.written": {"Đã ghi %s", "Written to %s"},
 		}

@@ -41,8 +41,10 @@ type KeyMap struct {
 	// entry to a petition: three bindings for one key, so the help says
 	// what it does on the screen in front.
 	New, Edit, Delete, EditSettings key.Binding
-	Answer, Raise, AddMatters       key.Binding
-	AddNote, Status                 key.Binding
+	// EditProfiles opens the report profiles (on the Settings tab).
+	EditProfiles              key.Binding
+	Answer, Raise, AddMatters key.Binding
+	AddNote, Status           key.Binding
 	// Follow-through: c adds a commitment to a feedback point or a
 	// session; C and I open the lists of commitments and of information
 	// owed to the Front.
@@ -79,6 +81,9 @@ type ReportKeys struct {
 	PrevSection    key.Binding
 	NextSection    key.Binding
 	Export         key.Binding
+	// Narrative opens the sections written around the figures; Send
+	// sends the period's report (freezing it).
+	Narrative, Send key.Binding
 
 	// In the export dialog, where letters are the file name.
 	DlgNext, DlgPrev  key.Binding
@@ -150,6 +155,7 @@ func NewKeyMap(l i18n.Lang) *KeyMap {
 		Edit:         b(ks("e"), "e", "key.edit"),
 		Delete:       b(ks("d"), "d", "key.delete"),
 		EditSettings: b(ks("e"), "e", "key.edit_settings"),
+		EditProfiles: b(ks("m"), "m", "key.edit_profiles"),
 		Answer:       b(ks("a"), "a", "key.answer"),
 		Raise:        b(ks("p"), "p", "key.raise"),
 		AddMatters:   b(ks("a"), "a", "key.add_matters"),
@@ -199,6 +205,8 @@ func NewKeyMap(l i18n.Lang) *KeyMap {
 			PrevSection: b(ks("left", "h"), "←/h", "reports.key.prev_section"),
 			NextSection: b(ks("right", "l"), "→/l", "reports.key.next_section"),
 			Export:      b(ks("e"), "e", "reports.key.export"),
+			Narrative:   b(ks("w"), "w", "reports.key.narrative"),
+			Send:        b(ks("S"), "S", "reports.key.send"),
 
 			DlgNext:    b(ks("tab", "down"), "tab/↓", "key.next_field"),
 			DlgPrev:    b(ks("shift+tab", "up"), "shift+tab/↑", "key.prev_field"),

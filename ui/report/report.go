@@ -30,16 +30,17 @@ const (
 	CSV      Format = "csv"
 	XLSX     Format = "xlsx"
 	JSON     Format = "json"
+	DOCX     Format = "docx"
 )
 
 // Formats are the report's formats; RegisterFormats the register's.
 var (
-	Formats         = []Format{Text, Markdown, CSV, XLSX, JSON}
+	Formats         = []Format{Text, Markdown, CSV, XLSX, JSON, DOCX}
 	RegisterFormats = []Format{CSV, XLSX}
 )
 
 // Binary reports whether the format cannot go to a terminal.
-func (f Format) Binary() bool { return f == XLSX }
+func (f Format) Binary() bool { return f == XLSX || f == DOCX }
 
 // Ext is the file name extension, with its dot.
 func (f Format) Ext() string {
@@ -69,6 +70,14 @@ type Doc struct {
 	Report   model.Report
 	Settings model.Settings
 	Lang     i18n.Lang
+	// Info is what the Word document adds: profile, narrative, number.
+	Info DocxInfo
+	// Adjustments are the sent figures of earlier periods that changed
+	// since (the section "Điều chỉnh số liệu các kỳ đã báo cáo").
+	Adjustments []Adjustment
+	// Beside are the wards' figures as sent beside recomputed (--by-ward
+	// --as-sent); nil when not asked for.
+	Beside []WardSent
 }
 
 // Build computes the report for the period from the store's rows, as of
@@ -150,27 +159,38 @@ func actsOnTerminal(r rune) bool {
 	return (r >= 0x80 && r <= 0x9f) || sanitize.IsBidiControl(r)
 }
 
+// reportJSON is the report as `--format json` prints it.
+func reportJSON(r *model.Report) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r); err != nil {
+		return nil, err
+	}
+	return jsonInert(b.Bytes()), nil
+}
+
 // Write writes the report in format f.
 func Write(w io.Writer, f Format, d Doc) error {
 	switch f {
 	case JSON:
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(d.Report); err != nil {
+		b, err := reportJSON(&d.Report)
+		if err != nil {
 			return err
 		}
-		_, err := w.Write(jsonInert(b.Bytes()))
+		_, err = w.Write(b)
 		return err
 	case Text:
-		return writeText(w, d.header(), d.sections(), d.Lang)
+		return writeText(w, d.header(), d.allSections(), d.Lang)
 	case Markdown:
-		return writeMarkdown(w, d.header(), d.sections(), d.Lang)
+		return writeMarkdown(w, d.header(), d.allSections(), d.Lang)
 	case CSV:
-		return writeCSV(w, d.header(), d.sections(), d.Lang)
+		return writeCSV(w, d.header(), d.allSections(), d.Lang)
 	case XLSX:
-		return writeXLSX(w, d.header(), d.sections(), d.Lang)
+		return writeXLSX(w, d.header(), d.allSections(), d.Lang)
+	case DOCX:
+		return writeDocx(w, &d)
 	}
 	return fmt.Errorf("report: unknown format %q", f)
 }
