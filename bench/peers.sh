@@ -5,6 +5,8 @@
 # sqlite3, hyperfine (apt-get install taskwarrior sqlite3 hyperfine).
 # Usage: bench/peers.sh [RECORDS]   (default 10000 petitions' worth)
 set -eu
+# Sign in as the demo account that `gopy demo` makes (see README).
+export GOPY_USER=demo GOPY_PASSPHRASE=demo
 cd "$(dirname "$0")/.."
 N=${1:-10000}
 W=$(mktemp -d /tmp/gopy-peers.XXXXXX)

@@ -9,6 +9,8 @@
 # The demo spreads records over the last three years, so "year" (last
 # calendar year) holds about a third of them and "all" every one.
 set -eu
+# Sign in as the demo account that `gopy demo` makes (see README).
+export GOPY_USER=demo GOPY_PASSPHRASE=demo
 cd "$(dirname "$0")/.."
 N=${1:-1000000}
 dir=$(mktemp -d)

@@ -10,6 +10,8 @@
 #   bench/smoke.sh                 (from the repo root; needs go and tmux)
 #   GOPY_SMOKE_KEEP=1 bench/smoke.sh   keeps the temp folder for a look
 set -eu
+# Sign in as the demo account that `gopy demo` makes (see README).
+export GOPY_USER=demo GOPY_PASSPHRASE=demo
 cd "$(dirname "$0")/.."
 
 command -v tmux >/dev/null 2>&1 || { echo "smoke: tmux not found"; exit 1; }
@@ -37,14 +39,14 @@ start() { # start DB ARGS...: run gopy in a fresh 80x24 tmux session
 	shift
 	tmux kill-session -t "$session" 2>/dev/null || true
 	tmux new-session -d -s "$session" -x 80 -y 24 \
-		"env -u NO_COLOR -u GOPY_LANG TERM=xterm-256color '$tmp/gopy' --db '$db' $*; echo \"gopy exited: \$?\"; sleep 30"
+		"env -u NO_COLOR -u GOPY_LANG TERM=xterm-256color GOPY_USER=demo GOPY_PASSPHRASE=demo '$tmp/gopy' --db '$db' $*; echo \"gopy exited: \$?\"; sleep 30"
 }
 
 step="first-run setup"
 start "$tmp/new.db"
 expect "Thiết lập lần đầu" "Tên phường/xã"
 keys "Phường Thử Nghiệm" Enter "TN" Enter "Nguyễn Thị Thử" Enter
-expect "[1 Tổng quan]" "Phường Thử Nghiệm (TN)" "Cán bộ: Nguyễn Thị Thử"
+expect "[1 Tổng quan]" "Phường Thử Nghiệm (TN)" "Cán bộ: demo"
 keys q
 expect "gopy exited: 0"
 
@@ -145,4 +147,19 @@ k G # the end of the detail: its history
 expect "Đổi Trạng thái từ Đã tiếp nhận thành Đã giải quyết" "Ghi Kết quả giải quyết: Đã thay bóng đèn." "Ghi Ngày trả lời công dân"
 k q
 expect "gopy exited: 0"
-echo "smoke: ok (setup, tabs, search, detail, back, quit; vi and en at 80x24; a reception raising two petitions, one closed with its result)"
+
+# The README's first command: the demo opens on the sign-in, demo / demo.
+step="sign-in"
+tmux kill-session -t "$session" 2>/dev/null || true
+tmux new-session -d -s "$session" -x 80 -y 24 \
+	"env -u NO_COLOR -u GOPY_LANG -u GOPY_USER -u GOPY_PASSPHRASE TERM=xterm-256color '$tmp/gopy' --db '$tmp/demo.db'; echo \"gopy exited: \$?\"; sleep 30"
+expect "Đăng nhập" "› demo"
+keys d e m o Enter
+expect "[1 Tổng quan]" "Cán bộ: demo"
+keys C-l
+expect "Đã khóa màn hình · demo"
+keys d e m o Enter
+expect "[1 Tổng quan]"
+keys q
+expect "gopy exited: 0"
+echo "smoke: ok (setup, tabs, search, detail, back, quit; vi and en at 80x24; a reception raising two petitions, one closed with its result; sign-in and lock)"

@@ -10,6 +10,8 @@
 # set GOPY_BENCH_DB=/some/path.db to make it there once and reuse it (the
 # benchmarks work on a copy and never change it).
 set -eu
+# Sign in as the demo account that `gopy demo` makes (see README).
+export GOPY_USER=demo GOPY_PASSPHRASE=demo
 cd "$(dirname "$0")/.."
 benchtime=${1:-3s}
 out=$(go test ./store -run '^$' -count 1 -benchtime "$benchtime" -benchmem \

@@ -9,6 +9,8 @@
 #
 #   bench/workflows.sh             (from the repo root; needs go and tmux)
 set -eu
+# Sign in as the demo account that `gopy demo` makes (see README).
+export GOPY_USER=demo GOPY_PASSPHRASE=demo
 cd "$(dirname "$0")/.."
 
 command -v tmux >/dev/null 2>&1 || { echo "workflows: tmux not found"; exit 1; }
@@ -24,7 +26,7 @@ trap cleanup EXIT
 go build -o "$tmp/gopy" .
 "$tmp/gopy" --db "$tmp/demo.db" demo --records 200 --seed 1 >/dev/null
 tmux -L "$sock" new-session -d -s w -x 80 -y 24 \
-	"exec env -u NO_COLOR -u GOPY_LANG TERM=xterm-256color '$tmp/gopy' --db '$tmp/demo.db'"
+	"exec env -u NO_COLOR -u GOPY_LANG TERM=xterm-256color GOPY_USER=demo GOPY_PASSPHRASE=demo '$tmp/gopy' --db '$tmp/demo.db'"
 
 screen() { tmux -L "$sock" capture-pane -p -t w; }
 

@@ -149,6 +149,16 @@ type Petition struct {
 	ReportedBackOn Date           `json:"reported_back_on,omitempty"`
 
 	Log []LogEntry `json:"log,omitempty"`
+
+	// Sealed is a confidential petition's identity (name, address, ID
+	// number, phone) encrypted by the store; while it is set those four
+	// fields are empty. Only a user with the confidential grant opens it.
+	Sealed []byte `json:"sealed,omitempty"`
+}
+
+// HasIdentity reports whether any identity field holds text in clear.
+func (p *Petition) HasIdentity() bool {
+	return p.Name != "" || p.Address != "" || p.IDNumber != "" || p.Phone != ""
 }
 
 func (*Petition) Kind() Kind   { return KindPetition }
@@ -186,4 +196,7 @@ type FieldChange struct {
 	Field string `json:"field"`
 	Old   string `json:"old,omitempty"`
 	New   string `json:"new,omitempty"`
+	// Sealed holds Old and New encrypted, for the identity fields of a
+	// confidential petition (Old and New are then empty).
+	Sealed []byte `json:"sealed,omitempty"`
 }

@@ -29,6 +29,10 @@ type Settings struct {
 	// government's yearly swaps make worked (Holiday.Worked); a year absent
 	// here uses DefaultHolidays. Editing a year stores its whole list.
 	Holidays map[int][]Holiday `json:"holidays,omitempty"`
+
+	// IdleLockMinutes locks the interface after this long without a key
+	// (0: the default, 10 minutes).
+	IdleLockMinutes int `json:"idle_lock_minutes,omitempty"`
 }
 
 // Deadlines in days, each the law's default (deadline.go says which law

@@ -60,6 +60,11 @@ func benchStore(b *testing.B, write bool) *store.Store {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { s.Close() })
+	if has, _ := s.HasUsers(); has {
+		if _, err := s.SignIn("demo", "demo"); err != nil {
+			b.Fatal(err)
+		}
+	}
 	return s
 }
 
@@ -87,6 +92,11 @@ func makeBenchDB() error {
 		start := time.Now()
 		s, err := store.Open(src, store.Options{NoSync: true})
 		if err != nil {
+			return err
+		}
+		// As gopy demo makes it: the demo account, so denunciations are sealed.
+		if _, _, err := s.Setup("demo", "demo", true); err != nil {
+			s.Close()
 			return err
 		}
 		if err := demo.Generate(s, demo.Options{Records: benchRecords, Seed: 1}); err != nil {

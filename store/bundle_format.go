@@ -56,6 +56,9 @@ type Manifest struct {
 	// signature of this manifest with Signature empty (see keys.go).
 	Key       string `json:"key,omitempty"`
 	Signature string `json:"signature,omitempty"`
+	// Audit is the ward's audit chain head when exported: the higher
+	// level keeps a witness of the ward's log (store/audit.go).
+	Audit *AuditHead `json:"audit,omitempty"`
 }
 
 // BundleItem is one record in a bundle.
@@ -92,6 +95,9 @@ func (s *Store) Export(w io.Writer, opt ExportOptions) (Manifest, error) {
 	m := Manifest{Format: BundleFormat, Version: BundleVersion, Ward: st.WardCode, WardName: st.WardName,
 		Province: st.Province, Period: opt.Period, ExportedAt: s.now().UTC(), ExportedBy: opt.By,
 		StripPersonal: opt.StripPersonal, Counts: map[string]int{}}
+	if head, err := s.AuditHead(); err == nil && head.Length > 0 {
+		m.Audit = &head
+	}
 	// The body is built first (in a temp file) because the manifest, which
 	// comes first, carries its checksum and counts.
 	body, err := os.CreateTemp("", "gopy-bundle-*")
@@ -216,7 +222,7 @@ func stripPersonal(item BundleItem) (BundleItem, error) {
 	if err := json.Unmarshal(item.Record, &p); err != nil {
 		return item, err
 	}
-	p.Name, p.Address, p.IDNumber, p.Phone = "", "", "", ""
+	p.Name, p.Address, p.IDNumber, p.Phone, p.Sealed = "", "", "", "", nil
 	if p.Confidential {
 		p.Group = ""
 	}
@@ -230,8 +236,8 @@ func stripPersonal(item BundleItem) (BundleItem, error) {
 	for i, c := range item.History {
 		c.Fields = append([]model.FieldChange(nil), c.Fields...)
 		for j := range c.Fields {
-			if personalFields[c.Fields[j].Field] || (p.Confidential && c.Fields[j].Field == "group") {
-				c.Fields[j].Old, c.Fields[j].New = "", ""
+			if personalFields[c.Fields[j].Field] || c.Fields[j].Sealed != nil || (p.Confidential && c.Fields[j].Field == "group") {
+				c.Fields[j].Old, c.Fields[j].New, c.Fields[j].Sealed = "", "", nil
 			}
 		}
 		if c.Action == "conflict" {
@@ -435,7 +441,7 @@ func parseItem(line []byte, stripped bool) parsedItem {
 		return parsedItem{err: bundleErr("bundle.bad_ward", kind, m.Ref, m.Ward)}
 	}
 	it.rec.Normalize()
-	if errs := bundleErrors(it.rec.Validate(), stripped); len(errs) > 0 {
+	if errs := bundleErrors(validateSealed(it.rec), stripped); len(errs) > 0 {
 		return parsedItem{err: &BundleError{Key: "bundle.invalid", Args: []any{kind, m.Ref}, Fields: errs}}
 	}
 	if m.Ref == "" {

@@ -60,6 +60,9 @@ func (s *Store) ImportBundle(path string, dryRun bool, by string) (*ImportResult
 	}
 	res := &ImportResult{Manifest: m, Wards: map[string]*ImportSummary{}}
 	err = s.update(func(tx *bolt.Tx) error {
+		if err := s.mayWrite(tx); err != nil {
+			return err
+		}
 		if tx.Bucket(bImports).Get([]byte(m.Checksum)) != nil {
 			res.AlreadyImported = true
 			return errDryRun
@@ -254,7 +257,7 @@ func (s *Store) mergeItem(tx *bolt.Tx, g *guard, it *parsedItem, note, by string
 		if err := s.checkLocked(tx, "import", rec, by, now, rec.Date()); err != nil {
 			return err
 		}
-		if err := tx.Bucket(bRec(kind)).Put(id[:], it.raw); err != nil {
+		if err := putRaw(tx, kind, id, it.raw); err != nil {
 			return err
 		}
 		if err := putIndexes(tx, &it.row, id); err != nil {

@@ -186,6 +186,9 @@ func (s *Store) ImportCSV(path string, opt CSVOptions) (*ImportResult, error) {
 	})
 	res := &ImportResult{Wards: map[string]*ImportSummary{}}
 	err = s.update(func(tx *bolt.Tx) error {
+		if err := s.mayWrite(tx); err != nil {
+			return err
+		}
 		st, err := loadSettings(tx)
 		if err != nil {
 			return err
@@ -528,7 +531,7 @@ func (s *Store) mergeCSV(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, c
 		if old, err := getRecord(tx, rec.Kind(), id); err == nil {
 			rec.Normalize()
 			fillDues(rec, old, st, cal)
-			if errs := rec.Validate(); len(errs) > 0 {
+			if errs := validateSealed(rec); len(errs) > 0 {
 				return &CSVError{Line: cr.Line, Column: csvField(errs[0].Field), Key: errs[0].Key}
 			}
 			m.Ref, m.Ward, m.CreatedAt, m.CreatedBy = old.GetMeta().Ref, old.GetMeta().Ward, old.GetMeta().CreatedAt, old.GetMeta().CreatedBy

@@ -21,6 +21,16 @@ type migration struct {
 var migrations = []migration{
 	{from: 1, run: migrateAcceptance},
 	{from: 2, run: migrateFollowUp},
+	// 4: accounts and the audit log. Identities held in clear are sealed
+	// when the first admin is made (Setup), which makes the data key.
+	{from: 3, run: func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bUsers, bAudit} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	}},
 }
 
 // migrateAcceptance (schema 1 → 2) brings petitions under the deadlines

@@ -95,7 +95,7 @@ func TestNewerSchemaRefused(t *testing.T) {
 	if v, _ := schemaOf(t, path); v != SchemaVersion+1 {
 		t.Errorf("refusing rewrote the schema to %d", v)
 	}
-	if _, err := os.Stat(path + ".schema2.bak"); err == nil {
+	if _, err := os.Stat(path + fmt.Sprintf(".schema%d.bak", SchemaVersion+1)); err == nil {
 		t.Error("a newer database was backed up as if to be migrated")
 	}
 }
@@ -329,5 +329,57 @@ func TestMigrateAcceptance(t *testing.T) {
 		if n, err := s.Count(c.q); err != nil || n != c.want {
 			t.Errorf("%+v: %d (%v), want %d", c.q, n, err, c.want)
 		}
+	}
+}
+
+// A database of schema 3 (before accounts) holding a denouncer in clear:
+// opening migrates it (after a backup), and making the first admin seals
+// the identity.
+func TestSchema3MigratesThenSealsAtSetup(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := model.DefaultSettings()
+	st.WardName, st.WardCode, st.Officer = "Phường Cũ", "OLD", "Cán bộ"
+	s.SaveSettings(st, "")
+	p := &model.Petition{ReceivedOn: model.NewDate(2026, 6, 1), Channel: model.ChannelWalkIn, Classification: model.ClassDenunciation,
+		Name: "Quasimodo Zyxwv", Phone: "0999000111", Summary: "Tố cáo"}
+	if err := s.Create(p, ""); err != nil {
+		t.Fatal(err)
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bUsers, bAudit} {
+			if err := tx.DeleteBucket(b); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bMeta).Put(kSchema, []byte{0, 0, 0, 3})
+	})
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if has, _ := s.HasUsers(); has {
+		t.Fatal("accounts appeared by themselves")
+	}
+	if _, n, err := s.Setup("admin", "a long passphrase", true); err != nil || n != 1 {
+		t.Fatalf("setup sealed %d: %v", n, err)
+	}
+	rec, _ := s.Get(model.KindPetition, p.ID)
+	if rec.(*model.Petition).Name != "" || rec.(*model.Petition).Sealed == nil {
+		t.Error("identity not sealed after setup")
+	}
+	if problems, err := s.Check(); err != nil || len(problems) > 0 {
+		t.Errorf("check: %v %v", problems, err)
+	}
+	if got := s.StaleBackups(); len(got) != 1 || got[0] != path+".schema3.bak" {
+		t.Errorf("backups holding the clear identity: %v", got)
 	}
 }

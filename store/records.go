@@ -47,7 +47,11 @@ func (s *Store) SaveSettings(st model.Settings, by string) error {
 		return &Invalid{errs}
 	}
 	defer s.forgetSettings()
+	by = s.signer(by)
 	return s.update(func(tx *bolt.Tx) error {
+		if err := s.mayAdmin(tx); err != nil {
+			return err
+		}
 		old, err := loadSettings(tx)
 		if err != nil {
 			return err
@@ -62,6 +66,9 @@ func (s *Store) SaveSettings(st model.Settings, by string) error {
 		ch := diff(&old, &st)
 		if len(ch) == 0 {
 			return nil
+		}
+		if err := s.audit(tx, AuditSettings, "", "", settingsNames(ch)); err != nil {
+			return err
 		}
 		return putHistory(tx, "", settingsID, model.Change{At: s.now().UTC(), By: by, Action: "update", Fields: ch})
 	})
@@ -104,7 +111,11 @@ func (s *Store) CreateBatch(recs []model.Record, by string) error {
 	for i, rec := range recs {
 		metas[i] = *rec.GetMeta()
 	}
+	by = s.signer(by)
 	err := s.update(func(tx *bolt.Tx) error {
+		if err := s.mayWrite(tx); err != nil {
+			return err
+		}
 		st, cal, err := s.writeSettings(tx)
 		if err != nil {
 			return err
@@ -148,7 +159,7 @@ func (s *Store) create(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, rec
 	}
 	rec.Normalize()
 	fillDues(rec, nil, st, cal)
-	if errs := rec.Validate(); len(errs) > 0 {
+	if errs := validateSealed(rec); len(errs) > 0 {
 		return &Invalid{errs}
 	}
 	if err := checkParent(tx, rec); err != nil {
@@ -286,6 +297,11 @@ func nextRef(tx *bolt.Tx, ward string, k model.Kind, year int) (string, error) {
 // putRecord writes the record, its list row, search text and indexes.
 func putRecord(tx *bolt.Tx, rec model.Record, id [16]byte) error {
 	k := rec.Kind()
+	if p, ok := rec.(*model.Petition); ok {
+		if err := sealPetition(tx, p); err != nil {
+			return err
+		}
+	}
 	v, err := json.Marshal(rec)
 	if err != nil {
 		return fmt.Errorf("encode %s: %w", k, err)
@@ -304,6 +320,7 @@ func replaceRecord(tx *bolt.Tx, old, rec model.Record, id [16]byte) error {
 	if err := deleteIndexes(tx, &oldRow, id); err != nil {
 		return err
 	}
+	keepSealed(old, rec)
 	return putRecord(tx, rec, id)
 }
 
@@ -417,6 +434,9 @@ func histBucket(tx *bolt.Tx, k model.Kind) *bolt.Bucket {
 }
 
 func putHistory(tx *bolt.Tx, k model.Kind, id [16]byte, c model.Change) error {
+	if err := sealHistoryEntry(tx, k, id, &c); err != nil {
+		return err
+	}
 	b := histBucket(tx, k)
 	seq, err := b.NextSequence()
 	if err != nil {
@@ -494,7 +514,11 @@ func (s *Store) Update(rec model.Record, by string) error {
 	if err != nil {
 		return fmt.Errorf("update: %w", ErrNotFound)
 	}
+	by = s.signer(by)
 	return s.update(func(tx *bolt.Tx) error {
+		if err := s.mayWrite(tx); err != nil {
+			return err
+		}
 		old, err := getRecord(tx, rec.Kind(), id)
 		if err != nil {
 			return err
@@ -515,7 +539,11 @@ func (s *Store) Modify(k model.Kind, id, by string, change func(model.Record) er
 	if err != nil {
 		return fmt.Errorf("%s: %w", id, ErrNotFound)
 	}
+	by = s.signer(by)
 	return s.update(func(tx *bolt.Tx) error {
+		if err := s.mayWrite(tx); err != nil {
+			return err
+		}
 		old, err := getRecord(tx, k, bid)
 		if err != nil {
 			return err
@@ -536,6 +564,13 @@ func (s *Store) Modify(k model.Kind, id, by string, change func(model.Record) er
 // changed fields go to its history. An unchanged record writes nothing.
 func (s *Store) replace(tx *bolt.Tx, old, rec model.Record, id [16]byte, by string) error {
 	m, om := rec.GetMeta(), old.GetMeta()
+	// A sealed identity is compared opened (when the user may open it),
+	// so the history says which identity fields changed, sealed again.
+	stored := old
+	old, err := s.openedForDiff(old, rec)
+	if err != nil {
+		return err
+	}
 	st, cal, err := s.writeSettings(tx)
 	if err != nil {
 		return err
@@ -543,7 +578,7 @@ func (s *Store) replace(tx *bolt.Tx, old, rec model.Record, id [16]byte, by stri
 	m.ID, m.Ref, m.Ward, m.CreatedAt, m.CreatedBy = om.ID, om.Ref, om.Ward, om.CreatedAt, om.CreatedBy
 	rec.Normalize()
 	fillDues(rec, old, st, cal)
-	if errs := rec.Validate(); len(errs) > 0 {
+	if errs := validateSealed(rec); len(errs) > 0 {
 		return &Invalid{errs}
 	}
 	// Only a changed link is checked: a petition whose session was
@@ -569,7 +604,10 @@ func (s *Store) replace(tx *bolt.Tx, old, rec model.Record, id [16]byte, by stri
 	}
 	prevAt, prevBy := m.UpdatedAt, m.UpdatedBy
 	m.UpdatedAt, m.UpdatedBy = now, by
-	if err := replaceRecord(tx, old, rec, id); err != nil {
+	if err := replaceRecord(tx, stored, rec, id); err != nil {
+		return err
+	}
+	if err := sealOnBecomingConfidential(tx, stored, rec, id); err != nil {
 		return err
 	}
 	locked := func(q model.Record) error { return s.checkLocked(tx, "update", q, by, now, q.Date()) }
@@ -589,12 +627,21 @@ func (s *Store) Delete(k model.Kind, idStr, by string) error {
 	if err != nil {
 		return ErrNotFound
 	}
+	by = s.signer(by)
 	return s.update(func(tx *bolt.Tx) error {
+		if err := s.mayWrite(tx); err != nil {
+			return err
+		}
 		at := s.now().UTC()
+		ref := ""
 		if old, err := getRecord(tx, k, id); err == nil {
 			if err := s.checkLocked(tx, "delete", old, by, at, old.Date()); err != nil {
 				return err
 			}
+			ref = old.GetMeta().Ref
+		}
+		if err := s.audit(tx, AuditDelete, ref, "", string(k)); err != nil {
+			return err
 		}
 		return deleteTx(tx, k, id, Tombstone{Kind: k, At: at, By: by}, "")
 	})
@@ -715,7 +762,7 @@ func diff(a, b any) []model.FieldChange {
 	}
 	var out []model.FieldChange
 	for k := range keys {
-		if k == "updated_at" || k == "updated_by" {
+		if k == "updated_at" || k == "updated_by" || k == "sealed" {
 			continue
 		}
 		if fa[k] != fb[k] {
@@ -799,8 +846,8 @@ func redactHistory(tx *bolt.Tx, k model.Kind, id [16]byte) error {
 		}
 		dirty := false
 		for i := range ch.Fields {
-			if personalFields[ch.Fields[i].Field] && (ch.Fields[i].Old != "" || ch.Fields[i].New != "") {
-				ch.Fields[i].Old, ch.Fields[i].New = "", ""
+			if personalFields[ch.Fields[i].Field] && (ch.Fields[i].Old != "" || ch.Fields[i].New != "") || ch.Fields[i].Sealed != nil {
+				ch.Fields[i].Old, ch.Fields[i].New, ch.Fields[i].Sealed = "", "", nil
 				dirty = true
 			}
 		}

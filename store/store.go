@@ -22,7 +22,7 @@ import (
 )
 
 // SchemaVersion is the layout this build reads and writes.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 var (
 	ErrInUse       = errors.New("database in use by another gopy")
@@ -34,6 +34,7 @@ var (
 	ErrNoDatabase  = errors.New("no database at this path")
 	ErrStale       = errors.New("record changed since it was opened")
 	ErrNotGopy     = errors.New("not a gopy database")
+	ErrReadOnly    = errors.New("database opened read-only")
 )
 
 // Invalid wraps a record's validation errors so callers can show them beside
@@ -77,6 +78,10 @@ type Store struct {
 	cal      *model.Calendar
 
 	amending amending // see Amending
+
+	ro   bool
+	smu  sync.Mutex
+	sess *session // who is signed in (users.go)
 }
 
 // Bucket names. Per-kind buckets are named "<prefix>/<kind>".
@@ -130,7 +135,7 @@ const StatusUnaccepted = "unaccepted"
 func kCount(k model.Kind) []byte { return []byte("count/" + string(k)) }
 
 func allBuckets() [][]byte {
-	out := [][]byte{bMeta, bHistory, bLinks, bDrafts, bDeleted, bImports, bWards}
+	out := [][]byte{bMeta, bHistory, bLinks, bDrafts, bDeleted, bImports, bWards, bUsers, bAudit}
 	for _, k := range model.Kinds {
 		out = append(out, bRec(k), bList(k), bFold(k), bIx(k))
 	}
@@ -183,7 +188,7 @@ func Open(path string, opt Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, now: opt.Now}
+	s := &Store{db: db, path: path, now: opt.Now, ro: opt.ReadOnly}
 	if fi, err := os.Stat(path); err == nil {
 		// On Windows the file's identity is read lazily, by path: read it
 		// now, while the path still names the file opened.

@@ -104,7 +104,7 @@ func (tm *tmuxSession) run(args ...string) string {
 func (tm *tmuxSession) start(bin string, args ...string) {
 	tm.t.Helper()
 	tm.kill()
-	cmd := "exec env -u NO_COLOR -u GOPY_LANG TERM=xterm-256color '" + bin + "'"
+	cmd := "exec env -u NO_COLOR -u GOPY_LANG TERM=xterm-256color GOPY_USER=demo GOPY_PASSPHRASE=demo '" + bin + "'"
 	for _, a := range args {
 		cmd += " '" + a + "'"
 	}

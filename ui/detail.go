@@ -102,7 +102,8 @@ func (d *detailScreen) Capturing() bool { return false }
 func (d *detailScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case detailMsg:
-		d.data = &msg
+		// Read again from the store, a sealed identity is sealed again.
+		d.data, d.reveal = &msg, false
 		d.build()
 	case kit.ReloadMsg:
 		return d.load()
@@ -114,11 +115,7 @@ func (d *detailScreen) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, k.Back):
 			return pop
 		case key.Matches(msg, k.Reveal):
-			if p, ok := d.record().(*model.Petition); ok && p.Confidential {
-				d.reveal = !d.reveal
-				d.build()
-			}
-			return nil
+			return d.toggleReveal()
 		}
 		if s := d.entryFor(msg); s != nil {
 			return openEntry(d.c, s)
@@ -344,4 +341,36 @@ func recordStatus(c *common, rec model.Record) string {
 		return s
 	}
 	return ""
+}
+
+// toggleReveal shows a confidential petitioner (v) after asking the
+// reason, for a user with the confidential grant, or hides it again.
+func (d *detailScreen) toggleReveal() tea.Cmd {
+	p, ok := d.record().(*model.Petition)
+	switch {
+	case !ok || !p.Confidential:
+		return nil
+	case d.reveal:
+		return d.load()
+	case p.Sealed == nil:
+		// Held in clear (a database nobody has signed in to yet).
+		d.reveal = true
+		d.build()
+		return nil
+	case !d.c.store.CanReveal():
+		return showNote(d.c.lang.T("detail.no_grant"))
+	}
+	return openEntry(d.c, entry.RevealReason(d.c.entryContext(), p))
+}
+
+// showRevealed takes the opened identity and history the reveal dialog
+// read (audited there).
+func (d *detailScreen) showRevealed(m entry.RevealedMsg) {
+	if d.data == nil {
+		return
+	}
+	data := *d.data
+	data.rec, data.hist = m.Rec, m.Hist
+	d.data, d.reveal = &data, true
+	d.build()
 }

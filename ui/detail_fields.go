@@ -358,6 +358,13 @@ func (d *detailLayout) history() {
 		if h.Note != "" {
 			d.b.para(dbText(h.Note), 3, nil)
 		}
+		if h.Action == "correct" || h.Action == "erase" {
+			// Which fields, never their values (personal-data requests).
+			for _, fc := range h.Fields {
+				d.b.para(fieldLabel(l, fc.Field), 3, nil)
+			}
+			continue
+		}
 		for _, line := range historyLines(l, h.Fields, func(f string) bool { return hide && identityFields[f] }) {
 			d.b.para(line, 3, nil)
 		}

@@ -77,6 +77,7 @@ var namedKeys = map[string]tea.Key{
 	"space":     {Code: tea.KeySpace, Text: " "},
 	"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
 	"ctrl+s":    {Code: 's', Mod: tea.ModCtrl},
+	"ctrl+l":    {Code: 'l', Mod: tea.ModCtrl},
 	"f1":        {Code: tea.KeyF1},
 }
 

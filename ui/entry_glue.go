@@ -88,11 +88,11 @@ func draftTab(kind string) int {
 		return tabFeedback
 	case "session", "matters":
 		return tabSessions
-	case "petition", "status", "note":
+	case "petition", "status", "note", "reveal":
 		return tabPetitions
 	case "commit", "commitment", "commit_state", "information":
 		return tabFeedback
-	case "settings", "profiles":
+	case "settings", "profiles", "person":
 		return tabSettings
 	case "narrative", "send":
 		return tabReports

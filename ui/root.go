@@ -54,7 +54,13 @@ type Root struct {
 	note    string
 	noteErr bool
 	backup  bool
-	settle  time.Duration // see Options.Settle
+
+	// lock is the sign-in in front of everything (signin.go).
+	lock         *signInScreen
+	signedInOnce bool
+	lastKey      time.Time
+	idleLock     time.Duration // 0: never (tests)
+	settle       time.Duration // see Options.Settle
 }
 
 // Options for NewRoot; Run sets AutoBackup and leaves the rest zero.
@@ -75,6 +81,11 @@ type Options struct {
 	// one may come late on a busy machine); tests leave
 	// it zero.
 	Settle time.Duration
+	// SignIn starts on the sign-in (or the first admin's setup) unless a
+	// user is signed in already; IdleLock locks after the idle time (Run
+	// sets both). User is the name offered first.
+	SignIn, IdleLock bool
+	User             string
 }
 
 // NewRoot builds the root model on an open store. It reads only the
@@ -93,11 +104,21 @@ func NewRoot(s *store.Store, lang i18n.Lang, opt Options) (*Root, error) {
 	if c.width == 0 || c.height == 0 {
 		c.width, c.height = 80, 24
 	}
-	r := &Root{c: c, help: help.New(), backup: opt.AutoBackup, settle: opt.Settle}
+	r := &Root{c: c, help: help.New(), backup: opt.AutoBackup, lastKey: time.Now(), signedInOnce: true, settle: opt.Settle}
 	r.restyle()
 	r.buildTabs()
 	if st.WardCode == "" {
 		r.setup = newSetup(c)
+	}
+	if opt.IdleLock {
+		r.idleLock = idleLockOf(st.IdleLockMinutes)
+	}
+	if _, ok := s.CurrentUser(); opt.SignIn && !ok {
+		has, err := s.HasUsers()
+		if err != nil {
+			return nil, err
+		}
+		r.lock, r.signedInOnce = newSignIn(c, !has, "", opt.User), false
 	}
 	return r, nil
 }
@@ -127,32 +148,44 @@ func (r *Root) restyle() {
 // in the background it looks for drafts left unsaved (a killed program, a
 // power cut) and writes the day's backup.
 func (r *Root) Init() tea.Cmd {
-	if r.settle == 0 {
-		return tea.Batch(tea.RequestBackgroundColor, r.background())
+	var idle tea.Cmd
+	if r.idleLock > 0 {
+		idle = idleTick()
 	}
-	return tea.Batch(tea.RequestBackgroundColor, tea.Tick(r.settle, func(time.Time) tea.Msg { return settledMsg{} }))
+	var first tea.Cmd
+	if r.lock != nil {
+		// The drafts are the user's own, sealed: read after sign-in.
+		first = r.lock.Init()
+	}
+	if r.settle == 0 {
+		return tea.Batch(tea.RequestBackgroundColor, first, r.background(), idle)
+	}
+	return tea.Batch(tea.RequestBackgroundColor, first, idle, tea.Tick(r.settle, func(time.Time) tea.Msg { return settledMsg{} }))
 }
 
 // settledMsg: the first frame is out (see Options.Settle).
 type settledMsg struct{}
 
 // background starts what reads the database after the first frame: the
-// first screen's data, the drafts left unsaved and the day's backup.
+// day's backup and, unless the sign-in comes first, the first screen's
+// data and the drafts left unsaved.
 func (r *Root) background() tea.Cmd {
 	var backup tea.Cmd
 	if r.backup {
 		backup = autoBackup(r.c.store)
 	}
+	if r.lock != nil {
+		return backup
+	}
+	return tea.Batch(r.start(), backup)
+}
+
+// start shows the first screen and looks for the user's drafts.
+func (r *Root) start() tea.Cmd {
 	if r.setup != nil {
-		return tea.Batch(r.setup.Init(), backup)
+		return r.setup.Init()
 	}
-	// Not activate: a tab chosen before the first frame stays chosen.
-	var first tea.Cmd
-	if !r.started[tabDashboard] {
-		r.started[tabDashboard] = true
-		first = r.stacks[tabDashboard][0].Init()
-	}
-	return tea.Batch(first, loadDrafts(r.c.store), backup)
+	return tea.Batch(r.activate(tabDashboard), loadDrafts(r.c.store))
 }
 
 func (r *Root) top() screen {
@@ -215,6 +248,15 @@ func (r *Root) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.KeyPressMsg:
 		return r.key(msg)
+	case signInDoneMsg, setupDoneMsg:
+		return r.signInDone(msg)
+	case idleMsg:
+		return r.idle(msg)
+	case signInUsersMsg:
+		if r.lock != nil {
+			return r.lock.Update(msg)
+		}
+		return nil
 	case pushMsg:
 		r.stacks[r.active] = append(r.stacks[r.active], msg.s)
 		return msg.s.Init()
@@ -247,6 +289,25 @@ func (r *Root) update(msg tea.Msg) tea.Cmd {
 		return r.entryDone(msg)
 	case settledMsg:
 		return r.background()
+	case entry.UserSavedMsg:
+		r.popEntry()
+		r.setNote(r.c.lang.F("cli.user.done", db(msg.Name)), false)
+		return r.broadcast(kit.ReloadMsg{})
+	case entry.PersonDoneMsg:
+		r.popEntry()
+		pv := newPersonView(r.c, msg)
+		r.stacks[r.active] = append(r.stacks[r.active], pv)
+		return tea.Batch(pv.Init(), r.broadcast(kit.ReloadMsg{}))
+	case entry.RevealedMsg:
+		r.popEntry()
+		for _, st := range r.stacks {
+			for _, s := range st {
+				if d, ok := s.(*detailScreen); ok && d.recID == msg.ID {
+					d.showRevealed(msg)
+				}
+			}
+		}
+		return nil
 	case draftsMsg:
 		if msg.err != nil {
 			r.setNote(r.c.lang.F("drafts.read_failed", db(msg.err.Error())), true)
@@ -290,6 +351,9 @@ func (r *Root) update(msg tea.Msg) tea.Cmd {
 	}
 	// Anything else (a text field's own messages) goes to the screen in
 	// front.
+	if r.lock != nil {
+		return r.lock.Update(msg)
+	}
 	if r.setup != nil {
 		return r.setup.Update(msg)
 	}
@@ -356,6 +420,13 @@ func (r *Root) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
+	if r.lock != nil {
+		return r.lock.Update(msg)
+	}
+	r.lastKey = time.Now()
+	if key.Matches(msg, lockKey) {
+		return r.lockNow()
+	}
 	if r.setup != nil {
 		return r.setup.Update(msg)
 	}
@@ -410,6 +481,9 @@ func (r *Root) render() string {
 	var body string
 	var helpKeys []key.Binding
 	switch {
+	case r.lock != nil:
+		body = r.lock.View(w, h)
+		helpKeys = r.lock.ShortHelp()
 	case r.setup != nil:
 		body = r.setup.View(w, h)
 		helpKeys = r.setup.ShortHelp()
@@ -446,8 +520,8 @@ func (r *Root) headerLine(w int) string {
 		}
 	}
 	right := r.c.today().String()
-	if s.Officer != "" {
-		right = l.F("header.officer", db(s.Officer)) + " · " + right
+	if who := r.headerUser(); who != "" {
+		right = l.F("header.officer", db(who)) + " · " + right
 	}
 	return kit.Spread(left, st.HeaderDim.Render(right), w)
 }
@@ -459,7 +533,7 @@ func (r *Root) tabLine(w int) string {
 	var b strings.Builder
 	for i, k := range tabKeys {
 		label := string(rune('1'+i)) + " " + l.T(k)
-		if r.setup == nil && i == r.active {
+		if r.setup == nil && r.lock == nil && i == r.active {
 			b.WriteString(st.TabActive.Render("[" + label + "]"))
 		} else {
 			b.WriteString(st.Tab.Render(" " + label + " "))
@@ -537,6 +611,8 @@ func (r *Root) helpLine(w int, keys []key.Binding) string {
 	switch {
 	case r.confirmQuit:
 		keys, global = []key.Binding{k.Yes, k.No}, nil
+	case r.lock != nil:
+		global = []key.Binding{k.ForceQuit}
 	case r.setup != nil:
 		global = nil
 	case r.showHelp:

@@ -14,10 +14,12 @@ import (
 )
 
 // Run shows the TUI on an open store, in the alternate screen, until the
-// officer quits. The day's automatic backup is written in the background, and
-// what reads the database waits for the first frame (Options.Settle).
-func Run(s *store.Store, lang i18n.Lang) error {
-	r, err := NewRoot(s, lang, Options{AutoBackup: true, Settle: 6 * time.Second / 60})
+// officer quits: first the sign-in unless a user is signed in (user is
+// the name offered). The day's automatic backup is written in the
+// background, and what reads the database waits for the first frame
+// (Options.Settle); the screen locks after the idle time.
+func Run(s *store.Store, lang i18n.Lang, user string) error {
+	r, err := NewRoot(s, lang, Options{AutoBackup: true, SignIn: true, IdleLock: true, User: user, Settle: 6 * time.Second / 60})
 	if err != nil {
 		return err
 	}

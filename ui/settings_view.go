@@ -15,15 +15,16 @@ import (
 // agencies, residential groups, topics, deadlines, targets and this year's
 // and next year's holidays. e opens the settings form.
 type settingsView struct {
-	c   *common
-	sid int
-	doc fieldPage
+	c     *common
+	sid   int
+	doc   fieldPage
+	admin *adminDataMsg // accounts and audit log, for admins (settings_admin.go)
 }
 
 func newSettingsView(c *common) *settingsView { return &settingsView{c: c, sid: c.newID()} }
 
 func (v *settingsView) id() int         { return v.sid }
-func (v *settingsView) Init() tea.Cmd   { v.build(); return nil }
+func (v *settingsView) Init() tea.Cmd   { v.build(); return v.loadAdmin() }
 func (v *settingsView) Title() string   { return v.c.lang.T("tab.settings") }
 func (v *settingsView) Capturing() bool { return false }
 func (v *settingsView) ShortHelp() []key.Binding {
@@ -47,16 +48,25 @@ func (v *settingsView) Update(msg tea.Msg) tea.Cmd {
 				return profilesMsg{screen: sid, list: list, err: err}
 			}
 		}
+		if cmd := v.adminKey(msg); cmd != nil {
+			return cmd
+		}
 		_, h := v.c.body()
 		v.doc.key(v.c.keys, msg, h-1)
+	case adminDataMsg:
+		v.admin = &msg
+		v.build()
 	case profilesMsg:
 		if msg.err != nil {
 			return showNote(v.c.lang.F("err.store", db(msg.err.Error())))
 		}
 		return openEntry(v.c, entry.EditProfiles(v.c.entryContext(), msg.list))
-	case tea.WindowSizeMsg, kit.ReloadMsg, restyleMsg:
+	case kit.ReloadMsg:
 		// Saved settings come with a reload: the page is laid out again
 		// from them.
+		v.build()
+		return v.loadAdmin()
+	case tea.WindowSizeMsg, restyleMsg:
 		v.build()
 	}
 	return nil
@@ -165,6 +175,7 @@ func (v *settingsView) build() {
 			b.para(h.On.String()+"  "+l.T("weekday."+strconv.Itoa(int(h.On.Weekday())))+"  "+name, 1, nil)
 		}
 	}
+	v.adminSections(b)
 	b.blank()
 	b.para(l.T("set.edit_hint"), 1, st.Muted.Render)
 	v.doc.lines = b.lines

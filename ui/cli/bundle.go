@@ -39,12 +39,15 @@ func runExport(env *Env, args []string) int {
 			return env.usage(env.periodMessage(err))
 		}
 	}
-	s, err := env.openSigning()
+	s, err := env.openWrite(false)
 	if err != nil {
 		return env.fail(err)
 	}
 	defer s.Close()
-	st, _ := s.Settings()
+	// Logged first, so the bundle's manifest carries its own entry.
+	if err := s.Audit(store.AuditExport, "", "", fmt.Sprintf("%s strip_personal=%t", *out, *strip)); err != nil {
+		return env.fail(err)
+	}
 	// Write beside the target and rename, so a failed export never leaves a
 	// half bundle under the name that gets sent upward.
 	tmp, err := os.CreateTemp(filepath.Dir(*out), ".gopy-export-*")
@@ -52,7 +55,7 @@ func runExport(env *Env, args []string) int {
 		return env.fail(err)
 	}
 	defer os.Remove(tmp.Name())
-	m, err := s.Export(tmp, store.ExportOptions{Period: p, StripPersonal: *strip, By: st.Officer})
+	m, err := s.Export(tmp, store.ExportOptions{Period: p, StripPersonal: *strip, By: signer(s)})
 	if err == nil {
 		err = tmp.Sync()
 	}
@@ -85,11 +88,10 @@ func runImport(env *Env, args []string) int {
 		return env.fail(err)
 	}
 	defer s.Close()
-	st, _ := s.Settings()
-	by := st.Officer
-	if by == "" {
-		by = "import"
+	if err := requireRole(s, false); err != nil {
+		return env.fail(err)
 	}
+	by := signer(s)
 	failed := 0
 	for _, f := range files {
 		var res *store.ImportResult
@@ -106,6 +108,11 @@ func runImport(env *Env, args []string) int {
 			failed++
 			fmt.Fprintf(env.Stderr, "gopy: %s: %s\n", f, env.importMessage(err))
 			continue
+		}
+		if !*dry {
+			if err := s.Audit(store.AuditImport, "", "", f); err != nil {
+				return env.fail(err)
+			}
 		}
 		if res.AlreadyImported {
 			fmt.Fprintln(env.Stdout, env.Lang.F("cli.import.again", f))

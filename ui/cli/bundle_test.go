@@ -244,10 +244,7 @@ func TestConflictKeepsBothVersions(t *testing.T) {
 	json.Unmarshal([]byte(listJSON(t, a, "petitions")), &pets)
 	id := pets[0].ID
 	edit := func(db, result string, at time.Time) {
-		s, err := store.Open(db, store.Options{Now: func() time.Time { return at }})
-		if err != nil {
-			t.Fatal(err)
-		}
+		s := openSigned(t, db, store.Options{Now: func() time.Time { return at }})
 		defer s.Close()
 		rec, err := s.Get(model.KindPetition, id)
 		if err != nil {
@@ -371,17 +368,14 @@ func TestDeletionsTravelUpward(t *testing.T) {
 	}
 	// The ward deletes two petitions; the province edited the second one
 	// after that deletion, so that one stays (a conflict, in its history).
-	s, err := store.Open(a, at(time.Hour))
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openSigned(t, a, at(time.Hour))
 	for _, p := range []model.Petition{gone, kept} {
 		if err := s.Delete(model.KindPetition, p.ID, "ward officer"); err != nil {
 			t.Fatal(err)
 		}
 	}
 	s.Close()
-	s, _ = store.Open(c, at(2*time.Hour))
+	s = openSigned(t, c, at(2*time.Hour))
 	rec, _ := s.Get(model.KindPetition, kept.ID)
 	rec.(*model.Petition).Result = "province's later note"
 	if err := s.Update(rec, "province officer"); err != nil {

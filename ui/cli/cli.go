@@ -40,6 +40,8 @@ type Env struct {
 	// LangExplicit is set when --lang or $GOPY_LANG chose the language; it
 	// then wins over the language chosen in Settings.
 	LangExplicit bool
+	// User signs in: --user or $GOPY_USER (auth.go).
+	User string
 	// TUI starts the full-screen interface; nil in the tests.
 	TUI TUI
 }
@@ -48,8 +50,9 @@ type Env struct {
 func (e *Env) Today() model.Date { return model.DateOf(e.Now()) }
 
 // TUI starts the full-screen interface on an open store: main passes
-// ui.Run (cli is below ui, so it cannot name it itself).
-type TUI func(s *store.Store, lang i18n.Lang) error
+// ui.Run (cli is below ui, so it cannot name it itself). user is the name
+// the sign-in offers first (--user, $GOPY_USER).
+type TUI func(s *store.Store, lang i18n.Lang, user string) error
 
 // Main runs gopy with args (without the program name), with tui as the
 // full-screen interface gopy starts without a subcommand, and returns the
@@ -61,7 +64,7 @@ func Main(args []string, stdout, stderr io.Writer, tui TUI) int {
 func mainAt(args []string, stdout, stderr io.Writer, now func() time.Time, tui TUI) (code int) {
 	env := &Env{Stdout: stdout, Stderr: stderr, Now: now, TUI: tui}
 	defer env.survive(&code)()
-	rest, dbFlag, langFlag, err := globalFlags(args)
+	rest, dbFlag, langFlag, userFlag, err := globalFlags(args)
 	lang, ok := i18n.FromEnv(langFlag)
 	env.Lang = lang
 	env.LangExplicit = langFlag != "" || os.Getenv("GOPY_LANG") != ""
@@ -70,6 +73,10 @@ func mainAt(args []string, stdout, stderr io.Writer, now func() time.Time, tui T
 	}
 	if !ok {
 		return env.usage(env.Lang.F("cli.err.lang", langFlag))
+	}
+	env.User = userFlag
+	if env.User == "" {
+		env.User = os.Getenv("GOPY_USER")
 	}
 	env.DBPath = dbFlag
 	if env.DBPath == "" {
@@ -107,8 +114,8 @@ func mainAt(args []string, stdout, stderr io.Writer, now func() time.Time, tui T
 // register, export, import) without editing the switch above.
 var extraCommands = map[string]func(*Env, []string) int{}
 
-// globalFlags takes --db and --lang from anywhere before "--".
-func globalFlags(args []string) (rest []string, db, lang string, err error) {
+// globalFlags takes --db, --lang and --user from anywhere before "--".
+func globalFlags(args []string) (rest []string, db, lang, user string, err error) {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
@@ -116,25 +123,31 @@ func globalFlags(args []string) (rest []string, db, lang string, err error) {
 			break
 		}
 		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if !strings.HasPrefix(a, "-") || (name != "db" && name != "lang") {
+		// After `audit`, --user is its filter (gopy audit --user U); sign in
+		// with --user before the command or $GOPY_USER.
+		auditFilter := name == "user" && len(rest) > 0 && rest[0] == "audit"
+		if !strings.HasPrefix(a, "-") || (name != "db" && name != "lang" && name != "user") || auditFilter {
 			rest = append(rest, a)
 			continue
 		}
 		if !hasVal {
 			if i+1 >= len(args) {
 				l, _ := i18n.FromEnv(lang)
-				return nil, "", "", fmt.Errorf("--%s: %s", name, l.T("cli.err.missing_value"))
+				return nil, "", "", "", fmt.Errorf("--%s: %s", name, l.T("cli.err.missing_value"))
 			}
 			i++
 			val = args[i]
 		}
-		if name == "db" {
+		switch name {
+		case "db":
 			db = val
-		} else {
+		case "lang":
 			lang = val
+		default:
+			user = val
 		}
 	}
-	return rest, db, lang, nil
+	return rest, db, lang, user, nil
 }
 
 // DefaultDBPath is $GOPY_DB, else the user data folder's gopy/gopy.db.
@@ -166,15 +179,22 @@ func (e *Env) usage(msg string) int {
 	return exitUsage
 }
 
-// fail prints err as one translated line and returns exit code 1.
+// fail prints err as one translated line and returns exit code 1 (2 when
+// no user was given: a usage error).
 func (e *Env) fail(err error) int {
 	fmt.Fprintf(e.Stderr, "gopy: %s\n", e.Message(err))
+	if errors.Is(err, errNoUser) {
+		return exitUsage
+	}
 	return exitError
 }
 
 // Message translates the errors users can meet into one line.
 func (e *Env) Message(err error) string {
 	l := e.Lang
+	if msg, ok := e.authMessage(err); ok {
+		return msg
+	}
 	var inv *store.Invalid
 	var de *model.ErrDate
 	if msg, ok := e.sentMessage(err); ok {
@@ -208,25 +228,7 @@ func (e *Env) Message(err error) string {
 	return l.T("cli.err.generic") + ": " + msg
 }
 
-// openRead opens the database for reading with a shared lock. A database
-// an older gopy made is first opened once to write, which backs it up and
-// migrates it, so the first `gopy list` after an upgrade just works.
-func (e *Env) openRead() (*store.Store, error) {
-	s, err := store.Open(e.DBPath, store.Options{ReadOnly: true, Now: e.Now, ReadAhead: true})
-	if !errors.Is(err, store.ErrOlderSchema) {
-		return s, err
-	}
-	w, err := e.openWrite(false)
-	if err != nil {
-		return nil, err
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return store.Open(e.DBPath, store.Options{ReadOnly: true, Now: e.Now, ReadAhead: true})
-}
-
-// reading runs fn on the database opened to read, and closes it.
+// reading runs fn on the database opened to read (signed in), and closes it.
 func (e *Env) reading(fn func(*store.Store) int) int {
 	s, err := e.openRead()
 	if err != nil {
@@ -234,11 +236,6 @@ func (e *Env) reading(fn func(*store.Store) int) int {
 	}
 	defer s.Close()
 	return fn(s)
-}
-
-// openWrite opens the database for writing (creating it if needed).
-func (e *Env) openWrite(noSync bool) (*store.Store, error) {
-	return store.Open(e.DBPath, store.Options{NoSync: noSync, Now: e.Now})
 }
 
 // newFlags makes a flag set whose errors come back as usage errors.
@@ -339,6 +336,13 @@ func runTUI(env *Env) int {
 		return env.fail(err)
 	}
 	defer s.Close()
+	// With $GOPY_USER and $GOPY_PASSPHRASE both set (scripts, tests) the
+	// interface opens signed in; otherwise it starts on its sign-in.
+	if _, ok := os.LookupEnv("GOPY_PASSPHRASE"); ok && env.User != "" {
+		if err := env.signIn(s); err != nil {
+			return env.fail(err)
+		}
+	}
 	if env.TUI == nil {
 		fmt.Fprintln(env.Stderr, "gopy: TUI not built yet")
 		return exitError
@@ -347,7 +351,7 @@ func runTUI(env *Env) int {
 	if st, err := s.Settings(); err == nil && !env.LangExplicit {
 		lang, _ = i18n.Parse(st.Language)
 	}
-	if err := env.TUI(s, lang); err != nil {
+	if err := env.TUI(s, lang, env.User); err != nil {
 		return env.fail(err)
 	}
 	return exitOK

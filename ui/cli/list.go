@@ -148,7 +148,11 @@ func (e *Env) periodMessage(err error) string {
 func writeJSON(w *bufio.Writer, s *store.Store, q store.Query, inert bool) error {
 	w.WriteString("[")
 	first := true
-	err := s.EachJSON(q, func(_ *model.Row, raw []byte) error {
+	err := s.EachJSON(q, func(row *model.Row, raw []byte) error {
+		raw, err := withoutIdentity(row, raw)
+		if err != nil {
+			return err
+		}
 		if !first {
 			w.WriteString(",")
 		}
@@ -157,7 +161,7 @@ func writeJSON(w *bufio.Writer, s *store.Store, q store.Query, inert bool) error
 		if inert {
 			raw = sanitize.JSON(raw)
 		}
-		_, err := w.Write(raw)
+		_, err = w.Write(raw)
 		return err
 	})
 	if !first {
@@ -221,7 +225,11 @@ func writeCSV(w *bufio.Writer, s *store.Store, q store.Query, inert bool) error 
 	if err := cw.Write(cols); err != nil {
 		return err
 	}
-	err := s.EachJSON(q, func(_ *model.Row, raw []byte) error {
+	err := s.EachJSON(q, func(row *model.Row, raw []byte) error {
+		raw, err := withoutIdentity(row, raw)
+		if err != nil {
+			return err
+		}
 		rows, err := store.CSVRows(q.Kind, raw)
 		if err != nil {
 			return err

@@ -53,7 +53,7 @@ func TestNoTerminalCreatesNothing(t *testing.T) {
 	for _, lang := range []string{"vi", "en"} {
 		dir := filepath.Join(t.TempDir(), "gopy")
 		started := false
-		tui := func(*store.Store, i18n.Lang) error { started = true; return nil }
+		tui := func(*store.Store, i18n.Lang, string) error { started = true; return nil }
 		var out, errb bytes.Buffer
 		code := mainAt([]string{"--lang", lang, "--db", filepath.Join(dir, "gopy.db")}, &out, &errb,
 			func() time.Time { return fixedNow }, tui)

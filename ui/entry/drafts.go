@@ -91,6 +91,10 @@ func ResumeDraft(ctx Context, d Draft) (*Form, error) {
 		f, err = resumeOn(dd, nil, func(r *model.Petition) *Form { return ChangeStatus(ctx, r) })
 	case "note":
 		f, err = resumeOn(dd, nil, func(r *model.Petition) *Form { return AddNote(ctx, r) })
+	case "reveal":
+		f, err = resumeOn(dd, nil, func(r *model.Petition) *Form { return RevealReason(ctx, r) })
+	case "person":
+		f = PersonRequest(ctx)
 	case "settings":
 		f = EditSettings(ctx)
 	case "profiles":

@@ -57,8 +57,14 @@ func (c *Context) today() model.Date {
 	return c.Store.Today()
 }
 
-// by signs records and history entries.
-func (c *Context) by() string { return c.Settings.Officer }
+// by signs records and history entries: the signed-in user, never a typed
+// name (the officer in Settings only where nobody signs in: tests).
+func (c *Context) by() string {
+	if u, ok := c.Store.CurrentUser(); ok {
+		return u.Name
+	}
+	return c.Settings.Officer
+}
 
 // Screen is a form or dialog: a kit.Screen that may hold unsaved text and
 // restyles itself; the root wraps it in a type that adds the id it assigns.

@@ -7,6 +7,7 @@ import (
 
 	bolterrors "go.etcd.io/bbolt/errors"
 
+	"gopy/model"
 	"gopy/store"
 	"gopy/ui/i18n"
 	"gopy/ui/sanitize"
@@ -36,6 +37,12 @@ func errText(l i18n.Lang, err error) string {
 		return l.T("entry.err.disk_full")
 	case errors.Is(err, bolterrors.ErrDatabaseNotOpen):
 		return l.T("entry.err.closed")
+	case errors.Is(err, store.ErrForbidden), errors.Is(err, store.ErrNotSignedIn):
+		return l.T("cli.err.forbidden")
+	case errors.Is(err, store.ErrSealed):
+		return l.T("cli.err.sealed")
+	case errors.Is(err, store.ErrPassphrase):
+		return l.F("cli.err.short_pass", model.MinPassphrase)
 	}
 	return l.F("entry.err.save", sanitize.Line(err.Error()))
 }

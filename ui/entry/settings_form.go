@@ -46,6 +46,7 @@ type settingsSpec struct {
 	numbers                                         map[string]*field
 	dayOffShift, remoteArea                         *field
 	year, holidays                                  *field
+	idle                                            *field // minutes before the screen locks
 	all                                             []*field
 
 	shownYear int            // the year the holidays field holds
@@ -117,6 +118,12 @@ func newSettingsSpec(ctx *Context) *settingsSpec {
 	s.holidays = b.text("holidays")
 	s.holidays.hint = b.l.T("entry.hint.holidays")
 	s.all = append(s.all, s.year, s.holidays)
+
+	s.idle = b.make(kNumber, "idle_lock_minutes")
+	s.idle.in.CharLimit = 4
+	s.idle.section = b.l.T("set.idle_lock")
+	s.idle.setValue(strconv.Itoa(idleMinutes(st)))
+	s.all = append(s.all, s.idle)
 
 	s.wardName.setValue(st.WardName)
 	s.wardCode.setValue(st.WardCode)
@@ -314,6 +321,9 @@ func (s *settingsSpec) build() (model.Settings, model.FieldErrors) {
 	st.Targets = model.Targets{SecretaryDaysPerMonth: n["secretary_days_per_month"],
 		ChairDaysPerWeek: n["chair_days_per_week"], DialoguesPerYear: n["dialogues_per_year"]}
 
+	if st.IdleLockMinutes = r.number(s.idle, 0); st.IdleLockMinutes < 1 || st.IdleLockMinutes > 1440 {
+		r.errs.Add("idle_lock_minutes", "err.idle_lock")
+	}
 	if y := r.number(s.year, 0); y < model.MinYear || y > model.MaxYear {
 		r.errs.Add("holiday_year", "err.date.year")
 	}
@@ -359,4 +369,12 @@ func (s *settingsSpec) save() saveOp {
 		}
 		return SettingsSavedMsg{Settings: saved}, nil
 	}
+}
+
+// idleMinutes is the idle time before the screen locks (default 10).
+func idleMinutes(st model.Settings) int {
+	if st.IdleLockMinutes <= 0 {
+		return 10
+	}
+	return st.IdleLockMinutes
 }

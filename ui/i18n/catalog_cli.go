@@ -49,7 +49,7 @@ func init() {
 			"cli.help": {`gopy — sổ theo dõi góp ý, đối thoại, tiếp dân và kiến nghị
 
   gopy                                   mở giao diện
-  gopy demo --records N [--ward MÃ] [--wards K] [--seed S] [--if-empty]
+  gopy demo --records N [--ward MÃ] [--wards K] [--seed S] [--if-empty] [--force]
   gopy list feedback|sessions|petitions|commitments|information [--status S] [--overdue] [--search CHỮ]
             [--from NGÀY] [--to NGÀY] [--period KỲ] [--ward MÃ]
             [--format table|csv|json] [--count]
@@ -61,14 +61,18 @@ func init() {
   gopy import TỆP... [--dry-run] [--amend LÝ_DO]
   gopy backup [--out TỆP]    gopy restore TỆP    gopy check [--repair]    gopy version
   gopy keys                  gopy keys accept PHƯỜNG DẤU-VÂN-TAY
+  gopy audit [--from NGÀY] [--to NGÀY] [--user TÊN] [--format table|json] [--verify]
+  gopy person CHỮ [--correct GIÁ_TRỊ | --erase [--delete-backups]]    gopy compact
+  gopy user list | add TÊN --role admin|officer|viewer [--grant] | set TÊN ... | passwd | recover TÊN
   gopy stats
 
-Tham số chung: --db ĐƯỜNG_DẪN (mặc định $GOPY_DB), --lang vi|en (mặc định vi; $GOPY_LANG)
+Tham số chung: --db ĐƯỜNG_DẪN (mặc định $GOPY_DB), --lang vi|en (mặc định vi; $GOPY_LANG),
+  --user TÊN (đăng nhập; $GOPY_USER, mật khẩu $GOPY_PASSPHRASE hoặc được hỏi)
 NGÀY: dd/mm/yyyy hoặc yyyy-mm-dd. KỲ: 2026, 2026-Q3, 2026-H1, 2026-9M, 2026-07, NGÀY..NGÀY
 `, `gopy — ledger of feedback, dialogue, citizen reception and petitions
 
   gopy                                   open the interface
-  gopy demo --records N [--ward CODE] [--wards K] [--seed S] [--if-empty]
+  gopy demo --records N [--ward CODE] [--wards K] [--seed S] [--if-empty] [--force]
   gopy list feedback|sessions|petitions|commitments|information [--status S] [--overdue] [--search TEXT]
             [--from DATE] [--to DATE] [--period P] [--ward CODE]
             [--format table|csv|json] [--count]
@@ -80,9 +84,13 @@ NGÀY: dd/mm/yyyy hoặc yyyy-mm-dd. KỲ: 2026, 2026-Q3, 2026-H1, 2026-9M, 2026
   gopy import FILE... [--dry-run] [--amend REASON]
   gopy backup [--out FILE]    gopy restore FILE    gopy check [--repair]    gopy version
   gopy keys                   gopy keys accept WARD FINGERPRINT
+  gopy audit [--from DATE] [--to DATE] [--user NAME] [--format table|json] [--verify]
+  gopy person TEXT [--correct VALUE | --erase [--delete-backups]]    gopy compact
+  gopy user list | add NAME --role admin|officer|viewer [--grant] | set NAME ... | passwd | recover NAME
   gopy stats
 
-Global flags: --db PATH (default $GOPY_DB), --lang vi|en (default vi; $GOPY_LANG)
+Global flags: --db PATH (default $GOPY_DB), --lang vi|en (default vi; $GOPY_LANG),
+  --user NAME (sign in; $GOPY_USER, passphrase $GOPY_PASSPHRASE or asked)
 DATE: dd/mm/yyyy or yyyy-mm-dd. P: 2026, 2026-Q3, 2026-H1, 2026-9M, 2026-07, DATE..DATE
 `},
 		}
