@@ -329,10 +329,17 @@ func (d *detailLayout) linked() {
 		d.b.para(l.T("detail.none"), 1, st.Muted.Render)
 		return
 	}
+	d.linkLines(petitions, model.KindPetition)
+}
+
+// linkLines draws one link a row, its status (of kind k) beside it, marked
+// when overdue.
+func (d *detailLayout) linkLines(rows []model.Row, k model.Kind) {
+	l, st := d.c.lang, d.c.st
 	today := d.c.today()
-	for i := range petitions {
-		r := &petitions[i]
-		note := statusLabel(l, model.KindPetition, r.Status)
+	for i := range rows {
+		r := &rows[i]
+		note := statusLabel(l, k, r.Status)
 		ns := st.StatusStyle(r.Status).Render
 		if r.Overdue(today) {
 			note = "! " + l.T("word.overdue") + " · " + note

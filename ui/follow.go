@@ -177,19 +177,8 @@ func (d *detailLayout) linkedCommitments(rows []model.Row) {
 	if len(rows) == 0 {
 		return
 	}
-	l, st := d.c.lang, d.c.st
-	today := d.c.today()
-	d.b.section(l.F("detail.commitments", len(rows)))
-	for i := range rows {
-		r := &rows[i]
-		note := statusLabel(l, r.Kind, r.Status)
-		ns := st.StatusStyle(r.Status).Render
-		if r.Overdue(today) {
-			note = "! " + l.T("word.overdue") + " · " + note
-			ns = st.Overdue.Render
-		}
-		d.b.linkLine(db(r.Ref)+" · "+db(r.Title), &link{kind: r.Kind, id: r.ID, ref: r.Ref}, note, ns)
-	}
+	d.b.section(d.c.lang.F("detail.commitments", len(rows)))
+	d.linkLines(rows, model.KindCommitment)
 }
 
 // repeatedRow reads the earlier petition a petition repeats (nil when it
