@@ -109,11 +109,7 @@ func (d *detailLayout) commitment(r *model.Commitment) {
 	d.f("what", dbText(r.What))
 	d.f("unit", db(r.Unit))
 	d.f("officer", db(r.Officer))
-	if r.Overdue(today) {
-		d.note("due", date(r.Due), "! "+l.F("detail.days_overdue", r.Due.DaysUntil(today)), true)
-	} else {
-		d.fd("due", r.Due)
-	}
+	d.due("due", r.Due, r.Overdue(today), r.Due.DaysUntil(today))
 	d.b.field(l.T("field.c_state"), l.Enum("commitment", string(r.State)), st.StatusStyle(string(r.State)).Render)
 	switch r.State {
 	case model.CommitmentDone:
@@ -147,11 +143,7 @@ func (d *detailLayout) information(r *model.Information) {
 	d.enum("owed_by", "target", string(r.OwedBy))
 	d.f("owed_by_name", db(r.OwedByName))
 	d.f("owed_to", db(r.OwedTo))
-	if r.Overdue(today) {
-		d.note("due_on", date(r.DueOn), "! "+l.F("detail.days_overdue", r.DueOn.DaysUntil(today)), true)
-	} else {
-		d.fd("due_on", r.DueOn)
-	}
+	d.due("due_on", r.DueOn, r.Overdue(today), r.DueOn.DaysUntil(today))
 	state := string(r.State())
 	d.b.field(l.T("field.i_state"), l.Enum("infostate", state), st.StatusStyle(state).Render)
 	if r.ProvidedOn != 0 {
