@@ -177,7 +177,16 @@ func (r *Root) background() tea.Cmd {
 	if r.lock != nil {
 		return backup
 	}
-	return tea.Batch(r.start(), backup)
+	if r.setup != nil {
+		return tea.Batch(r.setup.Init(), backup)
+	}
+	// Not activate: a tab chosen before the first frame stays chosen.
+	var first tea.Cmd
+	if !r.started[tabDashboard] {
+		r.started[tabDashboard] = true
+		first = r.stacks[tabDashboard][0].Init()
+	}
+	return tea.Batch(first, loadDrafts(r.c.store), backup)
 }
 
 // start shows the first screen and looks for the user's drafts.

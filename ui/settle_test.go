@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"gopy/model"
 	"gopy/store"
 	"gopy/ui/i18n"
 )
@@ -71,5 +72,23 @@ func TestNothingReadBeforeTheFirstFrame(t *testing.T) {
 	}
 	if names, _ := filepath.Glob(filepath.Join(store.BackupDir(s.Path()), "gopy-*.db*")); len(names) != 1 {
 		t.Fatalf("backups after the first frame: %v", names)
+	}
+}
+
+// A tab chosen before the background work starts stays chosen: the
+// dashboard's figures are counted behind it.
+func TestTabChosenBeforeTheFirstFrameStays(t *testing.T) {
+	s := newFixtureStore(t)
+	r, err := NewRoot(s, i18n.EN, Options{Today: fixtureToday, Settle: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dr := &driver{t: t, r: r}
+	dr.key("4")
+	dr.send(settledMsg{})
+	dr.mustSee("[4 Petitions]")
+	d := r.stacks[tabDashboard][0].(*dashboard)
+	if !d.loaded[model.DashTotals] {
+		t.Error("the dashboard was not counted behind the chosen tab")
 	}
 }
