@@ -156,6 +156,10 @@ func (r *Root) Init() tea.Cmd {
 	if r.lock != nil {
 		// The drafts are the user's own, sealed: read after sign-in.
 		first = r.lock.Init()
+	} else if r.setup != nil {
+		// Focusing the setup's first field reads nothing: it cannot wait
+		// for the settle, or what is typed before it is dropped.
+		first = r.setup.Init()
 	}
 	if r.settle == 0 {
 		return tea.Batch(tea.RequestBackgroundColor, first, r.background(), idle)
@@ -178,7 +182,7 @@ func (r *Root) background() tea.Cmd {
 		return backup
 	}
 	if r.setup != nil {
-		return tea.Batch(r.setup.Init(), backup)
+		return backup
 	}
 	// Not activate: a tab chosen before the first frame stays chosen.
 	var first tea.Cmd

@@ -92,3 +92,19 @@ func TestTabChosenBeforeTheFirstFrameStays(t *testing.T) {
 		t.Error("the dashboard was not counted behind the chosen tab")
 	}
 }
+
+// The first-run setup takes keys from its first frame: what is typed
+// before the background work starts is kept (the real binary dropped the
+// ward's name typed within the first 0.1 s).
+func TestSetupTypedBeforeTheFirstFrameIsKept(t *testing.T) {
+	s := openFixtureStore(t, false)
+	r, err := NewRoot(s, i18n.VI, Options{Today: fixtureToday, Settle: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dr := &driver{t: t, r: r}
+	_ = r.Init() // its commands are the hour's wait and a cursor blink: not run
+	dr.mustSee("Thiết lập lần đầu")
+	dr.typ("Phường Thử Nghiệm")
+	dr.mustSee("Phường Thử Nghiệm")
+}
