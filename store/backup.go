@@ -26,7 +26,11 @@ func (s *Store) Backup(w io.Writer) error {
 }
 
 // BackupFile writes a copy to path atomically (temp file, fsync, rename).
+// A path ending in .gz gets a compressed copy (gopy restore reads both).
 func (s *Store) BackupFile(path string) error {
+	if strings.HasSuffix(path, gzExt) {
+		return s.backupGzip(path)
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
@@ -55,20 +59,23 @@ func (s *Store) BackupFile(path string) error {
 // BackupDir is where automatic backups of the database at path go.
 func BackupDir(path string) string { return path + ".backups" }
 
-// AutoBackup writes a dated backup when the newest is older than a day and
-// keeps the newest `keep`. It returns the file written, or "".
-func (s *Store) AutoBackup(keep int) (string, error) {
+// AutoBackup writes a dated, compressed backup when the newest is older
+// than a day, and keeps the newest `daily` and, older, the newest of each of
+// `weekly` weeks (see backup_compress.go). It returns the file written, or "".
+func (s *Store) AutoBackup(daily, weekly int) (string, error) {
 	dir := BackupDir(s.path)
 	names, _ := filepath.Glob(filepath.Join(dir, "gopy-*.db"))
-	sort.Strings(names)
+	gz, _ := filepath.Glob(filepath.Join(dir, "gopy-*.db"+gzExt))
+	names = append(names, gz...)
+	sort.Slice(names, func(i, j int) bool { return filepath.Base(names[i]) < filepath.Base(names[j]) })
 	now := s.now()
 	if n := len(names); n > 0 {
 		if fi, err := os.Stat(names[n-1]); err == nil && now.Sub(fi.ModTime()) < 24*time.Hour {
 			return "", nil
 		}
 	}
-	name := filepath.Join(dir, "gopy-"+now.Format("20060102-150405")+".db")
-	if err := s.BackupFile(name); err != nil {
+	name := filepath.Join(dir, "gopy-"+now.Format("20060102-150405")+".db"+gzExt)
+	if err := s.backupGzip(name); err != nil {
 		return "", err
 	}
 	// The age test above reads the file's time: stamp it by the store's
@@ -76,11 +83,10 @@ func (s *Store) AutoBackup(keep int) (string, error) {
 	if err := os.Chtimes(name, now, now); err != nil {
 		return "", fmt.Errorf("backup: %w", err)
 	}
-	names = append(names, name)
-	for len(names) > keep {
-		os.Remove(names[0])
-		names = names[1:]
+	for _, old := range toPrune(append(names, name), daily, weekly) {
+		os.Remove(old)
 	}
+	removeStale(dir, now)
 	return name, nil
 }
 
@@ -109,7 +115,12 @@ func Restore(src, dst string) (aside string, err error) {
 	if abs(src) == abs(dst) {
 		return "", fmt.Errorf("restore: the backup is the database itself")
 	}
-	in, err := Open(src, Options{ReadOnly: true})
+	file, done, err := gunzipped(src, dst)
+	if err != nil {
+		return "", &RestoreSourceError{src, err}
+	}
+	defer done()
+	in, err := Open(file, Options{ReadOnly: true})
 	if err != nil {
 		return "", &RestoreSourceError{src, err}
 	}

@@ -242,14 +242,14 @@ func TestAutoBackup(t *testing.T) {
 	s, path, c := openTest(t)
 	mustCreate(t, s, petition(day(2026, 6, 1), model.ClassReport))
 	list := func() []string {
-		names, _ := filepath.Glob(filepath.Join(store.BackupDir(path), "gopy-*.db"))
+		names, _ := filepath.Glob(filepath.Join(store.BackupDir(path), "gopy-*.db.gz"))
 		sort.Strings(names)
 		return names
 	}
 	written := 0
 	for d := 0; d < 5; d++ {
 		for h := 0; h < 3; h++ { // three tries a day, hours apart
-			name, err := s.AutoBackup(3)
+			name, err := s.AutoBackup(3, 0)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -270,10 +270,7 @@ func TestAutoBackup(t *testing.T) {
 	}
 	// The newest three are kept: they hold 3, 4 and 5 petitions.
 	for i, name := range got {
-		b, err := store.Open(name, store.Options{ReadOnly: true})
-		if err != nil {
-			t.Fatal(err)
-		}
+		b := restored(t, name)
 		if n := total(t, b, model.KindPetition); n != i+3 {
 			t.Errorf("%s holds %d petitions, want %d", filepath.Base(name), n, i+3)
 		}

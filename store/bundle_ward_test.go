@@ -53,16 +53,7 @@ func exportTo(t testing.TB, s *store.Store) string {
 // the checksum cannot catch is left to catch.
 func forge(t testing.TB, path string, edit func(m map[string]any, items []map[string]any) []map[string]any) string {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	content, _ := io.ReadAll(zr)
-	f.Close()
+	content := readBundle(t, path)
 	lines := bytes.Split(bytes.TrimSuffix(content, []byte("\n")), []byte("\n"))
 	var m map[string]any
 	if err := json.Unmarshal(lines[0], &m); err != nil {
@@ -106,17 +97,7 @@ func forge(t testing.TB, path string, edit func(m map[string]any, items []map[st
 	sum := sha256.Sum256(body.Bytes())
 	m["checksum"] = "sha256:" + hex.EncodeToString(sum[:])
 	head, _ := json.Marshal(m)
-	var out bytes.Buffer
-	zw := gzip.NewWriter(&out)
-	zw.Write(head)
-	zw.Write([]byte{'\n'})
-	zw.Write(body.Bytes())
-	zw.Close()
-	forged := filepath.Join(t.TempDir(), "forged.gpb")
-	if err := os.WriteFile(forged, out.Bytes(), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return forged
+	return writeBundle(t, "forged.gpb", head, body.Bytes())
 }
 
 func mustReject(t *testing.T, s *store.Store, path, want string) {
@@ -223,16 +204,7 @@ func TestBundleCannotReplaceOwnRecord(t *testing.T) {
 // key and signature as they were.
 func forgeKeepingSignature(t testing.TB, path string, edit func(m map[string]any)) string {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	content, _ := io.ReadAll(zr)
-	f.Close()
+	content := readBundle(t, path)
 	head, body, _ := bytes.Cut(content, []byte("\n"))
 	var m map[string]any
 	if err := json.Unmarshal(head, &m); err != nil {
@@ -240,13 +212,36 @@ func forgeKeepingSignature(t testing.TB, path string, edit func(m map[string]any
 	}
 	edit(m)
 	head, _ = json.Marshal(m)
+	return writeBundle(t, "tampered.gpb", head, body)
+}
+
+// readBundle is a bundle file's content, unzipped.
+func readBundle(t testing.TB, path string) []byte {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	content, _ := io.ReadAll(zr)
+	return content
+}
+
+// writeBundle zips a manifest line and the item lines into a new bundle
+// file named name, and returns its path.
+func writeBundle(t testing.TB, name string, head, body []byte) string {
+	t.Helper()
 	var out bytes.Buffer
 	zw := gzip.NewWriter(&out)
 	zw.Write(head)
 	zw.Write([]byte{'\n'})
 	zw.Write(body)
 	zw.Close()
-	p := filepath.Join(t.TempDir(), "tampered.gpb")
+	p := filepath.Join(t.TempDir(), name)
 	if err := os.WriteFile(p, out.Bytes(), 0o600); err != nil {
 		t.Fatal(err)
 	}

@@ -14,20 +14,29 @@ import (
 	"gopy/model"
 )
 
-// Check finds two records of one ward and kind holding one reference,
-// however they came to be stored.
-func TestCheckFindsDuplicateReference(t *testing.T) {
+// openHB opens a new database at path for ward HB on 15/06/2026 at 9:00;
+// the caller closes it.
+func openHB(t *testing.T, path string) *Store {
+	t.Helper()
 	now := time.Date(2026, 6, 15, 9, 0, 0, 0, time.UTC)
-	s, err := Open(filepath.Join(t.TempDir(), "r.db"), Options{Now: func() time.Time { return now }})
+	s, err := Open(path, Options{Now: func() time.Time { return now }})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
 	st, _ := s.Settings()
 	st.WardCode, st.WardName, st.Officer = "HB", "Phường Hòa Bình", "Cán bộ Thử"
 	if err := s.SaveSettings(st, "x"); err != nil {
+		s.Close()
 		t.Fatal(err)
 	}
+	return s
+}
+
+// Check finds two records of one ward and kind holding one reference,
+// however they came to be stored.
+func TestCheckFindsDuplicateReference(t *testing.T) {
+	s := openHB(t, filepath.Join(t.TempDir(), "r.db"))
+	defer s.Close()
 	var ids []string
 	for i := 0; i < 2; i++ {
 		p := &model.Petition{ReceivedOn: model.NewDate(2026, 6, 1), Channel: model.ChannelWalkIn,
@@ -40,7 +49,7 @@ func TestCheckFindsDuplicateReference(t *testing.T) {
 	if problems, _ := s.Check(); len(problems) > 0 {
 		t.Fatalf("clean database: %v", problems)
 	}
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
 		a, _ := model.ParseID(ids[0])
 		b, _ := model.ParseID(ids[1])
 		first, _ := getRecord(tx, model.KindPetition, a)
@@ -62,18 +71,9 @@ func TestCheckFindsDuplicateReference(t *testing.T) {
 // is found by Check, and Repair rebuilds the rows and indexes from the
 // records, saying where.
 func TestCheckAndRepairInvalidUTF8(t *testing.T) {
-	now := time.Date(2026, 6, 15, 9, 0, 0, 0, time.UTC)
 	path := filepath.Join(t.TempDir(), "r.db")
-	s, err := Open(path, Options{Now: func() time.Time { return now }})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openHB(t, path)
 	defer s.Close()
-	st, _ := s.Settings()
-	st.WardCode, st.WardName, st.Officer = "HB", "Phường Hòa Bình", "Cán bộ Thử"
-	if err := s.SaveSettings(st, "x"); err != nil {
-		t.Fatal(err)
-	}
 	p := &model.Petition{ReceivedOn: model.NewDate(2026, 6, 1), Channel: model.ChannelWalkIn,
 		Classification: model.ClassReport, Name: "Người Thử Nghiệm", Summary: "Nội dung thử"}
 	if err := s.Create(p, "x"); err != nil {
@@ -81,7 +81,7 @@ func TestCheckAndRepairInvalidUTF8(t *testing.T) {
 	}
 	// What the CSV import of an older gopy stored: the bytes in the row and
 	// the history as they came; the record's JSON had them replaced.
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
 		id, _ := model.ParseID(p.ID)
 		rec, _ := getRecord(tx, model.KindPetition, id)
 		row := model.RowOf(rec)
@@ -138,15 +138,8 @@ func putHistoryRaw(tx *bolt.Tx, k model.Kind, id [16]byte, v []byte) error {
 // A database made before the unique-reference keys is sound read-only,
 // and gets the keys at its next read-write open.
 func TestUniqueKeysAddedToOlderDatabase(t *testing.T) {
-	now := time.Date(2026, 6, 15, 9, 0, 0, 0, time.UTC)
 	path := filepath.Join(t.TempDir(), "old.db")
-	s, err := Open(path, Options{Now: func() time.Time { return now }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, _ := s.Settings()
-	st.WardCode, st.WardName, st.Officer = "HB", "Phường Hòa Bình", "Cán bộ Thử"
-	s.SaveSettings(st, "x")
+	s := openHB(t, path)
 	for i := 0; i < 3; i++ {
 		p := &model.Petition{ReceivedOn: model.NewDate(2026, 6, 1), Channel: model.ChannelWalkIn,
 			Classification: model.ClassReport, Name: "Người Thử Nghiệm", Summary: "Nội dung thử"}

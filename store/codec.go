@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/binary"
 	"errors"
+	"slices"
 
 	"gopy/model"
 )
@@ -73,6 +74,21 @@ func (d *dec) s() string {
 		return ""
 	}
 	v := string(d.b[:n])
+	d.b = d.b[n:]
+	return v
+}
+
+// raw reads a string's bytes without copying them.
+func (d *dec) raw() []byte {
+	n := d.u()
+	if d.err != nil {
+		return nil
+	}
+	if n > uint64(len(d.b)) {
+		d.err = errRowCorrupt
+		return nil
+	}
+	v := d.b[:n]
 	d.b = d.b[n:]
 	return v
 }
@@ -148,23 +164,95 @@ func encodeRow(r *model.Row) []byte {
 
 // decodeRow fills r from a list row; key is date(4) ‖ id(16).
 func decodeRow(kind model.Kind, key, val []byte, r *model.Row) error {
+	return (*rowDecoder)(nil).decode(kind, key, val, r)
+}
+
+// rowDecoder decodes the rows of one long walk (a report, the dashboard)
+// with fewer allocations: the short values many rows share (ward, status,
+// kinds, channel) are kept once, and when lean it leaves out what only a
+// list shows (Who, Title, ParentID) and reuses AnswerDays' array, so the
+// row is valid only until the next. A year's report at a million records
+// spent a third of its time allocating those strings. A nil decoder
+// decodes every field afresh.
+type rowDecoder struct {
+	lean   bool
+	shared map[string]string
+	days   []int
+	// last holds each common field's latest value: rows next to each
+	// other mostly share their ward, status and kinds, and comparing
+	// bytes costs less than hashing them.
+	last [nCommon]string
+}
+
+// The fields read with common, each with its slot in last.
+const (
+	cWard = iota
+	cStatus
+	cSub
+	cForm
+	cTarget
+	cChannel
+	cHandling
+	cAssignee
+	cSender
+	nCommon
+)
+
+func newRowDecoder(lean bool) *rowDecoder {
+	return &rowDecoder{lean: lean, shared: map[string]string{}}
+}
+
+// maxShared bounds the shared values (a ward code, a status): a province
+// has a few hundred wards; beyond that a value is simply allocated.
+const maxShared = 4096
+
+// common reads a value many rows hold, the field numbered slot.
+func (rd *rowDecoder) common(d *dec, slot int) string {
+	if rd == nil {
+		return d.s()
+	}
+	b := d.raw()
+	if string(b) == rd.last[slot] {
+		return rd.last[slot]
+	}
+	v, ok := rd.shared[string(b)]
+	if !ok {
+		v = string(b)
+		if len(rd.shared) < maxShared {
+			rd.shared[v] = v
+		}
+	}
+	rd.last[slot] = v
+	return v
+}
+
+// own reads a value of the row's own (a name, a summary); lean skips it.
+func (rd *rowDecoder) own(d *dec) string {
+	if rd != nil && rd.lean {
+		d.raw()
+		return ""
+	}
+	return d.s()
+}
+
+func (rd *rowDecoder) decode(kind model.Kind, key, val []byte, r *model.Row) error {
 	if len(key) != 20 || len(val) == 0 || val[0] != rowFormat {
 		return errRowCorrupt
 	}
 	*r = model.Row{Kind: kind, Date: model.Date(int32(binary.BigEndian.Uint32(key))), ID: model.IDString(key[4:]), DraftWindow: -1}
 	d := dec{b: val[1:]}
 	r.Ref = d.s()
-	r.Ward = d.s()
-	r.Status = d.s()
-	r.Sub = d.s()
-	r.Who = d.s()
-	r.Title = d.s()
+	r.Ward = rd.common(&d, cWard)
+	r.Status = rd.common(&d, cStatus)
+	r.Sub = rd.common(&d, cSub)
+	r.Who = rd.own(&d)
+	r.Title = rd.own(&d)
 	r.Due = d.d()
 	r.Confidential = d.bool()
 	switch kind {
 	case model.KindFeedback:
-		r.Form = model.FeedbackForm(d.s())
-		r.Target = model.TargetKind(d.s())
+		r.Form = model.FeedbackForm(rd.common(&d, cForm))
+		r.Target = model.TargetKind(rd.common(&d, cTarget))
 		for i := range r.Points {
 			r.Points[i] = int(d.u())
 		}
@@ -173,7 +261,12 @@ func decodeRow(kind model.Kind, key, val []byte, r *model.Row) error {
 			return errRowCorrupt
 		}
 		if n > 0 {
-			r.AnswerDays = make([]int, n)
+			if rd != nil && rd.lean {
+				rd.days = slices.Grow(rd.days[:0], int(n))[:n]
+				r.AnswerDays = rd.days
+			} else {
+				r.AnswerDays = make([]int, n)
+			}
 			for i := range r.AnswerDays {
 				r.AnswerDays[i] = d.i()
 			}
@@ -182,7 +275,7 @@ func decodeRow(kind model.Kind, key, val []byte, r *model.Row) error {
 		for i := range r.Assess {
 			r.Assess[i] = int(d.u())
 		}
-		r.DraftSender = d.s()
+		r.DraftSender = rd.common(&d, cSender)
 	case model.KindSession:
 		r.Participants = int(d.u())
 		r.AnnouncedOn = d.d()
@@ -190,24 +283,24 @@ func decodeRow(kind model.Kind, key, val []byte, r *model.Row) error {
 		r.Dialogue = d.bool()
 		r.VoterRequest = d.bool()
 	case model.KindPetition:
-		r.Channel = model.Channel(d.s())
-		r.Handling = model.Handling(d.s())
+		r.Channel = model.Channel(rd.common(&d, cChannel))
+		r.Handling = model.Handling(rd.common(&d, cHandling))
 		r.People = int(d.u())
 		r.AckDue = d.d()
 		r.AcknowledgedOn = d.d()
 		r.ResolvedOn = d.d()
 		r.ReportedBackOn = d.d()
-		r.Assignee = d.s()
-		r.ParentID = d.s()
+		r.Assignee = rd.common(&d, cAssignee)
+		r.ParentID = rd.own(&d)
 		r.RepeatNo = int(d.u())
 		r.Matter = d.s()
 	case model.KindCommitment:
 		r.ResolvedOn = d.d()
-		r.Assignee = d.s()
-		r.ParentID = d.s()
+		r.Assignee = rd.common(&d, cAssignee)
+		r.ParentID = rd.own(&d)
 	case model.KindInformation:
 		r.ResolvedOn = d.d()
-		r.Target = model.TargetKind(d.s())
+		r.Target = model.TargetKind(rd.common(&d, cTarget))
 	}
 	if d.err == nil && len(d.b) != 0 {
 		return errRowCorrupt

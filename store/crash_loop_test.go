@@ -1,14 +1,11 @@
 package store_test
 
 import (
-	"bufio"
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -122,32 +119,7 @@ func TestCrashLoop(t *testing.T) {
 	imported := false
 	totals := map[string]int{}
 	for round := 0; round < *crashKills; round++ {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashLoopHelper$", "-test.count=1", "-test.timeout=60s")
-		cmd.Env = append(os.Environ(), crashLoopEnv+"="+strings.Join([]string{path, bundle, backup, fmt.Sprint(round)}, "|"))
-		var stderr strings.Builder
-		cmd.Stderr = &stderr
-		stdout, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		lines := make(chan string, 4096)
-		go func() {
-			defer close(lines)
-			br := bufio.NewReader(stdout)
-			for {
-				line, err := br.ReadString('\n')
-				if err != nil { // a line cut by the kill was never reported whole
-					if err != io.EOF {
-						t.Error(err)
-					}
-					return
-				}
-				lines <- strings.TrimSuffix(line, "\n")
-			}
-		}()
+		cmd, lines, stderr := startChild(t, "TestCrashLoopHelper", crashLoopEnv+"="+strings.Join([]string{path, bundle, backup, fmt.Sprint(round)}, "|"))
 		select {
 		case l, ok := <-lines:
 			if !ok || l != "ready" {

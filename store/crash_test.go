@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -83,32 +82,7 @@ func TestCrashSafety(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 25))
 	reported := map[string]bool{}
 	for round := 0; round < 5; round++ {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashHelper$", "-test.count=1", "-test.timeout=60s")
-		cmd.Env = append(os.Environ(), crashEnv+"="+path)
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		stdout, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		lines := make(chan string, 1024)
-		go func() {
-			defer close(lines)
-			br := bufio.NewReader(stdout)
-			for {
-				line, err := br.ReadString('\n')
-				if err != nil { // a line cut by the kill was never reported whole
-					if err != io.EOF {
-						t.Error(err)
-					}
-					return
-				}
-				lines <- strings.TrimSuffix(line, "\n")
-			}
-		}()
+		cmd, lines, stderr := startChild(t, "TestCrashHelper", crashEnv+"="+path)
 		select {
 		case ref, ok := <-lines:
 			if !ok {
@@ -160,4 +134,37 @@ func TestCrashSafety(t *testing.T) {
 		t.Logf("round %d: %d saves reported this round, %d stored in all", round, n, len(stored))
 		s.Close()
 	}
+}
+
+// startChild runs this test binary's test run in a child process with env
+// added, and hands back its output a line at a time (a line cut by a kill
+// is dropped) and its stderr.
+func startChild(t *testing.T, run, env string) (*exec.Cmd, <-chan string, *strings.Builder) {
+	cmd := exec.Command(os.Args[0], "-test.run=^"+run+"$", "-test.count=1", "-test.timeout=60s")
+	cmd.Env = append(os.Environ(), env)
+	stderr := &strings.Builder{}
+	cmd.Stderr = stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := make(chan string, 4096)
+	go func() {
+		defer close(lines)
+		br := bufio.NewReader(stdout)
+		for {
+			line, err := br.ReadString('\n')
+			if err != nil {
+				if err != io.EOF {
+					t.Error(err)
+				}
+				return
+			}
+			lines <- strings.TrimSuffix(line, "\n")
+		}
+	}()
+	return cmd, lines, stderr
 }

@@ -32,19 +32,7 @@ func TestCSVCarriesAcceptanceAndExtensions(t *testing.T) {
 			t.Errorf("CSV columns lack %s", want)
 		}
 	}
-	raw, err := s.RecordJSON(model.KindPetition, p.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines, err := store.CSVRows(model.KindPetition, raw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	w.Write(cols)
-	w.WriteAll(lines)
-	recs, err := store.ParseCSV(&buf, c.Now(), nil)
+	recs, err := store.ParseCSV(bytes.NewReader(readFile(t, ledger(t, s, model.KindPetition, nil))), c.Now(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,18 +42,11 @@ func TestCSVCarriesAcceptanceAndExtensions(t *testing.T) {
 	}
 	// A ledger whose extensions cell is not the JSON list is refused
 	// with its line and column.
-	bad := bytes.Buffer{}
-	w = csv.NewWriter(&bad)
-	w.Write(cols)
-	line := append([]string{}, lines[0]...)
-	for i, c := range cols {
-		if c == "extensions" {
-			line[i] = "gia hạn 30 ngày"
-		}
-	}
-	w.Write(line)
-	w.Flush()
-	if _, err := store.ParseCSV(&bad, c.Now(), nil); err == nil || !bytes.Contains([]byte(err.Error()), []byte("extensions")) {
+	bad := ledger(t, s, model.KindPetition, func(col map[string]int, line []string) []string {
+		line[col["extensions"]] = "gia hạn 30 ngày"
+		return line
+	})
+	if _, err := store.ParseCSV(bytes.NewReader(readFile(t, bad)), c.Now(), nil); err == nil || !bytes.Contains([]byte(err.Error()), []byte("extensions")) {
 		t.Errorf("bad extensions cell: %v", err)
 	}
 }
@@ -131,19 +112,7 @@ func TestEspeciallyComplexSecondExtension(t *testing.T) {
 	if p.ResolutionDue != day(2026, 4, 13) {
 		t.Errorf("resolution due %v, want 13/04/2026", p.ResolutionDue)
 	}
-	raw, err := s.RecordJSON(model.KindPetition, p.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines, err := store.CSVRows(model.KindPetition, raw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	w.Write(store.CSVColumns(model.KindPetition))
-	w.WriteAll(lines)
-	recs, err := store.ParseCSV(&buf, c.Now(), nil)
+	recs, err := store.ParseCSV(bytes.NewReader(readFile(t, ledger(t, s, model.KindPetition, nil))), c.Now(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,8 +1,6 @@
 package store
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -296,48 +294,24 @@ func dedupe(fs []model.FieldChange) []model.FieldChange {
 // opening sealed fields first (with the grant) and sealing them again when
 // the petition is confidential.
 func rewriteHistory(tx *bolt.Tx, data []byte, id [16]byte, confidential bool, fn func(fc *model.FieldChange)) error {
-	b := histBucket(tx, model.KindPetition)
 	idStr := model.IDString(id[:])
 	pub := dataPub(tx)
-	type entry struct {
-		key []byte
-		v   []byte
-	}
-	var out []entry
-	c := b.Cursor()
-	for key, v := c.Seek(id[:]); key != nil && bytes.HasPrefix(key, id[:]); key, v = c.Next() {
-		if len(key) != 24 {
-			continue
-		}
-		var ch model.Change
-		if err := json.Unmarshal(v, &ch); err != nil {
-			return fmt.Errorf("decode history: %w", err)
-		}
+	return rewriteChanges(tx, model.KindPetition, id, func(ch *model.Change) (bool, error) {
 		if data != nil {
-			if err := openChange(data, idStr, &ch); err != nil {
-				return err
+			if err := openChange(data, idStr, ch); err != nil {
+				return false, err
 			}
 		}
 		for i := range ch.Fields {
 			fn(&ch.Fields[i])
 		}
 		if confidential && pub != nil {
-			if _, err := sealChange(pub, idStr, &ch); err != nil {
-				return err
+			if _, err := sealChange(pub, idStr, ch); err != nil {
+				return false, err
 			}
 		}
-		nv, err := json.Marshal(ch)
-		if err != nil {
-			return err
-		}
-		out = append(out, entry{append([]byte{}, key...), nv})
-	}
-	for _, e := range out {
-		if err := b.Put(e.key, e.v); err != nil {
-			return err
-		}
-	}
-	return nil
+		return true, nil
+	})
 }
 
 // StaleBackups lists the backups beside the database that hold data from

@@ -1,8 +1,10 @@
 package store
 
 import (
+	"bytes"
 	"fmt"
 	"os"
+	"strconv"
 	"unsafe"
 
 	bolt "go.etcd.io/bbolt"
@@ -22,28 +24,74 @@ import (
 // release is turned off for this Store: it only saves memory, and a
 // refusal will not change on the next try.
 func (s *Store) releaseMapped() {
+	s.db.View(func(*bolt.Tx) error {
+		s.releaseHeld()
+		return nil
+	})
+}
+
+// releaseHeld is releaseMapped for a caller inside a read transaction
+// (a long walk, as it goes): the transaction it holds keeps the map where
+// it is.
+func (s *Store) releaseHeld() {
 	if s.noRelease.Load() {
 		return
 	}
-	if err := s.db.View(func(*bolt.Tx) error { return s.adviseDontNeed() }); err != nil {
+	if err := s.adviseDontNeed(); err != nil {
 		s.noRelease.Store(true)
 	}
 }
 
 func (s *Store) adviseDontNeed() error {
-	info := s.db.Info()
-	fi, err := os.Stat(s.path)
-	if err != nil {
-		return err
-	}
-	if info.Data == 0 || fi.Size() == 0 {
+	mapped := s.mapped()
+	if mapped == nil {
 		return nil
 	}
-	// The map is not Go memory: its address is an offset from nil, not a
-	// uintptr turned back into a pointer the collector might have moved.
-	mapped := unsafe.Slice((*byte)(unsafe.Add(nil, info.Data)), fi.Size())
 	if err := unix.Madvise(mapped, unix.MADV_DONTNEED); err != nil {
 		return fmt.Errorf("madvise %s: %w", s.path, err)
 	}
 	return nil
+}
+
+// readAhead turns the kernel's read-ahead back on for the map (see
+// Options.ReadAhead). A refusal only costs speed.
+func (s *Store) readAhead() {
+	s.db.View(func(*bolt.Tx) error {
+		if m := s.mapped(); m != nil {
+			unix.Madvise(m, unix.MADV_NORMAL)
+		}
+		return nil
+	})
+}
+
+// mapped is the database file's map (nil: none, or the file is gone). The
+// caller holds a transaction, so the map stays where it is.
+func (s *Store) mapped() []byte {
+	info := s.db.Info()
+	fi, err := os.Stat(s.path)
+	if err != nil || info.Data == 0 || fi.Size() == 0 {
+		return nil
+	}
+	// The map is not Go memory: its address is an offset from nil, not a
+	// uintptr turned back into a pointer the collector might have moved.
+	return unsafe.Slice((*byte)(unsafe.Add(nil, info.Data)), fi.Size())
+}
+
+// fileResident is how many bytes of mapped files the process holds in
+// memory: the third field of /proc/self/statm (file-backed and shared
+// pages; gopy maps only its database).
+func fileResident() (int64, bool) {
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return 0, false
+	}
+	f := bytes.Fields(b)
+	if len(f) < 3 {
+		return 0, false
+	}
+	pages, err := strconv.ParseInt(string(f[2]), 10, 64)
+	if err != nil {
+		return 0, false
+	}
+	return pages * int64(os.Getpagesize()), true
 }

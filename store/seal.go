@@ -289,7 +289,17 @@ func hasClearPersonal(c *model.Change) bool {
 // sealHistory seals the identity in every history entry of one petition
 // (when it becomes confidential, and at setup).
 func sealHistory(tx *bolt.Tx, pub []byte, id [16]byte) error {
-	b := histBucket(tx, model.KindPetition)
+	idStr := model.IDString(id[:])
+	return rewriteChanges(tx, model.KindPetition, id, func(ch *model.Change) (bool, error) {
+		return sealChange(pub, idStr, ch)
+	})
+}
+
+// rewriteChanges passes every history entry of one record to fn and writes
+// back those fn reports changed. The puts wait until the walk is done: a
+// cursor must not see the bucket change under it.
+func rewriteChanges(tx *bolt.Tx, k model.Kind, id [16]byte, fn func(ch *model.Change) (changed bool, err error)) error {
+	b := histBucket(tx, k)
 	type entry struct {
 		key []byte
 		v   []byte
@@ -304,7 +314,7 @@ func sealHistory(tx *bolt.Tx, pub []byte, id [16]byte) error {
 		if err := json.Unmarshal(v, &ch); err != nil {
 			return fmt.Errorf("decode history: %w", err)
 		}
-		dirty, err := sealChange(pub, model.IDString(id[:]), &ch)
+		dirty, err := fn(&ch)
 		if err != nil {
 			return err
 		}

@@ -5,8 +5,6 @@ import (
 	"testing"
 	"time"
 
-	bolt "go.etcd.io/bbolt"
-
 	"gopy/model"
 	"gopy/store"
 )
@@ -47,16 +45,7 @@ func benchDenunciation() *model.Petition {
 //	go test ./store -run '^$' -bench BenchmarkSaveSealedVsBare -benchtime 300x
 func BenchmarkSaveSealedVsBare(b *testing.B) {
 	s := benchStore(b, true)
-	p := benchPetition()
-	if err := s.Create(p, "bench"); err != nil {
-		b.Fatal(err)
-	}
-	raw, err := s.RecordJSON(model.KindPetition, p.ID)
-	if err != nil {
-		b.Fatal(err)
-	}
-	db := store.BoltDB(s)
-	bucket := []byte("rec/" + string(model.KindPetition))
+	bareCommit := bareCommitter(b, s)
 	var sealed, plain, bare time.Duration
 	n := 0
 	for b.Loop() {
@@ -70,13 +59,7 @@ func BenchmarkSaveSealedVsBare(b *testing.B) {
 			b.Fatal(err)
 		}
 		plain += time.Since(start)
-		id, _ := model.ParseID(model.NewID(time.Now()))
-		start = time.Now()
-		err := db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucket).Put(id[:], raw) })
-		bare += time.Since(start)
-		if err != nil {
-			b.Fatal(err)
-		}
+		bare += bareCommit()
 		n++
 	}
 	b.ReportMetric(float64(sealed.Nanoseconds())/float64(n), "sealed-ns")

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -118,8 +119,13 @@ func refillIx(tx *bolt.Tx, k model.Kind) error {
 	if list == nil {
 		return nil
 	}
+	// The keys are put in key order: a new bucket's keys all sit in one
+	// node until the commit, and putting them in row order moved that
+	// node's tail at each put; at a million records the upgrade that adds
+	// the reference keys ran for many minutes before the first frame.
+	var keys [][]byte
 	var row model.Row
-	return list.ForEach(func(key, v []byte) error {
+	err = list.ForEach(func(key, v []byte) error {
 		if len(key) != 20 {
 			return fmt.Errorf("%s: bad list key %x", bList(k), key)
 		}
@@ -128,11 +134,17 @@ func refillIx(tx *bolt.Tx, k model.Kind) error {
 		}
 		var id [16]byte
 		copy(id[:], key[4:])
-		for _, ik := range ixKeys(&row, id) {
-			if err := ix.Put(ik, nil); err != nil {
-				return err
-			}
-		}
+		keys = append(keys, ixKeys(&row, id)...)
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	slices.SortFunc(keys, bytes.Compare)
+	for _, ik := range keys {
+		if err := ix.Put(ik, nil); err != nil {
+			return err
+		}
+	}
+	return nil
 }

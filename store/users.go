@@ -311,22 +311,16 @@ func (s *Store) signer(by string) string {
 }
 
 // mayWrite refuses a save by a viewer, or by nobody once accounts exist.
-func (s *Store) mayWrite(tx *bolt.Tx) error {
-	sess := s.current()
-	if sess == nil {
-		if hasUsers(tx) {
-			return ErrNotSignedIn
-		}
-		return nil
-	}
-	if !sess.user.Role.CanWrite() {
-		return ErrForbidden
-	}
-	return nil
-}
+func (s *Store) mayWrite(tx *bolt.Tx) error { return s.mayAs(tx, model.Role.CanWrite) }
 
 // mayAdmin refuses what only an admin does.
 func (s *Store) mayAdmin(tx *bolt.Tx) error {
+	return s.mayAs(tx, func(r model.Role) bool { return r == model.RoleAdmin })
+}
+
+// mayAs refuses unless the signed-in user's role is allowed; without a
+// session only a file with no accounts yet lets anything through.
+func (s *Store) mayAs(tx *bolt.Tx, allowed func(model.Role) bool) error {
 	sess := s.current()
 	if sess == nil {
 		if hasUsers(tx) {
@@ -334,7 +328,7 @@ func (s *Store) mayAdmin(tx *bolt.Tx) error {
 		}
 		return nil
 	}
-	if sess.user.Role != model.RoleAdmin {
+	if !allowed(sess.user.Role) {
 		return ErrForbidden
 	}
 	return nil

@@ -41,6 +41,7 @@ type dashMsg struct {
 	part        model.DashPart
 	figs        model.Dashboard
 	err         error
+	next        tea.Cmd // counts the next part (nil: the last)
 }
 
 func (m dashMsg) target() int { return m.screen }
@@ -88,17 +89,39 @@ func (d *dashboard) Capturing() bool { return false }
 func (d *dashboard) Init() tea.Cmd {
 	d.gen++
 	d.figs, d.loaded, d.failed = model.Dashboard{}, [model.NDashParts]bool{}, [model.NDashParts]bool{}
+	return tea.Batch(d.countWards(), d.countPart(0))
+}
+
+// dashOrder is the order the parts are counted in: one after another, on
+// one core (the other stays free for the keys the officer types), the
+// overdue ones last (they walk the deadline indexes, longest at a million
+// records), so most figures show at once.
+var dashOrder = func() []model.DashPart {
+	last := []model.DashPart{model.DashOverdueFeedback, model.DashOverduePetitions}
+	var order []model.DashPart
+	for p := range model.NDashParts {
+		if !slices.Contains(last, p) {
+			order = append(order, p)
+		}
+	}
+	return append(order, last...)
+}()
+
+// countPart counts the i-th part of dashOrder; its message carries the
+// command for the next part.
+func (d *dashboard) countPart(i int) tea.Cmd {
+	if i >= len(dashOrder) {
+		return nil
+	}
 	s, sid, gen := d.c.store, d.sid, d.gen
 	today := d.c.today()
 	st := d.c.settings
-	cmds := []tea.Cmd{d.countWards()}
-	for part := range model.NDashParts {
-		cmds = append(cmds, func() tea.Msg {
-			f, err := s.DashboardPart(part, today, &st)
-			return dashMsg{screen: sid, gen: gen, part: part, figs: f, err: err}
-		})
+	part := dashOrder[i]
+	next := d.countPart(i + 1)
+	return func() tea.Msg {
+		f, err := s.DashboardPart(part, today, &st)
+		return dashMsg{screen: sid, gen: gen, part: part, figs: f, err: err, next: next}
 	}
-	return tea.Batch(cmds...)
 }
 
 // countWards counts each origin ward's records and overdue ones. Only a
@@ -268,6 +291,7 @@ func (d *dashboard) Update(msg tea.Msg) tea.Cmd {
 				d.figs.Set(msg.part, msg.figs)
 			}
 			d.scroll()
+			return msg.next
 		}
 	case tea.WindowSizeMsg:
 		d.scroll()

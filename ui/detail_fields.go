@@ -68,6 +68,15 @@ func (d *detailLayout) f(key, value string) { d.b.field(d.c.lang.T("field."+key)
 
 func (d *detailLayout) fd(key string, v model.Date) { d.f(key, date(v)) }
 
+// due shows a due date, flagged with how many days it is overdue when it is.
+func (d *detailLayout) due(key string, v model.Date, overdue bool, days int) {
+	if overdue {
+		d.note(key, date(v), "! "+d.c.lang.F("detail.days_overdue", days), true)
+	} else {
+		d.fd(key, v)
+	}
+}
+
 func (d *detailLayout) enum(key, group, value string) {
 	d.b.field(d.c.lang.T("field."+key), d.c.lang.Enum(group, value), nil)
 }
@@ -284,11 +293,7 @@ func (d *detailLayout) petition(r *model.Petition) {
 	} else {
 		d.fd("acknowledged_on", r.AcknowledgedOn)
 	}
-	if overdue && kind == model.DueResolution {
-		d.note("resolution_due", date(r.ResolutionDue), "! "+l.F("detail.days_overdue", r.DaysOverdue(today)), true)
-	} else {
-		d.fd("resolution_due", r.ResolutionDue)
-	}
+	d.due("resolution_due", r.ResolutionDue, overdue && kind == model.DueResolution, r.DaysOverdue(today))
 	d.b.field(l.T("field.status"), l.Enum("status", string(r.Status)), st.StatusStyle(string(r.Status)).Render)
 	d.f("result", dbText(r.Result))
 	d.fd("resolved_on", r.ResolvedOn)
@@ -329,10 +334,17 @@ func (d *detailLayout) linked() {
 		d.b.para(l.T("detail.none"), 1, st.Muted.Render)
 		return
 	}
+	d.linkLines(petitions, model.KindPetition)
+}
+
+// linkLines draws one link a row, its status (of kind k) beside it, marked
+// when overdue.
+func (d *detailLayout) linkLines(rows []model.Row, k model.Kind) {
+	l, st := d.c.lang, d.c.st
 	today := d.c.today()
-	for i := range petitions {
-		r := &petitions[i]
-		note := statusLabel(l, model.KindPetition, r.Status)
+	for i := range rows {
+		r := &rows[i]
+		note := statusLabel(l, k, r.Status)
 		ns := st.StatusStyle(r.Status).Render
 		if r.Overdue(today) {
 			note = "! " + l.T("word.overdue") + " · " + note

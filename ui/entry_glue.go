@@ -121,8 +121,9 @@ type (
 	}
 )
 
-// backupsKept is how many daily automatic backups are kept.
-const backupsKept = 7
+// The automatic backups kept: the newest 7 (one a day), and of the older
+// ones the newest of each of 4 weeks.
+const backupsKept, backupWeeks = 7, 4
 
 func loadDrafts(s *store.Store) tea.Cmd {
 	return func() tea.Msg {
@@ -133,7 +134,7 @@ func loadDrafts(s *store.Store) tea.Cmd {
 
 func autoBackup(s *store.Store) tea.Cmd {
 	return func() tea.Msg {
-		name, err := s.AutoBackup(backupsKept)
+		name, err := s.AutoBackup(backupsKept, backupWeeks)
 		return backupMsg{name: name, err: err}
 	}
 }

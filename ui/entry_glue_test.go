@@ -582,7 +582,7 @@ func TestAutomaticBackupAtStart(t *testing.T) {
 	}
 	dr := &driver{t: t, r: r}
 	dr.run(r.Init())
-	names, _ := filepath.Glob(filepath.Join(store.BackupDir(s.Path()), "gopy-*.db"))
+	names, _ := filepath.Glob(filepath.Join(store.BackupDir(s.Path()), "gopy-*.db*"))
 	if len(names) != 1 {
 		t.Fatalf("backups: %v", names)
 	}

@@ -109,11 +109,7 @@ func (d *detailLayout) commitment(r *model.Commitment) {
 	d.f("what", dbText(r.What))
 	d.f("unit", db(r.Unit))
 	d.f("officer", db(r.Officer))
-	if r.Overdue(today) {
-		d.note("due", date(r.Due), "! "+l.F("detail.days_overdue", r.Due.DaysUntil(today)), true)
-	} else {
-		d.fd("due", r.Due)
-	}
+	d.due("due", r.Due, r.Overdue(today), r.Due.DaysUntil(today))
 	d.b.field(l.T("field.c_state"), l.Enum("commitment", string(r.State)), st.StatusStyle(string(r.State)).Render)
 	switch r.State {
 	case model.CommitmentDone:
@@ -147,11 +143,7 @@ func (d *detailLayout) information(r *model.Information) {
 	d.enum("owed_by", "target", string(r.OwedBy))
 	d.f("owed_by_name", db(r.OwedByName))
 	d.f("owed_to", db(r.OwedTo))
-	if r.Overdue(today) {
-		d.note("due_on", date(r.DueOn), "! "+l.F("detail.days_overdue", r.DueOn.DaysUntil(today)), true)
-	} else {
-		d.fd("due_on", r.DueOn)
-	}
+	d.due("due_on", r.DueOn, r.Overdue(today), r.DueOn.DaysUntil(today))
 	state := string(r.State())
 	d.b.field(l.T("field.i_state"), l.Enum("infostate", state), st.StatusStyle(state).Render)
 	if r.ProvidedOn != 0 {
@@ -177,19 +169,8 @@ func (d *detailLayout) linkedCommitments(rows []model.Row) {
 	if len(rows) == 0 {
 		return
 	}
-	l, st := d.c.lang, d.c.st
-	today := d.c.today()
-	d.b.section(l.F("detail.commitments", len(rows)))
-	for i := range rows {
-		r := &rows[i]
-		note := statusLabel(l, r.Kind, r.Status)
-		ns := st.StatusStyle(r.Status).Render
-		if r.Overdue(today) {
-			note = "! " + l.T("word.overdue") + " · " + note
-			ns = st.Overdue.Render
-		}
-		d.b.linkLine(db(r.Ref)+" · "+db(r.Title), &link{kind: r.Kind, id: r.ID, ref: r.Ref}, note, ns)
-	}
+	d.b.section(d.c.lang.F("detail.commitments", len(rows)))
+	d.linkLines(rows, model.KindCommitment)
 }
 
 // repeatedRow reads the earlier petition a petition repeats (nil when it

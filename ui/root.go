@@ -60,6 +60,7 @@ type Root struct {
 	signedInOnce bool
 	lastKey      time.Time
 	idleLock     time.Duration // 0: never (tests)
+	settle       time.Duration // see Options.Settle
 }
 
 // Options for NewRoot; Run sets AutoBackup and leaves the rest zero.
@@ -72,6 +73,14 @@ type Options struct {
 	// AutoBackup writes the day's rotating backup in the background at
 	// start (Run sets it; tests leave their databases alone).
 	AutoBackup bool
+	// Settle is how long after Init the work that reads the database in
+	// the background (the dashboard's figures, the drafts, the backup)
+	// waits, so that it never competes with the first frame for the
+	// processor and the disk: at a million records it delayed the frame
+	// by half its time. Run sets 0.1 s, six of Bubble Tea's frames (the first
+	// one may come late on a busy machine); tests leave
+	// it zero.
+	Settle time.Duration
 	// SignIn starts on the sign-in (or the first admin's setup) unless a
 	// user is signed in already; IdleLock locks after the idle time (Run
 	// sets both). User is the name offered first.
@@ -95,7 +104,7 @@ func NewRoot(s *store.Store, lang i18n.Lang, opt Options) (*Root, error) {
 	if c.width == 0 || c.height == 0 {
 		c.width, c.height = 80, 24
 	}
-	r := &Root{c: c, help: help.New(), backup: opt.AutoBackup, lastKey: time.Now(), signedInOnce: true}
+	r := &Root{c: c, help: help.New(), backup: opt.AutoBackup, lastKey: time.Now(), signedInOnce: true, settle: opt.Settle}
 	r.restyle()
 	r.buildTabs()
 	if st.WardCode == "" {
@@ -139,18 +148,45 @@ func (r *Root) restyle() {
 // in the background it looks for drafts left unsaved (a killed program, a
 // power cut) and writes the day's backup.
 func (r *Root) Init() tea.Cmd {
-	var backup, idle tea.Cmd
-	if r.backup {
-		backup = autoBackup(r.c.store)
-	}
+	var idle tea.Cmd
 	if r.idleLock > 0 {
 		idle = idleTick()
 	}
+	var first tea.Cmd
 	if r.lock != nil {
 		// The drafts are the user's own, sealed: read after sign-in.
-		return tea.Batch(tea.RequestBackgroundColor, r.lock.Init(), backup, idle)
+		first = r.lock.Init()
 	}
-	return tea.Batch(tea.RequestBackgroundColor, r.start(), backup, idle)
+	if r.settle == 0 {
+		return tea.Batch(tea.RequestBackgroundColor, first, r.background(), idle)
+	}
+	return tea.Batch(tea.RequestBackgroundColor, first, idle, tea.Tick(r.settle, func(time.Time) tea.Msg { return settledMsg{} }))
+}
+
+// settledMsg: the first frame is out (see Options.Settle).
+type settledMsg struct{}
+
+// background starts what reads the database after the first frame: the
+// day's backup and, unless the sign-in comes first, the first screen's
+// data and the drafts left unsaved.
+func (r *Root) background() tea.Cmd {
+	var backup tea.Cmd
+	if r.backup {
+		backup = autoBackup(r.c.store)
+	}
+	if r.lock != nil {
+		return backup
+	}
+	if r.setup != nil {
+		return tea.Batch(r.setup.Init(), backup)
+	}
+	// Not activate: a tab chosen before the first frame stays chosen.
+	var first tea.Cmd
+	if !r.started[tabDashboard] {
+		r.started[tabDashboard] = true
+		first = r.stacks[tabDashboard][0].Init()
+	}
+	return tea.Batch(first, loadDrafts(r.c.store), backup)
 }
 
 // start shows the first screen and looks for the user's drafts.
@@ -260,6 +296,8 @@ func (r *Root) update(msg tea.Msg) tea.Cmd {
 		return r.quit()
 	case entry.SavedMsg, entry.DeletedMsg, entry.SettingsSavedMsg, entry.ClosedMsg:
 		return r.entryDone(msg)
+	case settledMsg:
+		return r.background()
 	case entry.UserSavedMsg:
 		r.popEntry()
 		r.setNote(r.c.lang.F("cli.user.done", db(msg.Name)), false)

@@ -5,6 +5,8 @@
 package ui
 
 import (
+	"time"
+
 	tea "charm.land/bubbletea/v2"
 
 	"gopy/store"
@@ -14,9 +16,10 @@ import (
 // Run shows the TUI on an open store, in the alternate screen, until the
 // officer quits: first the sign-in unless a user is signed in (user is
 // the name offered). The day's automatic backup is written in the
-// background; the screen locks after the idle time.
+// background, and what reads the database waits for the first frame
+// (Options.Settle); the screen locks after the idle time.
 func Run(s *store.Store, lang i18n.Lang, user string) error {
-	r, err := NewRoot(s, lang, Options{AutoBackup: true, SignIn: true, IdleLock: true, User: user})
+	r, err := NewRoot(s, lang, Options{AutoBackup: true, SignIn: true, IdleLock: true, User: user, Settle: 6 * time.Second / 60})
 	if err != nil {
 		return err
 	}

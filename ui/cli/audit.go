@@ -32,18 +32,8 @@ func runAudit(env *Env, args []string) int {
 	}
 	var f store.AuditFilter
 	f.User = *user
-	for _, d := range []struct {
-		s   string
-		dst *model.Date
-	}{{*from, &f.From}, {*to, &f.To}} {
-		if d.s == "" {
-			continue
-		}
-		v, err := model.ParseDate(d.s)
-		if err != nil {
-			return env.usage(env.Message(err))
-		}
-		*d.dst = v
+	if err := setDates(*from, *to, &f.From, &f.To); err != nil {
+		return env.usage(env.Message(err))
 	}
 	if *format != "table" && *format != "json" {
 		return env.usage(env.Lang.F("cli.err.format", *format, "table, json"))

@@ -109,7 +109,7 @@ func (e *Env) setup(s *store.Store, name, pass string) error {
 // works. A database without accounts is first opened for writing, once, so
 // the user becomes its admin and what it holds in clear is sealed.
 func (e *Env) openRead() (*store.Store, error) {
-	s, err := store.Open(e.DBPath, store.Options{ReadOnly: true, Now: e.Now})
+	s, err := store.Open(e.DBPath, store.Options{ReadOnly: true, Now: e.Now, ReadAhead: true})
 	if errors.Is(err, store.ErrOlderSchema) {
 		w, werr := store.Open(e.DBPath, store.Options{Now: e.Now})
 		if werr != nil {
@@ -118,7 +118,7 @@ func (e *Env) openRead() (*store.Store, error) {
 		if werr := w.Close(); werr != nil {
 			return nil, werr
 		}
-		s, err = store.Open(e.DBPath, store.Options{ReadOnly: true, Now: e.Now})
+		s, err = store.Open(e.DBPath, store.Options{ReadOnly: true, Now: e.Now, ReadAhead: true})
 	}
 	if err != nil {
 		return nil, err
@@ -132,7 +132,7 @@ func (e *Env) openRead() (*store.Store, error) {
 		if err := w.Close(); err != nil {
 			return nil, err
 		}
-		if s, err = store.Open(e.DBPath, store.Options{ReadOnly: true, Now: e.Now}); err != nil {
+		if s, err = store.Open(e.DBPath, store.Options{ReadOnly: true, Now: e.Now, ReadAhead: true}); err != nil {
 			return nil, err
 		}
 	}

@@ -84,18 +84,8 @@ func runList(env *Env, args []string) int {
 		}
 		q.From, q.To = p.From, p.To
 	}
-	for _, d := range []struct {
-		s   string
-		dst *model.Date
-	}{{*from, &q.From}, {*to, &q.To}} {
-		if d.s == "" {
-			continue
-		}
-		v, err := model.ParseDate(d.s)
-		if err != nil {
-			return env.usage(env.Message(err))
-		}
-		*d.dst = v
+	if err := setDates(*from, *to, &q.From, &q.To); err != nil {
+		return env.usage(env.Message(err))
 	}
 	if q.From != 0 && q.To != 0 && q.From > q.To {
 		return env.usage(env.Lang.T("err.period.order"))
@@ -251,4 +241,23 @@ func writeCSV(w *bufio.Writer, s *store.Store, q store.Query, inert bool) error 
 		err = cw.Error()
 	}
 	return err
+}
+
+// setDates parses the --from and --to values that were given into from and
+// to; one not given leaves its date as it was (a --period may have set it).
+func setDates(fromFlag, toFlag string, from, to *model.Date) error {
+	for _, d := range []struct {
+		s   string
+		dst *model.Date
+	}{{fromFlag, from}, {toFlag, to}} {
+		if d.s == "" {
+			continue
+		}
+		v, err := model.ParseDate(d.s)
+		if err != nil {
+			return err
+		}
+		*d.dst = v
+	}
+	return nil
 }

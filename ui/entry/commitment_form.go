@@ -75,9 +75,7 @@ func AddCommitment(ctx Context, parent model.Record, point int) *Form {
 	f.ready()
 	if fb != nil {
 		// The point is chosen already: start on what is promised.
-		f.cur.blur()
-		f.cur = sp.what
-		sp.what.focus(f.st)
+		f.startOn(sp.what)
 	}
 	return f
 }

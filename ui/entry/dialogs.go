@@ -33,9 +33,7 @@ func AnswerPoint(ctx Context, fb *model.Feedback, point int) *Form {
 	// The point is already chosen: start on its answer, so "a", then the
 	// status or the text, then ctrl+s.
 	if len(fb.Points) > 0 && sp.status.focusable() {
-		f.cur.blur()
-		f.cur = sp.status
-		sp.status.focus(f.st)
+		f.startOn(sp.status)
 	}
 	return f
 }

@@ -507,6 +507,14 @@ func (f *Form) moveTo(fd *field) tea.Cmd {
 	return fd.focus(f.st)
 }
 
+// startOn puts the cursor on fd as the form opens (or its draft is
+// restored), before anything was typed: no field counts as touched.
+func (f *Form) startOn(fd *field) {
+	f.cur.blur()
+	f.cur = fd
+	fd.focus(f.st)
+}
+
 // layoutNew sizes fields added since the last layout.
 func (f *Form) layoutNew() {
 	for _, fd := range f.spec.fields() {
@@ -861,9 +869,7 @@ func (f *Form) restore(d draftData) {
 	}
 	f.hasDraft = true
 	if fd := f.byKey(d.Focus); fd != nil && fd.focusable() {
-		f.cur.blur()
-		f.cur = fd
-		fd.focus(f.st)
+		f.startOn(fd)
 	}
 	f.validate()
 }

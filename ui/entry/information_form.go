@@ -23,9 +23,7 @@ func EditInformation(ctx Context, i *model.Information) *Form {
 	f := recordForm(ctx, "information", i, ctx.Lang.F("entry.title.edit", i.Ref), sp)
 	if i.ProvidedOn == 0 {
 		// The usual edit records that it was provided.
-		f.cur.blur()
-		f.cur = sp.providedOn
-		sp.providedOn.focus(f.st)
+		f.startOn(sp.providedOn)
 	}
 	return f
 }

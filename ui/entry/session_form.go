@@ -111,32 +111,29 @@ func (s *sessionSpec) fields() []*field {
 
 // announceNote: a dialogue conference is announced at least N days before.
 func (s *sessionSpec) announceNote() string {
-	var r reader
-	held := r.date(s.heldOn)
-	if held == 0 {
-		return ""
-	}
 	n := s.ctx.Settings.Deadlines.AnnounceDaysBefore
-	by := held.AddDays(-n)
-	if on := r.date(s.announcedOn); on != 0 && on > by {
-		return s.ctx.Lang.F("entry.note.announced_late", n, by.String())
-	}
-	return s.ctx.Lang.F("entry.note.announce_by", n, by.String())
+	return s.heldNote(-n, n, s.announcedOn, "entry.note.announced_late", "entry.note.announce_by")
 }
 
 // publishNote: its results are published within N days after.
 func (s *sessionSpec) publishNote() string {
+	n := s.ctx.Settings.Deadlines.PublishDaysAfter
+	return s.heldNote(n, n, s.publishedOn, "entry.note.published_late", "entry.note.publish_by")
+}
+
+// heldNote says by when (the day held, shifted by shift days) the date in on
+// is due, or that it came late; nothing before the day held is known.
+func (s *sessionSpec) heldNote(shift, n int, on *field, lateKey, byKey string) string {
 	var r reader
 	held := r.date(s.heldOn)
 	if held == 0 {
 		return ""
 	}
-	n := s.ctx.Settings.Deadlines.PublishDaysAfter
-	by := held.AddDays(n)
-	if on := r.date(s.publishedOn); on != 0 && on > by {
-		return s.ctx.Lang.F("entry.note.published_late", n, by.String())
+	by := held.AddDays(shift)
+	if d := r.date(on); d != 0 && d > by {
+		return s.ctx.Lang.F(lateKey, n, by.String())
 	}
-	return s.ctx.Lang.F("entry.note.publish_by", n, by.String())
+	return s.ctx.Lang.F(byKey, n, by.String())
 }
 
 func (s *sessionSpec) changed(*field) {}

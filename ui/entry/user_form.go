@@ -44,13 +44,19 @@ func (s *userSpec) check() model.FieldErrors {
 	if !model.ValidUserName(line(s.name)) {
 		errs.Add("user_name", "err.user_name")
 	}
+	checkNewPassphrase(&errs, s.pass, s.again)
+	return errs
+}
+
+// checkNewPassphrase: a new passphrase is long enough and typed the same
+// twice (the new-user and the change-passphrase forms).
+func checkNewPassphrase(errs *model.FieldErrors, pass, again *field) {
 	switch {
-	case len([]rune(s.pass.value())) < model.MinPassphrase:
+	case len([]rune(pass.value())) < model.MinPassphrase:
 		errs.Add("user_pass", "err.passphrase_short")
-	case s.pass.value() != s.again.value():
+	case pass.value() != again.value():
 		errs.Add("user_again", "cli.err.pass_mismatch")
 	}
-	return errs
 }
 
 func (s *userSpec) save() saveOp {
@@ -144,12 +150,7 @@ func (s *passSpec) changed(*field)   {}
 
 func (s *passSpec) check() model.FieldErrors {
 	var errs model.FieldErrors
-	switch {
-	case len([]rune(s.pass.value())) < model.MinPassphrase:
-		errs.Add("user_pass", "err.passphrase_short")
-	case s.pass.value() != s.again.value():
-		errs.Add("user_again", "cli.err.pass_mismatch")
-	}
+	checkNewPassphrase(&errs, s.pass, s.again)
 	return errs
 }
 

@@ -36,6 +36,9 @@ func init() {
 			"cli.check.ok":            {"%s: tốt, %d bản ghi, các chỉ mục khớp", "%s: sound, %d records, indexes match"},
 			"cli.check.ok.one":        {"%s: tốt, %d bản ghi, các chỉ mục khớp", "%s: sound, %d record, indexes match"},
 			"cli.check.bad":           {"phát hiện %d vấn đề; hãy khôi phục từ bản sao lưu (gopy restore)", "%d problems found; restore from a backup (gopy restore)"},
+			"cli.stats.file":          {"Tệp %s MB, %d bản ghi, %s byte một bản ghi; trang %d byte, %d trang ngoài các vùng (trống, danh sách trang trống, meta: %s MB)", "File %s MB, %d records, %s bytes a record; pages of %d bytes, %d in no bucket (free, the freelist, meta: %s MB)"},
+			"cli.stats.header":        {"vùng\tkhóa\tMB khóa\tMB giá trị\ttrang\tMB trang\tđộ đầy\tbyte/bản ghi\t", "bucket\tkeys\tkey MB\tvalue MB\tpages\tpage MB\tfill\tbytes/record\t"},
+			"cli.stats.total":         {"tổng", "total"},
 			"cli.list.total":          {"Tổng: %d", "Total: %d"},
 			"cli.col.ref":             {"Số", "Ref"},
 			"cli.col.date":            {"Ngày", "Date"},
@@ -61,6 +64,7 @@ func init() {
   gopy audit [--from NGÀY] [--to NGÀY] [--user TÊN] [--format table|json] [--verify]
   gopy person CHỮ [--correct GIÁ_TRỊ | --erase [--delete-backups]]    gopy compact
   gopy user list | add TÊN --role admin|officer|viewer [--grant] | set TÊN ... | passwd | recover TÊN
+  gopy stats
 
 Tham số chung: --db ĐƯỜNG_DẪN (mặc định $GOPY_DB), --lang vi|en (mặc định vi; $GOPY_LANG),
   --user TÊN (đăng nhập; $GOPY_USER, mật khẩu $GOPY_PASSPHRASE hoặc được hỏi)
@@ -83,6 +87,7 @@ NGÀY: dd/mm/yyyy hoặc yyyy-mm-dd. KỲ: 2026, 2026-Q3, 2026-H1, 2026-9M, 2026
   gopy audit [--from DATE] [--to DATE] [--user NAME] [--format table|json] [--verify]
   gopy person TEXT [--correct VALUE | --erase [--delete-backups]]    gopy compact
   gopy user list | add NAME --role admin|officer|viewer [--grant] | set NAME ... | passwd | recover NAME
+  gopy stats
 
 Global flags: --db PATH (default $GOPY_DB), --lang vi|en (default vi; $GOPY_LANG),
   --user NAME (sign in; $GOPY_USER, passphrase $GOPY_PASSPHRASE or asked)

@@ -1,0 +1,109 @@
+package report
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"gopy/model"
+	"gopy/store"
+	"gopy/store/demo"
+)
+
+// fullScan is the report the slow way: every record decoded whole and
+// summarised afresh (model.RowOf), one kind after another, each from where
+// the report reads it (model.ScanFrom: sessions from 1 January).
+func fullScan[A aggregator[A]](t *testing.T, s *store.Store, p model.Period, agg A) model.Report {
+	t.Helper()
+	for _, k := range model.Kinds {
+		err := s.ScanRecords(k, model.ScanFrom(k, p), p.To, func(r model.Record) error {
+			row := model.RowOf(r)
+			agg.Add(&row)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return agg.Result()
+}
+
+// The report counts from the stored list rows, decoded lean (no names or
+// summaries, shared values, reused arrays) and read in parallel: for every
+// kind of period, per ward and not, on random demo data (fixed seed), it
+// equals the report from every whole record.
+func TestReportFromRowsEqualsFullScan(t *testing.T) {
+	today := model.NewDate(2026, 11, 27)
+	now := func() time.Time { return today.Time() }
+	path := filepath.Join(t.TempDir(), "r.db")
+	s, err := store.Open(path, store.Options{NoSync: true, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if err := demo.Generate(s, demo.Options{Records: 3000, Wards: 3, Seed: 14, Today: today}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := s.Settings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	periods := []string{"2025-07", "2026-02", "2025-Q4", "2026-Q1", "2025-H1", "2026-H1", "2025-9M", "2024", "2025", "2026",
+		"15/03/2024..20/08/2026", "01/01/1900..31/12/2199"}
+	for _, ps := range periods {
+		p, err := model.ParsePeriod(ps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := Build(s, p, today, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Report.Feedback.Total+got.Report.Petitions.Total == 0 {
+			t.Fatalf("%s: no records in the period: the test proves nothing", ps)
+		}
+		want := fullScan(t, s, p, model.NewAggregator(p, today, &st))
+		if !reflect.DeepEqual(got.Report, want) {
+			t.Errorf("%s: report from rows\n%+v\nfrom whole records\n%+v", ps, got.Report, want)
+		}
+		gotW, err := Build(s, p, today, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantW := fullScan(t, s, p, model.NewWardAggregator(p, today, &st))
+		if !reflect.DeepEqual(gotW.Report, wantW) {
+			t.Errorf("%s by ward: report from rows\n%+v\nfrom whole records\n%+v", ps, gotW.Report, wantW)
+		}
+	}
+}
+
+// BenchmarkYearReport1M is the year report at a million records (SPEC:
+// ≤ 250 ms warm). It runs only when GOPY_BENCH_1M names a database made by
+// `gopy demo --records 1000000` (bench/scale.sh keeps one in
+// bench/out/m1.db): CI never builds one.
+//
+//	GOPY_BENCH_1M=$PWD/bench/out/m1.db go test ./ui/report -run '^$' -bench YearReport1M
+func BenchmarkYearReport1M(b *testing.B) {
+	path := os.Getenv("GOPY_BENCH_1M")
+	if path == "" {
+		b.Skip("GOPY_BENCH_1M unset: no million-record database to read")
+	}
+	s, err := store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	today := s.Today()
+	p := model.Period{From: model.NewDate(today.Year()-1, 1, 1), To: model.NewDate(today.Year()-1, 12, 31)}
+	var rows int
+	for b.Loop() {
+		d, err := Build(s, p, today, false)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows = d.Report.Feedback.Total + d.Report.Sessions.Total + d.Report.Petitions.Total
+	}
+	b.ReportMetric(float64(rows), "records")
+}
