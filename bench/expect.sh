@@ -1,7 +1,9 @@
 # Sourced by the tmux scripts (smoke.sh, workflows.sh): they define
 # screen() (capture the pane) and set $step and $script before calling.
 
-# expect TEXT...: wait up to 5 s until every TEXT is on the screen.
+# expect TEXT...: wait until every TEXT is on the screen, up to 30 s: CI runs
+# this on a loaded 2-core machine (the sign-in's key derivation, a cold
+# start); a healthy run returns as soon as the screen shows the text.
 expect() {
 	i=0
 	while :; do
@@ -12,7 +14,7 @@ expect() {
 		done
 		[ $ok = 1 ] && return 0
 		i=$((i + 1))
-		if [ $i -ge 50 ]; then
+		if [ $i -ge 300 ]; then
 			echo "$script [$step]: screen lacks one of: $*"
 			echo "----- screen -----"
 			echo "$s"

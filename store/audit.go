@@ -47,6 +47,7 @@ const (
 	AuditRecoverFailed = "recover_failed"
 	AuditCompact       = "compact"
 	AuditMigrate       = "migrate"
+	AuditKeyAccept     = "key_accept"
 )
 
 // AuditEntry is one line of the log.

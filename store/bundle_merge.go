@@ -54,6 +54,7 @@ var errDryRun = errors.New("dry run")
 // change is newer, changes on both sides resolved by the last change with
 // both versions kept in history. With dryRun nothing is written.
 func (s *Store) ImportBundle(path string, dryRun bool, by string) (*ImportResult, error) {
+	by = s.signer(by)
 	m, err := verifyBundle(path)
 	if err != nil {
 		return nil, err

@@ -163,6 +163,7 @@ type CSVOptions struct {
 // time taken grows with the number of lines, not its square: records with
 // ids go in id order and the indexes are written sorted (see bulk.go).
 func (s *Store) ImportCSV(path string, opt CSVOptions) (*ImportResult, error) {
+	opt.By = s.signer(opt.By)
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)

@@ -193,3 +193,37 @@ func TestCSVInvalidUTF8Refused(t *testing.T) {
 		t.Errorf("%d petitions stored", n)
 	}
 }
+
+// Once accounts exist, what an import writes (a bundle's new records, a
+// ledger's edits) is signed in the history by the signed-in user, whatever
+// name the caller passes.
+func TestImportSignedBySignedInUser(t *testing.T) {
+	store.CheapKDF(t)
+	c := newClock(vn(2026, time.June, 15, 9, 0))
+	ward, prov := openWard(t, "HB", c), openWard(t, "TINH", c)
+	p := petition(day(2026, 6, 1), model.ClassReport)
+	mustCreate(t, ward, p)
+	if _, _, err := prov.Setup("admin", adminPass, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := prov.ImportBundle(exportTo(t, ward), false, "Người Khác"); err != nil {
+		t.Fatal(err)
+	}
+	c.Add(time.Hour)
+	path := ledger(t, prov, model.KindPetition, func(col map[string]int, l []string) []string {
+		l[col["summary"]] = "Nội dung đã sửa qua Excel"
+		return l
+	})
+	if res, err := prov.ImportCSV(path, store.CSVOptions{By: "Người Khác"}); err != nil || res.Wards["HB"].Updated != 1 {
+		t.Fatalf("csv edit: %v %+v", err, res)
+	}
+	hist, err := prov.History(p.ID)
+	if err != nil || len(hist) < 2 {
+		t.Fatalf("history %v %+v", err, hist)
+	}
+	for _, h := range hist[len(hist)-2:] {
+		if h.By != "admin" {
+			t.Errorf("%s signed by %q, want the signed-in admin", h.Action, h.By)
+		}
+	}
+}

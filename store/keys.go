@@ -137,9 +137,14 @@ func pinKey(m Manifest, info *WardInfo) (string, error) {
 
 // AcceptKey lets the next bundle from ward signed by the key with this
 // fingerprint replace the pinned key (a ward that reinstalled gopy, or
-// restored onto a new machine). It refuses a ward never heard from.
+// restored onto a new machine). It refuses a ward never heard from. Only an
+// admin may, and it is audited (the ward, the fingerprint accepted and the
+// one it replaces).
 func (s *Store) AcceptKey(ward, fingerprint string) error {
 	return s.update(func(tx *bolt.Tx) error {
+		if err := s.mayAdmin(tx); err != nil {
+			return err
+		}
 		v := tx.Bucket(bWards).Get([]byte(ward))
 		if v == nil {
 			return fmt.Errorf("ward %s: %w", ward, ErrNotFound)
@@ -153,7 +158,10 @@ func (s *Store) AcceptKey(ward, fingerprint string) error {
 		if err != nil {
 			return err
 		}
-		return tx.Bucket(bWards).Put([]byte(ward), nv)
+		if err := tx.Bucket(bWards).Put([]byte(ward), nv); err != nil {
+			return err
+		}
+		return s.audit(tx, AuditKeyAccept, ward, "", w.Accept+" (was "+FingerprintOf(w.Key)+")")
 	})
 }
 

@@ -79,3 +79,51 @@ func TestSignedManifestTampered(t *testing.T) {
 		t.Fatalf("tampered manifest: %v", err)
 	}
 }
+
+// Accepting a ward's new key changes whom the province trusts: once
+// accounts exist only an admin may, and the audit log says who accepted
+// which fingerprint for which ward.
+func TestAcceptKeyAdminOnlyAndAudited(t *testing.T) {
+	store.CheapKDF(t)
+	c := newClock(vn(2026, time.June, 15, 9, 0))
+	ward, prov := openWard(t, "HB", c), openWard(t, "TINH", c)
+	mustCreate(t, ward, petition(day(2026, 6, 1), model.ClassReport))
+	if _, err := prov.ImportBundle(exportTo(t, ward), false, officer); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := prov.Setup("admin", adminPass, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := prov.AddUser(model.User{Name: "officer", Role: model.RoleOfficer}, "officer passphrase"); err != nil {
+		t.Fatal(err)
+	}
+	newFP, _ := openWard(t, "HB", c).KeyFingerprint()
+	if _, err := prov.SignIn("officer", "officer passphrase"); err != nil {
+		t.Fatal(err)
+	}
+	if err := prov.AcceptKey("HB", newFP); !errors.Is(err, store.ErrForbidden) {
+		t.Fatalf("an officer accepted a key: %v", err)
+	}
+	if _, err := prov.SignIn("admin", adminPass); err != nil {
+		t.Fatal(err)
+	}
+	if err := prov.AcceptKey("HB", newFP); err != nil {
+		t.Fatal(err)
+	}
+	log, err := prov.AuditLog(store.AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []store.AuditEntry
+	for _, e := range log {
+		if e.Action == store.AuditKeyAccept {
+			got = append(got, e)
+		}
+	}
+	if len(got) != 1 || got[0].User != "admin" || got[0].Record != "HB" || !strings.Contains(got[0].Detail, newFP) {
+		t.Fatalf("key_accept entries %+v", got)
+	}
+	if _, brk, err := prov.VerifyAudit(); err != nil || brk != nil {
+		t.Fatalf("audit chain: %v %v", brk, err)
+	}
+}

@@ -17,21 +17,35 @@ func openTimed(path string, ro bool) (*store.Store, time.Duration, error) {
 	return s, time.Since(start), err
 }
 
-func TestSecondWriterInUse(t *testing.T) {
-	s, path, _ := openTest(t)
-	for _, ro := range []bool{false, true} {
-		s2, took, err := openTimed(path, ro)
+// refusedInUse opens a database another holds: it must be refused with
+// ErrInUse within a second. Wall time on a loaded CI machine (-race, other
+// packages on 2 cores) can stall a single try past a second, so it is
+// tried up to three times and the fastest counts: a real regression (a
+// longer lock wait, a hang) is slow every time.
+func refusedInUse(t *testing.T, what, path string, ro bool) {
+	t.Helper()
+	fastest := time.Duration(1 << 62)
+	for range 3 {
+		s, took, err := openTimed(path, ro)
 		if err == nil {
-			s2.Close()
-			t.Fatalf("read-only %v: opened a database held read-write", ro)
+			s.Close()
+			t.Fatalf("%s: opened a database held by another", what)
 		}
 		if !errors.Is(err, store.ErrInUse) {
-			t.Errorf("read-only %v: %v, want ErrInUse", ro, err)
+			t.Fatalf("%s: %v, want ErrInUse", what, err)
 		}
-		if took >= time.Second {
-			t.Errorf("read-only %v: ErrInUse after %v, want < 1s", ro, took)
+		fastest = min(fastest, took)
+		if took < time.Second {
+			return
 		}
 	}
+	t.Errorf("%s: ErrInUse after %v at best, want < 1s", what, fastest)
+}
+
+func TestSecondWriterInUse(t *testing.T) {
+	s, path, _ := openTest(t)
+	refusedInUse(t, "a writer beside a writer", path, false)
+	refusedInUse(t, "a reader beside a writer", path, true)
 	s.Close()
 
 	// Once it is closed, readers share it; a writer then waits for them.
@@ -47,17 +61,10 @@ func TestSecondWriterInUse(t *testing.T) {
 	if _, err := r2.Settings(); err != nil {
 		t.Error(err)
 	}
-	w, took, err := openTimed(path, false)
-	if err == nil {
-		w.Close()
-		t.Fatal("a writer opened a database held by readers")
-	}
-	if !errors.Is(err, store.ErrInUse) || took >= time.Second {
-		t.Errorf("writer beside readers: %v after %v", err, took)
-	}
+	refusedInUse(t, "a writer beside readers", path, false)
 	r2.Close()
 	r1.Close()
-	w, _, err = openTimed(path, false)
+	w, _, err := openTimed(path, false)
 	if err != nil {
 		t.Fatalf("writer after the readers left: %v", err)
 	}

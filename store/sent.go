@@ -173,8 +173,11 @@ func (s *Store) LatestSent(profile string, p model.Period) (SentReport, bool, er
 // Send stores a sent report with the versions of the records it counted.
 // r.Seq and r.Amends must follow the last report of its period and profile
 // (LatestSent): a report is sent once, then only amended. It fills r.ID
-// and r.SHA256.
+// and r.SHA256. It is signed by the signed-in user (r.SentBy is kept only
+// where nobody signs in: a database without accounts), and a viewer may not
+// send.
 func (s *Store) Send(r *SentReport, versions []RecordVersion) error {
+	r.SentBy = s.signer(r.SentBy)
 	vb, err := encodeVersions(versions)
 	if err != nil {
 		return fmt.Errorf("send: %w", err)
@@ -195,6 +198,9 @@ func (s *Store) Send(r *SentReport, versions []RecordVersion) error {
 		return fmt.Errorf("send: %w", err)
 	}
 	return s.update(func(tx *bolt.Tx) error {
+		if err := s.mayWrite(tx); err != nil {
+			return err
+		}
 		b, err := tx.CreateBucketIfNotExists(bSent)
 		if err != nil {
 			return err

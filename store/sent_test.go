@@ -198,3 +198,34 @@ func TestRepeatRenumberingRespectsLock(t *testing.T) {
 		t.Fatalf("p2 is repeat %d, want 3", got.RepeatNo)
 	}
 }
+
+// Once accounts exist a sent report names who sent it: the signed-in user,
+// not the name the caller passed (Settings' officer); a viewer cannot send.
+func TestSentReportSignedBySignedInUser(t *testing.T) {
+	s, _, c, _ := setUp(t)
+	mustCreate(t, s, petition(day(2026, 5, 10), model.ClassProposal))
+	if err := s.AddUser(model.User{Name: "viewer", Role: model.RoleViewer}, "viewer passphrase"); err != nil {
+		t.Fatal(err)
+	}
+	c.Set(vn(2026, time.July, 2, 9, 0))
+	sent := sendQ2(t, s, c)
+	if sent.SentBy != "admin" {
+		t.Errorf("sent by %q, want the signed-in admin (not %q)", sent.SentBy, officer)
+	}
+	got, err := s.SentReports()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].SentBy != "admin" {
+		t.Errorf("stored: %+v", got)
+	}
+	if _, err := s.SignIn("viewer", "viewer passphrase"); err != nil {
+		t.Fatal(err)
+	}
+	q3 := model.Period{From: day(2026, 7, 1), To: day(2026, 9, 30)}
+	r := store.SentReport{Profile: model.DefaultProfiles()[0], Period: q3, Number: "13-BC/ĐU",
+		IssuedOn: day(2026, 10, 2), SentAt: c.Now(), SentBy: officer, Lang: "vi", Figures: []byte("{}")}
+	if err := s.Send(&r, nil); !errors.Is(err, store.ErrForbidden) {
+		t.Errorf("a viewer sent a report: %v", err)
+	}
+}

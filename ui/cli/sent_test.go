@@ -225,6 +225,11 @@ func TestSendLockAmend(t *testing.T) {
 		t.Fatalf("--sent lists %q", list)
 	}
 	id := strings.Fields(lines[1])[0]
+	// Sent by the signed-in user (the harness signs in as demo), not the
+	// officer named in Settings.
+	if !slices.Contains(strings.Fields(lines[1]), "demo") || strings.Contains(lines[1], "Trần Thị Thu Hà") {
+		t.Errorf("--sent names the sender as %q, want the signed-in demo", lines[1])
+	}
 
 	csvPath, ref, _ := editCSV(t, db, "2026-Q3")
 	_, before, _ := run(t, "--db", db, "list", "petitions", "--format", "json")

@@ -123,3 +123,13 @@ var (
 	draftDelay   = 1000 * time.Millisecond
 	draftMaxWait = 1200 * time.Millisecond
 )
+
+// SetDraftDelay changes draftDelay and returns the old value: for tests that
+// run a form's commands synchronously (the ui package's driver), where each
+// key's tick would otherwise sleep its full second in real time. Only the
+// wait changes; when a draft is written (the tick of the last key) does not.
+func SetDraftDelay(d time.Duration) time.Duration {
+	old := draftDelay
+	draftDelay = d
+	return old
+}

@@ -91,6 +91,7 @@ func init() {
 			"audit.recover":                 {"khôi phục bằng mã", "recovery"},
 			"audit.recover_failed":          {"mã khôi phục sai", "failed recovery"},
 			"audit.compact":                 {"nén tệp", "compact"},
+			"audit.key_accept":              {"chấp nhận khóa ký mới", "new signing key accepted"},
 			"cli.auth.stale_backup":         {"bản sao lưu làm trước khi niêm phong vẫn chứa danh tính: %s (hãy xóa khi không cần)", "backup made before sealing still holds identities in clear: %s (delete it when no longer needed)"},
 			"entry.title.person":            {"Yêu cầu về dữ liệu cá nhân", "Personal-data request"},
 			"entry.section.person":          {"Tìm theo họ tên, số CCCD hoặc số điện thoại (không phân biệt dấu); việc tra cứu được ghi nhật ký", "Find by name, ID number or phone (accents ignored); the request is logged"},
