@@ -5,7 +5,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"gopy/model"
 	"gopy/ui/kit"
@@ -110,7 +109,7 @@ type docBuilder struct {
 func newDocBuilder(st *kit.Styles, w int, labels []string) *docBuilder {
 	lw := 0
 	for _, l := range labels {
-		lw = max(lw, ansi.StringWidth(l))
+		lw = max(lw, kit.Width(l))
 	}
 	return &docBuilder{st: st, w: w, labelW: min(lw, max(w/3, 12))}
 }
@@ -158,7 +157,7 @@ func (b *docBuilder) fieldNote(label, value string, style render, note string, n
 		// The note (a flag such as "Quá hạn") follows the value on its
 		// last line when it fits, else on lines of its own.
 		last := lines[len(lines)-1]
-		if ansi.StringWidth(last)+3+ansi.StringWidth(note) <= valW {
+		if kit.Width(last)+3+kit.Width(note) <= valW {
 			lines[len(lines)-1] = last + "\x00" + note
 		} else {
 			for _, nl := range kit.Wrap(note, valW) {
@@ -194,7 +193,7 @@ func (b *docBuilder) fieldNote(label, value string, style render, note string, n
 
 // linkLine is an openable line: enter on it opens the record.
 func (b *docBuilder) linkLine(text string, l *link, note string, noteStyle render) {
-	t := kit.Clip("→ "+text, b.w-2-ansi.StringWidth(note)-1)
+	t := kit.Clip("→ "+text, b.w-2-kit.Width(note)-1)
 	plain := " " + t
 	styled := " " + b.st.Link.Render(t)
 	if note != "" {
