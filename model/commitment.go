@@ -1,5 +1,7 @@
 package model
 
+import "strconv"
+
 // Follow-through (issue 12): what was promised in answer to feedback or at
 // a dialogue or reception, and whether it was done.
 //
@@ -110,7 +112,7 @@ func (c *Commitment) Validate() FieldErrors {
 		e.Add("progress", "err.too_long")
 	}
 	for i, p := range c.Progress {
-		f := "progress." + itoa(i+1)
+		f := "progress." + strconv.Itoa(i+1)
 		checkDate(&e, f+".on", p.On, true)
 		checkText(&e, f+".text", p.Text, true)
 	}

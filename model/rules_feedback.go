@@ -1,5 +1,7 @@
 package model
 
+import "strconv"
+
 // The feedback record's own rules: normalising, validating and its state
 // from its points. Its deadline rules are in deadline.go.
 
@@ -56,29 +58,7 @@ func (f *Feedback) Validate() FieldErrors {
 }
 
 func pointField(i int, field string) string {
-	return "points." + itoa(i+1) + "." + field
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
+	return "points." + strconv.Itoa(i+1) + "." + field
 }
 
 // Validate checks one point; partial and explained answers need their text,

@@ -1,5 +1,7 @@
 package model
 
+import "strconv"
+
 func (p *Petition) Normalize() {
 	for _, v := range []*string{&p.Name, &p.Group, &p.Address, &p.IDNumber, &p.Phone,
 		&p.PreviouslyBy, &p.HandlingAgency, &p.HandlingDocNo, &p.AssigneeUnit, &p.AssigneeOfficer} {
@@ -160,7 +162,7 @@ func (p *Petition) validateExtensions(e *FieldErrors) {
 		e.Add("extensions.2.on", "err.extension_second")
 	}
 	for i, x := range p.Extensions {
-		field := func(f string) string { return "extensions." + itoa(i+1) + "." + f }
+		field := func(f string) string { return "extensions." + strconv.Itoa(i+1) + "." + f }
 		checkDate(e, field("on"), x.On, true)
 		if x.On != 0 && x.On < p.AcceptedOn {
 			e.Add(field("on"), "err.before_accepted")
