@@ -235,6 +235,11 @@ func TestSealedIdentitiesAppearNowhereLater(t *testing.T) {
 	cmd("as sent json", "report", "--period", "2026-Q4", "--as-sent", "--format", "json")
 	cmd("as sent text", "report", "--period", "2026-Q4", "--as-sent", "--format", "text")
 	cmd("person ordinary", "person", ordinaryName)
+	for _, k := range []string{"commitments", "information"} {
+		for _, f := range []string{"table", "csv", "json"} {
+			cmd("list "+k+" "+f, "list", k, "--format", f)
+		}
+	}
 	cmd("stats", "stats")
 	cmd("audit text", "audit")
 	cmd("audit json", "audit", "--format", "json")
