@@ -197,3 +197,68 @@ func TestPersonRequestFromTheCommandLine(t *testing.T) {
 		t.Errorf("check after compact: %s", errs)
 	}
 }
+
+// TestSealedIdentitiesAppearNowhereLater covers the outputs added after
+// the grep test above: the Word report, sending a report and making the
+// sent one again (docx and json), the as-sent report, person, stats, the
+// plain audit, and the raw database bytes after the send.
+func TestSealedIdentitiesAppearNowhereLater(t *testing.T) {
+	db := sealDB(t)
+	dir := t.TempDir()
+	outputs := map[string][]byte{}
+	cmd := func(name string, args ...string) string {
+		t.Helper()
+		code, out, errs := run(t, append([]string{"--db", db}, args...)...)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", name, code, errs)
+		}
+		outputs[name] = []byte(out + errs)
+		return out
+	}
+	file := func(name string, args ...string) {
+		t.Helper()
+		path := filepath.Join(dir, name)
+		cmd(name+" (stdout)", append(args, "--out", path)...)
+		outputs[name] = unpack(t, path)
+	}
+	file("report.docx", "report", "--period", "2026", "--format", "docx")
+	file("report by ward.docx", "report", "--period", "2026", "--by-ward", "--format", "docx")
+	file("sent.docx", "report", "--period", "2026-Q4", "--profile", "dang-uy", "--send", "--number", "12", "--format", "docx")
+	list := cmd("sent list", "report", "--sent")
+	lines := strings.Split(strings.TrimSpace(list), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("--sent lists %q", list)
+	}
+	id := strings.Fields(lines[1])[0]
+	file("sent again.docx", "report", "--sent", id, "--format", "docx")
+	cmd("sent again json", "report", "--sent", id, "--format", "json")
+	cmd("as sent json", "report", "--period", "2026-Q4", "--as-sent", "--format", "json")
+	cmd("as sent text", "report", "--period", "2026-Q4", "--as-sent", "--format", "text")
+	cmd("person ordinary", "person", ordinaryName)
+	for _, k := range []string{"commitments", "information"} {
+		for _, f := range []string{"table", "csv", "json"} {
+			cmd("list "+k+" "+f, "list", k, "--format", f)
+		}
+	}
+	cmd("stats", "stats")
+	cmd("audit text", "audit")
+	cmd("audit json", "audit", "--format", "json")
+	raw, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outputs["database file after send"] = raw
+	if !bytes.Contains(outputs["sent again.docx"], []byte("word/document.xml")) {
+		t.Fatal("the re-made sent report is not a Word document")
+	}
+	for name, out := range outputs {
+		for _, v := range sealedValues {
+			if bytes.Contains(out, []byte(v)) || bytes.Contains(bytes.ToLower(out), []byte(strings.ToLower(model.Fold(v)))) {
+				t.Errorf("%s holds the sealed %q", name, v)
+			}
+		}
+	}
+	if !bytes.Contains(outputs["person ordinary"], []byte(ordinaryName)) {
+		t.Errorf("person lacks the ordinary petitioner: %q", outputs["person ordinary"])
+	}
+}
