@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"unsafe"
 
 	bolt "go.etcd.io/bbolt"
@@ -66,15 +67,67 @@ func (s *Store) readAhead() {
 
 // mapped is the database file's map (nil: none, or the file is gone). The
 // caller holds a transaction, so the map stays where it is.
+//
+// It is never longer than the map itself: bbolt grows the file 16 MB
+// beyond what it needs but maps it in steps (1 GB ones past 1 GB), so the
+// file can be longer than its map, and advice past the map's end would
+// fall on whatever the process has mapped there — the Go heap, zeroed
+// under the collector's feet ("span has no free objects" at 1M demo
+// records).
 func (s *Store) mapped() []byte {
 	info := s.db.Info()
 	fi, err := os.Stat(s.path)
 	if err != nil || info.Data == 0 || fi.Size() == 0 {
 		return nil
 	}
+	maps, err := os.ReadFile("/proc/self/maps")
+	if err != nil {
+		return nil
+	}
+	n := min(fi.Size(), mapLen(maps, info.Data))
+	if n <= 0 {
+		return nil
+	}
 	// The map is not Go memory: its address is an offset from nil, not a
 	// uintptr turned back into a pointer the collector might have moved.
-	return unsafe.Slice((*byte)(unsafe.Add(nil, info.Data)), fi.Size())
+	return unsafe.Slice((*byte)(unsafe.Add(nil, info.Data)), n)
+}
+
+// mapLen is the length of the mapping that starts at addr in maps (the
+// text of /proc/self/maps), with the mappings of the same file right
+// after it (the kernel may split one map in several areas); 0 when no
+// mapping starts there.
+func mapLen(maps []byte, addr uintptr) int64 {
+	var end uint64
+	var file string
+	for line := range bytes.Lines(maps) {
+		f := strings.Fields(string(line))
+		if len(f) < 5 {
+			continue
+		}
+		lo, hi, ok := strings.Cut(f[0], "-")
+		if !ok {
+			continue
+		}
+		start, err1 := strconv.ParseUint(lo, 16, 64)
+		stop, err2 := strconv.ParseUint(hi, 16, 64)
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		name := f[3] + " " + f[4] // device and inode
+		switch {
+		case end == 0 && start == uint64(addr):
+			end, file = stop, name
+		case end != 0 && start == end && name == file:
+			end = stop
+		case end != 0:
+			return int64(end - uint64(addr))
+		}
+	}
+	if end == 0 {
+		return 0
+	}
+	return int64(end - uint64(addr))
 }
 
 // fileResident is how many bytes of mapped files the process holds in

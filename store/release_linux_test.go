@@ -135,3 +135,46 @@ func TestBulkLoadReleases(t *testing.T) {
 		t.Errorf("after the batch %d KB of the map resident; the file holds %d KB", rss>>10, fi.Size()>>10)
 	}
 }
+
+// bbolt grows the file 16 MB beyond what it needs but its map in 1 GB
+// steps, so the file can outgrow the map: the release must stop at the
+// map's end, or it zeroes whatever lies after it (the Go heap: a 1M demo
+// crashed with "span has no free objects").
+func TestReleaseStopsAtTheMapsEnd(t *testing.T) {
+	if initialMmap() == 0 {
+		t.Skip("no map reserved ahead on this platform")
+	}
+	path := filepath.Join(t.TempDir(), "gopy.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	// As bbolt's grow leaves it just below a map step: a sparse file.
+	if err := os.Truncate(path, int64(initialMmap())+32<<20); err != nil {
+		t.Fatal(err)
+	}
+	s.db.View(func(*bolt.Tx) error {
+		if got := len(s.mapped()); got > initialMmap() {
+			t.Errorf("release covers %d bytes, the map is %d", got, initialMmap())
+		}
+		return nil
+	})
+}
+
+func TestMapLen(t *testing.T) {
+	maps := []byte(`55745502a000-55745502c000 r--p 00000000 fe:00 247026 /usr/bin/cat
+7f0000000000-7f0000100000 r--s 00000000 fe:00 99 /tmp/gopy.db
+7f0000100000-7f0000200000 r--s 00100000 fe:00 99 /tmp/gopy.db
+7f0000200000-7f0000300000 rw-p 00000000 00:00 0
+`)
+	if got := mapLen(maps, 0x7f0000000000); got != 0x200000 {
+		t.Errorf("split map: %#x, want 0x200000", got)
+	}
+	if got := mapLen(maps, 0x7f0000100000); got != 0x100000 {
+		t.Errorf("second part: %#x", got)
+	}
+	if got := mapLen(maps, 0x7f0000000001); got != 0 {
+		t.Errorf("no map there: %#x", got)
+	}
+}
