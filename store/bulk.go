@@ -2,10 +2,13 @@ package store
 
 import (
 	"bytes"
+	"runtime"
 	"slices"
 	"sync"
 
 	bolt "go.etcd.io/bbolt"
+
+	"gopy/model"
 )
 
 // A bulk import (a CSV ledger of 381k rows) writes its records in one
@@ -29,6 +32,10 @@ type bulkIx struct {
 	// uniq holds the reference keys' prefixes given out in this import,
 	// each with its record's id, for refTaken.
 	uniq map[string][16]byte
+	// pending holds the records of a createBulk whose puts are held back
+	// (recPut), for the lookups of the records after them (nil in other
+	// bulk imports, which write records as they go).
+	pending map[[16]byte]model.Record
 }
 
 // bulks maps a write transaction to its bulk import, if it is one.
@@ -135,3 +142,143 @@ func finishBulk(tx *bolt.Tx) error {
 
 // endBulk forgets a bulk import whose transaction failed.
 func endBulk(tx *bolt.Tx) { bulks.Delete(tx) }
+
+// recPut writes a record's value or history entry into its kind's bucket:
+// now, or in a createBulk at its end, in key order with the rest.
+func recPut(tx *bolt.Tx, k model.Kind, key, val []byte) error {
+	if b := bulkOf(tx); b != nil && b.pending != nil {
+		b.seq++
+		name := string(bRec(k))
+		b.puts[name] = append(b.puts[name], bulkKV{key: key, val: val, seq: b.seq})
+		return nil
+	}
+	return tx.Bucket(bRec(k)).Put(key, val)
+}
+
+// pendingRecord is a record created earlier in the same createBulk, not
+// written yet (nil if none).
+func pendingRecord(tx *bolt.Tx, k model.Kind, id [16]byte) model.Record {
+	if b := bulkOf(tx); b != nil && b.pending != nil {
+		if rec, ok := b.pending[id]; ok && rec.Kind() == k {
+			return rec
+		}
+	}
+	return nil
+}
+
+// recordExists reports whether a record of kind k has id, written or
+// pending.
+func recordExists(tx *bolt.Tx, k model.Kind, id [16]byte) bool {
+	return pendingRecord(tx, k, id) != nil || tx.Bucket(bRec(k)).Get(id[:]) != nil
+}
+
+// A bulk load (a demo of a million records, a ward's batch) spends most
+// of its time on work that reads nothing stored: normalising, encoding
+// JSON, list rows and index keys, sealing confidential identities. create
+// does it record by record on one core; createBulk does the same steps in
+// three passes, the pure ones side by side on every core:
+//
+//  1. prepCreate for every record, side by side;
+//  2. admit, in order, on the transaction's goroutine (checks against what
+//     is stored and against the records before it in the batch — pending
+//     — the ID, stamps, reference, count and history), handing each
+//     chunk of admitted records to
+//  3. encoders (seal and encode), side by side, while the next chunk is
+//     admitted.
+//
+// The records, their history and indexes are then written in key order
+// (finishBulk). The result is what create gives record by record: the
+// same checks in the same order, the same first error, the same bytes.
+func (s *Store) createBulk(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, recs []model.Record, by string) error {
+	b := startBulk(tx)
+	b.pending = make(map[[16]byte]model.Record, len(recs))
+	prepErr, prepAt := sideBySide(len(recs), func(i int) error { return prepCreate(st, cal, recs[i]) })
+	pub := dataPub(tx)
+
+	const chunk = 512
+	type job struct {
+		lo, hi int
+		ids    [][16]byte
+		out    []*encoded
+		err    error
+		done   chan struct{}
+	}
+	jobs := make(chan *job, 4)
+	var wg sync.WaitGroup
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for j := range jobs {
+				for i := j.lo; i < j.hi && j.err == nil; i++ {
+					e, err := encodeRecord(pub, recs[i], j.ids[i-j.lo])
+					j.out = append(j.out, e)
+					j.err = err
+				}
+				close(j.done)
+			}
+		})
+	}
+	var sent []*job
+	err := func() error {
+		defer func() {
+			close(jobs)
+			wg.Wait()
+		}()
+		for lo := 0; lo < prepAt; lo += chunk {
+			j := &job{lo: lo, hi: min(lo+chunk, prepAt), done: make(chan struct{})}
+			for i := j.lo; i < j.hi; i++ {
+				id, now, err := s.admit(tx, recs[i], by)
+				if err != nil {
+					return err
+				}
+				b.pending[id] = recs[i]
+				if err := created(tx, recs[i], id, now, by); err != nil {
+					return err
+				}
+				j.ids = append(j.ids, id)
+			}
+			jobs <- j
+			sent = append(sent, j)
+		}
+		return prepErr
+	}()
+	if err != nil {
+		return err
+	}
+	for _, j := range sent {
+		<-j.done
+		if j.err != nil {
+			return j.err
+		}
+		for _, e := range j.out {
+			if err := e.put(tx); err != nil {
+				return err
+			}
+		}
+	}
+	b.pending = nil
+	return finishBulk(tx)
+}
+
+// sideBySide runs fn(0) … fn(n-1) on every core. It returns the error of
+// the lowest i that failed, and that i (n when none did).
+func sideBySide(n int, fn func(i int) error) (error, int) {
+	errs := make([]error, n)
+	workers := max(1, min(runtime.GOMAXPROCS(0), n/64))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w * n / workers; i < (w+1)*n/workers; i++ {
+				if errs[i] = fn(i); errs[i] != nil {
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return err, i
+		}
+	}
+	return nil, n
+}

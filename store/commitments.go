@@ -110,7 +110,7 @@ func storedID(s string) [16]byte {
 func checkCommitmentParent(tx *bolt.Tx, c *model.Commitment) error {
 	if c.SessionID != "" {
 		id, err := model.ParseID(c.SessionID)
-		if err != nil || tx.Bucket(bRec(model.KindSession)).Get(id[:]) == nil {
+		if err != nil || !recordExists(tx, model.KindSession, id) {
 			return &Invalid{model.FieldErrors{{Field: "session_id", Key: "err.not_found"}}}
 		}
 		return nil

@@ -124,9 +124,9 @@ func (s *Store) CreateBatch(recs []model.Record, by string) error {
 			packBuckets(tx)
 		}
 		if len(recs) > 64 {
-			// A bulk load: index keys written sorted at the end (bulk.go).
-			startBulk(tx)
+			// A bulk load: encoded side by side, written sorted (bulk.go).
 			defer endBulk(tx)
+			return s.createBulk(tx, st, cal, recs, by)
 		}
 		for _, rec := range recs {
 			if err := s.create(tx, st, cal, rec, by); err != nil {
@@ -149,8 +149,24 @@ func (s *Store) CreateBatch(recs []model.Record, by string) error {
 }
 
 func (s *Store) create(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, rec model.Record, by string) error {
+	if err := prepCreate(st, cal, rec); err != nil {
+		return err
+	}
+	id, now, err := s.admit(tx, rec, by)
+	if err != nil {
+		return err
+	}
+	if err := putRecord(tx, rec, id); err != nil {
+		return err
+	}
+	return created(tx, rec, id, now, by)
+}
+
+// prepCreate is the part of create that reads nothing stored: the ward,
+// normalising, due dates, the sealed-identity check. A bulk load runs it
+// for many records side by side (bulk.go).
+func prepCreate(st *model.Settings, cal *model.Calendar, rec model.Record) error {
 	m := rec.GetMeta()
-	now := s.now().UTC()
 	if m.Ward == "" {
 		m.Ward = st.WardCode
 	}
@@ -162,26 +178,35 @@ func (s *Store) create(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, rec
 	if errs := validateSealed(rec); len(errs) > 0 {
 		return &Invalid{errs}
 	}
+	return nil
+}
+
+// admit is the part of create that checks rec against what is stored and
+// gives it its ID, stamps and reference; it writes only the reference
+// counter (and an amendment, when a locked period allows it).
+func (s *Store) admit(tx *bolt.Tx, rec model.Record, by string) ([16]byte, time.Time, error) {
+	m := rec.GetMeta()
+	now := s.now().UTC()
 	if err := checkParent(tx, rec); err != nil {
-		return err
+		return [16]byte{}, now, err
 	}
 	if err := followLinks(tx, nil, rec); err != nil {
-		return err
+		return [16]byte{}, now, err
 	}
 	if m.ID == "" {
 		m.ID = model.NewID(now)
 	}
 	id, err := model.ParseID(m.ID)
 	if err != nil {
-		return err
+		return id, now, err
 	}
 	if _, used := idKind(tx, id); used {
-		return &Invalid{model.FieldErrors{{Field: "id", Key: "err.id_taken"}}}
+		return id, now, &Invalid{model.FieldErrors{{Field: "id", Key: "err.id_taken"}}}
 	}
 	if tx.Bucket(bDeleted).Get(id[:]) != nil {
 		// A deleted record does not come back under its old id: its
 		// deletion has travelled, or will travel, upward.
-		return &Invalid{model.FieldErrors{{Field: "id", Key: "err.id_deleted"}}}
+		return id, now, &Invalid{model.FieldErrors{{Field: "id", Key: "err.id_deleted"}}}
 	}
 	if m.CreatedAt.IsZero() {
 		m.CreatedAt, m.CreatedBy = now, by
@@ -191,18 +216,20 @@ func (s *Store) create(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, rec
 	}
 	if m.Ref == "" {
 		if m.Ref, err = nextRef(tx, m.Ward, rec.Kind(), rec.Date().Year()); err != nil {
-			return err
+			return id, now, err
 		}
 	} else if refTaken(tx, rec.Kind(), m.Ward, m.Ref, id) {
-		return &Invalid{model.FieldErrors{{Field: "ref", Key: "err.ref_taken"}}}
+		return id, now, &Invalid{model.FieldErrors{{Field: "ref", Key: "err.ref_taken"}}}
 	}
 	if err := s.checkLocked(tx, "create", rec, by, now, rec.Date()); err != nil {
-		return err
+		return id, now, err
 	}
-	if err := putRecord(tx, rec, id); err != nil {
-		return err
-	}
-	if err := addCount(tx, rec.Kind(), m.Ward, 1); err != nil {
+	return id, now, nil
+}
+
+// created counts a new record and writes its "create" history entry.
+func created(tx *bolt.Tx, rec model.Record, id [16]byte, now time.Time, by string) error {
+	if err := addCount(tx, rec.Kind(), rec.GetMeta().Ward, 1); err != nil {
 		return err
 	}
 	return putHistory(tx, rec.Kind(), id, model.Change{At: now, By: by, Action: "create"})
@@ -241,25 +268,21 @@ func checkParent(tx *bolt.Tx, rec model.Record) error {
 	}
 	if p.SessionID != "" {
 		id, err := model.ParseID(p.SessionID)
-		if err != nil || tx.Bucket(bRec(model.KindSession)).Get(id[:]) == nil {
+		if err != nil || !recordExists(tx, model.KindSession, id) {
 			return &Invalid{model.FieldErrors{{Field: "session_id", Key: "err.not_found"}}}
 		}
 	}
 	if p.FeedbackID != "" {
 		id, err := model.ParseID(p.FeedbackID)
-		v := []byte(nil)
-		if err == nil {
-			v = tx.Bucket(bRec(model.KindFeedback)).Get(id[:])
-		}
-		if v == nil {
+		if err != nil || !recordExists(tx, model.KindFeedback, id) {
 			return &Invalid{model.FieldErrors{{Field: "feedback_id", Key: "err.not_found"}}}
 		}
 		if p.PointNo != 0 {
-			var f model.Feedback
-			if err := json.Unmarshal(v, &f); err != nil {
+			rec, err := getRecord(tx, model.KindFeedback, id)
+			if err != nil {
 				return fmt.Errorf("read feedback %s: %w", p.FeedbackID, err)
 			}
-			if p.PointNo < 1 || p.PointNo > len(f.Points) {
+			if p.PointNo < 1 || p.PointNo > len(rec.(*model.Feedback).Points) {
 				return &Invalid{model.FieldErrors{{Field: "point_no", Key: "err.not_found"}}}
 			}
 		}
@@ -296,21 +319,52 @@ func nextRef(tx *bolt.Tx, ward string, k model.Kind, year int) (string, error) {
 
 // putRecord writes the record, its list row, search text and indexes.
 func putRecord(tx *bolt.Tx, rec model.Record, id [16]byte) error {
+	e, err := encodeRecord(dataPub(tx), rec, id)
+	if err != nil {
+		return err
+	}
+	return e.put(tx)
+}
+
+// encoded is a record as written: its value and the entries of its list
+// row, search text and indexes.
+type encoded struct {
+	kind model.Kind
+	id   [16]byte
+	val  []byte
+	ix   []ixEntry
+}
+
+type ixEntry struct{ bucket, key, val []byte }
+
+// encodeRecord seals a confidential petition's identity to pub (the data
+// key; nil before setup) and encodes rec. It reads nothing stored, so a
+// bulk load encodes many records side by side.
+func encodeRecord(pub []byte, rec model.Record, id [16]byte) (*encoded, error) {
 	k := rec.Kind()
 	if p, ok := rec.(*model.Petition); ok {
-		if err := sealPetition(tx, p); err != nil {
-			return err
+		if err := sealPetitionTo(pub, p); err != nil {
+			return nil, err
 		}
 	}
 	v, err := json.Marshal(rec)
 	if err != nil {
-		return fmt.Errorf("encode %s: %w", k, err)
-	}
-	if err := tx.Bucket(bRec(k)).Put(id[:], v); err != nil {
-		return err
+		return nil, fmt.Errorf("encode %s: %w", k, err)
 	}
 	row := model.RowOf(rec)
-	return putIndexes(tx, &row, id)
+	return &encoded{kind: k, id: id, val: v, ix: indexEntries(&row, id)}, nil
+}
+
+func (e *encoded) put(tx *bolt.Tx) error {
+	if err := recPut(tx, e.kind, e.id[:], e.val); err != nil {
+		return err
+	}
+	for _, x := range e.ix {
+		if err := ixPut(tx, x.bucket, x.key, x.val); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // replaceRecord stores rec over old (the same record as stored), moving
@@ -325,28 +379,30 @@ func replaceRecord(tx *bolt.Tx, old, rec model.Record, id [16]byte) error {
 }
 
 func putIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
-	k := row.Kind
-	rk := rowKey(row.Date, id)
-	if err := ixPut(tx, bList(k), rk, encodeRow(row)); err != nil {
-		return err
-	}
-	if err := ixPut(tx, bFold(k), rk, []byte(row.Fold)); err != nil {
-		return err
-	}
-	for _, key := range ixKeys(row, id) {
-		if err := ixPut(tx, bIx(k), key, nil); err != nil {
+	for _, x := range indexEntries(row, id) {
+		if err := ixPut(tx, x.bucket, x.key, x.val); err != nil {
 			return err
 		}
 	}
+	return nil
+}
+
+// indexEntries are a row's list row, search text, index keys and link.
+func indexEntries(row *model.Row, id [16]byte) []ixEntry {
+	k := row.Kind
+	rk := rowKey(row.Date, id)
+	keys := ixKeys(row, id)
+	out := make([]ixEntry, 0, len(keys)+3)
+	out = append(out, ixEntry{bList(k), rk, encodeRow(row)}, ixEntry{bFold(k), rk, []byte(row.Fold)})
+	for _, key := range keys {
+		out = append(out, ixEntry{bIx(k), key, nil})
+	}
 	if row.ParentID != "" {
-		pid, err := model.ParseID(row.ParentID)
-		if err == nil {
-			if err := ixPut(tx, bLinks, append(pid[:], id[:]...), nil); err != nil {
-				return err
-			}
+		if pid, err := model.ParseID(row.ParentID); err == nil {
+			out = append(out, ixEntry{bLinks, append(pid[:], id[:]...), nil})
 		}
 	}
-	return nil
+	return out
 }
 
 func deleteIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
@@ -449,7 +505,10 @@ func putHistory(tx *bolt.Tx, k model.Kind, id [16]byte, c model.Change) error {
 	if err != nil {
 		return err
 	}
-	return b.Put(key, v)
+	if k == "" {
+		return b.Put(key, v)
+	}
+	return recPut(tx, k, key, v)
 }
 
 func newRecord(k model.Kind) model.Record {
@@ -468,6 +527,9 @@ func newRecord(k model.Kind) model.Record {
 }
 
 func getRecord(tx *bolt.Tx, k model.Kind, id [16]byte) (model.Record, error) {
+	if rec := pendingRecord(tx, k, id); rec != nil {
+		return rec, nil
+	}
 	v := tx.Bucket(bRec(k)).Get(id[:])
 	if v == nil {
 		return nil, ErrNotFound

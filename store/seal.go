@@ -183,8 +183,12 @@ func sealPetition(tx *bolt.Tx, p *model.Petition) error {
 	if !p.Confidential || !p.HasIdentity() {
 		return nil
 	}
-	pub := dataPub(tx)
-	if pub == nil {
+	return sealPetitionTo(dataPub(tx), p)
+}
+
+// sealPetitionTo is sealPetition with the data key read (nil: none yet).
+func sealPetitionTo(pub []byte, p *model.Petition) error {
+	if !p.Confidential || !p.HasIdentity() || pub == nil {
 		return nil
 	}
 	plain, err := json.Marshal(identity{p.Name, p.Address, p.IDNumber, p.Phone})
