@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -134,5 +136,60 @@ func TestCompareSortsNames(t *testing.T) {
 	slices.SortFunc(byKey, func(a, b string) int { return bytes.Compare(SortKey(a), SortKey(b)) })
 	if !slices.Equal(byKey, want) {
 		t.Errorf("sorted by SortKey:\n got %q\nwant %q", byKey, want)
+	}
+}
+
+// Every rune composedLatin passes, alone and followed by any other it
+// passes, is already NFC: NFC may return such strings untouched.
+func TestComposedLatinIsNFC(t *testing.T) {
+	var set []rune
+	for r := rune(0); r < 0x300; r++ {
+		set = append(set, r)
+	}
+	for r := rune(0x1E00); r <= 0x1EFF; r++ {
+		set = append(set, r)
+	}
+	for _, a := range set {
+		if !composedLatin(string(a)) {
+			t.Fatalf("%U not passed", a)
+		}
+		for _, b := range set {
+			if s := string([]rune{a, b}); !norm.NFC.IsNormalString(s) {
+				t.Fatalf("%U %U is not NFC", a, b)
+			}
+		}
+	}
+	for _, s := range []string{"a\u0301", "Nguye\u0302\u0303n", "\u0300", "\u1F00", "x\xffy", "\uFFFD"} {
+		if composedLatin(s) {
+			t.Errorf("%q passed", s)
+		}
+	}
+	if got := NFC("Nguye\u0302\u0303n Va\u0306n"); got != "Nguyễn Văn" {
+		t.Errorf("decomposed: %q", got)
+	}
+	if got := NFC("Nguyễn Văn Đức"); got != "Nguyễn Văn Đức" {
+		t.Errorf("composed: %q", got)
+	}
+}
+
+// SortKey's pooled buffer carries nothing from one key to the next, and
+// a key handed out stays as it was when the buffer is used again.
+func TestSortKeyReusesNothing(t *testing.T) {
+	names := []string{"Nguyễn Văn An", "Lê Thị Ánh", "", "Đỗ Quang Huy", "a", "Trịnh Thị Kim Oanh"}
+	fresh := func(s string) []byte {
+		var buf collate.Buffer
+		return append([]byte(nil), collate.New(language.Vietnamese, collate.IgnoreCase).KeyFromString(&buf, s)...)
+	}
+	var keys [][]byte
+	for range 3 {
+		for _, n := range names {
+			keys = append(keys, SortKey(n))
+		}
+	}
+	for i, got := range keys {
+		n := names[i%len(names)]
+		if want := fresh(n); !bytes.Equal(got, want) {
+			t.Fatalf("SortKey(%q) = %x, want %x", n, got, want)
+		}
 	}
 }

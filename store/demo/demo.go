@@ -29,7 +29,17 @@ type Options struct {
 	Progress func(done int)
 }
 
+// batch is the unit records are made in: a session's petitions and
+// commitments stay in their session's batch, so it shapes the records a
+// seed gives, and must not change.
 const batch = 5000
+
+// perCommit is the records one transaction writes (a multiple of batch).
+// Each commit rewrites the index pages its records touched (a name lands
+// anywhere in the who index): larger transactions rewrite them less
+// often, at the cost of memory (the records, encoded, and bbolt's dirty
+// pages until the commit).
+const perCommit = 2 * batch
 
 // Generate adds opt.Records records. It sets the ward (and a demo officer)
 // when none is set yet.
@@ -95,21 +105,42 @@ func Generate(s *store.Store, opt Options) error {
 	}
 	g.entropy = ulid.Monotonic(g.r2(), 0)
 	// Dates ascend through the run, so index keys are mostly appended.
+	// The next batch is made while the store writes this one.
 	span := g.start.DaysUntil(opt.Today) + 1
-	done := 0
-	for done < opt.Records {
-		n := min(batch, opt.Records-done)
-		recs := make([]model.Record, 0, n+n/4)
-		for i := 0; i < n; {
-			day := g.start.AddDays(int(int64(done+i) * int64(span) / int64(max(opt.Records, 1))))
-			made := g.record(day, n-i)
-			recs = append(recs, made...)
-			i += len(made)
+	batches := make(chan []model.Record)
+	stop := make(chan struct{})
+	go func() {
+		defer close(batches)
+		for done := 0; done < opt.Records; {
+			recs := make([]model.Record, 0, min(perCommit, opt.Records-done))
+			for ; done < opt.Records && len(recs) < perCommit; done += batch {
+				n := min(batch, opt.Records-done)
+				for i := 0; i < n; {
+					day := g.start.AddDays(int(int64(done+i) * int64(span) / int64(max(opt.Records, 1))))
+					made := g.record(day, n-i)
+					recs = append(recs, made...)
+					i += len(made)
+				}
+			}
+			g.keepRecent()
+			select {
+			case batches <- recs:
+			case <-stop:
+				return
+			}
 		}
+	}()
+	defer func() {
+		close(stop)
+		for range batches {
+		}
+	}()
+	done := 0
+	for recs := range batches {
 		if err := s.CreateBatch(recs, st.Officer); err != nil {
 			return fmt.Errorf("demo: %w", err)
 		}
-		done += n
+		done += len(recs)
 		if opt.Progress != nil {
 			opt.Progress(done)
 		}

@@ -154,6 +154,16 @@ func (g *gen) information(day model.Date) *model.Information {
 // repeatable are recent petitions a citizen may come back about.
 const repeatable = 64
 
+// keepRecent keeps copies of the recent petitions once their batch is
+// made: the store writes (normalises, seals) the batch's records while the
+// next batch is made from these.
+func (g *gen) keepRecent() {
+	for i, p := range g.recent {
+		cp := *p
+		g.recent[i] = &cp
+	}
+}
+
 // maybeRepeat makes some petitions a repeat of a recent one from the same
 // person on the same matter, and remembers the petition for later ones.
 func (g *gen) maybeRepeat(p *model.Petition) {
