@@ -36,6 +36,9 @@ type bulkIx struct {
 	// (recPut), for the lookups of the records after them (nil in other
 	// bulk imports, which write records as they go).
 	pending map[[16]byte]model.Record
+	// last is each kind's greatest record key when the createBulk began
+	// (its records are written at its end): an id above it is not there.
+	last map[model.Kind][]byte
 }
 
 // bulks maps a write transaction to its bulk import, if it is one.
@@ -97,7 +100,12 @@ func bulkTaken(tx *bolt.Tx, bucket, prefix []byte, id [16]byte) bool {
 
 // finishBulk writes the held-back entries in key order and ends the bulk
 // import of tx.
-func finishBulk(tx *bolt.Tx) error {
+func finishBulk(tx *bolt.Tx) error { return finishBulkWith(tx, nil) }
+
+// finishBulkWith is finishBulk calling walked with the number of keys
+// written every few thousand (Store.touched: the pages a bulk load reads
+// are handed back as it goes, not only after its commit).
+func finishBulkWith(tx *bolt.Tx, walked func(n int)) error {
 	b := bulkOf(tx)
 	bulks.Delete(tx)
 	if b == nil {
@@ -127,12 +135,15 @@ func finishBulk(tx *bolt.Tx) error {
 		bucket := tx.Bucket([]byte(name))
 		bucket.FillPercent = 0.9
 		dels := b.dels[name]
-		for _, kv := range kvs {
+		for i, kv := range kvs {
 			if d, ok := dels[string(kv.key)]; ok && d > kv.seq {
 				continue
 			}
 			if err := bucket.Put(kv.key, kv.val); err != nil {
 				return err
+			}
+			if walked != nil && i%1024 == 1023 {
+				walked(1024)
 			}
 		}
 		b.puts[name] = nil
@@ -166,10 +177,22 @@ func pendingRecord(tx *bolt.Tx, k model.Kind, id [16]byte) model.Record {
 	return nil
 }
 
+// storedAbove reports whether id is above every record of kind k stored
+// when the createBulk of tx began (then it is not stored).
+func storedAbove(b *bulkIx, k model.Kind, id [16]byte) bool {
+	if b == nil || b.last == nil {
+		return false
+	}
+	return bytes.Compare(id[:], b.last[k]) > 0
+}
+
 // recordExists reports whether a record of kind k has id, written or
 // pending.
 func recordExists(tx *bolt.Tx, k model.Kind, id [16]byte) bool {
-	return pendingRecord(tx, k, id) != nil || tx.Bucket(bRec(k)).Get(id[:]) != nil
+	if pendingRecord(tx, k, id) != nil {
+		return true
+	}
+	return !storedAbove(bulkOf(tx), k, id) && tx.Bucket(bRec(k)).Get(id[:]) != nil
 }
 
 // A bulk load (a demo of a million records, a ward's batch) spends most
@@ -192,6 +215,17 @@ func recordExists(tx *bolt.Tx, k model.Kind, id [16]byte) bool {
 func (s *Store) createBulk(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, recs []model.Record, by string) error {
 	b := startBulk(tx)
 	b.pending = make(map[[16]byte]model.Record, len(recs))
+	b.last = map[model.Kind][]byte{}
+	for _, k := range model.Kinds {
+		// History keys (id ‖ seq) sort after their record: the last key's
+		// first 16 bytes are the greatest record id.
+		switch key, _ := tx.Bucket(bRec(k)).Cursor().Last(); {
+		case len(key) >= 16:
+			b.last[k] = bytes.Clone(key[:16])
+		case key != nil: // not a record's key: no shortcut
+			b.last[k] = bytes.Repeat([]byte{0xff}, 16)
+		}
+	}
 	prepErr, prepAt := sideBySide(len(recs), func(i int) error { return prepCreate(st, cal, recs[i]) })
 	pub := dataPub(tx)
 
@@ -236,6 +270,9 @@ func (s *Store) createBulk(tx *bolt.Tx, st *model.Settings, cal *model.Calendar,
 				}
 				j.ids = append(j.ids, id)
 			}
+			// A write transaction's map stays where it is until its
+			// commit: what the checks read can be handed back as it goes.
+			s.touched((j.hi - j.lo) * lookupCost)
 			jobs <- j
 			sent = append(sent, j)
 		}
@@ -256,7 +293,7 @@ func (s *Store) createBulk(tx *bolt.Tx, st *model.Settings, cal *model.Calendar,
 		}
 	}
 	b.pending = nil
-	return finishBulk(tx)
+	return finishBulkWith(tx, s.touched)
 }
 
 // sideBySide runs fn(0) … fn(n-1) on every core. It returns the error of

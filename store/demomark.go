@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 
 	bolt "go.etcd.io/bbolt"
+
+	"gopy/model"
 )
 
 // kDemo counts the records `gopy demo` made, so that it can refuse a
@@ -24,14 +26,24 @@ func (s *Store) DemoRecords() int {
 
 // AddDemoRecords marks n more records as demo data.
 func (s *Store) AddDemoRecords(n int) error {
-	return s.update(func(tx *bolt.Tx) error {
-		m := tx.Bucket(bMeta)
-		cur := uint64(0)
-		if v := m.Get(kDemo); len(v) == 8 {
-			cur = binary.BigEndian.Uint64(v)
-		}
-		return m.Put(kDemo, u64(cur+uint64(n)))
-	})
+	return s.update(func(tx *bolt.Tx) error { return addDemo(tx, n) })
+}
+
+// CreateDemoBatch is CreateBatch marking the records as demo data in the
+// same transaction: a demo interrupted between two batches leaves a
+// database whose records are all known as demo data (gopy demo may add
+// to it again without --force).
+func (s *Store) CreateDemoBatch(recs []model.Record, by string) error {
+	return s.createBatch(recs, by, func(tx *bolt.Tx) error { return addDemo(tx, len(recs)) })
+}
+
+func addDemo(tx *bolt.Tx, n int) error {
+	m := tx.Bucket(bMeta)
+	cur := uint64(0)
+	if v := m.Get(kDemo); len(v) == 8 {
+		cur = binary.BigEndian.Uint64(v)
+	}
+	return m.Put(kDemo, u64(cur+uint64(n)))
 }
 
 // AuditAs appends an entry naming user, for an event that happened while

@@ -104,6 +104,12 @@ func (s *Store) Create(rec model.Record, by string) error {
 
 // CreateBatch creates many records in one transaction (all or none).
 func (s *Store) CreateBatch(recs []model.Record, by string) error {
+	return s.createBatch(recs, by, nil)
+}
+
+// createBatch is CreateBatch running also (when not nil) in its
+// transaction, after the records.
+func (s *Store) createBatch(recs []model.Record, by string, also func(tx *bolt.Tx) error) error {
 	// create fills each record's ID, reference and stamps as it goes; if
 	// the transaction then fails they were never stored, and a retry must
 	// not reuse a reference the rollback gave back.
@@ -126,14 +132,21 @@ func (s *Store) CreateBatch(recs []model.Record, by string) error {
 		if len(recs) > 64 {
 			// A bulk load: encoded side by side, written sorted (bulk.go).
 			defer endBulk(tx)
-			return s.createBulk(tx, st, cal, recs, by)
-		}
-		for _, rec := range recs {
-			if err := s.create(tx, st, cal, rec, by); err != nil {
-				return err
+			err = s.createBulk(tx, st, cal, recs, by)
+		} else {
+			for _, rec := range recs {
+				if err = s.create(tx, st, cal, rec, by); err != nil {
+					break
+				}
+			}
+			if err == nil {
+				err = finishBulk(tx)
 			}
 		}
-		return finishBulk(tx)
+		if err == nil && also != nil {
+			err = also(tx)
+		}
+		return err
 	})
 	if err != nil {
 		for i, rec := range recs {

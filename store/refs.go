@@ -45,12 +45,16 @@ func refTaken(tx *bolt.Tx, k model.Kind, ward, ref string, id [16]byte) bool {
 
 // idKind is the kind of the record stored under id, if any.
 func idKind(tx *bolt.Tx, id [16]byte) (model.Kind, bool) {
-	if b := bulkOf(tx); b != nil && b.pending != nil {
+	b := bulkOf(tx)
+	if b != nil && b.pending != nil {
 		if rec, ok := b.pending[id]; ok {
 			return rec.Kind(), true
 		}
 	}
 	for _, k := range model.Kinds {
+		if storedAbove(b, k, id) {
+			continue
+		}
 		if tx.Bucket(bRec(k)).Get(id[:]) != nil {
 			return k, true
 		}

@@ -27,6 +27,9 @@ type Options struct {
 	Today   model.Date // the "now" the data is built around; zero: today
 	// Progress, when set, is called after each batch with records done.
 	Progress func(done int)
+	// MarkDemo counts the records as demo data (Store.DemoRecords) in
+	// each batch's own transaction.
+	MarkDemo bool
 }
 
 // batch is the unit records are made in: a session's petitions and
@@ -136,8 +139,12 @@ func Generate(s *store.Store, opt Options) error {
 		}
 	}()
 	done := 0
+	create := s.CreateBatch
+	if opt.MarkDemo {
+		create = s.CreateDemoBatch
+	}
 	for recs := range batches {
-		if err := s.CreateBatch(recs, st.Officer); err != nil {
+		if err := create(recs, st.Officer); err != nil {
 			return fmt.Errorf("demo: %w", err)
 		}
 		done += len(recs)

@@ -49,10 +49,10 @@ func runDemo(env *Env, args []string) int {
 		s.Close()
 		return env.fail(err)
 	}
-	err = demo.Generate(s, demo.Options{Records: *records, Ward: *ward, Wards: *wards, Seed: *seed, Today: env.Today()})
-	if err == nil {
-		err = s.AddDemoRecords(*records)
-	}
+	// Each batch is marked as demo data as it is written: an interrupted
+	// demo leaves a sound database of the batches done, all known as
+	// demo data.
+	err = demo.Generate(s, demo.Options{Records: *records, Ward: *ward, Wards: *wards, Seed: *seed, Today: env.Today(), MarkDemo: true})
 	if serr := s.Sync(); err == nil {
 		err = serr
 	}
