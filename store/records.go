@@ -102,6 +102,10 @@ func (s *Store) Create(rec model.Record, by string) error {
 	return s.CreateBatch([]model.Record{rec}, by)
 }
 
+// bulkAbove is the size from which CreateBatch is a bulk load (a
+// variable for the tests, which compare it with create one by one).
+var bulkAbove = 64
+
 // CreateBatch creates many records in one transaction (all or none).
 func (s *Store) CreateBatch(recs []model.Record, by string) error {
 	return s.createBatch(recs, by, nil)
@@ -129,7 +133,7 @@ func (s *Store) createBatch(recs []model.Record, by string, also func(tx *bolt.T
 		if len(recs) > 1 {
 			packBuckets(tx)
 		}
-		if len(recs) > 64 {
+		if len(recs) > bulkAbove {
 			// A bulk load: encoded side by side, written sorted (bulk.go).
 			defer endBulk(tx)
 			err = s.createBulk(tx, st, cal, recs, by)
