@@ -251,4 +251,3 @@ func firstID(t *testing.T, s *store.Store) string {
 	}
 	return id
 }
-
