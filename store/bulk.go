@@ -142,8 +142,8 @@ func finishBulkWith(tx *bolt.Tx, walked func(n int)) error {
 			if err := bucket.Put(kv.key, kv.val); err != nil {
 				return err
 			}
-			if walked != nil && i%1024 == 1023 {
-				walked(1024)
+			if walked != nil && i%256 == 255 {
+				walked(256)
 			}
 		}
 		b.puts[name] = nil

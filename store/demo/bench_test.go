@@ -15,14 +15,14 @@ import (
 // BenchmarkGenerate times the whole bulk path of `gopy demo`: generating,
 // encoding, sealing denunciations, indexing and writing, on a fresh file
 // opened as the CLI does (NoSync, Sync at the end). Reports records/s and
-// the file's bytes a record. GOPY_BENCH_DEMO_1M=1 adds a million records
+// the file's bytes a record. GOPY_BENCH_DEMO_1M=1 adds 300k and a million records
 // (2.4 GB in the temp dir; TMPDIR to put it elsewhere).
 //
 //	go test ./store/demo -run '^$' -bench Generate -benchtime 1x
 func BenchmarkGenerate(b *testing.B) {
 	sizes := []int{10_000, 100_000}
 	if os.Getenv("GOPY_BENCH_DEMO_1M") != "" {
-		sizes = append(sizes, 1_000_000)
+		sizes = append(sizes, 300_000, 1_000_000)
 	}
 	for _, n := range sizes {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"gopy/model"
 	"gopy/store"
@@ -34,6 +35,12 @@ func runDemo(env *Env, args []string) int {
 	}
 	if *ward != "" && !model.ValidWardCode(*ward) {
 		return env.usage(env.Lang.T("err.ward_code"))
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// A million records pass through the heap in batches: collect
+		// sooner than the default doubling so that the demo stays within
+		// a province machine's means (≤ 300 MB resident with the map).
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(demoHeap))
 	}
 	s, err := store.Open(env.DBPath, store.Options{NoSync: true, Now: env.Now})
 	if err != nil {
@@ -65,6 +72,10 @@ func runDemo(env *Env, args []string) int {
 	fmt.Fprintln(env.Stdout, env.Lang.N("cli.demo.done", *records, *records, env.DBPath))
 	return exitOK
 }
+
+// demoHeap is the heap gopy demo aims to stay within (runtime/debug's
+// soft memory limit).
+const demoHeap = 160 << 20
 
 func runBackup(env *Env, args []string) int {
 	fs := newFlags("backup")
