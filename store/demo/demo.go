@@ -5,6 +5,7 @@
 package demo
 
 import (
+	"container/heap"
 	"fmt"
 	"hash/fnv"
 	"math/rand/v2"
@@ -116,14 +117,26 @@ func Generate(s *store.Store, opt Options) error {
 		defer close(batches)
 		for done := 0; done < opt.Records; {
 			recs := make([]model.Record, 0, min(perCommit, opt.Records-done))
-			for ; done < opt.Records && len(recs) < perCommit; done += batch {
+			for end := done + perCommit; done < opt.Records && done < end; done += batch {
 				n := min(batch, opt.Records-done)
 				for i := 0; i < n; {
 					day := g.start.AddDays(int(int64(done+i) * int64(span) / int64(max(opt.Records, 1))))
+					recs = g.later.due(recs, day)
 					made := g.record(day, n-i)
-					recs = append(recs, made...)
+					for _, rec := range made {
+						// A commitment made in answer to feedback is made
+						// when the answer is given: written then.
+						if rec.Date() > day {
+							g.later.push(rec)
+						} else {
+							recs = append(recs, rec)
+						}
+					}
 					i += len(made)
 				}
+			}
+			if done >= opt.Records {
+				recs = g.later.due(recs, opt.Today)
 			}
 			g.keepRecent()
 			select {
@@ -164,6 +177,40 @@ type gen struct {
 	st      model.Settings
 	cal     *model.Calendar
 	recent  []*model.Petition // see maybeRepeat
+	later   later             // records made ahead of their day
+}
+
+// later holds the records made ahead of the day they are dated (a
+// commitment is made on the day a point is answered), so that records
+// are written in the order they were created: IDs (from the creation
+// time), dates and references ascend, and index keys are appended to the
+// end of their buckets instead of splitting pages already written.
+type later []model.Record
+
+func (l *later) push(rec model.Record) { heap.Push(l, rec) }
+
+// due appends to recs the records dated day or before, oldest first.
+func (l *later) due(recs []model.Record, day model.Date) []model.Record {
+	for len(*l) > 0 && (*l)[0].Date() <= day {
+		recs = append(recs, heap.Pop(l).(model.Record))
+	}
+	return recs
+}
+
+func (l later) Len() int { return len(l) }
+func (l later) Less(i, j int) bool {
+	if di, dj := l[i].Date(), l[j].Date(); di != dj {
+		return di < dj
+	}
+	return l[i].GetMeta().ID < l[j].GetMeta().ID
+}
+func (l later) Swap(i, j int) { l[i], l[j] = l[j], l[i] }
+func (l *later) Push(x any)   { *l = append(*l, x.(model.Record)) }
+func (l *later) Pop() any {
+	old := *l
+	x := old[len(old)-1]
+	*l = old[:len(old)-1]
+	return x
 }
 
 type randReader struct{ r *rand.Rand }

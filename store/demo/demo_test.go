@@ -1,12 +1,16 @@
 package demo_test
 
 import (
+	"encoding/json"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/oklog/ulid/v2"
 
 	"gopy/model"
 	"gopy/store"
@@ -220,4 +224,45 @@ func TestDemoData(t *testing.T) {
 
 func isASCII(s string) bool {
 	return utf8.RuneCountInString(s) == len(s) && !strings.ContainsAny(s, "đĐ")
+}
+
+// The demo writes records in the order they were made: a record's ID is
+// its creation time (ULID), and in each ward, kind and year the references
+// follow the days — a commitment made weeks after its feedback comes after
+// the records of the weeks between. So keys append to their buckets
+// instead of splitting pages written earlier.
+func TestDemoWritesInCreationOrder(t *testing.T) {
+	s := generate(t, demo.Options{Records: 12000, Seed: 5, Today: today, Wards: 2})
+	clean(t, s)
+	for _, k := range model.Kinds {
+		type made struct {
+			ref, series string
+			day         model.Date
+		}
+		var all []made
+		err := s.EachJSON(store.Query{Kind: k, Order: store.OldestFirst}, func(r *model.Row, raw []byte) error {
+			var m model.Meta
+			if err := json.Unmarshal(raw, &m); err != nil {
+				return err
+			}
+			id, err := ulid.ParseStrict(m.ID)
+			if err != nil {
+				return err
+			}
+			if !ulid.Time(id.Time()).Equal(m.CreatedAt) {
+				t.Fatalf("%s %s: id made at %v, created_at %v", k, m.Ref, ulid.Time(id.Time()), m.CreatedAt)
+			}
+			all = append(all, made{m.Ref, m.Ward + " " + m.Ref[:len(m.Ref)-4], r.Date})
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		slices.SortFunc(all, func(a, b made) int { return strings.Compare(a.series+a.ref, b.series+b.ref) })
+		for i := 1; i < len(all); i++ {
+			if a, b := all[i-1], all[i]; a.series == b.series && b.day < a.day {
+				t.Fatalf("%s: %s (%v) made after %s (%v)", k, b.ref, b.day, a.ref, a.day)
+			}
+		}
+	}
 }
