@@ -36,6 +36,9 @@ type bulkIx struct {
 	// (recPut), for the lookups of the records after them (nil in other
 	// bulk imports, which write records as they go).
 	pending map[[16]byte]model.Record
+	// parents are records the bulk loads just before this one wrote, as
+	// written (see bulkParents); nil when another write came between.
+	parents map[[16]byte]model.Record
 	// last is each kind's greatest record key when the createBulk began
 	// (its records are written at its end): an id above it is not there.
 	last map[model.Kind][]byte
@@ -173,8 +176,75 @@ func pendingRecord(tx *bolt.Tx, k model.Kind, id [16]byte) model.Record {
 		if rec, ok := b.pending[id]; ok && rec.Kind() == k {
 			return rec
 		}
+		if rec, ok := b.parents[id]; ok && rec.Kind() == k {
+			return rec
+		}
 	}
 	return nil
+}
+
+// bulkParents keeps the feedback and sessions the last bulk loads wrote,
+// as much of them as a new record's checks read (a session's existence,
+// a feedback's points): a demo writes a commitment when its point is
+// answered, weeks and several transactions after its feedback, and
+// decoding the feedback again to check the point cost a tenth of the
+// demo's writing. They are used only while no other write has come
+// between: bbolt numbers write transactions, so the next one must be the
+// one after the last bulk's.
+type bulkParents struct {
+	mu   sync.Mutex
+	txid int
+	recs map[[16]byte]model.Record
+	fifo [][16]byte
+}
+
+const bulkParentsMax = 1 << 14
+
+// take gives the parents to the bulk load in tx, or forgets them when a
+// write came between.
+func (p *bulkParents) take(tx *bolt.Tx) map[[16]byte]model.Record {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.recs == nil || tx.ID() != p.txid+1 {
+		p.recs, p.fifo = map[[16]byte]model.Record{}, nil
+	}
+	return p.recs
+}
+
+// keep adds the feedback and sessions of a committed bulk load (tx id
+// txid), forgetting the oldest beyond bulkParentsMax.
+func (p *bulkParents) keep(txid int, recs map[[16]byte]model.Record) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.recs == nil {
+		p.recs = map[[16]byte]model.Record{}
+	}
+	for id, rec := range recs {
+		// What the checks of a later record read of its parent, copied:
+		// the caller may change its records after they are written.
+		switch v := rec.(type) {
+		case *model.Feedback:
+			p.recs[id] = &model.Feedback{Meta: v.Meta, GivenOn: v.GivenOn, Points: slices.Clone(v.Points)}
+		case *model.Session:
+			p.recs[id] = &model.Session{Meta: v.Meta, HeldOn: v.HeldOn}
+		default:
+			continue
+		}
+		p.fifo = append(p.fifo, id)
+	}
+	for len(p.fifo) > bulkParentsMax {
+		delete(p.recs, p.fifo[0])
+		p.fifo = p.fifo[1:]
+	}
+	p.txid = txid
+}
+
+// forget drops the parents (a bulk load failed: what it held was not
+// written).
+func (p *bulkParents) forget() {
+	p.mu.Lock()
+	p.recs, p.fifo = nil, nil
+	p.mu.Unlock()
 }
 
 // storedAbove reports whether id is above every record of kind k stored
@@ -212,9 +282,12 @@ func recordExists(tx *bolt.Tx, k model.Kind, id [16]byte) bool {
 // The records, their history and indexes are then written in key order
 // (finishBulk). The result is what create gives record by record: the
 // same checks in the same order, the same first error, the same bytes.
-func (s *Store) createBulk(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, recs []model.Record, by string) error {
+//
+// Once the transaction commits, the caller calls committed.
+func (s *Store) createBulk(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, recs []model.Record, by string) (committed func(), err error) {
 	b := startBulk(tx)
 	b.pending = make(map[[16]byte]model.Record, len(recs))
+	b.parents = s.parents.take(tx)
 	b.last = map[model.Kind][]byte{}
 	for _, k := range model.Kinds {
 		// History keys (id ‖ seq) sort after their record: the last key's
@@ -252,7 +325,7 @@ func (s *Store) createBulk(tx *bolt.Tx, st *model.Settings, cal *model.Calendar,
 		})
 	}
 	var sent []*job
-	err := func() error {
+	err = func() error {
 		defer func() {
 			close(jobs)
 			wg.Wait()
@@ -279,21 +352,25 @@ func (s *Store) createBulk(tx *bolt.Tx, st *model.Settings, cal *model.Calendar,
 		return prepErr
 	}()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, j := range sent {
 		<-j.done
 		if j.err != nil {
-			return j.err
+			return nil, j.err
 		}
 		for _, e := range j.out {
 			if err := e.put(tx); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
+	written, txid := b.pending, tx.ID()
 	b.pending = nil
-	return finishBulkWith(tx, s.touched)
+	if err := finishBulkWith(tx, s.touched); err != nil {
+		return nil, err
+	}
+	return func() { s.parents.keep(txid, written) }, nil
 }
 
 // sideBySide runs fn(0) … fn(n-1) on every core. It returns the error of

@@ -251,3 +251,52 @@ func firstID(t *testing.T, s *store.Store) string {
 	}
 	return id
 }
+
+// A bulk load checks a commitment against its feedback as stored: when
+// the feedback was written by an earlier bulk load and changed since (its
+// point no longer accepted), the commitment is refused; unchanged, it is
+// written.
+func TestBulkCreateSeesChangesBetweenBatches(t *testing.T) {
+	day := model.NewDate(2026, 6, 1)
+	for _, changed := range []bool{false, true} {
+		t.Run(fmt.Sprint("changed=", changed), func(t *testing.T) {
+			s := settled(t)
+			f := &model.Feedback{GivenOn: day, SourceKind: model.SourceFront, SourceName: "Ủy ban MTTQ phường",
+				Form: model.FeedbackForms[0], TargetKind: model.TargetGovernment, TargetName: "UBND phường",
+				Topics: []string{"Đất đai"}, Subject: "Góp ý thử",
+				Points: []model.Point{{Content: "Đề nghị sửa đường.", Status: model.AnswerAccepted, AnsweredOn: day.AddDays(2), AnsweredBy: "Cán Bộ Thử"}}}
+			first := []model.Record{f}
+			for i := range 100 {
+				first = append(first, bulkPetition(day, fmt.Sprintf("Phản ánh %d", i)))
+			}
+			if err := s.CreateBatch(first, "x"); err != nil {
+				t.Fatal(err)
+			}
+			if changed {
+				got, err := s.Get(model.KindFeedback, f.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				g := got.(*model.Feedback)
+				g.Points[0].Status, g.Points[0].AnsweredOn, g.Points[0].AnsweredBy, g.Points[0].Answer = model.AnswerPending, 0, "", ""
+				if err := s.Update(g, "x"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			c := &model.Commitment{MadeOn: day.AddDays(2), What: "Sửa đường ngõ 4", Due: day.AddDays(30),
+				State: model.CommitmentPlanned, FeedbackID: f.ID, PointNo: 1}
+			second := []model.Record{c}
+			for i := range 100 {
+				second = append(second, bulkPetition(day.AddDays(2), fmt.Sprintf("Phản ánh sau %d", i)))
+			}
+			err := s.CreateBatch(second, "x")
+			var inv *store.Invalid
+			switch {
+			case !changed && err != nil:
+				t.Fatalf("commitment on an accepted point: %v", err)
+			case changed && (!errors.As(err, &inv) || inv.Errors[0].Key != "err.commitment_not_accepted"):
+				t.Fatalf("commitment on a point no longer accepted: %v", err)
+			}
+		})
+	}
+}

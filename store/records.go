@@ -122,6 +122,7 @@ func (s *Store) createBatch(recs []model.Record, by string, also func(tx *bolt.T
 		metas[i] = *rec.GetMeta()
 	}
 	by = s.signer(by)
+	var committed func()
 	err := s.update(func(tx *bolt.Tx) error {
 		if err := s.mayWrite(tx); err != nil {
 			return err
@@ -136,7 +137,7 @@ func (s *Store) createBatch(recs []model.Record, by string, also func(tx *bolt.T
 		if len(recs) > bulkAbove {
 			// A bulk load: encoded side by side, written sorted (bulk.go).
 			defer endBulk(tx)
-			err = s.createBulk(tx, st, cal, recs, by)
+			committed, err = s.createBulk(tx, st, cal, recs, by)
 		} else {
 			for _, rec := range recs {
 				if err = s.create(tx, st, cal, rec, by); err != nil {
@@ -156,6 +157,8 @@ func (s *Store) createBatch(recs []model.Record, by string, also func(tx *bolt.T
 		for i, rec := range recs {
 			*rec.GetMeta() = metas[i]
 		}
+	} else if committed != nil {
+		committed()
 	}
 	if len(recs) > 1 {
 		// A bulk load touches pages all over the file: a million demo

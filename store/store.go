@@ -73,6 +73,8 @@ type Store struct {
 	unmeasured atomic.Int64 // keys walked since the last release, where fileResident cannot tell
 	noRelease  atomic.Bool  // the kernel refused to release the map (see releaseMapped)
 
+	parents bulkParents // see bulkParents
+
 	mu       sync.Mutex
 	settings *model.Settings // see writeSettings
 	cal      *model.Calendar
