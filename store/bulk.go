@@ -183,9 +183,8 @@ func pendingRecord(tx *bolt.Tx, k model.Kind, id [16]byte) model.Record {
 	return nil
 }
 
-// bulkParents keeps the feedback and sessions the last bulk loads wrote,
-// as much of them as a new record's checks read (a session's existence,
-// a feedback's points): a demo writes a commitment when its point is
+// bulkParents keeps the feedback the last bulk loads wrote, as much of
+// them as a new commitment's checks read (the points): a demo writes a commitment when its point is
 // answered, weeks and several transactions after its feedback, and
 // decoding the feedback again to check the point cost a tenth of the
 // demo's writing. They are used only while no other write has come
@@ -198,7 +197,9 @@ type bulkParents struct {
 	fifo [][16]byte
 }
 
-const bulkParentsMax = 1 << 14
+// bulkParentsMax covers the 45 days within which the demo's points are
+// answered, at a million records in three years.
+const bulkParentsMax = 12_000
 
 // take gives the parents to the bulk load in tx, or forgets them when a
 // write came between.
@@ -211,8 +212,8 @@ func (p *bulkParents) take(tx *bolt.Tx) map[[16]byte]model.Record {
 	return p.recs
 }
 
-// keep adds the feedback and sessions of a committed bulk load (tx id
-// txid), forgetting the oldest beyond bulkParentsMax.
+// keep adds the feedback of a committed bulk load (tx id txid),
+// forgetting the oldest beyond bulkParentsMax.
 func (p *bulkParents) keep(txid int, recs map[[16]byte]model.Record) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -222,15 +223,10 @@ func (p *bulkParents) keep(txid int, recs map[[16]byte]model.Record) {
 	for id, rec := range recs {
 		// What the checks of a later record read of its parent, copied:
 		// the caller may change its records after they are written.
-		switch v := rec.(type) {
-		case *model.Feedback:
-			p.recs[id] = &model.Feedback{Meta: v.Meta, GivenOn: v.GivenOn, Points: slices.Clone(v.Points)}
-		case *model.Session:
-			p.recs[id] = &model.Session{Meta: v.Meta, HeldOn: v.HeldOn}
-		default:
-			continue
+		if f, ok := rec.(*model.Feedback); ok {
+			p.recs[id] = &model.Feedback{Points: slices.Clone(f.Points)}
+			p.fifo = append(p.fifo, id)
 		}
-		p.fifo = append(p.fifo, id)
 	}
 	for len(p.fifo) > bulkParentsMax {
 		delete(p.recs, p.fifo[0])
@@ -338,6 +334,10 @@ func (s *Store) createBulk(tx *bolt.Tx, st *model.Settings, cal *model.Calendar,
 					return err
 				}
 				b.pending[id] = recs[i]
+				// Its reference is taken for the records after it
+				// (refTaken), before its keys are written.
+				m := recs[i].GetMeta()
+				b.uniq[string(bIx(recs[i].Kind()))+"\x00"+string(uniqPrefix(m.Ward, m.Ref))] = id
 				if err := created(tx, recs[i], id, now, by); err != nil {
 					return err
 				}

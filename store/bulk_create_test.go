@@ -209,6 +209,10 @@ func TestBulkCreateChecksInOrder(t *testing.T) {
 			recs[120].GetMeta().ID = old.GetMeta().ID
 			return "err.id_taken"
 		},
+		"a reference twice": func(recs []model.Record) string {
+			recs[30].GetMeta().Ref, recs[70].GetMeta().Ref = "PA-2026-0900", "PA-2026-0900"
+			return "err.ref_taken"
+		},
 		"the first of two errors": func(recs []model.Record) string {
 			recs[60].(*model.Petition).SessionID = model.NewID(bulkNow) // no such session
 			recs[90].(*model.Petition).Summary = ""                     // invalid on its own
@@ -231,6 +235,22 @@ func TestBulkCreateChecksInOrder(t *testing.T) {
 				t.Error("a refused batch kept the references it was given")
 			}
 		})
+	}
+	// A reference given ahead is skipped by the numbers handed out after
+	// it in the same batch.
+	recs := batch()
+	next := fmt.Sprintf("PA-2026-%04d", 199+5)
+	recs[1].GetMeta().Ref = next
+	if err := s.CreateBatch(recs, "x"); err != nil {
+		t.Fatal(err)
+	}
+	refs := map[string]bool{}
+	for _, r := range recs {
+		if ref := r.GetMeta().Ref; refs[ref] {
+			t.Fatalf("reference %s given twice", ref)
+		} else {
+			refs[ref] = true
+		}
 	}
 	if problems, err := s.Check(); err != nil || len(problems) > 0 {
 		t.Fatalf("check: %v %v", problems, err)
