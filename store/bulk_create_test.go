@@ -210,7 +210,7 @@ func TestBulkCreateChecksInOrder(t *testing.T) {
 			return "err.id_taken"
 		},
 		"a reference twice": func(recs []model.Record) string {
-			recs[30].GetMeta().Ref, recs[70].GetMeta().Ref = "PA-2026-0900", "PA-2026-0900"
+			recs[30].GetMeta().Ref, recs[70].GetMeta().Ref = model.FormatRef(model.KindPetition, 2026, 900), model.FormatRef(model.KindPetition, 2026, 900)
 			return "err.ref_taken"
 		},
 		"the first of two errors": func(recs []model.Record) string {
@@ -239,7 +239,7 @@ func TestBulkCreateChecksInOrder(t *testing.T) {
 	// A reference given ahead is skipped by the numbers handed out after
 	// it in the same batch.
 	recs := batch()
-	next := fmt.Sprintf("PA-2026-%04d", 199+5)
+	next := model.FormatRef(model.KindPetition, 2026, 199+5)
 	recs[1].GetMeta().Ref = next
 	if err := s.CreateBatch(recs, "x"); err != nil {
 		t.Fatal(err)
