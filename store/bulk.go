@@ -295,7 +295,13 @@ func (s *Store) createBulk(tx *bolt.Tx, st *model.Settings, cal *model.Calendar,
 			b.last[k] = bytes.Repeat([]byte{0xff}, 16)
 		}
 	}
-	prepErr, prepAt := sideBySide(len(recs), func(i int) error { return prepCreate(st, cal, recs[i]) })
+	pre := s.prepared.take(st)
+	prepErr, prepAt := sideBySide(len(recs), func(i int) error {
+		if pre[recs[i]] {
+			return nil
+		}
+		return prepCreate(st, cal, recs[i])
+	})
 	pub := dataPub(tx)
 
 	const chunk = 512
@@ -371,6 +377,66 @@ func (s *Store) createBulk(tx *bolt.Tx, st *model.Settings, cal *model.Calendar,
 		return nil, err
 	}
 	return func() { s.parents.keep(txid, written) }, nil
+}
+
+// PrepareBatch does ahead of CreateBatch, outside its write transaction,
+// the part of creating recs that reads nothing stored (the ward,
+// normalising, due dates, the sealed-identity check), side by side on
+// every core; the ward and due dates come from the settings as they are
+// now. The next CreateBatch of these records skips it (it does it again
+// when the settings were saved in between: a no-op but for what the new
+// settings fill that is still empty); recs must not change until then.
+// A bulk load (demo) prepares its next batch while the last one is
+// written. On an error nothing is marked prepared: CreateBatch reports
+// it.
+func (s *Store) PrepareBatch(recs []model.Record) error {
+	var st *model.Settings
+	var cal *model.Calendar
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		st, cal, err = s.writeSettings(tx)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if err, _ := sideBySide(len(recs), func(i int) error { return prepCreate(st, cal, recs[i]) }); err != nil {
+		return err
+	}
+	s.prepared.put(st, recs)
+	return nil
+}
+
+// prepared are the records PrepareBatch prepared, with the settings it
+// prepared them under.
+type prepared struct {
+	mu   sync.Mutex
+	st   *model.Settings
+	recs map[model.Record]bool
+}
+
+func (p *prepared) put(st *model.Settings, recs []model.Record) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.st != st || p.recs == nil {
+		p.st, p.recs = st, make(map[model.Record]bool, len(recs))
+	}
+	for _, rec := range recs {
+		p.recs[rec] = true
+	}
+}
+
+// take hands over the records prepared under st (none when the settings
+// changed since) and forgets them.
+func (p *prepared) take(st *model.Settings) map[model.Record]bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	recs := p.recs
+	if p.st != st {
+		recs = nil
+	}
+	p.st, p.recs = nil, nil
+	return recs
 }
 
 // sideBySide runs fn(0) … fn(n-1) on every core. It returns the error of

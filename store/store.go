@@ -73,7 +73,8 @@ type Store struct {
 	unmeasured atomic.Int64 // keys walked since the last release, where fileResident cannot tell
 	noRelease  atomic.Bool  // the kernel refused to release the map (see releaseMapped)
 
-	parents bulkParents // see bulkParents
+	parents  bulkParents // see bulkParents
+	prepared prepared    // see PrepareBatch
 
 	mu       sync.Mutex
 	settings *model.Settings // see writeSettings

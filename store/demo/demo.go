@@ -139,6 +139,9 @@ func Generate(s *store.Store, opt Options) error {
 				recs = g.later.due(recs, opt.Today)
 			}
 			g.keepRecent()
+			// Checked and normalised here, while the last batch is
+			// written; an error is reported by CreateBatch.
+			_ = s.PrepareBatch(recs)
 			select {
 			case batches <- recs:
 			case <-stop:
