@@ -84,7 +84,7 @@ func (s *Store) Check() (problems []string, err error) {
 				perWard[row.Ward]++
 				ref := row.Ref
 				rk := rowKey(row.Date, id)
-				if !utf8.Valid(v) {
+				if js, _ := recordJSON(v); !utf8.Valid(js) {
 					add("%s %s: invalid UTF-8 in the record (gopy check --repair)", k, ref)
 				}
 				if got := tx.Bucket(bList(k)).Get(rk); got != nil && !rowValidUTF8(k, rk, got) {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -74,7 +73,7 @@ func migrateAcceptance(tx *bolt.Tx) error {
 			continue
 		}
 		p := &model.Petition{}
-		if err := json.Unmarshal(v, p); err != nil {
+		if err := decodeRecordInto(v, p); err != nil {
 			return fmt.Errorf("decode petition %s: %w", model.IDString(key), err)
 		}
 		var id [16]byte

@@ -256,7 +256,7 @@ func checkParent(tx *bolt.Tx, rec model.Record) error {
 		}
 		if p.PointNo != 0 {
 			var f model.Feedback
-			if err := json.Unmarshal(v, &f); err != nil {
+			if err := decodeRecordInto(v, &f); err != nil {
 				return fmt.Errorf("read feedback %s: %w", p.FeedbackID, err)
 			}
 			if p.PointNo < 1 || p.PointNo > len(f.Points) {
@@ -306,7 +306,7 @@ func putRecord(tx *bolt.Tx, rec model.Record, id [16]byte) error {
 	if err != nil {
 		return fmt.Errorf("encode %s: %w", k, err)
 	}
-	if err := tx.Bucket(bRec(k)).Put(id[:], v); err != nil {
+	if err := tx.Bucket(bRec(k)).Put(id[:], packRecord(v)); err != nil {
 		return err
 	}
 	row := model.RowOf(rec)
@@ -472,8 +472,8 @@ func getRecord(tx *bolt.Tx, k model.Kind, id [16]byte) (model.Record, error) {
 	if v == nil {
 		return nil, ErrNotFound
 	}
-	rec := newRecord(k)
-	if err := json.Unmarshal(v, rec); err != nil {
+	rec, err := decodeRecord(k, v)
+	if err != nil {
 		return nil, fmt.Errorf("decode %s %s: %w", k, model.IDString(id[:]), err)
 	}
 	return rec, nil

@@ -76,16 +76,20 @@ func (s *Store) Repair() ([]string, error) {
 				var id [16]byte
 				copy(id[:], key)
 				rec := newRecord(k)
-				if err := json.Unmarshal(v, rec); err != nil {
+				js, err := recordJSON(v)
+				if err == nil {
+					err = json.Unmarshal(js, rec)
+				}
+				if err != nil {
 					notes = append(notes, fmt.Sprintf("%s %s: cannot be read (%v): restore it from a backup", k, model.IDString(key), err))
 					continue
 				}
-				if !utf8.Valid(v) || badRows[id] {
+				if !utf8.Valid(js) || badRows[id] {
 					nv, err := json.Marshal(rec)
 					if err != nil {
 						return err
 					}
-					fixes = append(fixes, fix{bytes.Clone(key), nv})
+					fixes = append(fixes, fix{bytes.Clone(key), packRecord(nv)})
 					notes = append(notes, fmt.Sprintf("%s %s: invalid bytes replaced by U+FFFD", k, rec.GetMeta().Ref))
 				}
 				recs = append(recs, rec)

@@ -371,7 +371,7 @@ func sealAll(tx *bolt.Tx) (int, error) {
 			return nil
 		}
 		var p model.Petition
-		if err := json.Unmarshal(v, &p); err != nil {
+		if err := decodeRecordInto(v, &p); err != nil {
 			return fmt.Errorf("decode petition %s: %w", model.IDString(k), err)
 		}
 		if p.Confidential {
@@ -541,5 +541,5 @@ func putRaw(tx *bolt.Tx, k model.Kind, id [16]byte, raw []byte) error {
 			raw = v
 		}
 	}
-	return tx.Bucket(bRec(k)).Put(id[:], raw)
+	return tx.Bucket(bRec(k)).Put(id[:], packRecord(raw))
 }
