@@ -1,0 +1,203 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// A migration writes the migrated database into a new file beside the old
+// one and then puts it in the old one's place; the old file itself becomes
+// the backup (path.schemaN.bak). At no moment is the database at path
+// anything but the old file, whole, or the new one, whole:
+//
+//  1. every key is copied in key order into path.migrating (made anew),
+//     in transactions of rewriteTxBytes, rewritten on the way (records
+//     packed, rewriteKey); the steps for an older schema run on the copy;
+//     the copy is synced and closed;
+//  2. the old file gets a second name, path.schemaN.bak (a hard link; a
+//     copy where the file system has none);
+//  3. the copy is renamed over path (atomic), and the folder synced.
+//
+// A crash in 1 or 2 leaves path untouched (the next open starts again,
+// dropping the half-made copy); after 3 path is the new file. The pages
+// come out packed (bbolt's FillPercent 1.0 where keys are appended) with no
+// free pages, and memory stays bounded: a transaction's pages, and the old
+// file's map handed back as the walk goes (touched).
+
+// rewriteTxBytes is how many bytes of keys and values one transaction of
+// the copy writes: bbolt keeps a transaction's nodes in memory until it
+// commits.
+const rewriteTxBytes = 32 << 20
+
+// migratingSuffix names the copy a migration is writing.
+const migratingSuffix = ".migrating"
+
+// rewriteKey says what becomes of one key of bucket in the copy: the value
+// to write (v itself when unchanged), or ok false to leave the key out.
+func rewriteKey(bucket, k, v []byte) (out []byte, ok bool) {
+	switch {
+	case bytes.HasPrefix(bucket, []byte("rec/")):
+		if isRecordKey(k) && len(v) > 0 && v[0] == '{' {
+			return packRecord(v), true
+		}
+	}
+	return v, true
+}
+
+// appendOnly buckets get their new keys at the end (records and their
+// history by ULID, list rows and search texts by date, mostly recent):
+// their pages are written full. The rest (ix, links) take keys all over,
+// and a full page splits in two at its first new key.
+func appendOnly(bucket []byte) bool {
+	for _, p := range []string{"rec/", "list/", "fold/", "history", "audit", "deleted"} {
+		if bytes.HasPrefix(bucket, []byte(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// rewriteTo copies the database into a new bbolt file at dst, rewriting
+// its keys (rewriteKey), then runs steps on the copy in one transaction.
+func (s *Store) rewriteTo(dst string, steps func(tx *bolt.Tx) error) error {
+	os.Remove(dst)
+	out, err := bolt.Open(dst, 0o600, &bolt.Options{
+		Timeout:         s.bopt.Timeout,
+		NoSync:          true, // synced once, at the end: a crash drops the copy anyway
+		InitialMmapSize: initialMmap(),
+		FreelistType:    bolt.FreelistArrayType,
+	})
+	if err != nil {
+		return fmt.Errorf("create %s: %w", dst, err)
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			out.Close()
+			os.Remove(dst)
+		}
+	}()
+	dstStore := &Store{db: out, path: dst}
+	wtx, err := out.Begin(true)
+	if err != nil {
+		return err
+	}
+	defer func() { wtx.Rollback() }()
+	size := 0
+	err = s.view(func(tx *bolt.Tx) error {
+		return tx.ForEach(func(name []byte, src *bolt.Bucket) error {
+			name = bytes.Clone(name)
+			b, err := wtx.CreateBucket(name)
+			if err != nil {
+				return fmt.Errorf("create bucket %s: %w", name, err)
+			}
+			if err := b.SetSequence(src.Sequence()); err != nil {
+				return err
+			}
+			fill := 0.9
+			if appendOnly(name) {
+				fill = 1.0
+			}
+			b.FillPercent = fill
+			c := src.Cursor()
+			for k, v := c.First(); k != nil; k, v = c.Next() {
+				s.touched(1)
+				if v == nil {
+					return fmt.Errorf("bucket %s: nested bucket %x: %w", name, k, ErrNotGopy)
+				}
+				nv, keep := rewriteKey(name, k, v)
+				if !keep {
+					continue
+				}
+				if size >= rewriteTxBytes {
+					if err := wtx.Commit(); err != nil {
+						return err
+					}
+					// The copy's map holds what its commits wrote.
+					dstStore.releaseMapped()
+					if wtx, err = out.Begin(true); err != nil {
+						return err
+					}
+					size = 0
+					b = wtx.Bucket(name)
+					b.FillPercent = fill
+				}
+				size += len(k) + len(nv)
+				if err := b.Put(k, nv); err != nil {
+					return fmt.Errorf("copy %s: %w", name, err)
+				}
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return err
+	}
+	if err := steps(wtx); err != nil {
+		return err
+	}
+	if err := wtx.Commit(); err != nil {
+		return err
+	}
+	if err := out.Sync(); err != nil {
+		return fmt.Errorf("sync %s: %w", dst, err)
+	}
+	ok = true
+	if err := out.Close(); err != nil {
+		os.Remove(dst)
+		return err
+	}
+	return nil
+}
+
+// replaceWith puts the file at newPath in the place of the open database,
+// the old file kept as bak, and opens it.
+func (s *Store) replaceWith(newPath, bak string) error {
+	os.Remove(bak)
+	if err := os.Link(s.path, bak); err != nil {
+		// No hard links here (FAT, some network shares): a copy.
+		if err := s.BackupFile(bak); err != nil {
+			return fmt.Errorf("back up before migrating: %w", err)
+		}
+	}
+	if runtime.GOOS == "windows" {
+		// Windows renames over no open file. Elsewhere the old file stays
+		// open, and locked, until the new one is in its place.
+		s.db.Close()
+	}
+	if err := os.Rename(newPath, s.path); err != nil {
+		return fmt.Errorf("put the migrated database in place: %w", err)
+	}
+	syncDir(filepath.Dir(s.path))
+	s.db.Close()
+	db, err := bolt.Open(s.path, 0o600, s.bopt)
+	if err != nil {
+		return fmt.Errorf("open the migrated database: %w", err)
+	}
+	s.db = db
+	if fi, err := os.Stat(s.path); err == nil {
+		s.opened = fi
+	}
+	return nil
+}
+
+// syncDir makes a rename in dir durable where the system allows it.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// schemaBytes is the stored form of a schema version.
+func schemaBytes(v uint32) []byte {
+	b := make([]byte, 4)
+	binary.BigEndian.PutUint32(b, v)
+	return b
+}
