@@ -138,7 +138,7 @@ func (s *Store) Export(w io.Writer, opt ExportOptions) (Manifest, error) {
 				return nil
 			}
 			k := h.kind
-			raw, err := recordJSON(h.v)
+			raw, err := recordJSON(h.k, h.v)
 			if err != nil {
 				return fmt.Errorf("%s %s: %w", k, model.IDString(h.k), err)
 			}

@@ -182,7 +182,7 @@ func migrateFollowUp(tx *bolt.Tx) error {
 				continue
 			}
 			rec := newRecord(k)
-			if err := decodeRecordInto(v, rec); err != nil {
+			if err := decodeRecordInto(key, v, rec); err != nil {
 				return fmt.Errorf("decode %s %s: %w", k, model.IDString(key), err)
 			}
 			var id [16]byte

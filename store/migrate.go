@@ -76,7 +76,7 @@ func migrateAcceptance(tx *bolt.Tx) error {
 			continue
 		}
 		p := &model.Petition{}
-		if err := decodeRecordInto(v, p); err != nil {
+		if err := decodeRecordInto(key, v, p); err != nil {
 			return fmt.Errorf("decode petition %s: %w", model.IDString(key), err)
 		}
 		var id [16]byte

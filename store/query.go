@@ -577,7 +577,7 @@ func (s *Store) RecordJSON(k model.Kind, id string) (json.RawMessage, error) {
 		if v == nil {
 			return ErrNotFound
 		}
-		js, err := recordJSON(v)
+		js, err := recordJSON(bid[:], v)
 		out = js
 		return err
 	})
@@ -605,7 +605,7 @@ func (s *Store) EachJSON(q Query, fn func(row *model.Row, raw []byte) error) err
 		if raw == nil {
 			return fmt.Errorf("%s %s: %w", q.Kind, row.Ref, ErrNotFound)
 		}
-		return withRecordJSON(raw, func(js []byte) error { return fn(row, js) })
+		return withRecordJSON(id[:], raw, func(js []byte) error { return fn(row, js) })
 	})
 }
 

@@ -256,7 +256,7 @@ func checkParent(tx *bolt.Tx, rec model.Record) error {
 		}
 		if p.PointNo != 0 {
 			var f model.Feedback
-			if err := decodeRecordInto(v, &f); err != nil {
+			if err := decodeRecordInto(id[:], v, &f); err != nil {
 				return fmt.Errorf("read feedback %s: %w", p.FeedbackID, err)
 			}
 			if p.PointNo < 1 || p.PointNo > len(f.Points) {
@@ -306,7 +306,7 @@ func putRecord(tx *bolt.Tx, rec model.Record, id [16]byte) error {
 	if err != nil {
 		return fmt.Errorf("encode %s: %w", k, err)
 	}
-	if err := tx.Bucket(bRec(k)).Put(id[:], packRecord(v)); err != nil {
+	if err := tx.Bucket(bRec(k)).Put(id[:], packRecord(id[:], v)); err != nil {
 		return err
 	}
 	row := model.RowOf(rec)
@@ -445,7 +445,7 @@ func putHistory(tx *bolt.Tx, k model.Kind, id [16]byte, c model.Change) error {
 	key := make([]byte, 24)
 	copy(key, id[:])
 	binary.BigEndian.PutUint64(key[16:], seq)
-	v, err := json.Marshal(c)
+	v, err := encodeChange(c)
 	if err != nil {
 		return err
 	}
@@ -472,7 +472,7 @@ func getRecord(tx *bolt.Tx, k model.Kind, id [16]byte) (model.Record, error) {
 	if v == nil {
 		return nil, ErrNotFound
 	}
-	rec, err := decodeRecord(k, v)
+	rec, err := decodeRecord(k, id[:], v)
 	if err != nil {
 		return nil, fmt.Errorf("decode %s %s: %w", k, model.IDString(id[:]), err)
 	}
@@ -733,8 +733,8 @@ func historyTx(tx *bolt.Tx, id [16]byte) ([]model.Change, error) {
 			if len(key) != 24 {
 				continue // the record itself
 			}
-			var ch model.Change
-			if err := json.Unmarshal(v, &ch); err != nil {
+			ch, _, err := decodeChange(v)
+			if err != nil {
 				return nil, fmt.Errorf("decode history: %w", err)
 			}
 			out = append(out, ch)

@@ -120,7 +120,7 @@ func (s *Store) RecordVersions(p model.Period) ([]RecordVersion, error) {
 			c := tx.Bucket(bList(k)).Cursor()
 			for key, _ := c.Seek(from); key != nil && bytes.Compare(key, to) < 0; key, _ = c.Next() {
 				var at time.Time
-				err := withRecordJSON(recs.Get(key[4:20]), func(js []byte) (err error) {
+				err := withRecordJSON(key[4:20], recs.Get(key[4:20]), func(js []byte) (err error) {
 					at, err = updatedAt(js)
 					return err
 				})
