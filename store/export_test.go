@@ -15,7 +15,8 @@ import (
 func BoltDB(s *Store) *bolt.DB { return s.db }
 
 // AsSchema4 rewrites the database at path as schema 4 left it: every
-// record and history entry as its JSON (what the 4 → 5 migration packs).
+// record and history entry as its JSON, search texts' fields joined by
+// " \x00 " (what the 4 → 5 migration rewrites).
 func AsSchema4(path string) error {
 	db, err := bolt.Open(path, 0o600, nil)
 	if err != nil {
@@ -47,6 +48,20 @@ func AsSchema4(path string) error {
 			if err != nil {
 				return err
 			}
+			for i := range keys {
+				if err := b.Put(keys[i], vals[i]); err != nil {
+					return err
+				}
+			}
+		}
+		for _, k := range model.Kinds {
+			b := tx.Bucket(bFold(k))
+			var keys, vals [][]byte
+			b.ForEach(func(key, v []byte) error {
+				keys = append(keys, bytes.Clone(key))
+				vals = append(vals, bytes.ReplaceAll(v, []byte{0}, []byte(" \x00 ")))
+				return nil
+			})
 			for i := range keys {
 				if err := b.Put(keys[i], vals[i]); err != nil {
 					return err

@@ -10,6 +10,8 @@ import (
 	"sync"
 
 	bolt "go.etcd.io/bbolt"
+
+	"gopy/model"
 )
 
 // A migration writes the migrated database into a new file beside the old
@@ -34,7 +36,7 @@ import (
 // rewriteTxBytes is how many bytes of keys and values one transaction of
 // the copy writes: bbolt keeps a transaction's nodes in memory until it
 // commits. (A variable: the crash test commits often.)
-var rewriteTxBytes = 32 << 20
+var rewriteTxBytes = 8 << 20
 
 // migrateStage is called at each point of a migration a crash test
 // stops a process at: "commit" (the copy's intermediate commits),
@@ -46,6 +48,8 @@ const migratingSuffix = ".migrating"
 
 // rewriteKey says what becomes of one key of bucket in the copy: the value
 // to write (v itself when unchanged), or ok false to leave the key out.
+// Schema 4's values become schema 5's: records packed, history entries
+// compact, search texts' fields joined by a NUL alone.
 func rewriteKey(bucket, k, v []byte) (out []byte, ok bool) {
 	switch {
 	case bytes.HasPrefix(bucket, []byte("rec/")) || bytes.Equal(bucket, bHistory):
@@ -61,6 +65,15 @@ func rewriteKey(bucket, k, v []byte) (out []byte, ok bool) {
 					return nv, true
 				}
 			}
+		}
+	case bytes.HasPrefix(bucket, []byte("fold/")):
+		// Schema 4 joined a search text's fields with " \x00 ".
+		if bytes.Contains(v, []byte(" \x00")) || bytes.Contains(v, []byte("\x00 ")) {
+			segs := bytes.Split(v, []byte{0})
+			for i, s := range segs {
+				segs[i] = bytes.TrimSpace(s)
+			}
+			return bytes.Join(segs, []byte{0}), true
 		}
 	}
 	return v, true
@@ -93,6 +106,7 @@ func (s *Store) rewriteTo(dst string, steps func(tx *bolt.Tx) error) error {
 	}
 	defer func() { wtx.Rollback() }()
 	size := 0
+	var refold []refoldItem
 	err = s.view(func(tx *bolt.Tx) error {
 		return tx.ForEach(func(name []byte, src *bolt.Bucket) error {
 			name = bytes.Clone(name)
@@ -133,12 +147,18 @@ func (s *Store) rewriteTo(dst string, steps func(tx *bolt.Tx) error) error {
 			}
 			c := src.Cursor()
 			var batch []rewriteItem
+			kind, isRec := bytes.CutPrefix(name, []byte("rec/"))
 			for k, v := c.First(); ; k, v = c.Next() {
 				if k != nil && v == nil {
 					return fmt.Errorf("bucket %s: nested bucket %x: %w", name, k, ErrNotGopy)
 				}
 				if k != nil {
 					s.touched(1)
+					if isRec && isRecordKey(k) && bytes.Contains(v, []byte(`\u0000`)) {
+						// A NUL in a field: schema 4's search text cannot
+						// tell it from a field's end; it is made anew.
+						refold = append(refold, refoldItem{model.Kind(kind), bytes.Clone(k)})
+					}
 					batch = append(batch, rewriteItem{k: k, v: v})
 					if len(batch) < rewriteBatch {
 						continue
@@ -161,6 +181,18 @@ func (s *Store) rewriteTo(dst string, steps func(tx *bolt.Tx) error) error {
 	})
 	if err != nil {
 		return err
+	}
+	for _, r := range refold {
+		var id [16]byte
+		copy(id[:], r.id)
+		rec, err := getRecord(wtx, r.kind, id)
+		if err != nil {
+			return err
+		}
+		row := model.RowOf(rec)
+		if err := wtx.Bucket(bFold(r.kind)).Put(rowKey(row.Date, id), []byte(row.Fold)); err != nil {
+			return err
+		}
 	}
 	if err := steps(wtx); err != nil {
 		return err
@@ -207,7 +239,7 @@ func (s *Store) replaceWith(newPath, bak string) error {
 	syncDir(filepath.Dir(s.path))
 	migrateStage("renamed")
 	s.db.Close()
-	db, err := bolt.Open(s.path, 0o600, s.bopt)
+	db, err := openBolt(s.path, s.bopt)
 	if err != nil {
 		return fmt.Errorf("open the migrated database: %w", err)
 	}
@@ -250,6 +282,12 @@ func schemaBytes(v uint32) []byte {
 	b := make([]byte, 4)
 	binary.BigEndian.PutUint32(b, v)
 	return b
+}
+
+// refoldItem is a record whose search text a migration makes anew.
+type refoldItem struct {
+	kind model.Kind
+	id   []byte
 }
 
 // rewriteItem is one key of a copy's batch: its value rewritten in place.
