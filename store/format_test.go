@@ -236,3 +236,44 @@ func schemaAndJSON(t *testing.T, path string) (uint32, bool) {
 	})
 	return v, isJSON
 }
+
+// Repacking after a bulk load (gopy demo) keeps every answer and leaves
+// a smaller file: full pages, none free.
+func TestRepackAnswersAsBefore(t *testing.T) {
+	s, path, _ := openTest(t)
+	today := day(2026, 6, 15)
+	if err := demo.Generate(s, demo.Options{Records: 1200, Wards: 2, Seed: 3, Today: today}); err != nil {
+		t.Fatal(err)
+	}
+	before := answers(t, s, today)
+	s.Close()
+	was := usedBytes(t, path)
+	s, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if err := s.Repack(); err != nil {
+		t.Fatal(err)
+	}
+	mustClean(t, s)
+	after := answers(t, s, today)
+	for k, want := range before {
+		if after[k] != want {
+			t.Errorf("%s after repacking:\n%s\nbefore:\n%s", k, after[k], want)
+		}
+	}
+	s.Close()
+	if used := usedBytes(t, path); used >= was {
+		t.Errorf("repacked database uses %d bytes, %d before", used, was)
+	}
+	s, err = store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustCreate(t, s, petition(today, model.ClassReport)) // still writable
+	s.Close()
+	if _, err := os.Stat(path + ".migrating"); err == nil {
+		t.Error("the copy was left behind")
+	}
+}
