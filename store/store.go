@@ -198,7 +198,7 @@ func Open(path string, opt Options) (*Store, error) {
 		s.opened = fi
 	}
 	if err := s.prepare(opt.ReadOnly); err != nil {
-		db.Close()
+		s.db.Close() // a migration may have opened another file
 		return nil, err
 	}
 	if opt.ReadAhead && opt.ReadOnly {
