@@ -29,8 +29,9 @@ const (
 // record unreadable. A new dictionary needs a new first byte.
 //
 // It holds only the schema's own vocabulary: the JSON field names of each
-// kind in the order encoding/json writes them, the stored enum values, a
-// few words every ward's administrative text uses, and the commonest
+// kind in the order encoding/json writes them, the stored enum values, the
+// words every ward's administrative text uses (the places, the bodies, the
+// kinds of petition, the fields petitions are about), and the commonest
 // Vietnamese family and middle names (every record names its officers).
 // No sentence of the demo's.
 // Deflate finds matches best near the dictionary's end, so the most
@@ -39,6 +40,8 @@ var recDict = []byte(`Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đ�
 	`phường xã thị trấn tổ dân phố khu phố thôn ấp số ngõ ngách hẻm đường phố quận huyện tỉnh thành phố ` +
 	`Ủy ban nhân dân UBND Hội đồng nhân dân HĐND Mặt trận Tổ quốc MTTQ Đảng ủy Công an Phòng Văn phòng Ban ` +
 	`cán bộ công dân người dân đề nghị kiến nghị phản ánh khiếu nại tố cáo giải quyết xử lý thực hiện ` +
+	`đất đai xây dựng trật tự an ninh môi trường giao thông vệ sinh hạ tầng chính sách an sinh xã hội thủ tục hành chính ` +
+	`y tế giáo dục văn hóa quy định hướng dẫn thông báo kết quả tiếp nhận chuyển ` +
 	`"pending","accepted","partial","explained","satisfied","not_satisfied","partly","answered",` +
 	`"front","organisation","citizen","other","conference","written","direct","supervision","inspection_board","dialogue",` +
 	`"party","government","individual","reception","reception_adhoc","consultation","party_secretary","committee_chair","front_chair",` +
