@@ -29,8 +29,7 @@ import (
 //
 // A crash in 1 or 2 leaves path untouched (the next open starts again,
 // dropping the half-made copy); after 3 path is the new file. The pages
-// come out packed (bbolt's FillPercent 1.0 where keys are appended) with no
-// free pages, and memory stays bounded: a transaction's pages, and the old
+// come out full (FillPercent 1.0) with none free, and memory stays bounded: a transaction's pages, and the old
 // file's map handed back as the walk goes (touched).
 
 // rewriteTxBytes is how many bytes of keys and values one transaction of
@@ -46,23 +45,22 @@ var migrateStage = func(string) {}
 // migratingSuffix names the copy a migration is writing.
 const migratingSuffix = ".migrating"
 
-// rewriteKey says what becomes of one key of bucket in the copy: the value
-// to write (v itself when unchanged), or ok false to leave the key out.
-// Schema 4's values become schema 5's: records packed, history entries
+// rewriteKey is the value one key of bucket gets in the copy (v itself
+// when unchanged). Schema 4's values become schema 5's: records packed, history entries
 // compact, search texts' fields joined by a NUL alone.
-func rewriteKey(bucket, k, v []byte) (out []byte, ok bool) {
+func rewriteKey(bucket, k, v []byte) []byte {
 	switch {
 	case bytes.HasPrefix(bucket, []byte("rec/")) || bytes.Equal(bucket, bHistory):
 		switch {
 		case len(v) == 0 || v[0] != '{':
 		case isRecordKey(k):
-			return packRecord(k, v), true
+			return packRecord(k, v)
 		case len(k) == 24:
 			// A history entry, made compact when its JSON reads (an
 			// unreadable one is left for gopy check to report).
 			if ch, _, err := decodeChange(v); err == nil {
 				if nv, err := encodeChange(ch); err == nil {
-					return nv, true
+					return nv
 				}
 			}
 		}
@@ -73,10 +71,10 @@ func rewriteKey(bucket, k, v []byte) (out []byte, ok bool) {
 			for i, s := range segs {
 				segs[i] = bytes.TrimSpace(s)
 			}
-			return bytes.Join(segs, []byte{0}), true
+			return bytes.Join(segs, []byte{0})
 		}
 	}
-	return v, true
+	return v
 }
 
 // rewriteTo copies the database into a new bbolt file at dst, rewriting
@@ -166,10 +164,8 @@ func (s *Store) rewriteTo(dst string, steps func(tx *bolt.Tx) error) error {
 				}
 				rewriteAll(name, batch)
 				for _, it := range batch {
-					if it.keep {
-						if err := put(it.k, it.v); err != nil {
-							return err
-						}
+					if err := put(it.k, it.v); err != nil {
+						return err
 					}
 				}
 				batch = batch[:0]
@@ -207,7 +203,7 @@ func (s *Store) rewriteTo(dst string, steps func(tx *bolt.Tx) error) error {
 		os.Remove(dst)
 		return err
 	}
-	// bbolt grows a file 16 MB at a time: the copy ends where its pages
+	// bbolt grows a file ahead of its pages: the copy ends where they
 	// do. Then it is synced, before it can take the old file's place.
 	if err := syncFile(dst, used); err != nil {
 		os.Remove(dst)
@@ -305,10 +301,7 @@ type refoldItem struct {
 }
 
 // rewriteItem is one key of a copy's batch: its value rewritten in place.
-type rewriteItem struct {
-	k, v []byte
-	keep bool
-}
+type rewriteItem struct{ k, v []byte }
 
 // rewriteBatch keys are rewritten at a time, on every core: packing the
 // records is most of a migration's time.
@@ -325,7 +318,7 @@ func rewriteAll(bucket []byte, batch []rewriteItem) {
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(batch); i += n {
-				batch[i].v, batch[i].keep = rewriteKey(bucket, batch[i].k, batch[i].v)
+				batch[i].v = rewriteKey(bucket, batch[i].k, batch[i].v)
 			}
 		}()
 	}
