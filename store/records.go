@@ -306,7 +306,13 @@ func putRecord(tx *bolt.Tx, rec model.Record, id [16]byte) error {
 	if err != nil {
 		return fmt.Errorf("encode %s: %w", k, err)
 	}
-	if err := tx.Bucket(bRec(k)).Put(id[:], packRecord(id[:], v)); err != nil {
+	if b := bulkOf(tx); b != nil {
+		// Packed at the end of the import, on every core (bulk.go).
+		b.unpacked = append(b.unpacked, bulkRec{bRec(k), id})
+	} else {
+		v = packRecord(id[:], v)
+	}
+	if err := tx.Bucket(bRec(k)).Put(id[:], v); err != nil {
 		return err
 	}
 	row := model.RowOf(rec)
