@@ -247,6 +247,9 @@ func TestRepackAnswersAsBefore(t *testing.T) {
 	}
 	before := answers(t, s, today)
 	s.Close()
+	if _, isJSON := schemaAndJSON(t, path); isJSON {
+		t.Error("a bulk load left its records as JSON")
+	}
 	was := usedBytes(t, path)
 	s, err := store.Open(path, store.Options{})
 	if err != nil {
