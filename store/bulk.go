@@ -42,6 +42,17 @@ type bulkIx struct {
 	// last is each kind's greatest record key when the createBulk began
 	// (its records are written at its end): an id above it is not there.
 	last map[model.Kind][]byte
+	// unpacked are the records written as JSON in this import, packed
+	// at its end on every core (packing is most of a bulk load's time);
+	// until then they read as schema 4's JSON did. bbolt writes nothing
+	// before the commit, so the JSON never reaches the file. (createBulk
+	// packs as it encodes, on every core: it leaves none.)
+	unpacked []bulkRec
+}
+
+type bulkRec struct {
+	bucket []byte
+	id     [16]byte
 }
 
 // bulks maps a write transaction to its bulk import, if it is one.
@@ -113,6 +124,9 @@ func finishBulkWith(tx *bolt.Tx, walked func(n int)) error {
 	bulks.Delete(tx)
 	if b == nil {
 		return nil
+	}
+	if err := packBulk(tx, b.unpacked); err != nil {
+		return err
 	}
 	names := make([]string, 0, len(b.puts))
 	for name := range b.puts {
@@ -318,7 +332,7 @@ func (s *Store) createBulk(tx *bolt.Tx, st *model.Settings, cal *model.Calendar,
 		wg.Go(func() {
 			for j := range jobs {
 				for i := j.lo; i < j.hi && j.err == nil; i++ {
-					e, err := encodeRecord(pub, recs[i], j.ids[i-j.lo])
+					e, err := encodeRecord(pub, recs[i], j.ids[i-j.lo], true)
 					j.out = append(j.out, e)
 					j.err = err
 				}
@@ -461,4 +475,41 @@ func sideBySide(n int, fn func(i int) error) (error, int) {
 		}
 	}
 	return nil, n
+}
+
+// packBulk packs the records a bulk import wrote as JSON (the latest value
+// of each; one deleted since is skipped), on every core, then writes them.
+func packBulk(tx *bolt.Tx, recs []bulkRec) error {
+	type job struct {
+		bucket    *bolt.Bucket
+		id, value []byte
+	}
+	var jobs []job
+	seen := map[[16]byte]bool{}
+	for _, r := range recs {
+		if seen[r.id] {
+			continue
+		}
+		seen[r.id] = true
+		b := tx.Bucket(r.bucket)
+		if v := b.Get(r.id[:]); len(v) > 0 && v[0] == '{' {
+			jobs = append(jobs, job{b, r.id[:], v})
+		}
+	}
+	n := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range n {
+		wg.Go(func() {
+			for i := w; i < len(jobs); i += n {
+				jobs[i].value = packRecord(jobs[i].id, jobs[i].value)
+			}
+		})
+	}
+	wg.Wait()
+	for _, j := range jobs {
+		if err := j.bucket.Put(j.id, j.value); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -128,8 +128,12 @@ func TestBulkCreateSealsLikeOneByOne(t *testing.T) {
 		if name != "rec/petition" || len(k) != 16 {
 			return v
 		}
+		js, err := store.RecordJSON(k, v)
+		if err != nil {
+			t.Fatal(err)
+		}
 		var p map[string]any
-		if err := json.Unmarshal(v, &p); err != nil {
+		if err := json.Unmarshal(js, &p); err != nil {
 			t.Fatal(err)
 		}
 		if p["confidential"] == true {

@@ -339,9 +339,14 @@ func nextRef(tx *bolt.Tx, ward string, k model.Kind, year int) (string, error) {
 
 // putRecord writes the record, its list row, search text and indexes.
 func putRecord(tx *bolt.Tx, rec model.Record, id [16]byte) error {
-	e, err := encodeRecord(dataPub(tx), rec, id)
+	b := bulkOf(tx)
+	e, err := encodeRecord(dataPub(tx), rec, id, b == nil)
 	if err != nil {
 		return err
+	}
+	if b != nil {
+		// Packed at the end of the import, on every core (bulk.go).
+		b.unpacked = append(b.unpacked, bulkRec{bRec(e.kind), id})
 	}
 	return e.put(tx)
 }
@@ -358,9 +363,10 @@ type encoded struct {
 type ixEntry struct{ bucket, key, val []byte }
 
 // encodeRecord seals a confidential petition's identity to pub (the data
-// key; nil before setup) and encodes rec. It reads nothing stored, so a
-// bulk load encodes many records side by side.
-func encodeRecord(pub []byte, rec model.Record, id [16]byte) (*encoded, error) {
+// key; nil before setup) and encodes rec, its value packed when pack (else
+// its JSON). It reads nothing stored, so a bulk load encodes many records
+// side by side.
+func encodeRecord(pub []byte, rec model.Record, id [16]byte, pack bool) (*encoded, error) {
 	k := rec.Kind()
 	if p, ok := rec.(*model.Petition); ok {
 		if err := sealPetitionTo(pub, p); err != nil {
@@ -370,6 +376,9 @@ func encodeRecord(pub []byte, rec model.Record, id [16]byte) (*encoded, error) {
 	v, err := json.Marshal(rec)
 	if err != nil {
 		return nil, fmt.Errorf("encode %s: %w", k, err)
+	}
+	if pack {
+		v = packRecord(id[:], v)
 	}
 	row := model.RowOf(rec)
 	return &encoded{kind: k, id: id, val: v, ix: indexEntries(&row, id)}, nil
@@ -521,7 +530,7 @@ func putHistory(tx *bolt.Tx, k model.Kind, id [16]byte, c model.Change) error {
 	key := make([]byte, 24)
 	copy(key, id[:])
 	binary.BigEndian.PutUint64(key[16:], seq)
-	v, err := json.Marshal(c)
+	v, err := encodeChange(c)
 	if err != nil {
 		return err
 	}
@@ -554,8 +563,8 @@ func getRecord(tx *bolt.Tx, k model.Kind, id [16]byte) (model.Record, error) {
 	if v == nil {
 		return nil, ErrNotFound
 	}
-	rec := newRecord(k)
-	if err := json.Unmarshal(v, rec); err != nil {
+	rec, err := decodeRecord(k, id[:], v)
+	if err != nil {
 		return nil, fmt.Errorf("decode %s %s: %w", k, model.IDString(id[:]), err)
 	}
 	return rec, nil
@@ -815,8 +824,8 @@ func historyTx(tx *bolt.Tx, id [16]byte) ([]model.Change, error) {
 			if len(key) != 24 {
 				continue // the record itself
 			}
-			var ch model.Change
-			if err := json.Unmarshal(v, &ch); err != nil {
+			ch, _, err := decodeChange(v)
+			if err != nil {
 				return nil, fmt.Errorf("decode history: %w", err)
 			}
 			out = append(out, ch)
