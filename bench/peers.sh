@@ -10,7 +10,7 @@ export GOPY_USER=demo GOPY_PASSPHRASE=demo
 cd "$(dirname "$0")/.."
 N=${1:-10000}
 W=$(mktemp -d /tmp/gopy-peers.XXXXXX)
-go build -o "$W/gopy" .
+CGO_ENABLED=0 go build -o "$W/gopy" .
 # demo makes ~48% petitions; ask for enough records to get N petitions.
 "$W/gopy" --db "$W/g.db" demo --records $((N * 100 / 48)) >/dev/null
 "$W/gopy" --db "$W/g.db" list petitions --format json >"$W/p.json"
