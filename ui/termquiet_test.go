@@ -42,9 +42,18 @@ func TestNoTmuxInfoAtStart(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	tm := &tmuxSession{t: t, name: fmt.Sprintf("gopy-tmuxinfo-%d", os.Getpid())}
-	t.Cleanup(tm.kill)
+	// Each run on a tmux server of its own: a new session on a server that
+	// is still exiting after the last one fails ("server exited
+	// unexpectedly").
+	var tm *tmuxSession
+	runs := 0
+	session := func() {
+		runs++
+		tm = &tmuxSession{t: t, name: fmt.Sprintf("gopy-tmuxinfo-%d-%d", os.Getpid(), runs)}
+		t.Cleanup(tm.kill)
+	}
 	start := func(args string) {
+		session()
 		// COLORTERM=truecolor would end the detection before tmux is asked.
 		cmd := fmt.Sprintf("exec env -u NO_COLOR -u COLORTERM -u GOPY_LANG PATH='%s':\"$PATH\" TERM=xterm-256color GOPY_USER=demo GOPY_PASSPHRASE=demo '%s' --db '%s' %s",
 			fake, bin, db, args)
@@ -61,6 +70,7 @@ func TestNoTmuxInfoAtStart(t *testing.T) {
 	}
 
 	// The recording tmux does record (else the check above sees nothing).
+	session()
 	tm.run("new-session", "-d", "-s", tm.name, "-x", "80", "-y", "24",
 		fmt.Sprintf("exec env PATH='%s':\"$PATH\" tmux info >/dev/null 2>&1", fake))
 	tm.waitGone()
