@@ -2,6 +2,8 @@ package store
 
 import (
 	"encoding/binary"
+	"encoding/hex"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -113,12 +115,19 @@ func TestBulkLoadReleases(t *testing.T) {
 	if err := s.SaveSettings(st, "test"); err != nil {
 		t.Fatal(err)
 	}
+	r := rand.New(rand.NewPCG(1, 2))
 	for b := range 8 {
 		recs := make([]model.Record, 1000)
 		for i := range recs {
+			// Text that does not compress: records are stored packed, and
+			// the file must be large beside what the race runtime maps.
+			noise := make([]byte, 160)
+			for j := range noise {
+				noise[j] = byte(r.Uint32())
+			}
 			recs[i] = &model.Petition{ReceivedOn: model.NewDate(2026, 1, 1+(b+i)%28), Channel: model.ChannelWalkIn,
 				Classification: model.ClassProposal, Name: "Người Thử Nghiệm", People: 1,
-				Summary: strings.Repeat("Kiến nghị thử nghiệm về đường làng ngõ xóm. ", 8)}
+				Summary: "Kiến nghị thử nghiệm " + hex.EncodeToString(noise)}
 		}
 		if err := s.CreateBatch(recs, "test"); err != nil {
 			t.Fatal(err)
