@@ -7,7 +7,6 @@ package report
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -157,18 +156,6 @@ func jsonInert(b []byte) []byte {
 
 func actsOnTerminal(r rune) bool {
 	return (r >= 0x80 && r <= 0x9f) || sanitize.IsBidiControl(r)
-}
-
-// reportJSON is the report as `--format json` prints it.
-func reportJSON(r *model.Report) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(r); err != nil {
-		return nil, err
-	}
-	return jsonInert(b.Bytes()), nil
 }
 
 // Write writes the report in format f.
