@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -81,8 +82,7 @@ type Doc struct {
 
 // Build computes the report for the period from the store's rows, as of
 // today, with one entry of Wards per origin ward when byWard is set. Rows
-// stream from the store one at a time; the three kinds are read in
-// parallel, each into its own aggregator, and merged.
+// stream from the store one at a time, read in pieces in parallel (build).
 func Build(s *store.Store, p model.Period, today model.Date, byWard bool) (Doc, error) {
 	st, err := s.Settings()
 	if err != nil {
@@ -106,22 +106,55 @@ type aggregator[A any] interface {
 	Result() model.Report
 }
 
+// spanRows is about how many rows one piece of a walk reads: small
+// enough that the pieces share the cores evenly (petitions are half of a
+// year's rows), large enough that cutting and merging cost nothing. A
+// variable for the tests, which cut a small database into many pieces.
+var spanRows = 16 << 10
+
+// build reads every kind's rows of the period, each kind cut into pieces
+// of about spanRows rows (store.Spans), the pieces shared out among a few
+// workers, each counting into its own aggregator; those are merged at the
+// end. Sessions are read from 1 January: the dialogue target is judged over
+// the year to date (the aggregators count the earlier rows toward it only).
 func build[A aggregator[A]](s *store.Store, p model.Period, newAgg func() A) (model.Report, error) {
-	parts := make([]A, len(model.Kinds))
-	errs := make([]error, len(model.Kinds))
+	type piece struct {
+		kind     model.Kind
+		from, to model.Date
+	}
+	var pieces []piece
+	for _, k := range model.Kinds {
+		spans, err := s.Spans(k, model.ScanFrom(k, p), p.To, spanRows)
+		if err != nil {
+			return model.Report{}, fmt.Errorf("report: read %s: %w", k, err)
+		}
+		for _, sp := range spans {
+			pieces = append(pieces, piece{k, sp.From, sp.To})
+		}
+	}
+	// A worker more than the cores keeps the disk busy when the pages are
+	// not in memory yet.
+	workers := min(len(pieces), runtime.GOMAXPROCS(0)+1)
+	parts := make([]A, workers)
+	errs := make([]error, workers)
+	todo := make(chan piece, len(pieces))
+	for _, pc := range pieces {
+		todo <- pc
+	}
+	close(todo)
 	var wg sync.WaitGroup
-	for i, k := range model.Kinds {
-		parts[i] = newAgg()
+	for w := range parts {
+		parts[w] = newAgg()
 		wg.Go(func() {
-			// Sessions from 1 January: the dialogue target is judged
-			// over the year to date (the aggregators count the earlier
-			// rows toward it only).
-			err := s.ScanRows(k, model.ScanFrom(k, p), p.To, func(r *model.Row) error {
-				parts[i].Add(r)
-				return nil
-			})
-			if err != nil {
-				errs[i] = fmt.Errorf("report: read %s: %w", k, err)
+			for pc := range todo {
+				err := s.ScanRows(pc.kind, pc.from, pc.to, func(r *model.Row) error {
+					parts[w].Add(r)
+					return nil
+				})
+				if err != nil {
+					errs[w] = fmt.Errorf("report: read %s: %w", pc.kind, err)
+					return
+				}
 			}
 		})
 	}
