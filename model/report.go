@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // Report holds every figure of a period's report (SPEC "Reports"). Its json
@@ -284,7 +285,9 @@ func (a *Aggregator) JudgeWard(ward string) {
 	a.wardDays(ward)
 }
 
-// Add counts one record's row. The row is not kept. Rows outside the
+// Add counts one record's row. The row is not kept, nor its ID, Ref or
+// Matter (a walk may reuse their bytes for the next row): what is kept of
+// them is copied. Rows outside the
 // period are ignored, except the sessions since ScanFrom that the yearly
 // dialogue target looks back to.
 func (a *Aggregator) Add(r *Row) {
@@ -294,7 +297,9 @@ func (a *Aggregator) Add(r *Row) {
 		}
 		return
 	}
-	a.wards[r.Ward] = struct{}{}
+	if _, ok := a.wards[r.Ward]; !ok {
+		a.wards[r.Ward] = struct{}{}
+	}
 	switch r.Kind {
 	case KindFeedback:
 		a.addFeedback(r)
@@ -409,7 +414,7 @@ func (a *Aggregator) addPetition(r *Row) {
 			p.OverdueUnaccepted++
 		}
 		p.OverdueList = append(p.OverdueList, OverdueEntry{
-			ID: r.ID, Ref: r.Ref, Ward: r.Ward, ReceivedOn: r.Date, Due: due, Kind: kind,
+			ID: strings.Clone(r.ID), Ref: strings.Clone(r.Ref), Ward: r.Ward, ReceivedOn: r.Date, Due: due, Kind: kind,
 			DaysOverdue: due.DaysUntil(a.asOf), Status: r.Status,
 			Classification: r.Sub, Assignee: r.Assignee,
 		})

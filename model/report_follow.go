@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"slices"
+	"strings"
 )
 
 // Report figures of the follow-through (issue 12): commitments and whether
@@ -107,8 +108,8 @@ func (a *Aggregator) followPetition(r *Row) {
 	if r.RepeatNo >= 2 {
 		a.p.Repeated++
 	}
-	if r.RepeatNo >= 3 {
-		a.fu.matters[r.Matter] = struct{}{}
+	if _, ok := a.fu.matters[r.Matter]; !ok && r.RepeatNo >= 3 {
+		a.fu.matters[strings.Clone(r.Matter)] = struct{}{}
 	}
 }
 

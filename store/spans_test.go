@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"strings"
 	"testing"
 
 	"gopy/model"
@@ -20,7 +21,7 @@ func TestSpansReadEachRowOnce(t *testing.T) {
 	ids := func(k model.Kind, from, to model.Date) map[string]int {
 		seen := map[string]int{}
 		err := s.ScanRows(k, from, to, func(r *model.Row) error {
-			seen[r.ID]++
+			seen[strings.Clone(r.ID)]++
 			return nil
 		})
 		if err != nil {
