@@ -6,7 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
-	"strings"
+	"unsafe"
 )
 
 // Report holds every figure of a period's report (SPEC "Reports"). Its json
@@ -236,6 +236,9 @@ type Aggregator struct {
 	s         SessionFigures
 	p         PetitionFigures
 	answerHis map[int]int         // answer days → points
+	// text holds the copies of what is kept of the rows' own strings
+	// (keep): one allocation for many.
+	text []byte
 	wards     map[string]struct{} // wards with records in the period
 	days      map[string]*targetDays
 	fu        followAgg
@@ -414,11 +417,27 @@ func (a *Aggregator) addPetition(r *Row) {
 			p.OverdueUnaccepted++
 		}
 		p.OverdueList = append(p.OverdueList, OverdueEntry{
-			ID: strings.Clone(r.ID), Ref: strings.Clone(r.Ref), Ward: r.Ward, ReceivedOn: r.Date, Due: due, Kind: kind,
+			ID: a.keep(r.ID), Ref: a.keep(r.Ref), Ward: r.Ward, ReceivedOn: r.Date, Due: due, Kind: kind,
 			DaysOverdue: due.DaysUntil(a.asOf), Status: r.Status,
 			Classification: r.Sub, Assignee: r.Assignee,
 		})
 	}
+}
+
+// keep copies s, which may share its bytes with a row about to be
+// replaced (Add), into the aggregator's own text. Bytes once written there
+// are never written again (append writes past them, or to a new array),
+// so the copy stays as it is.
+func (a *Aggregator) keep(s string) string {
+	if s == "" {
+		return ""
+	}
+	if len(a.text)+len(s) > cap(a.text) {
+		a.text = make([]byte, 0, max(len(s), 16<<10))
+	}
+	i := len(a.text)
+	a.text = append(a.text, s...)
+	return unsafe.String(&a.text[i], len(s))
 }
 
 // Merge adds what o counted, so parts of a period (or its kinds) can be

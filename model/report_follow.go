@@ -3,7 +3,6 @@ package model
 import (
 	"cmp"
 	"slices"
-	"strings"
 )
 
 // Report figures of the follow-through (issue 12): commitments and whether
@@ -109,7 +108,7 @@ func (a *Aggregator) followPetition(r *Row) {
 		a.p.Repeated++
 	}
 	if _, ok := a.fu.matters[r.Matter]; !ok && r.RepeatNo >= 3 {
-		a.fu.matters[strings.Clone(r.Matter)] = struct{}{}
+		a.fu.matters[a.keep(r.Matter)] = struct{}{}
 	}
 }
 
