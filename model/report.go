@@ -538,7 +538,10 @@ func (a *Aggregator) figures() Figures {
 
 	p.OverdueList = slices.Clone(p.OverdueList)
 	slices.SortFunc(p.OverdueList, func(x, y OverdueEntry) int {
-		return cmp.Or(cmp.Compare(y.DaysOverdue, x.DaysOverdue), cmp.Compare(x.Ward, y.Ward), cmp.Compare(x.Ref, y.Ref))
+		if x.DaysOverdue != y.DaysOverdue {
+			return cmp.Compare(y.DaysOverdue, x.DaysOverdue)
+		}
+		return cmp.Or(cmp.Compare(x.Ward, y.Ward), cmp.Compare(x.Ref, y.Ref))
 	})
 	if p.OverdueList == nil {
 		p.OverdueList = []OverdueEntry{}

@@ -38,6 +38,16 @@ type dec struct {
 }
 
 func (d *dec) u() uint64 {
+	// Most values (lengths, counts, flags) fit in a byte.
+	if len(d.b) > 0 && d.b[0] < 0x80 && d.err == nil {
+		v := uint64(d.b[0])
+		d.b = d.b[1:]
+		return v
+	}
+	return d.uLong()
+}
+
+func (d *dec) uLong() uint64 {
 	if d.err != nil {
 		return 0
 	}
@@ -209,7 +219,21 @@ const (
 )
 
 func newRowDecoder(lean bool) *rowDecoder {
-	return &rowDecoder{lean: lean, shared: map[string]string{}}
+	rd := &rowDecoder{lean: lean, shared: map[string]string{}}
+	// The enums' own strings, so that the counts keyed by them (Counts.Add)
+	// find a row's value at the same address.
+	for _, k := range model.Kinds {
+		for _, v := range append(model.RowStatuses(k), model.RowSubs(k)...) {
+			rd.shared[v] = v
+		}
+	}
+	for _, l := range [][]string{model.Strings(model.FeedbackForms), model.Strings(model.TargetKinds),
+		model.Strings(model.Channels), model.Strings(model.Handlings)} {
+		for _, v := range l {
+			rd.shared[v] = v
+		}
+	}
+	return rd
 }
 
 // maxShared bounds the shared values (a ward code, a status): a province
