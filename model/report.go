@@ -236,12 +236,12 @@ type Aggregator struct {
 	s         SessionFigures
 	p         PetitionFigures
 	answerHis map[int]int         // answer days → points
-	// text holds the copies of what is kept of the rows' own strings
-	// (keep): one allocation for many.
-	text []byte
 	wards     map[string]struct{} // wards with records in the period
 	days      map[string]*targetDays
 	fu        followAgg
+	// text holds the copies of what is kept of the rows' own strings
+	// (keep): one allocation for many.
+	text []byte
 }
 
 // NewAggregator starts a report for the period as of asOf, with the ward's
