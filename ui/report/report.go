@@ -122,6 +122,12 @@ func build[A aggregator[A]](s *store.Store, p model.Period, newAgg func() A) (mo
 		kind     model.Kind
 		from, to model.Date
 	}
+	// From a cold disk, the pages are asked for all at once first.
+	var pre sync.WaitGroup
+	for _, k := range model.Kinds {
+		pre.Go(func() { s.Prefetch(k, model.ScanFrom(k, p), p.To) })
+	}
+	pre.Wait()
 	var pieces []piece
 	for _, k := range model.Kinds {
 		spans, err := s.Spans(k, model.ScanFrom(k, p), p.To, spanRows)
