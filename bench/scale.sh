@@ -45,10 +45,14 @@ fi
 
 # --- database size
 size=$(stat -c %s "$db")
-recs=$("$bin" --db "$db" list feedback --count)
-recs=$((recs + $("$bin" --db "$db" list sessions --count) + $("$bin" --db "$db" list petitions --count)))
+# Every kind counts as a record, as in `gopy stats` and the issue's table
+# (demo --records N makes N records, commitments and information included).
+recs=0
+for k in feedback sessions petitions commitments information; do
+	recs=$((recs + $("$bin" --db "$db" list $k --count)))
+done
 say "database size" "$((size / 1048576)) MB, $recs records, $((size / recs)) bytes a record"
-echo "   \$ stat -c %s DB; gopy list {feedback,sessions,petitions} --count"
+echo "   \$ stat -c %s DB; gopy list {feedback,sessions,petitions,commitments,information} --count"
 if "$bin" --db "$db" stats >/dev/null 2>&1; then
 	echo "   \$ gopy --db DB --lang en stats"
 	"$bin" --db "$db" --lang en stats | sed 's/^/   /'

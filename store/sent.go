@@ -312,7 +312,7 @@ func (s *Store) Profiles() ([]model.Profile, error) {
 }
 
 // SaveProfiles stores the report profiles, recording the change in the
-// settings' history.
+// settings' history under the signed-in user; a viewer may not.
 func (s *Store) SaveProfiles(list []model.Profile, by string) error {
 	var errs model.FieldErrors
 	for i := range list {
@@ -331,6 +331,9 @@ func (s *Store) SaveProfiles(list []model.Profile, by string) error {
 		return err
 	}
 	return s.update(func(tx *bolt.Tx) error {
+		if err := s.mayWrite(tx); err != nil {
+			return err
+		}
 		if err := tx.Bucket(bMeta).Put(kProfiles, v); err != nil {
 			return err
 		}
@@ -338,7 +341,7 @@ func (s *Store) SaveProfiles(list []model.Profile, by string) error {
 		if len(ch) == 0 {
 			return nil
 		}
-		return putHistory(tx, "", settingsID, model.Change{At: s.now().UTC(), By: by, Action: "update", Fields: ch})
+		return putHistory(tx, "", settingsID, model.Change{At: s.now().UTC(), By: s.signer(by), Action: "update", Fields: ch})
 	})
 }
 
@@ -364,7 +367,8 @@ func (s *Store) Narrative(profile string, p model.Period) (n model.Narrative, ok
 	return n, ok, err
 }
 
-// SaveNarrative keeps a period's narrative under a profile.
+// SaveNarrative keeps a period's narrative under a profile; a viewer may
+// not.
 func (s *Store) SaveNarrative(profile string, p model.Period, n model.Narrative) error {
 	n.Normalize()
 	v, err := json.Marshal(n)
@@ -372,6 +376,9 @@ func (s *Store) SaveNarrative(profile string, p model.Period, n model.Narrative)
 		return err
 	}
 	return s.update(func(tx *bolt.Tx) error {
+		if err := s.mayWrite(tx); err != nil {
+			return err
+		}
 		b, err := tx.CreateBucketIfNotExists(bNarratives)
 		if err != nil {
 			return err

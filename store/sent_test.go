@@ -229,3 +229,54 @@ func TestSentReportSignedBySignedInUser(t *testing.T) {
 		t.Errorf("a viewer sent a report: %v", err)
 	}
 }
+
+// A viewer may read the report profiles and narratives but change neither;
+// an officer may, and the settings' history names the signed-in officer.
+func TestViewerCannotChangeProfilesOrNarratives(t *testing.T) {
+	s, _, _, _ := setUp(t)
+	for _, u := range []model.User{{Name: "viewer", Role: model.RoleViewer}, {Name: "officer", Role: model.RoleOfficer}} {
+		if err := s.AddUser(u, u.Name+" passphrase"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	profiles := model.DefaultProfiles()
+	profiles[0].Subject = "Báo cáo thử nghiệm"
+	q2 := model.Period{From: day(2026, 4, 1), To: day(2026, 6, 30)}
+	story := model.Narrative{Results: "Kết quả hư cấu."}
+
+	if _, err := s.SignIn("viewer", "viewer passphrase"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveProfiles(profiles, "viewer"); !errors.Is(err, store.ErrForbidden) {
+		t.Errorf("a viewer saved the report profiles: %v", err)
+	}
+	if err := s.SaveNarrative(profiles[0].Name, q2, story); !errors.Is(err, store.ErrForbidden) {
+		t.Errorf("a viewer saved a narrative: %v", err)
+	}
+	if got, err := s.Profiles(); err != nil || got[0].Subject == profiles[0].Subject {
+		t.Errorf("profiles after the viewer: %v, %v", got, err)
+	}
+	if _, ok, err := s.Narrative(profiles[0].Name, q2); err != nil || ok {
+		t.Errorf("narrative after the viewer: %v, %v", ok, err)
+	}
+
+	if _, err := s.SignIn("officer", "officer passphrase"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveProfiles(profiles, "Tên gõ tay"); err != nil {
+		t.Fatalf("officer: %v", err)
+	}
+	if err := s.SaveNarrative(profiles[0].Name, q2, story); err != nil {
+		t.Fatalf("officer: %v", err)
+	}
+	if n, ok, err := s.Narrative(profiles[0].Name, q2); err != nil || !ok || n.Results != story.Results {
+		t.Errorf("narrative: %+v, %v, %v", n, ok, err)
+	}
+	h, err := s.SettingsHistory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h) == 0 || h[len(h)-1].By != "officer" {
+		t.Errorf("settings history: %+v, want the last change by the signed-in officer", h)
+	}
+}

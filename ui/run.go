@@ -8,6 +8,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"gopy/store"
 	"gopy/ui/i18n"
@@ -23,6 +24,12 @@ func Run(s *store.Store, lang i18n.Lang, user string) error {
 	if err != nil {
 		return err
 	}
-	_, err = tea.NewProgram(r).Run()
+	// Start-up (issue 14): lipgloss already detected the colour profile at
+	// its package init (inside tmux that runs `tmux info`); handing it to
+	// the program spares a second detection. The first frame is written at
+	// the renderer's first tick: 120 a second puts it on screen ≈ 8 ms
+	// sooner than the default 60, and only changed lines are ever sent.
+	opts := []tea.ProgramOption{tea.WithColorProfile(lipgloss.Writer.Profile), tea.WithFPS(120)}
+	_, err = tea.NewProgram(r, opts...).Run()
 	return err
 }

@@ -62,7 +62,7 @@ func init() {
 			"reports.export.writing":   {"Đang ghi…", "Writing…"},
 			"reports.export.exists":    {"Đã có tệp %s.", "%s already exists."},
 			"reports.export.overwrite": {"Ghi đè lên tệp đó?  y: ghi đè · n: không", "Replace it?  y: replace · n: no"},
-			"reports.export.hint":      {"↑↓ chọn dòng · ←→ đổi nội dung · enter ghi tệp · esc thôi", "↑↓ row · ←→ change what · enter write · esc cancel"},
+			"reports.export.hint":      {"↑↓ chọn dòng · ←→ đổi nội dung · enter ghi tệp · esc hủy", "↑↓ row · ←→ change what · enter write · esc cancel"},
 
 			"reports.fmt.xlsx":           {"Báo cáo, Excel (.xlsx)", "Report, Excel (.xlsx)"},
 			"reports.fmt.docx_party":     {"Báo cáo Word (.docx), Đảng ủy", "Word report (.docx), Party committee"},

@@ -182,7 +182,7 @@ func init() {
 			"filter.sub.feedback":    {"Nguồn góp ý", "Source"},
 			"filter.sub.session":     {"Người chủ trì", "Chaired by"},
 			"filter.sub.petition":    {"Phân loại", "Classification"},
-			"filter.hint":            {"↑↓ chọn dòng · ←→ đổi · enter áp dụng · x bỏ hết · esc thôi", "↑↓ row · ←→ change · enter apply · x clear · esc cancel"},
+			"filter.hint":            {"↑↓ chọn dòng · ←→ đổi · enter áp dụng · x bỏ hết · esc hủy", "↑↓ row · ←→ change · enter apply · x clear · esc cancel"},
 
 			// Dashboard
 			"dash.today":             {"Hôm nay %s", "Today %s"},
