@@ -242,6 +242,21 @@ type Aggregator struct {
 	// text holds the copies of what is kept of the rows' own strings
 	// (keep): one allocation for many.
 	text []byte
+	// overdue holds the overdue petitions in chunks (addOverdue): a
+	// province's 22,000 grow and merge without being copied each time.
+	overdue [][]OverdueEntry
+}
+
+// overdueChunk is how many overdue petitions a chunk holds.
+const overdueChunk = 1024
+
+func (a *Aggregator) addOverdue(e OverdueEntry) {
+	n := len(a.overdue)
+	if n == 0 || len(a.overdue[n-1]) == cap(a.overdue[n-1]) {
+		a.overdue = append(a.overdue, make([]OverdueEntry, 0, overdueChunk))
+		n++
+	}
+	a.overdue[n-1] = append(a.overdue[n-1], e)
 }
 
 // NewAggregator starts a report for the period as of asOf, with the ward's
@@ -416,7 +431,7 @@ func (a *Aggregator) addPetition(r *Row) {
 		if r.Unaccepted() {
 			p.OverdueUnaccepted++
 		}
-		p.OverdueList = append(p.OverdueList, OverdueEntry{
+		a.addOverdue(OverdueEntry{
 			ID: a.keep(r.ID), Ref: a.keep(r.Ref), Ward: r.Ward, ReceivedOn: r.Date, Due: due, Kind: kind,
 			DaysOverdue: due.DaysUntil(a.asOf), Status: r.Status,
 			Classification: r.Sub, Assignee: r.Assignee,
@@ -481,7 +496,10 @@ func (a *Aggregator) Merge(o *Aggregator) {
 	p.OverdueUnaccepted += op.OverdueUnaccepted
 	p.Unaccepted += op.Unaccepted
 	p.ReportedBack += op.ReportedBack
-	p.OverdueList = append(p.OverdueList, op.OverdueList...)
+	for _, c := range o.overdue {
+		// Clipped: appending to a chunk now shared must copy it.
+		a.overdue = append(a.overdue, slices.Clip(c))
+	}
 	mergeCounts(&p.ByStatus, op.ByStatus)
 	mergeCounts(&p.ByClassification, op.ByClassification)
 	mergeCounts(&p.ByChannel, op.ByChannel)
@@ -536,16 +554,20 @@ func (a *Aggregator) figures() Figures {
 	}
 	targets := judgeTargets(judged, a.period, a.asOf, a.tg, a.cal)
 
-	p.OverdueList = slices.Clone(p.OverdueList)
+	n := 0
+	for _, c := range a.overdue {
+		n += len(c)
+	}
+	p.OverdueList = make([]OverdueEntry, 0, n)
+	for _, c := range a.overdue {
+		p.OverdueList = append(p.OverdueList, c...)
+	}
 	slices.SortFunc(p.OverdueList, func(x, y OverdueEntry) int {
 		if x.DaysOverdue != y.DaysOverdue {
 			return cmp.Compare(y.DaysOverdue, x.DaysOverdue)
 		}
 		return cmp.Or(cmp.Compare(x.Ward, y.Ward), cmp.Compare(x.Ref, y.Ref))
 	})
-	if p.OverdueList == nil {
-		p.OverdueList = []OverdueEntry{}
-	}
 	fig := Figures{Feedback: f, Sessions: s, Petitions: p, Targets: targets}
 	a.followFigures(&fig)
 	return fig
