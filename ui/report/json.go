@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"strconv"
 	"unicode/utf8"
 
@@ -25,6 +26,20 @@ const overdueKey = `"overdue_list": []`
 // reportJSON is the report as `--format json` prints it: indented by two
 // spaces, HTML left unescaped, inert on a terminal (jsonInert).
 func reportJSON(r *model.Report) ([]byte, error) {
+	var b bytes.Buffer
+	if err := writeJSON(&b, r); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// jsonFlush is how many bytes writeJSON gathers before writing them (a
+// variable for the tests).
+var jsonFlush = 64 << 10
+
+// writeJSON writes reportJSON to w as it makes it, in pieces of about
+// jsonFlush bytes: the 7.5 MB of a province's year are never held at once.
+func writeJSON(w io.Writer, r *model.Report) error {
 	lists := [][]model.OverdueEntry{r.Petitions.OverdueList}
 	for _, w := range r.Wards {
 		lists = append(lists, w.Petitions.OverdueList)
@@ -33,8 +48,15 @@ func reportJSON(r *model.Report) ([]byte, error) {
 	for _, l := range lists {
 		n += len(l)
 	}
+	whole := func() error {
+		b, err := encodeJSON(r)
+		if err == nil {
+			_, err = w.Write(b)
+		}
+		return err
+	}
 	if n == 0 {
-		return encodeJSON(r)
+		return whole()
 	}
 	empty := *r
 	empty.Petitions.OverdueList = []model.OverdueEntry{}
@@ -47,27 +69,52 @@ func reportJSON(r *model.Report) ([]byte, error) {
 	}
 	b, err := encodeJSON(&empty)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	out := make([]byte, 0, len(b)+n*360)
-	rest := b
-	for _, l := range lists {
-		i := bytes.Index(rest, []byte(overdueKey))
-		line := bytes.LastIndexByte(rest[:max(i, 0)], '\n')
-		if i < 0 || line < 0 || len(bytes.TrimLeft(rest[line+1:i], " ")) != 0 {
+	// Where each list goes: its '[' and its indentation.
+	type place struct {
+		at     int // index of the list's "[]"
+		indent []byte
+	}
+	places := make([]place, 0, len(lists))
+	from := 0
+	for range lists {
+		i := bytes.Index(b[from:], []byte(overdueKey))
+		line := bytes.LastIndexByte(b[:from+max(i, 0)], '\n')
+		if i < 0 || line < 0 || len(bytes.TrimLeft(b[line+1:from+i], " ")) != 0 {
 			// Not where it should be: let encoding/json write it all.
-			return encodeJSON(r)
+			return whole()
 		}
-		indent := rest[line+1 : i]
-		end := i + len(overdueKey) - 1 // at the list's ']'
-		out = append(out, rest[:end-1]...)
-		out = appendOverdue(out, l, indent)
-		rest = rest[end+1:]
+		at := from + i + len(overdueKey) - 2
+		places = append(places, place{at, b[line+1 : from+i]})
+		from = at + 2
 	}
-	if bytes.Contains(rest, []byte(overdueKey)) {
-		return encodeJSON(r)
+	if bytes.Contains(b[from:], []byte(overdueKey)) {
+		return whole()
 	}
-	return append(out, rest...), nil
+	out := make([]byte, 0, jsonFlush+4096)
+	flush := func(b []byte, force bool) ([]byte, error) {
+		if len(b) < jsonFlush && !force {
+			return b, nil
+		}
+		_, err := w.Write(b)
+		return b[:0], err
+	}
+	from = 0
+	for i, l := range lists {
+		if _, err := w.Write(b[from:places[i].at]); err != nil {
+			return err
+		}
+		if out, err = appendOverdue(out, l, places[i].indent, flush); err != nil {
+			return err
+		}
+		if out, err = flush(out, true); err != nil {
+			return err
+		}
+		from = places[i].at + 2
+	}
+	_, err = w.Write(b[from:])
+	return err
 }
 
 // encodeJSON is reportJSON by encoding/json alone.
@@ -83,13 +130,13 @@ func encodeJSON(r *model.Report) ([]byte, error) {
 }
 
 // appendOverdue writes the list as encoding/json indents it, its '[' on
-// the line indented by indent.
-func appendOverdue(b []byte, l []model.OverdueEntry, indent []byte) []byte {
+// the line indented by indent, handing b to flush after each entry.
+func appendOverdue(b []byte, l []model.OverdueEntry, indent []byte, flush func([]byte, bool) ([]byte, error)) ([]byte, error) {
 	if l == nil {
-		return append(b, "null"...)
+		return append(b, "null"...), nil
 	}
 	if len(l) == 0 {
-		return append(b, "[]"...)
+		return append(b, "[]"...), nil
 	}
 	in1 := append(append([]byte{}, indent...), "  "...)
 	in2 := append(append([]byte{}, in1...), "  "...)
@@ -122,10 +169,14 @@ func appendOverdue(b []byte, l []model.OverdueEntry, indent []byte) []byte {
 		b = append(b, '\n')
 		b = append(b, in1...)
 		b = append(b, '}')
+		var err error
+		if b, err = flush(b, false); err != nil {
+			return b, err
+		}
 	}
 	b = append(b, '\n')
 	b = append(b, indent...)
-	return append(b, ']')
+	return append(b, ']'), nil
 }
 
 // appendJSONDate writes a date as model.Date.MarshalJSON does: "yyyy-mm-dd",

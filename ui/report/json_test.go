@@ -61,13 +61,27 @@ func TestReportJSONByHand(t *testing.T) {
 	sameJSON(t, "hostile, none in the total", &rep)
 }
 
+// sameJSON compares the JSON written by hand, in one piece and flushed
+// after every entry, with encoding/json's.
 func sameJSON(t *testing.T, name string, rep *model.Report) {
 	t.Helper()
-	got, err := reportJSON(rep)
+	want, err := encodeJSON(rep)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := encodeJSON(rep)
+	sameBytes(t, name, reportJSON, rep, want)
+	defer func(n int) { jsonFlush = n }(jsonFlush)
+	jsonFlush = 1
+	sameBytes(t, name+", flushed often", func(r *model.Report) ([]byte, error) {
+		var b bytes.Buffer
+		err := Write(&b, JSON, Doc{Report: *r})
+		return b.Bytes(), err
+	}, rep, want)
+}
+
+func sameBytes(t *testing.T, name string, write func(*model.Report) ([]byte, error), rep *model.Report, want []byte) {
+	t.Helper()
+	got, err := write(rep)
 	if err != nil {
 		t.Fatal(err)
 	}

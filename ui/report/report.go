@@ -201,12 +201,7 @@ func actsOnTerminal(r rune) bool {
 func Write(w io.Writer, f Format, d Doc) error {
 	switch f {
 	case JSON:
-		b, err := reportJSON(&d.Report)
-		if err != nil {
-			return err
-		}
-		_, err = w.Write(b)
-		return err
+		return writeJSON(w, &d.Report)
 	case Text:
 		return writeText(w, d.header(), d.allSections(), d.Lang)
 	case Markdown:
