@@ -150,7 +150,10 @@ func RowOf(r Record) Row {
 		fold = rowOfInformation(&row, v)
 	}
 	fold = append(fold, m.Ref)
-	row.Fold = Fold(strings.Join(fold, foldSep)) // fields named by FoldFields
+	for i, f := range fold {
+		fold[i] = Fold(strings.ReplaceAll(f, foldSep, " ")) // a field holds no separator
+	}
+	row.Fold = strings.Join(fold, foldSep) // fields named by FoldFields
 	return row
 }
 

@@ -8,8 +8,11 @@ import (
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 
 	"gopy/model"
 	"gopy/store"
@@ -159,17 +162,19 @@ func TestRestoreRefusesDamage(t *testing.T) {
 	damaged["truncated by a page"] = raw[:len(raw)-4096]
 	damaged["empty"] = nil
 	damaged["first page only"] = raw[:4096]
-	at := bytes.Index(raw, []byte(`"summary":"`+marker)) // the record, not its list row
+	// The record as stored (compressed), not its list row.
+	stored := storedValue(t, good, "rec/petition", p.ID)
+	at := bytes.Index(raw, stored)
 	if at < 0 {
-		t.Fatal("marker not found in the backup")
+		t.Fatal("record not found in the backup")
 	}
 	flipped := bytes.Clone(raw)
-	for i := at; i < at+len(marker); i += 3 {
+	for i := at + len(stored)/3; i < at+len(stored); i += 3 {
 		flipped[i] ^= 0x5a
 	}
 	damaged["bytes flipped in a record"] = flipped
 	quoted := bytes.Clone(raw)
-	copy(quoted[at+len(`"summary":"`):], `"}}`) // ends the object early: trailing garbage
+	copy(quoted[at:at+len(stored)], []byte(`{"summary":"x"}}`+strings.Repeat(" ", len(stored)))) // JSON with trailing garbage
 	damaged["record JSON broken"] = quoted
 	metas := bytes.Clone(raw)
 	for i := 16; i < 64; i++ { // both meta pages: checksums fail
@@ -324,4 +329,27 @@ func TestRestoreOverDamagedDatabase(t *testing.T) {
 	if aside, err := store.Restore(good, dst); err != nil || aside != "" {
 		t.Errorf("missing: %q %v", aside, err)
 	}
+}
+
+// storedValue is the bytes a database file holds for key id in bucket.
+func storedValue(t *testing.T, path, bucket, id string) []byte {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	bid, err := model.ParseID(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v []byte
+	db.View(func(tx *bolt.Tx) error {
+		v = bytes.Clone(tx.Bucket([]byte(bucket)).Get(bid[:]))
+		return nil
+	})
+	if len(v) < 16 {
+		t.Fatalf("%s %s: %q stored", bucket, id, v)
+	}
+	return v
 }

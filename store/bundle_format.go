@@ -137,7 +137,11 @@ func (s *Store) Export(w io.Writer, opt ExportOptions) (Manifest, error) {
 			if h == nil {
 				return nil
 			}
-			k, raw := h.kind, h.v
+			k := h.kind
+			raw, err := recordJSON(h.k, h.v)
+			if err != nil {
+				return fmt.Errorf("%s %s: %w", k, model.IDString(h.k), err)
+			}
 			var id [16]byte
 			copy(id[:], h.k)
 			h.k, h.v = h.c.Next()

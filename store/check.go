@@ -64,10 +64,9 @@ func (s *Store) Check() (problems []string, err error) {
 						return nil
 					}
 					// Export reads every history entry: so does Check.
-					var ch model.Change
-					if err := json.Unmarshal(v, &ch); err != nil {
+					if _, valid, err := decodeChange(v); err != nil {
 						add("%s %s: history entry %d cannot be read: %v", k, model.IDString(key[:16]), binary.BigEndian.Uint64(key[16:]), err)
-					} else if !utf8.Valid(v) {
+					} else if !valid {
 						add("%s %s: invalid UTF-8 in history entry %d (gopy check --repair)", k, model.IDString(key[:16]), binary.BigEndian.Uint64(key[16:]))
 					}
 					return nil
@@ -84,7 +83,7 @@ func (s *Store) Check() (problems []string, err error) {
 				perWard[row.Ward]++
 				ref := row.Ref
 				rk := rowKey(row.Date, id)
-				if !utf8.Valid(v) {
+				if js, _ := recordJSON(key, v); !utf8.Valid(js) {
 					add("%s %s: invalid UTF-8 in the record (gopy check --repair)", k, ref)
 				}
 				if got := tx.Bucket(bList(k)).Get(rk); got != nil && !rowValidUTF8(k, rk, got) {

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -183,7 +182,7 @@ func migrateFollowUp(tx *bolt.Tx) error {
 				continue
 			}
 			rec := newRecord(k)
-			if err := json.Unmarshal(v, rec); err != nil {
+			if err := decodeRecordInto(key, v, rec); err != nil {
 				return fmt.Errorf("decode %s %s: %w", k, model.IDString(key), err)
 			}
 			var id [16]byte

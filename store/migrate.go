@@ -1,8 +1,6 @@
 package store
 
 import (
-	"encoding/binary"
-	"encoding/json"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -16,8 +14,9 @@ type migration struct {
 	run  func(tx *bolt.Tx) error
 }
 
-// migrations are run in order, all in one transaction, after a backup. The
-// first schema is 1; steps appear here as the layout changes.
+// migrations are run in order, all in one transaction, on the copy a
+// migration makes (migrate). The first schema is 1; steps appear here as
+// the layout changes.
 var migrations = []migration{
 	{from: 1, run: migrateAcceptance},
 	{from: 2, run: migrateFollowUp},
@@ -31,6 +30,9 @@ var migrations = []migration{
 		}
 		return nil
 	}},
+	// 5: records packed (recvalue.go). The copy every migration writes
+	// does it (rewriteKey): no step of its own.
+	{from: 4, run: func(*bolt.Tx) error { return nil }},
 }
 
 // migrateAcceptance (schema 1 → 2) brings petitions under the deadlines
@@ -74,7 +76,7 @@ func migrateAcceptance(tx *bolt.Tx) error {
 			continue
 		}
 		p := &model.Petition{}
-		if err := json.Unmarshal(v, p); err != nil {
+		if err := decodeRecordInto(key, v, p); err != nil {
 			return fmt.Errorf("decode petition %s: %w", model.IDString(key), err)
 		}
 		var id [16]byte
@@ -94,28 +96,36 @@ func migrateAcceptance(tx *bolt.Tx) error {
 	return nil
 }
 
+// migrate brings a database of an older schema to SchemaVersion: it is
+// copied into a new file (rewrite.go), the steps from its schema run on
+// the copy in one transaction, and the copy takes the old file's place,
+// the old file kept as path.schemaN.bak.
 func (s *Store) migrate(version uint32) error {
-	backup := s.path + fmt.Sprintf(".schema%d.bak", version)
-	if err := s.BackupFile(backup); err != nil {
-		return fmt.Errorf("back up before migrating: %w", err)
+	v := int(version)
+	var steps []migration
+	for _, m := range migrations {
+		if m.from == v {
+			steps = append(steps, m)
+			v++
+		}
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	if v != SchemaVersion {
+		// No gopy wrote this schema (0, or one skipped): not ours to read.
+		return fmt.Errorf("%s: no migration from schema %d: %w", s.path, v, ErrNotGopy)
+	}
+	tmp := s.path + migratingSuffix
+	err := s.rewriteTo(tmp, func(tx *bolt.Tx) error {
 		v := int(version)
-		for _, m := range migrations {
-			if m.from != v {
-				continue
-			}
+		for _, m := range steps {
 			if err := m.run(tx); err != nil {
 				return fmt.Errorf("migrate schema %d to %d: %w", v, v+1, err)
 			}
 			v++
 		}
-		if v != SchemaVersion {
-			// No gopy wrote this schema (0, or one skipped): not ours to read.
-			return fmt.Errorf("no migration from schema %d: %w", v, ErrNotGopy)
-		}
-		b := make([]byte, 4)
-		binary.BigEndian.PutUint32(b, SchemaVersion)
-		return tx.Bucket(bMeta).Put(kSchema, b)
+		return tx.Bucket(bMeta).Put(kSchema, schemaBytes(SchemaVersion))
 	})
+	if err != nil {
+		return fmt.Errorf("%s: %w", s.path, err)
+	}
+	return s.replaceWith(tmp, s.path+fmt.Sprintf(".schema%d.bak", version))
 }

@@ -578,8 +578,9 @@ func (s *Store) RecordJSON(k model.Kind, id string) (json.RawMessage, error) {
 		if v == nil {
 			return ErrNotFound
 		}
-		out = append(json.RawMessage{}, v...)
-		return nil
+		js, err := recordJSON(bid[:], v)
+		out = js
+		return err
 	})
 	return out, err
 }
@@ -605,7 +606,7 @@ func (s *Store) EachJSON(q Query, fn func(row *model.Row, raw []byte) error) err
 		if raw == nil {
 			return fmt.Errorf("%s %s: %w", q.Kind, row.Ref, ErrNotFound)
 		}
-		return fn(row, raw)
+		return withRecordJSON(id[:], raw, func(js []byte) error { return fn(row, js) })
 	})
 }
 

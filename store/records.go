@@ -256,7 +256,7 @@ func checkParent(tx *bolt.Tx, rec model.Record) error {
 		}
 		if p.PointNo != 0 {
 			var f model.Feedback
-			if err := json.Unmarshal(v, &f); err != nil {
+			if err := decodeRecordInto(id[:], v, &f); err != nil {
 				return fmt.Errorf("read feedback %s: %w", p.FeedbackID, err)
 			}
 			if p.PointNo < 1 || p.PointNo > len(f.Points) {
@@ -305,6 +305,12 @@ func putRecord(tx *bolt.Tx, rec model.Record, id [16]byte) error {
 	v, err := json.Marshal(rec)
 	if err != nil {
 		return fmt.Errorf("encode %s: %w", k, err)
+	}
+	if b := bulkOf(tx); b != nil {
+		// Packed at the end of the import, on every core (bulk.go).
+		b.unpacked = append(b.unpacked, bulkRec{bRec(k), id})
+	} else {
+		v = packRecord(id[:], v)
 	}
 	if err := tx.Bucket(bRec(k)).Put(id[:], v); err != nil {
 		return err
@@ -445,7 +451,7 @@ func putHistory(tx *bolt.Tx, k model.Kind, id [16]byte, c model.Change) error {
 	key := make([]byte, 24)
 	copy(key, id[:])
 	binary.BigEndian.PutUint64(key[16:], seq)
-	v, err := json.Marshal(c)
+	v, err := encodeChange(c)
 	if err != nil {
 		return err
 	}
@@ -472,8 +478,8 @@ func getRecord(tx *bolt.Tx, k model.Kind, id [16]byte) (model.Record, error) {
 	if v == nil {
 		return nil, ErrNotFound
 	}
-	rec := newRecord(k)
-	if err := json.Unmarshal(v, rec); err != nil {
+	rec, err := decodeRecord(k, id[:], v)
+	if err != nil {
 		return nil, fmt.Errorf("decode %s %s: %w", k, model.IDString(id[:]), err)
 	}
 	return rec, nil
@@ -733,8 +739,8 @@ func historyTx(tx *bolt.Tx, id [16]byte) ([]model.Change, error) {
 			if len(key) != 24 {
 				continue // the record itself
 			}
-			var ch model.Change
-			if err := json.Unmarshal(v, &ch); err != nil {
+			ch, _, err := decodeChange(v)
+			if err != nil {
 				return nil, fmt.Errorf("decode history: %w", err)
 			}
 			out = append(out, ch)

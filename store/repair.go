@@ -59,33 +59,34 @@ func (s *Store) Repair() ([]string, error) {
 			c := tx.Bucket(bRec(k)).Cursor()
 			for key, v := c.First(); key != nil; key, v = c.Next() {
 				if !isRecordKey(key) {
-					if len(key) == 24 && !utf8.Valid(v) {
-						var ch model.Change
-						if json.Unmarshal(v, &ch) == nil {
-							nv, err := json.Marshal(ch)
-							if err != nil {
-								return err
-							}
-							fixes = append(fixes, fix{bytes.Clone(key), nv})
-							notes = append(notes, fmt.Sprintf("%s %s: history entry %d: invalid bytes replaced by U+FFFD",
-								k, model.IDString(key[:16]), binary.BigEndian.Uint64(key[16:])))
+					if ch, valid, err := decodeChange(v); len(key) == 24 && err == nil && !valid {
+						nv, err := encodeChange(ch)
+						if err != nil {
+							return err
 						}
+						fixes = append(fixes, fix{bytes.Clone(key), nv})
+						notes = append(notes, fmt.Sprintf("%s %s: history entry %d: invalid bytes replaced by U+FFFD",
+							k, model.IDString(key[:16]), binary.BigEndian.Uint64(key[16:])))
 					}
 					continue
 				}
 				var id [16]byte
 				copy(id[:], key)
 				rec := newRecord(k)
-				if err := json.Unmarshal(v, rec); err != nil {
+				js, err := recordJSON(key, v)
+				if err == nil {
+					err = json.Unmarshal(js, rec)
+				}
+				if err != nil {
 					notes = append(notes, fmt.Sprintf("%s %s: cannot be read (%v): restore it from a backup", k, model.IDString(key), err))
 					continue
 				}
-				if !utf8.Valid(v) || badRows[id] {
+				if !utf8.Valid(js) || badRows[id] {
 					nv, err := json.Marshal(rec)
 					if err != nil {
 						return err
 					}
-					fixes = append(fixes, fix{bytes.Clone(key), nv})
+					fixes = append(fixes, fix{bytes.Clone(key), packRecord(key, nv)})
 					notes = append(notes, fmt.Sprintf("%s %s: invalid bytes replaced by U+FFFD", k, rec.GetMeta().Ref))
 				}
 				recs = append(recs, rec)

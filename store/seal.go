@@ -310,8 +310,8 @@ func rewriteChanges(tx *bolt.Tx, k model.Kind, id [16]byte, fn func(ch *model.Ch
 		if len(key) != 24 {
 			continue
 		}
-		var ch model.Change
-		if err := json.Unmarshal(v, &ch); err != nil {
+		ch, _, err := decodeChange(v)
+		if err != nil {
 			return fmt.Errorf("decode history: %w", err)
 		}
 		dirty, err := fn(&ch)
@@ -319,7 +319,7 @@ func rewriteChanges(tx *bolt.Tx, k model.Kind, id [16]byte, fn func(ch *model.Ch
 			return err
 		}
 		if dirty {
-			nv, err := json.Marshal(ch)
+			nv, err := encodeChange(ch)
 			if err != nil {
 				return err
 			}
@@ -371,7 +371,7 @@ func sealAll(tx *bolt.Tx) (int, error) {
 			return nil
 		}
 		var p model.Petition
-		if err := json.Unmarshal(v, &p); err != nil {
+		if err := decodeRecordInto(k, v, &p); err != nil {
 			return fmt.Errorf("decode petition %s: %w", model.IDString(k), err)
 		}
 		if p.Confidential {
@@ -541,5 +541,5 @@ func putRaw(tx *bolt.Tx, k model.Kind, id [16]byte, raw []byte) error {
 			raw = v
 		}
 	}
-	return tx.Bucket(bRec(k)).Put(id[:], raw)
+	return tx.Bucket(bRec(k)).Put(id[:], packRecord(id[:], raw))
 }

@@ -119,8 +119,11 @@ func (s *Store) RecordVersions(p model.Period) ([]RecordVersion, error) {
 			recs := tx.Bucket(bRec(k))
 			c := tx.Bucket(bList(k)).Cursor()
 			for key, _ := c.Seek(from); key != nil && bytes.Compare(key, to) < 0; key, _ = c.Next() {
-				v := recs.Get(key[4:20])
-				at, err := updatedAt(v)
+				var at time.Time
+				err := withRecordJSON(key[4:20], recs.Get(key[4:20]), func(js []byte) (err error) {
+					at, err = updatedAt(js)
+					return err
+				})
 				if err != nil {
 					return fmt.Errorf("record %s: %w", model.IDString(key[4:20]), err)
 				}

@@ -53,6 +53,10 @@ func runDemo(env *Env, args []string) int {
 	if err == nil {
 		err = s.AddDemoRecords(*records)
 	}
+	if err == nil {
+		// The bulk load left pages free and half-filled: a fresh file.
+		err = s.Repack()
+	}
 	if serr := s.Sync(); err == nil {
 		err = serr
 	}
