@@ -282,7 +282,7 @@ func (s *Store) prepare(readOnly bool) error {
 		return nil
 	}
 	var hasKey bool
-	s.view(func(tx *bolt.Tx) error { _, hasKey = signingKey(tx); return nil })
+	s.view(func(tx *bolt.Tx) error { hasKey = hasSigningKey(tx); return nil })
 	if !hasKey {
 		if err := s.db.Update(ensureKey); err != nil {
 			return fmt.Errorf("%s: %w", s.path, err)
