@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
+	"golang.org/x/sys/unix"
 
 	"gopy/model"
 )
@@ -142,5 +143,60 @@ func TestBulkLoadReleases(t *testing.T) {
 	// file written stays resident.
 	if rss := mappedRSS(t, path); rss > int(fi.Size())/2 {
 		t.Errorf("after the batch %d KB of the map resident; the file holds %d KB", rss>>10, fi.Size()>>10)
+	}
+}
+
+// fileResident reads what /proc/self/statm says, again and again from the
+// file it keeps open: a file mapped and read shows in it, and goes once
+// released.
+func TestFileResidentFollowsTheMap(t *testing.T) {
+	statmFile := func() int64 {
+		b, err := os.ReadFile("/proc/self/statm")
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := strconv.ParseInt(strings.Fields(string(b))[2], 10, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n * int64(os.Getpagesize())
+	}
+	path := filepath.Join(t.TempDir(), "f")
+	if err := os.WriteFile(path, make([]byte, 16<<20), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m, err := unix.Mmap(int(f.Fd()), 0, 16<<20, unix.PROT_READ, unix.MAP_SHARED)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unix.Munmap(m)
+	before, ok := fileResident()
+	if !ok {
+		t.Fatal("fileResident: not known on Linux")
+	}
+	if want := statmFile(); before != want {
+		t.Errorf("fileResident = %d, /proc/self/statm says %d", before, want)
+	}
+	sum := 0
+	for i := 0; i < len(m); i += 4096 {
+		sum += int(m[i])
+	}
+	if sum != 0 {
+		t.Fatal("a file of zeros read as non-zero")
+	}
+	during, _ := fileResident()
+	if during < before+15<<20 || during != statmFile() {
+		t.Errorf("16 MB mapped and read: fileResident %d → %d (statm %d)", before, during, statmFile())
+	}
+	if err := unix.Madvise(m, unix.MADV_DONTNEED); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := fileResident(); after > during-15<<20 {
+		t.Errorf("16 MB released: fileResident %d → %d", during, after)
 	}
 }

@@ -73,6 +73,8 @@ type Store struct {
 	scanned    atomic.Int64 // keys walked since fileResident was last asked (see touched)
 	unmeasured atomic.Int64 // keys walked since the last release, where fileResident cannot tell
 	noRelease  atomic.Bool  // the kernel refused to release the map (see releaseMapped)
+	// readAheadOn: opened with Options.ReadAhead (see Prefetch).
+	readAheadOn bool
 
 	mu       sync.Mutex
 	settings *model.Settings // see writeSettings
@@ -203,6 +205,7 @@ func Open(path string, opt Options) (*Store, error) {
 	}
 	if opt.ReadAhead && opt.ReadOnly {
 		s.readAhead()
+		s.readAheadOn = true
 	}
 	return s, nil
 }
