@@ -8,8 +8,10 @@ import (
 
 	"gopy/ui"
 	"gopy/ui/cli"
+	"gopy/ui/termquiet"
 )
 
 func main() {
+	termquiet.Restore()
 	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr, ui.Run))
 }

@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 out=bench/out
 mkdir -p "$out"
 bin=$out/gopy
-go build -o "$bin" .
+CGO_ENABLED=0 go build -o "$bin" .
 db=${GOPY_SCALE_DB:-$out/m1.db}
 runs=${GOPY_SCALE_RUNS:-9}
 N=${GOPY_SCALE_RECORDS:-1000000}

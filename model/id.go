@@ -31,6 +31,13 @@ func ParseID(s string) ([16]byte, error) {
 	return u, nil
 }
 
+// IDText writes the text of a 16-byte id (as IDString) into dst.
+func IDText(dst *[26]byte, b []byte) {
+	var u ulid.ULID
+	copy(u[:], b)
+	u.MarshalTextTo(dst[:])
+}
+
 // IDString is the inverse of ParseID.
 func IDString(b []byte) string {
 	var u ulid.ULID

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"unsafe"
 )
 
 // Report holds every figure of a period's report (SPEC "Reports"). Its json
@@ -238,6 +239,24 @@ type Aggregator struct {
 	wards     map[string]struct{} // wards with records in the period
 	days      map[string]*targetDays
 	fu        followAgg
+	// text holds the copies of what is kept of the rows' own strings
+	// (keep): one allocation for many.
+	text []byte
+	// overdue holds the overdue petitions in chunks (addOverdue): a
+	// province's 22,000 grow and merge without being copied each time.
+	overdue [][]OverdueEntry
+}
+
+// overdueChunk is how many overdue petitions a chunk holds.
+const overdueChunk = 1024
+
+func (a *Aggregator) addOverdue(e OverdueEntry) {
+	n := len(a.overdue)
+	if n == 0 || len(a.overdue[n-1]) == cap(a.overdue[n-1]) {
+		a.overdue = append(a.overdue, make([]OverdueEntry, 0, overdueChunk))
+		n++
+	}
+	a.overdue[n-1] = append(a.overdue[n-1], e)
 }
 
 // NewAggregator starts a report for the period as of asOf, with the ward's
@@ -284,7 +303,9 @@ func (a *Aggregator) JudgeWard(ward string) {
 	a.wardDays(ward)
 }
 
-// Add counts one record's row. The row is not kept. Rows outside the
+// Add counts one record's row. The row is not kept, nor its ID, Ref or
+// Matter (a walk may reuse their bytes for the next row): what is kept of
+// them is copied. Rows outside the
 // period are ignored, except the sessions since ScanFrom that the yearly
 // dialogue target looks back to.
 func (a *Aggregator) Add(r *Row) {
@@ -294,7 +315,9 @@ func (a *Aggregator) Add(r *Row) {
 		}
 		return
 	}
-	a.wards[r.Ward] = struct{}{}
+	if _, ok := a.wards[r.Ward]; !ok {
+		a.wards[r.Ward] = struct{}{}
+	}
 	switch r.Kind {
 	case KindFeedback:
 		a.addFeedback(r)
@@ -408,12 +431,28 @@ func (a *Aggregator) addPetition(r *Row) {
 		if r.Unaccepted() {
 			p.OverdueUnaccepted++
 		}
-		p.OverdueList = append(p.OverdueList, OverdueEntry{
-			ID: r.ID, Ref: r.Ref, Ward: r.Ward, ReceivedOn: r.Date, Due: due, Kind: kind,
+		a.addOverdue(OverdueEntry{
+			ID: a.keep(r.ID), Ref: a.keep(r.Ref), Ward: r.Ward, ReceivedOn: r.Date, Due: due, Kind: kind,
 			DaysOverdue: due.DaysUntil(a.asOf), Status: r.Status,
 			Classification: r.Sub, Assignee: r.Assignee,
 		})
 	}
+}
+
+// keep copies s, which may share its bytes with a row about to be
+// replaced (Add), into the aggregator's own text. Bytes once written there
+// are never written again (append writes past them, or to a new array),
+// so the copy stays as it is.
+func (a *Aggregator) keep(s string) string {
+	if s == "" {
+		return ""
+	}
+	if len(a.text)+len(s) > cap(a.text) {
+		a.text = make([]byte, 0, max(len(s), 16<<10))
+	}
+	i := len(a.text)
+	a.text = append(a.text, s...)
+	return unsafe.String(&a.text[i], len(s))
 }
 
 // Merge adds what o counted, so parts of a period (or its kinds) can be
@@ -457,7 +496,10 @@ func (a *Aggregator) Merge(o *Aggregator) {
 	p.OverdueUnaccepted += op.OverdueUnaccepted
 	p.Unaccepted += op.Unaccepted
 	p.ReportedBack += op.ReportedBack
-	p.OverdueList = append(p.OverdueList, op.OverdueList...)
+	for _, c := range o.overdue {
+		// Clipped: appending to a chunk now shared must copy it.
+		a.overdue = append(a.overdue, slices.Clip(c))
+	}
 	mergeCounts(&p.ByStatus, op.ByStatus)
 	mergeCounts(&p.ByClassification, op.ByClassification)
 	mergeCounts(&p.ByChannel, op.ByChannel)
@@ -512,13 +554,20 @@ func (a *Aggregator) figures() Figures {
 	}
 	targets := judgeTargets(judged, a.period, a.asOf, a.tg, a.cal)
 
-	p.OverdueList = slices.Clone(p.OverdueList)
-	slices.SortFunc(p.OverdueList, func(x, y OverdueEntry) int {
-		return cmp.Or(cmp.Compare(y.DaysOverdue, x.DaysOverdue), cmp.Compare(x.Ward, y.Ward), cmp.Compare(x.Ref, y.Ref))
-	})
-	if p.OverdueList == nil {
-		p.OverdueList = []OverdueEntry{}
+	n := 0
+	for _, c := range a.overdue {
+		n += len(c)
 	}
+	p.OverdueList = make([]OverdueEntry, 0, n)
+	for _, c := range a.overdue {
+		p.OverdueList = append(p.OverdueList, c...)
+	}
+	slices.SortFunc(p.OverdueList, func(x, y OverdueEntry) int {
+		if x.DaysOverdue != y.DaysOverdue {
+			return cmp.Compare(y.DaysOverdue, x.DaysOverdue)
+		}
+		return cmp.Or(cmp.Compare(x.Ward, y.Ward), cmp.Compare(x.Ref, y.Ref))
+	})
 	fig := Figures{Feedback: f, Sessions: s, Petitions: p, Targets: targets}
 	a.followFigures(&fig)
 	return fig

@@ -107,8 +107,8 @@ func (a *Aggregator) followPetition(r *Row) {
 	if r.RepeatNo >= 2 {
 		a.p.Repeated++
 	}
-	if r.RepeatNo >= 3 {
-		a.fu.matters[r.Matter] = struct{}{}
+	if _, ok := a.fu.matters[r.Matter]; !ok && r.RepeatNo >= 3 {
+		a.fu.matters[a.keep(r.Matter)] = struct{}{}
 	}
 }
 

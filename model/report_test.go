@@ -805,3 +805,62 @@ func TestMergeEqualsWhole(t *testing.T) {
 		}
 	}
 }
+
+// The overdue list keeps every overdue petition, one entry each, however
+// many (they are kept in chunks of overdueChunk): added across chunks,
+// merged from parts, added to after a merge (by the merged and by a part),
+// and read twice.
+func TestOverdueListAcrossChunks(t *testing.T) {
+	s := reportSettings()
+	asOf := NewDate(2026, 6, 30)
+	p := Period{From: NewDate(2026, 1, 1), To: NewDate(2026, 6, 30)}
+	n := 0
+	add := func(a *Aggregator, k int) {
+		for range k {
+			n++
+			r := Row{Kind: KindPetition, ID: fmt.Sprintf("id%05d", n), Ref: fmt.Sprintf("ĐN-2026-%05d", n), Ward: "P01",
+				Date: NewDate(2026, 1, 1).AddDays(n % 150), Status: string(StatusReceived), Sub: string(ClassComplaint),
+				AckDue: NewDate(2026, 2, 1).AddDays(n % 100), DraftWindow: -1}
+			if !r.Overdue(asOf) {
+				t.Fatal("the row is not overdue: the test proves nothing")
+			}
+			a.Add(&r)
+		}
+	}
+	a, b, c := NewAggregator(p, asOf, s), NewAggregator(p, asOf, s), NewAggregator(p, asOf, s)
+	add(a, 2*overdueChunk+5)
+	add(b, 10)
+	add(c, overdueChunk+1)
+	a.Merge(b)
+	a.Merge(c)
+	first := a.Result().Petitions.OverdueList
+	wantFirst := n
+	add(a, overdueChunk-3)
+	add(b, 7) // after the merge: not a's
+	add(c, 5)
+	got := a.Result().Petitions
+	want := n - 12
+	if len(first) != wantFirst {
+		t.Errorf("first result lists %d, want %d", len(first), wantFirst)
+	}
+	if got.Overdue != want || len(got.OverdueList) != want {
+		t.Fatalf("overdue %d, listed %d, want %d", got.Overdue, len(got.OverdueList), want)
+	}
+	seen := map[string]bool{}
+	for _, e := range got.OverdueList {
+		if seen[e.ID] {
+			t.Errorf("%s listed twice", e.ID)
+		}
+		seen[e.ID] = true
+	}
+	for i := 1; i <= n; i++ {
+		id := fmt.Sprintf("id%05d", i)
+		if b := i > n-12; seen[id] == b {
+			t.Errorf("%s listed: %v, want %v", id, seen[id], !b)
+		}
+	}
+	if len(b.Result().Petitions.OverdueList) != 17 || len(c.Result().Petitions.OverdueList) != overdueChunk+6 {
+		t.Errorf("the parts merged list %d and %d, want their 17 and %d", len(b.Result().Petitions.OverdueList),
+			len(c.Result().Petitions.OverdueList), overdueChunk+6)
+	}
+}

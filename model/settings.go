@@ -33,7 +33,51 @@ type Settings struct {
 	// IdleLockMinutes locks the interface after this long without a key
 	// (0: the default, 10 minutes).
 	IdleLockMinutes int `json:"idle_lock_minutes,omitempty"`
+
+	// Backups is how many automatic backups are kept and how much disk
+	// they may take together (zero: never set, DefaultBackups).
+	Backups Backups `json:"backups,omitzero"`
 }
+
+// Backups: the automatic backups kept are the newest Daily (one a day)
+// and, older, the newest of each of Weekly weeks; when together they
+// take more than BudgetMB (0: no limit) the oldest go first, never the
+// newest.
+type Backups struct {
+	Daily    int `json:"daily"`
+	Weekly   int `json:"weekly"`
+	BudgetMB int `json:"budget_mb,omitempty"`
+}
+
+// DefaultBackups keeps a week of daily backups and four weekly ones,
+// with no size limit.
+func DefaultBackups() Backups { return Backups{Daily: 7, Weekly: 4} }
+
+// The largest values the backup settings take: a year of daily backups,
+// ten years of weekly ones, 10 TB. More is a typing slip, not a plan.
+const (
+	MaxBackupDaily    = 366
+	MaxBackupWeekly   = 520
+	MaxBackupBudgetMB = 10_000_000
+)
+
+// Validate names the backup fields out of range.
+func (b Backups) Validate() FieldErrors {
+	var e FieldErrors
+	if b.Daily < 1 || b.Daily > MaxBackupDaily {
+		e.Add("backup_daily", "err.backup_daily")
+	}
+	if b.Weekly < 0 || b.Weekly > MaxBackupWeekly {
+		e.Add("backup_weekly", "err.backup_weekly")
+	}
+	if b.BudgetMB < 0 || b.BudgetMB > MaxBackupBudgetMB {
+		e.Add("backup_budget_mb", "err.backup_budget")
+	}
+	return e
+}
+
+// BudgetBytes is the budget in bytes, 0 for none.
+func (b Backups) BudgetBytes() int64 { return int64(b.BudgetMB) << 20 }
 
 // Deadlines in days, each the law's default (deadline.go says which law
 // and how each is counted). "WorkingDays" fields count working days; the
@@ -158,6 +202,9 @@ func (s *Settings) Normalize() {
 	if s.Language != "en" {
 		s.Language = "vi"
 	}
+	if s.Backups.Daily <= 0 {
+		s.Backups = DefaultBackups()
+	}
 }
 
 // Validate checks what a ward must have set. The ward code goes into every
@@ -175,7 +222,7 @@ func (s *Settings) Validate() FieldErrors {
 	if s.Officer == "" {
 		e.Add("officer", "err.required")
 	}
-	return e
+	return append(e, s.Backups.Validate()...)
 }
 
 func validCode(s string) bool {

@@ -83,12 +83,17 @@ func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	table := foldTable()
+	// The table is fetched at the first non-ASCII rune: folding ASCII (an
+	// empty filter, a count's query) never builds it.
+	var table []rune
 	for _, r := range s {
 		if r >= 0x80 {
 			// Precomposed Latin letters (all of Vietnamese) fold by table;
 			// decomposing each string cost more than the rest of a save.
 			if r < foldTableSize {
+				if table == nil {
+					table = foldTable()
+				}
 				r = table[r]
 			} else {
 				r = foldRune(r)

@@ -14,6 +14,8 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
+
+	"gopy/model"
 )
 
 // Backup writes a consistent copy of the database to w from a read
@@ -59,35 +61,80 @@ func (s *Store) BackupFile(path string) error {
 // BackupDir is where automatic backups of the database at path go.
 func BackupDir(path string) string { return path + ".backups" }
 
+// AutoBackupResult says what AutoBackup did and what the automatic
+// backups now take.
+type AutoBackupResult struct {
+	Written string // the file written, "" when the newest is less than a day old
+	Kept    int    // automatic backups kept
+	Bytes   int64  // their size together
+	// OverBudget: the newest backup alone is larger than the size budget;
+	// it is kept anyway (a backup that does not fit is still a backup),
+	// and it is the only one kept.
+	OverBudget  bool
+	NewestBytes int64
+}
+
 // AutoBackup writes a dated, compressed backup when the newest is older
-// than a day, and keeps the newest `daily` and, older, the newest of each of
-// `weekly` weeks (see backup_compress.go). It returns the file written, or "".
-func (s *Store) AutoBackup(daily, weekly int) (string, error) {
+// than a day, then prunes: it keeps the newest keep.Daily and, older, the
+// newest of each of keep.Weekly weeks (see backup_compress.go), and while
+// those take more than keep.BudgetMB together it deletes the oldest of
+// them, never the newest. Pruning runs at every call, so a smaller budget
+// or count takes effect at the next start, not only the next day.
+func (s *Store) AutoBackup(keep model.Backups) (AutoBackupResult, error) {
+	var res AutoBackupResult
+	if keep.Daily <= 0 {
+		keep = model.DefaultBackups() // never set: pruning never empties the folder
+	}
 	dir := BackupDir(s.path)
 	names, _ := filepath.Glob(filepath.Join(dir, "gopy-*.db"))
 	gz, _ := filepath.Glob(filepath.Join(dir, "gopy-*.db"+gzExt))
-	names = append(names, gz...)
+	// Only the names gopy gives (a copy the officer named gopy-mine.db is
+	// neither the newest backup nor pruned), oldest first.
+	names = ours(append(names, gz...), nil)
 	sort.Slice(names, func(i, j int) bool { return filepath.Base(names[i]) < filepath.Base(names[j]) })
 	now := s.now()
+	fresh := false
 	if n := len(names); n > 0 {
 		if fi, err := os.Stat(names[n-1]); err == nil && now.Sub(fi.ModTime()) < 24*time.Hour {
-			return "", nil
+			fresh = true
 		}
 	}
-	name := filepath.Join(dir, "gopy-"+now.Format("20060102-150405")+".db"+gzExt)
-	if err := s.backupGzip(name); err != nil {
-		return "", err
+	if !fresh {
+		name := filepath.Join(dir, "gopy-"+now.Format("20060102-150405")+".db"+gzExt)
+		if err := s.backupGzip(name); err != nil {
+			return res, err
+		}
+		// The age test above reads the file's time: stamp it by the store's
+		// clock, the one it is compared with.
+		if err := os.Chtimes(name, now, now); err != nil {
+			return res, fmt.Errorf("backup: %w", err)
+		}
+		names = append(names, name)
+		res.Written = name
 	}
-	// The age test above reads the file's time: stamp it by the store's
-	// clock, the one it is compared with.
-	if err := os.Chtimes(name, now, now); err != nil {
-		return "", fmt.Errorf("backup: %w", err)
+	drop := toPrune(names, keep.Daily, keep.Weekly)
+	kept := ours(names, drop) // newest first
+	sizes := make([]int64, len(kept))
+	for i, name := range kept {
+		if fi, err := os.Stat(name); err == nil {
+			sizes[i] = fi.Size()
+		}
 	}
-	for _, old := range toPrune(append(names, name), daily, weekly) {
+	n := withinBudget(sizes, keep.BudgetBytes())
+	drop = append(drop, kept[n:]...)
+	for _, old := range drop {
 		os.Remove(old)
 	}
+	res.Kept = n
+	for _, size := range sizes[:n] {
+		res.Bytes += size
+	}
+	if n > 0 {
+		res.NewestBytes = sizes[0]
+		res.OverBudget = keep.BudgetMB > 0 && sizes[0] > keep.BudgetBytes()
+	}
 	removeStale(dir, now)
-	return name, nil
+	return res, nil
 }
 
 // RestoreSourceError: the backup to restore from cannot be used (missing,

@@ -123,6 +123,41 @@ func toPrune(names []string, daily, weekly int) []string {
 	return out
 }
 
+// ours is the automatic backups of names, in their order, that drop does
+// not hold.
+func ours(names, drop []string) []string {
+	gone := map[string]bool{}
+	for _, d := range drop {
+		gone[d] = true
+	}
+	var out []string
+	for _, name := range names {
+		if _, ok := backupTime(name); ok && !gone[name] {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// withinBudget is how many of the backups, newest first with these sizes,
+// fit in budget bytes (0: no limit) when the oldest go first: at least
+// the newest, whatever its size.
+func withinBudget(sizes []int64, budget int64) int {
+	n := len(sizes)
+	if budget <= 0 {
+		return n
+	}
+	var total int64
+	for _, size := range sizes {
+		total += size
+	}
+	for n > 1 && total > budget {
+		n--
+		total -= sizes[n]
+	}
+	return n
+}
+
 // removeStale removes what backups cut short left in dir (the program
 // killed while it wrote one): temporary files an hour old or more.
 func removeStale(dir string, now time.Time) {

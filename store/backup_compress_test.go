@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -47,7 +48,8 @@ func TestAutoBackupDailyAndWeekly(t *testing.T) {
 	held := map[string]int{}
 	for d := range 40 {
 		mustCreate(t, s, petition(day(2026, 3, 1), model.ClassReport))
-		name, err := s.AutoBackup(7, 4)
+		res, err := s.AutoBackup(model.DefaultBackups())
+		name := res.Written
 		if err != nil || name == "" {
 			t.Fatalf("day %d: %q, %v", d, name, err)
 		}
@@ -93,11 +95,11 @@ func TestAutoBackupDailyAndWeekly(t *testing.T) {
 func TestRestoreTruncatedGzip(t *testing.T) {
 	s, _, _ := openTest(t)
 	mustCreate(t, s, petition(day(2026, 3, 1), model.ClassReport))
-	name, err := s.AutoBackup(7, 4)
+	res, err := s.AutoBackup(model.DefaultBackups())
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := os.ReadFile(name)
+	b, err := os.ReadFile(res.Written)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,5 +113,94 @@ func TestRestoreTruncatedGzip(t *testing.T) {
 	}
 	if _, err := os.Stat(dst); !os.IsNotExist(err) {
 		t.Errorf("something was written at %s", dst)
+	}
+}
+
+// The size budget, worked by hand. Backups (KiB), kept by count first
+// (3 daily, 2 weekly; ISO weeks: 16–22 March is week 12):
+//
+//	20/3 newest · 19/3 · 18/3        the 3 daily
+//	17/3 100                         week 12, which a daily one covers: goes
+//	13/3 200 (week 11) · 6/3 200 (week 10)   the 2 weekly
+//	27/2 50 (week 9)                 a third week: goes
+//
+// Then, over the budget, the oldest kept go first (the weekly ones, then
+// the oldest daily), never the newest; a file not named by gopy is
+// neither counted nor touched.
+func TestAutoBackupSizeBudget(t *testing.T) {
+	const KiB = 1024
+	cases := []struct {
+		name     string
+		budgetMB int
+		newest   int64 // KiB
+		kept     []string
+		over     bool
+	}{
+		{"no budget: the counts alone", 0, 400, []string{"0320", "0319", "0318", "0313", "0306"}, false},
+		// 400+300+300+200+200 = 1400 > 1024; without 6/3: 1200; without 13/3: 1000.
+		{"the weekly ones go first", 1, 400, []string{"0320", "0319", "0318"}, false},
+		// 600+300+300 = 1200 still > 1024 without the weekly ones; without 18/3: 900.
+		{"then the oldest daily", 1, 600, []string{"0320", "0319"}, false},
+		// 1500 alone > 1024: kept anyway, alone, and said.
+		{"never the newest", 1, 1500, []string{"0320"}, true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s, path, c := openTest(t)
+			now := time.Date(2026, time.March, 20, 9, 0, 0, 0, time.Local)
+			c.Set(now)
+			dir := store.BackupDir(path)
+			if err := os.MkdirAll(dir, 0o700); err != nil {
+				t.Fatal(err)
+			}
+			put := func(name string, kib int64, at time.Time) {
+				p := filepath.Join(dir, name)
+				if err := os.WriteFile(p, make([]byte, kib*KiB), 0o600); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Chtimes(p, at, at); err != nil {
+					t.Fatal(err)
+				}
+			}
+			files := []struct {
+				day  int // of March; 0 for 27 February
+				size int64
+			}{{20, tc.newest}, {19, 300}, {18, 300}, {17, 100}, {13, 200}, {6, 200}, {0, 50}}
+			for _, f := range files {
+				at := time.Date(2026, time.March, f.day, 8, 0, 0, 0, time.Local)
+				if f.day == 0 {
+					at = time.Date(2026, time.February, 27, 8, 0, 0, 0, time.Local)
+				}
+				put("gopy-"+at.Format("20060102-150405")+".db.gz", f.size, at)
+			}
+			put("gopy-my-copy.db.gz", 5000, now.Add(-48*time.Hour)) // the officer's own
+
+			res, err := s.AutoBackup(model.Backups{Daily: 3, Weekly: 2, BudgetMB: tc.budgetMB})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Written != "" {
+				t.Fatalf("wrote %s: the newest is an hour old", res.Written)
+			}
+			names, _ := filepath.Glob(filepath.Join(dir, "gopy-2026*"))
+			var got []string
+			for _, n := range names {
+				got = append(got, filepath.Base(n)[9:13]) // MMDD
+			}
+			sort.Sort(sort.Reverse(sort.StringSlice(got)))
+			if strings.Join(got, " ") != strings.Join(tc.kept, " ") {
+				t.Errorf("kept %v, want %v", got, tc.kept)
+			}
+			var bytes int64
+			for _, k := range tc.kept {
+				bytes += map[string]int64{"0320": tc.newest, "0319": 300, "0318": 300, "0313": 200, "0306": 200}[k] * KiB
+			}
+			if res.Kept != len(tc.kept) || res.Bytes != bytes || res.OverBudget != tc.over || res.NewestBytes != tc.newest*KiB {
+				t.Errorf("result %+v, want %d kept, %d bytes, over budget %t", res, len(tc.kept), bytes, tc.over)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "gopy-my-copy.db.gz")); err != nil {
+				t.Errorf("a file gopy did not name was touched: %v", err)
+			}
+		})
 	}
 }

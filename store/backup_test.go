@@ -254,7 +254,8 @@ func TestAutoBackup(t *testing.T) {
 	written := 0
 	for d := 0; d < 5; d++ {
 		for h := 0; h < 3; h++ { // three tries a day, hours apart
-			name, err := s.AutoBackup(3, 0)
+			res, err := s.AutoBackup(model.Backups{Daily: 3})
+			name := res.Written
 			if err != nil {
 				t.Fatal(err)
 			}

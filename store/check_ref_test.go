@@ -183,3 +183,62 @@ func TestUniqueKeysAddedToOlderDatabase(t *testing.T) {
 		return nil
 	})
 }
+
+// The same in schema 5's forms: a packed record and a compact history
+// entry holding invalid bytes are found by Check and mended by Repair,
+// which writes them packed and compact again.
+func TestCheckAndRepairInvalidUTF8Packed(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.db")
+	s := openHB(t, path)
+	defer s.Close()
+	p := &model.Petition{ReceivedOn: model.NewDate(2026, 6, 1), Channel: model.ChannelWalkIn,
+		Classification: model.ClassReport, Name: "Người Thử Nghiệm", Summary: "Nội dung thử"}
+	if err := s.Create(p, "x"); err != nil {
+		t.Fatal(err)
+	}
+	id, _ := model.ParseID(p.ID)
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bRec(model.KindPetition))
+		js, err := recordJSON(id[:], b.Get(id[:]))
+		if err != nil {
+			return err
+		}
+		js = bytes.Replace(js, []byte("Nội dung thử"), []byte("N\xffi dung thử"), 1)
+		if err := b.Put(id[:], packRecord(id[:], js)); err != nil {
+			return err
+		}
+		e := enc{b: []byte{histCompact}}
+		e.b = binary.AppendVarint(e.b, time.Date(2026, 6, 15, 2, 0, 0, 0, time.UTC).UnixNano())
+		e.s("x")
+		e.u(2) // update
+		e.s("b\xe1d")
+		return putHistoryRaw(tx, model.KindPetition, id, e.b)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	problems, _ := s.Check()
+	joined := strings.Join(problems, "\n")
+	if !strings.Contains(joined, "KN-2026-0001: invalid UTF-8 in the record") || !strings.Contains(joined, "invalid UTF-8 in history entry") {
+		t.Fatalf("check: %v", problems)
+	}
+	if _, err := s.Repair(); err != nil {
+		t.Fatal(err)
+	}
+	if problems, _ := s.Check(); len(problems) > 0 {
+		t.Errorf("after repair: %v", problems)
+	}
+	s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bRec(model.KindPetition)).Cursor()
+		for k, v := c.Seek(id[:]); k != nil && bytes.HasPrefix(k, id[:]); k, v = c.Next() {
+			if v[0] == '{' {
+				t.Errorf("key %x left as JSON by the repair", k)
+			}
+		}
+		return nil
+	})
+	got, err := s.Get(model.KindPetition, p.ID)
+	if err != nil || got.(*model.Petition).Summary != "N\uFFFDi dung thử" {
+		t.Errorf("after repair: %v %q", err, got.(*model.Petition).Summary)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"slices"
+	"unsafe"
 
 	"gopy/model"
 )
@@ -37,6 +38,16 @@ type dec struct {
 }
 
 func (d *dec) u() uint64 {
+	// Most values (lengths, counts, flags) fit in a byte.
+	if len(d.b) > 0 && d.b[0] < 0x80 && d.err == nil {
+		v := uint64(d.b[0])
+		d.b = d.b[1:]
+		return v
+	}
+	return d.uLong()
+}
+
+func (d *dec) uLong() uint64 {
 	if d.err != nil {
 		return 0
 	}
@@ -170,19 +181,28 @@ func decodeRow(kind model.Kind, key, val []byte, r *model.Row) error {
 // rowDecoder decodes the rows of one long walk (a report, the dashboard)
 // with fewer allocations: the short values many rows share (ward, status,
 // kinds, channel) are kept once, and when lean it leaves out what only a
-// list shows (Who, Title, ParentID) and reuses AnswerDays' array, so the
-// row is valid only until the next. A year's report at a million records
-// spent a third of its time allocating those strings. A nil decoder
+// list shows (Who, Title, ParentID) and allocates nothing per row: ID is
+// written into the decoder's own buffer, Ref and Matter are the stored
+// bytes themselves (the map, valid while the walk's transaction is open),
+// and AnswerDays' array is reused, so those four are valid only until the
+// next row. A year's report at a million records spent a third of its time
+// allocating those strings, and more collecting them. A nil decoder
 // decodes every field afresh.
 type rowDecoder struct {
 	lean   bool
 	shared map[string]string
 	days   []int
-	// last holds each common field's latest value: rows next to each
-	// other mostly share their ward, status and kinds, and comparing
+	id     [26]byte
+	// recent holds each common field's latest distinct values, most of
+	// them (a status, a kind) having only a handful: comparing a few
 	// bytes costs less than hashing them.
-	last [nCommon]string
+	recent [nCommon][nRecent]string
+	// next is where each field's next new value goes in recent.
+	next [nCommon]uint8
 }
+
+// nRecent is how many values of a common field are kept at hand.
+const nRecent = 8
 
 // The fields read with common, each with its slot in last.
 const (
@@ -199,7 +219,21 @@ const (
 )
 
 func newRowDecoder(lean bool) *rowDecoder {
-	return &rowDecoder{lean: lean, shared: map[string]string{}}
+	rd := &rowDecoder{lean: lean, shared: map[string]string{}}
+	// The enums' own strings, so that the counts keyed by them (Counts.Add)
+	// find a row's value at the same address.
+	for _, k := range model.Kinds {
+		for _, v := range append(model.RowStatuses(k), model.RowSubs(k)...) {
+			rd.shared[v] = v
+		}
+	}
+	for _, l := range [][]string{model.Strings(model.FeedbackForms), model.Strings(model.TargetKinds),
+		model.Strings(model.Channels), model.Strings(model.Handlings)} {
+		for _, v := range l {
+			rd.shared[v] = v
+		}
+	}
+	return rd
 }
 
 // maxShared bounds the shared values (a ward code, a status): a province
@@ -212,8 +246,11 @@ func (rd *rowDecoder) common(d *dec, slot int) string {
 		return d.s()
 	}
 	b := d.raw()
-	if string(b) == rd.last[slot] {
-		return rd.last[slot]
+	recent := &rd.recent[slot]
+	for _, v := range recent {
+		if len(v) == len(b) && string(b) == v {
+			return v
+		}
 	}
 	v, ok := rd.shared[string(b)]
 	if !ok {
@@ -222,7 +259,8 @@ func (rd *rowDecoder) common(d *dec, slot int) string {
 			rd.shared[v] = v
 		}
 	}
-	rd.last[slot] = v
+	recent[rd.next[slot]%nRecent] = v
+	rd.next[slot]++
 	return v
 }
 
@@ -235,13 +273,33 @@ func (rd *rowDecoder) own(d *dec) string {
 	return d.s()
 }
 
+// view reads a value of the row's own that a count may need (a
+// reference, a matter's id): lean, the stored bytes themselves, valid only
+// while the walk's transaction is open and the row not yet replaced.
+func (rd *rowDecoder) view(d *dec) string {
+	if rd == nil || !rd.lean {
+		return d.s()
+	}
+	b := d.raw()
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
 func (rd *rowDecoder) decode(kind model.Kind, key, val []byte, r *model.Row) error {
 	if len(key) != 20 || len(val) == 0 || val[0] != rowFormat {
 		return errRowCorrupt
 	}
-	*r = model.Row{Kind: kind, Date: model.Date(int32(binary.BigEndian.Uint32(key))), ID: model.IDString(key[4:]), DraftWindow: -1}
+	*r = model.Row{Kind: kind, Date: model.Date(int32(binary.BigEndian.Uint32(key))), DraftWindow: -1}
+	if rd != nil && rd.lean {
+		model.IDText(&rd.id, key[4:])
+		r.ID = unsafe.String(&rd.id[0], len(rd.id))
+	} else {
+		r.ID = model.IDString(key[4:])
+	}
 	d := dec{b: val[1:]}
-	r.Ref = d.s()
+	r.Ref = rd.view(&d)
 	r.Ward = rd.common(&d, cWard)
 	r.Status = rd.common(&d, cStatus)
 	r.Sub = rd.common(&d, cSub)
@@ -293,7 +351,7 @@ func (rd *rowDecoder) decode(kind model.Kind, key, val []byte, r *model.Row) err
 		r.Assignee = rd.common(&d, cAssignee)
 		r.ParentID = rd.own(&d)
 		r.RepeatNo = int(d.u())
-		r.Matter = d.s()
+		r.Matter = rd.view(&d)
 	case model.KindCommitment:
 		r.ResolvedOn = d.d()
 		r.Assignee = rd.common(&d, cAssignee)

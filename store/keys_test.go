@@ -127,3 +127,20 @@ func TestAcceptKeyAdminOnlyAndAudited(t *testing.T) {
 		t.Fatalf("audit chain: %v %v", brk, err)
 	}
 }
+
+// A writing open makes the signing key once: the province keeps trusting a
+// ward's bundles after the ward's gopy restarts (the key is checked, not
+// made again, at each open).
+func TestSigningKeyKeptAcrossOpens(t *testing.T) {
+	s, path, c := openTest(t)
+	fp, err := s.KeyFingerprint()
+	if err != nil || fp == "" {
+		t.Fatalf("fingerprint %q, %v", fp, err)
+	}
+	for range 2 {
+		s = reopen(t, s, path, c)
+		if got, err := s.KeyFingerprint(); err != nil || got != fp {
+			t.Fatalf("after a reopen the key is %q (%v), was %q", got, err, fp)
+		}
+	}
+}

@@ -77,11 +77,11 @@ func (s *Store) walkPerson(tx *bolt.Tx, fn func(id [16]byte, p *model.Petition, 
 		p := rec.(*model.Petition)
 		sealed := p.Sealed != nil
 		if sealed {
-			if sess == nil || sess.data == nil {
+			if sess.dataKey() == nil {
 				skipped++
 				continue
 			}
-			if err := openPetition(sess.data, p); err != nil {
+			if err := openPetition(sess.dataKey(), p); err != nil {
 				return skipped, err
 			}
 		}
@@ -89,9 +89,9 @@ func (s *Store) walkPerson(tx *bolt.Tx, fn func(id [16]byte, p *model.Petition, 
 		if err != nil {
 			return skipped, err
 		}
-		if sess != nil && sess.data != nil {
+		if sess.dataKey() != nil {
 			for i := range hist {
-				if err := openChange(sess.data, p.ID, &hist[i]); err != nil {
+				if err := openChange(sess.dataKey(), p.ID, &hist[i]); err != nil {
 					return skipped, err
 				}
 			}
@@ -251,7 +251,7 @@ func (s *Store) changePerson(folded, action string, rec func(p *model.Petition, 
 			}
 			var data []byte
 			if sess := s.current(); sess != nil {
-				data = sess.data
+				data = sess.dataKey()
 			}
 			if err := rewriteHistory(tx, data, c.id, c.p.Confidential, func(fc *model.FieldChange) {
 				for o := range olds {

@@ -498,8 +498,9 @@ func (s *Store) Total(k model.Kind) (int, error) {
 
 // ScanRows streams the rows of a kind whose date is in [from, to] (zero
 // bounds are open), oldest first, for counting: Who, Title and ParentID
-// are left empty. The row (AnswerDays included) is reused between calls:
-// copy what you keep.
+// are left empty. The row is reused between calls, and its ID, Ref,
+// Matter and AnswerDays share their bytes with the walk (they change or
+// go with the next row): copy what you keep (strings.Clone).
 func (s *Store) ScanRows(k model.Kind, from, to model.Date, fn func(*model.Row) error) error {
 	q := Query{Kind: k, From: from, To: to, Order: OldestFirst}
 	return s.walkPaged(q, newRowDecoder(true), func(_ *bolt.Tx, row *model.Row) error { return fn(row) })

@@ -2,6 +2,8 @@ package store
 
 import (
 	"encoding/binary"
+	"encoding/hex"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -9,6 +11,7 @@ import (
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
+	"golang.org/x/sys/unix"
 
 	"gopy/model"
 )
@@ -113,12 +116,19 @@ func TestBulkLoadReleases(t *testing.T) {
 	if err := s.SaveSettings(st, "test"); err != nil {
 		t.Fatal(err)
 	}
+	r := rand.New(rand.NewPCG(1, 2))
 	for b := range 8 {
 		recs := make([]model.Record, 1000)
 		for i := range recs {
+			// Text that does not compress: records are stored packed, and
+			// the file must be large beside what the race runtime maps.
+			noise := make([]byte, 160)
+			for j := range noise {
+				noise[j] = byte(r.Uint32())
+			}
 			recs[i] = &model.Petition{ReceivedOn: model.NewDate(2026, 1, 1+(b+i)%28), Channel: model.ChannelWalkIn,
 				Classification: model.ClassProposal, Name: "Người Thử Nghiệm", People: 1,
-				Summary: strings.Repeat("Kiến nghị thử nghiệm về đường làng ngõ xóm. ", 8)}
+				Summary: "Kiến nghị thử nghiệm " + hex.EncodeToString(noise)}
 		}
 		if err := s.CreateBatch(recs, "test"); err != nil {
 			t.Fatal(err)
@@ -176,5 +186,60 @@ func TestMapLen(t *testing.T) {
 	}
 	if got := mapLen(maps, 0x7f0000000001); got != 0 {
 		t.Errorf("no map there: %#x", got)
+	}
+}
+
+// fileResident reads what /proc/self/statm says, again and again from the
+// file it keeps open: a file mapped and read shows in it, and goes once
+// released.
+func TestFileResidentFollowsTheMap(t *testing.T) {
+	statmFile := func() int64 {
+		b, err := os.ReadFile("/proc/self/statm")
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := strconv.ParseInt(strings.Fields(string(b))[2], 10, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n * int64(os.Getpagesize())
+	}
+	path := filepath.Join(t.TempDir(), "f")
+	if err := os.WriteFile(path, make([]byte, 16<<20), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m, err := unix.Mmap(int(f.Fd()), 0, 16<<20, unix.PROT_READ, unix.MAP_SHARED)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unix.Munmap(m)
+	before, ok := fileResident()
+	if !ok {
+		t.Fatal("fileResident: not known on Linux")
+	}
+	if want := statmFile(); before != want {
+		t.Errorf("fileResident = %d, /proc/self/statm says %d", before, want)
+	}
+	sum := 0
+	for i := 0; i < len(m); i += 4096 {
+		sum += int(m[i])
+	}
+	if sum != 0 {
+		t.Fatal("a file of zeros read as non-zero")
+	}
+	during, _ := fileResident()
+	if during < before+15<<20 || during != statmFile() {
+		t.Errorf("16 MB mapped and read: fileResident %d → %d (statm %d)", before, during, statmFile())
+	}
+	if err := unix.Madvise(m, unix.MADV_DONTNEED); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := fileResident(); after > during-15<<20 {
+		t.Errorf("16 MB released: fileResident %d → %d", during, after)
 	}
 }

@@ -2,10 +2,14 @@ package store_test
 
 import (
 	"bytes"
+	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"os"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 
 	"gopy/model"
 	"gopy/store"
@@ -385,5 +389,65 @@ func TestViewerCannotImport(t *testing.T) {
 	}
 	if _, err := s.ImportCSV(csv, store.CSVOptions{}); !errors.Is(err, store.ErrForbidden) {
 		t.Errorf("viewer imported a ledger: %v", err)
+	}
+}
+
+// The data key is opened from the grant when something confidential is
+// first needed, not at sign-in (a count or a list never needs it). A grant
+// that does not open then fails closed: the user signs in, and every
+// identity stays sealed to them, as for a user without the grant.
+func TestGrantOpenedWhenNeededAndFailsClosed(t *testing.T) {
+	s, path, c, _ := setUp(t)
+	p := secretPetition()
+	if err := s.Create(p, "typed name"); err != nil {
+		t.Fatal(err)
+	}
+	s = reopen(t, s, path, c)
+	if _, err := s.SignIn("admin", adminPass); err != nil {
+		t.Fatal(err)
+	}
+	if !s.CanReveal() {
+		t.Fatal("admin with the grant cannot reveal after signing in again")
+	}
+	got, _ := s.Get(model.KindPetition, p.ID)
+	if err := s.Reveal(got.(*model.Petition), "checking the test"); err != nil || got.(*model.Petition).Name != "Quasimodo Zyxwv" {
+		t.Fatalf("reveal after a fresh sign-in: %v, name %q", err, got.(*model.Petition).Name)
+	}
+
+	// Damage the grant (the last byte of its ciphertext).
+	err := store.BoltDB(s).Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte("users"))
+		var rec map[string]any
+		if err := json.Unmarshal(b.Get([]byte("admin")), &rec); err != nil {
+			return err
+		}
+		g, err := base64.StdEncoding.DecodeString(rec["grant"].(string))
+		if err != nil {
+			return err
+		}
+		g[len(g)-1] ^= 1
+		rec["grant"] = g
+		v, err := json.Marshal(rec)
+		if err != nil {
+			return err
+		}
+		return b.Put([]byte("admin"), v)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s = reopen(t, s, path, c)
+	if _, err := s.SignIn("admin", adminPass); err != nil {
+		t.Fatalf("sign-in with a damaged grant: %v (only what is confidential should stay shut)", err)
+	}
+	if s.CanReveal() {
+		t.Error("a damaged grant still reveals")
+	}
+	got, _ = s.Get(model.KindPetition, p.ID)
+	if err := s.Reveal(got.(*model.Petition), "checking the test"); !errors.Is(err, store.ErrSealed) {
+		t.Errorf("reveal with a damaged grant: %v, want ErrSealed", err)
+	}
+	if n, err := s.Count(store.Query{Kind: model.KindPetition}); err != nil || n != 1 {
+		t.Errorf("count with a damaged grant: %d, %v", n, err)
 	}
 }

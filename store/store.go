@@ -73,6 +73,8 @@ type Store struct {
 	scanned    atomic.Int64 // keys walked since fileResident was last asked (see touched)
 	unmeasured atomic.Int64 // keys walked since the last release, where fileResident cannot tell
 	noRelease  atomic.Bool  // the kernel refused to release the map (see releaseMapped)
+	// readAheadOn: opened with Options.ReadAhead (see Prefetch).
+	readAheadOn bool
 
 	parents  bulkParents // see bulkParents
 	prepared prepared    // see PrepareBatch
@@ -209,6 +211,7 @@ func Open(path string, opt Options) (*Store, error) {
 	}
 	if opt.ReadAhead && opt.ReadOnly {
 		s.readAhead()
+		s.readAheadOn = true
 	}
 	return s, nil
 }
@@ -285,7 +288,7 @@ func (s *Store) prepare(readOnly bool) error {
 		return nil
 	}
 	var hasKey bool
-	s.view(func(tx *bolt.Tx) error { _, hasKey = signingKey(tx); return nil })
+	s.view(func(tx *bolt.Tx) error { hasKey = hasSigningKey(tx); return nil })
 	if !hasKey {
 		if err := s.db.Update(ensureKey); err != nil {
 			return fmt.Errorf("%s: %w", s.path, err)

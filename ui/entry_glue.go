@@ -116,14 +116,11 @@ type (
 		err    error
 	}
 	backupMsg struct {
-		name string
-		err  error
+		res    store.AutoBackupResult
+		budget int // MB, from the settings the backup ran with
+		err    error
 	}
 )
-
-// The automatic backups kept: the newest 7 (one a day), and of the older
-// ones the newest of each of 4 weeks.
-const backupsKept, backupWeeks = 7, 4
 
 func loadDrafts(s *store.Store) tea.Cmd {
 	return func() tea.Msg {
@@ -132,10 +129,16 @@ func loadDrafts(s *store.Store) tea.Cmd {
 	}
 }
 
-func autoBackup(s *store.Store) tea.Cmd {
+// megabytes is n bytes in whole MB, rounded up: a backup over a budget
+// never reads as within it.
+func megabytes(n int64) int64 { return (n + 1<<20 - 1) >> 20 }
+
+// autoBackup writes the day's backup and prunes by the counts and size
+// budget in Settings (model.Backups).
+func autoBackup(s *store.Store, keep model.Backups) tea.Cmd {
 	return func() tea.Msg {
-		name, err := s.AutoBackup(backupsKept, backupWeeks)
-		return backupMsg{name: name, err: err}
+		res, err := s.AutoBackup(keep)
+		return backupMsg{res: res, budget: keep.BudgetMB, err: err}
 	}
 }
 

@@ -176,7 +176,7 @@ type settledMsg struct{}
 func (r *Root) background() tea.Cmd {
 	var backup tea.Cmd
 	if r.backup {
-		backup = autoBackup(r.c.store)
+		backup = autoBackup(r.c.store, r.c.settings.Backups)
 	}
 	if r.lock != nil {
 		return backup
@@ -334,6 +334,8 @@ func (r *Root) update(msg tea.Msg) tea.Cmd {
 	case backupMsg:
 		if msg.err != nil {
 			r.setNote(r.c.lang.F("backup.failed", db(msg.err.Error())), true)
+		} else if msg.res.OverBudget {
+			r.setNote(r.c.lang.F("backup.over_budget", megabytes(msg.res.NewestBytes), msg.budget), true)
 		}
 		return nil
 	case settingsSavedMsg:

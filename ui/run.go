@@ -25,7 +25,7 @@ func Run(s *store.Store, lang i18n.Lang, user string) error {
 		return err
 	}
 	// Start-up (issue 14): lipgloss already detected the colour profile at
-	// its package init (inside tmux that runs `tmux info`); handing it to
+	// its package init (without asking tmux: ui/termquiet); handing it to
 	// the program spares a second detection. The first frame is written at
 	// the renderer's first tick: 120 a second puts it on screen ≈ 8 ms
 	// sooner than the default 60, and only changed lines are ever sent.

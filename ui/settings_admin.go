@@ -55,6 +55,18 @@ func (v *settingsView) adminSections(b *docBuilder) {
 	if _, ok := v.c.store.CurrentUser(); ok {
 		b.para(l.T("set.pass_hint"), 1, st.Muted.Render)
 	}
+	bk := v.c.settings.Backups
+	if bk.Daily <= 0 {
+		bk = model.DefaultBackups()
+	}
+	b.section(l.T("set.backups"))
+	b.para(l.F("set.backup_keep", bk.Daily, bk.Weekly), 1, nil)
+	if bk.BudgetMB > 0 {
+		b.para(l.F("set.backup_budget", bk.BudgetMB), 1, nil)
+	} else {
+		b.para(l.T("set.backup_no_budget"), 1, nil)
+	}
+	b.para(l.F("set.backup_where", db(store.BackupDir(v.c.store.Path()))), 1, st.Muted.Render)
 	a := v.admin
 	if a == nil || !v.c.store.MayAdmin() {
 		return

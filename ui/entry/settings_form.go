@@ -47,6 +47,7 @@ type settingsSpec struct {
 	dayOffShift, remoteArea                         *field
 	year, holidays                                  *field
 	idle                                            *field // minutes before the screen locks
+	backupDaily, backupWeekly, backupBudget         *field // automatic backups kept, and their size budget
 	all                                             []*field
 
 	shownYear int            // the year the holidays field holds
@@ -124,6 +125,23 @@ func newSettingsSpec(ctx *Context) *settingsSpec {
 	s.idle.section = b.l.T("set.idle_lock")
 	s.idle.setValue(strconv.Itoa(idleMinutes(st)))
 	s.all = append(s.all, s.idle)
+
+	bk := st.Backups
+	if bk.Daily <= 0 {
+		bk = model.DefaultBackups()
+	}
+	s.backupDaily = b.make(kNumber, "backup_daily")
+	s.backupDaily.in.CharLimit = 4
+	s.backupDaily.section = b.l.T("set.backups")
+	s.backupDaily.setValue(strconv.Itoa(bk.Daily))
+	s.backupWeekly = b.make(kNumber, "backup_weekly")
+	s.backupWeekly.in.CharLimit = 4
+	s.backupWeekly.setValue(strconv.Itoa(bk.Weekly))
+	s.backupBudget = b.make(kNumber, "backup_budget_mb")
+	s.backupBudget.in.CharLimit = 9
+	s.backupBudget.hint = b.l.T("entry.hint.backup_budget")
+	s.backupBudget.setValue(strconv.Itoa(bk.BudgetMB))
+	s.all = append(s.all, s.backupDaily, s.backupWeekly, s.backupBudget)
 
 	s.wardName.setValue(st.WardName)
 	s.wardCode.setValue(st.WardCode)
@@ -324,6 +342,9 @@ func (s *settingsSpec) build() (model.Settings, model.FieldErrors) {
 	if st.IdleLockMinutes = r.number(s.idle, 0); st.IdleLockMinutes < 1 || st.IdleLockMinutes > 1440 {
 		r.errs.Add("idle_lock_minutes", "err.idle_lock")
 	}
+	// Empty is a typing slip here, not "none": -1 fails the range check.
+	st.Backups = model.Backups{Daily: r.number(s.backupDaily, -1), Weekly: r.number(s.backupWeekly, -1),
+		BudgetMB: r.number(s.backupBudget, -1)}
 	if y := r.number(s.year, 0); y < model.MinYear || y > model.MaxYear {
 		r.errs.Add("holiday_year", "err.date.year")
 	}

@@ -26,19 +26,36 @@ var sources []func() map[string][2]string
 // register adds one area's keys: each entry is {vi, en}.
 func register(entries func() map[string][2]string) { sources = append(sources, entries) }
 
-var catalogs = sync.OnceValue(func() map[Lang]map[string]string {
-	c := map[Lang]map[string]string{VI: {}, EN: {}}
-	for _, src := range sources {
-		for k, v := range src() {
-			if _, dup := c[VI][k]; dup {
+// catalog holds every key's {vi, en} pair in one map, sized before it is
+// filled: building it is on the interface's path to its first frame (two
+// maps, grown as they filled, took twice as long).
+var catalog = sync.OnceValue(func() map[string][2]string {
+	parts := make([]map[string][2]string, len(sources))
+	n := 0
+	for i, src := range sources {
+		parts[i] = src()
+		n += len(parts[i])
+	}
+	c := make(map[string][2]string, n)
+	for _, part := range parts {
+		for k, v := range part {
+			if _, dup := c[k]; dup {
 				panic("i18n: duplicate key " + k)
 			}
-			c[VI][k] = v[0]
-			c[EN][k] = v[1]
+			c[k] = v
 		}
 	}
 	return c
 })
+
+// index is the language's place in a catalog pair; an unknown language
+// reads Vietnamese.
+func (l Lang) index() int {
+	if l == EN {
+		return 1
+	}
+	return 0
+}
 
 // Parse returns the language for a flag or setting value; "" or unknown
 // values give Vietnamese, the default.
@@ -55,11 +72,8 @@ func Parse(s string) (Lang, bool) {
 // T returns the text for key. A missing key shows as the key itself, so a
 // gap is visible rather than blank (and the catalog test catches it).
 func (l Lang) T(key string) string {
-	if s, ok := catalogs()[l][key]; ok {
-		return s
-	}
-	if s, ok := catalogs()[VI][key]; ok {
-		return s
+	if v, ok := catalog()[key]; ok {
+		return v[l.index()]
 	}
 	return key
 }
@@ -77,7 +91,10 @@ func (l Lang) N(key string, n int, args ...any) string {
 }
 
 // Has reports whether key exists.
-func (l Lang) Has(key string) bool { _, ok := catalogs()[l][key]; return ok }
+func (l Lang) Has(key string) bool {
+	_, ok := catalog()[key]
+	return ok && (l == VI || l == EN)
+}
 
 // Enum translates a stored enum value: Enum("status", "in_progress").
 func (l Lang) Enum(group, value string) string {
@@ -93,8 +110,11 @@ func (l Lang) Enum(group, value string) string {
 
 // Keys lists every key of a language (for tests).
 func Keys(l Lang) []string {
-	out := make([]string, 0, len(catalogs()[l]))
-	for k := range catalogs()[l] {
+	if l != VI && l != EN {
+		return nil
+	}
+	out := make([]string, 0, len(catalog()))
+	for k := range catalog() {
 		out = append(out, k)
 	}
 	return out

@@ -7,10 +7,10 @@ package report
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -82,8 +82,7 @@ type Doc struct {
 
 // Build computes the report for the period from the store's rows, as of
 // today, with one entry of Wards per origin ward when byWard is set. Rows
-// stream from the store one at a time; the three kinds are read in
-// parallel, each into its own aggregator, and merged.
+// stream from the store one at a time, read in pieces in parallel (build).
 func Build(s *store.Store, p model.Period, today model.Date, byWard bool) (Doc, error) {
 	st, err := s.Settings()
 	if err != nil {
@@ -107,22 +106,61 @@ type aggregator[A any] interface {
 	Result() model.Report
 }
 
+// spanRows is about how many rows one piece of a walk reads: small
+// enough that the pieces share the cores evenly (petitions are half of a
+// year's rows), large enough that cutting and merging cost nothing. A
+// variable for the tests, which cut a small database into many pieces.
+var spanRows = 16 << 10
+
+// build reads every kind's rows of the period, each kind cut into pieces
+// of about spanRows rows (store.Spans), the pieces shared out among a few
+// workers, each counting into its own aggregator; those are merged at the
+// end. Sessions are read from 1 January: the dialogue target is judged over
+// the year to date (the aggregators count the earlier rows toward it only).
 func build[A aggregator[A]](s *store.Store, p model.Period, newAgg func() A) (model.Report, error) {
-	parts := make([]A, len(model.Kinds))
-	errs := make([]error, len(model.Kinds))
+	type piece struct {
+		kind     model.Kind
+		from, to model.Date
+	}
+	// From a cold disk, the pages are asked for all at once first.
+	var pre sync.WaitGroup
+	for _, k := range model.Kinds {
+		pre.Go(func() { s.Prefetch(k, model.ScanFrom(k, p), p.To) })
+	}
+	pre.Wait()
+	var pieces []piece
+	for _, k := range model.Kinds {
+		spans, err := s.Spans(k, model.ScanFrom(k, p), p.To, spanRows)
+		if err != nil {
+			return model.Report{}, fmt.Errorf("report: read %s: %w", k, err)
+		}
+		for _, sp := range spans {
+			pieces = append(pieces, piece{k, sp.From, sp.To})
+		}
+	}
+	// A worker more than the cores keeps the disk busy when the pages are
+	// not in memory yet.
+	workers := min(len(pieces), runtime.GOMAXPROCS(0)+1)
+	parts := make([]A, workers)
+	errs := make([]error, workers)
+	todo := make(chan piece, len(pieces))
+	for _, pc := range pieces {
+		todo <- pc
+	}
+	close(todo)
 	var wg sync.WaitGroup
-	for i, k := range model.Kinds {
-		parts[i] = newAgg()
+	for w := range parts {
+		parts[w] = newAgg()
 		wg.Go(func() {
-			// Sessions from 1 January: the dialogue target is judged
-			// over the year to date (the aggregators count the earlier
-			// rows toward it only).
-			err := s.ScanRows(k, model.ScanFrom(k, p), p.To, func(r *model.Row) error {
-				parts[i].Add(r)
-				return nil
-			})
-			if err != nil {
-				errs[i] = fmt.Errorf("report: read %s: %w", k, err)
+			for pc := range todo {
+				err := s.ScanRows(pc.kind, pc.from, pc.to, func(r *model.Row) error {
+					parts[w].Add(r)
+					return nil
+				})
+				if err != nil {
+					errs[w] = fmt.Errorf("report: read %s: %w", pc.kind, err)
+					return
+				}
 			}
 		})
 	}
@@ -159,28 +197,11 @@ func actsOnTerminal(r rune) bool {
 	return (r >= 0x80 && r <= 0x9f) || sanitize.IsBidiControl(r)
 }
 
-// reportJSON is the report as `--format json` prints it.
-func reportJSON(r *model.Report) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(r); err != nil {
-		return nil, err
-	}
-	return jsonInert(b.Bytes()), nil
-}
-
 // Write writes the report in format f.
 func Write(w io.Writer, f Format, d Doc) error {
 	switch f {
 	case JSON:
-		b, err := reportJSON(&d.Report)
-		if err != nil {
-			return err
-		}
-		_, err = w.Write(b)
-		return err
+		return writeJSON(w, &d.Report)
 	case Text:
 		return writeText(w, d.header(), d.allSections(), d.Lang)
 	case Markdown:
