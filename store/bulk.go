@@ -249,14 +249,6 @@ func (p *bulkParents) keep(txid int, recs map[[16]byte]model.Record) {
 	p.txid = txid
 }
 
-// forget drops the parents (a bulk load failed: what it held was not
-// written).
-func (p *bulkParents) forget() {
-	p.mu.Lock()
-	p.recs, p.fifo = nil, nil
-	p.mu.Unlock()
-}
-
 // storedAbove reports whether id is above every record of kind k stored
 // when the createBulk of tx began (then it is not stored).
 func storedAbove(b *bulkIx, k model.Kind, id [16]byte) bool {
@@ -310,7 +302,7 @@ func (s *Store) createBulk(tx *bolt.Tx, st *model.Settings, cal *model.Calendar,
 		}
 	}
 	pre := s.prepared.take(st)
-	prepErr, prepAt := sideBySide(len(recs), func(i int) error {
+	prepAt, prepErr := sideBySide(len(recs), func(i int) error {
 		if pre[recs[i]] {
 			return nil
 		}
@@ -414,7 +406,7 @@ func (s *Store) PrepareBatch(recs []model.Record) error {
 	if err != nil {
 		return err
 	}
-	if err, _ := sideBySide(len(recs), func(i int) error { return prepCreate(st, cal, recs[i]) }); err != nil {
+	if _, err := sideBySide(len(recs), func(i int) error { return prepCreate(st, cal, recs[i]) }); err != nil {
 		return err
 	}
 	s.prepared.put(st, recs)
@@ -453,9 +445,9 @@ func (p *prepared) take(st *model.Settings) map[model.Record]bool {
 	return recs
 }
 
-// sideBySide runs fn(0) … fn(n-1) on every core. It returns the error of
-// the lowest i that failed, and that i (n when none did).
-func sideBySide(n int, fn func(i int) error) (error, int) {
+// sideBySide runs fn(0) … fn(n-1) on every core. It returns the lowest i
+// that failed (n when none did) and its error.
+func sideBySide(n int, fn func(i int) error) (int, error) {
 	errs := make([]error, n)
 	workers := max(1, min(runtime.GOMAXPROCS(0), n/64))
 	var wg sync.WaitGroup
@@ -471,10 +463,10 @@ func sideBySide(n int, fn func(i int) error) (error, int) {
 	wg.Wait()
 	for i, err := range errs {
 		if err != nil {
-			return err, i
+			return i, err
 		}
 	}
-	return nil, n
+	return n, nil
 }
 
 // packBulk packs the records a bulk import wrote as JSON (the latest value
