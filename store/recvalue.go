@@ -135,16 +135,19 @@ func withRecordJSON(id, v []byte, fn func(js []byte) error) error {
 		return errRecordCorrupt
 	}
 	u.out.Reset()
+	var head []byte
 	if v[0] == recNoID {
-		u.out.Write(idHead(id))
+		head = idHead(id)
+		u.out.Write(head)
 	}
 	if _, err := u.out.ReadFrom(u.r); err != nil {
 		return fmt.Errorf("%w: %v", errRecordCorrupt, err)
 	}
-	if u.out.Len() < 2 || u.out.Bytes()[0] != '{' || v[0] == recNoID && (u.out.Len() <= len(idHead(id)) || u.out.Bytes()[len(idHead(id))] != ',') {
+	js := u.out.Bytes()
+	if len(js) < 2 || js[0] != '{' || head != nil && (len(js) <= len(head) || js[len(head)] != ',') {
 		return errRecordCorrupt
 	}
-	return fn(u.out.Bytes())
+	return fn(js)
 }
 
 // decodeRecordInto decodes the record value v stored under id into rec (a
