@@ -488,16 +488,10 @@ func packBulk(tx *bolt.Tx, recs []bulkRec) error {
 			jobs = append(jobs, job{b, r.id[:], v})
 		}
 	}
-	n := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for w := range n {
-		wg.Go(func() {
-			for i := w; i < len(jobs); i += n {
-				jobs[i].value = packRecord(jobs[i].id, jobs[i].value)
-			}
-		})
-	}
-	wg.Wait()
+	sideBySide(len(jobs), func(i int) error {
+		jobs[i].value = packRecord(jobs[i].id, jobs[i].value)
+		return nil
+	})
 	for _, j := range jobs {
 		if err := j.bucket.Put(j.id, j.value); err != nil {
 			return err

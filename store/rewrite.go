@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sync"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -308,19 +307,8 @@ type rewriteItem struct{ k, v []byte }
 const rewriteBatch = 1024
 
 func rewriteAll(bucket []byte, batch []rewriteItem) {
-	n := runtime.GOMAXPROCS(0)
-	if n > len(batch) {
-		n = len(batch)
-	}
-	var wg sync.WaitGroup
-	for w := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(batch); i += n {
-				batch[i].v = rewriteKey(bucket, batch[i].k, batch[i].v)
-			}
-		}()
-	}
-	wg.Wait()
+	sideBySide(len(batch), func(i int) error {
+		batch[i].v = rewriteKey(bucket, batch[i].k, batch[i].v)
+		return nil
+	})
 }
