@@ -306,9 +306,7 @@ func initBuckets(tx *bolt.Tx) error {
 	if err := putCollation(tx); err != nil {
 		return err
 	}
-	v := make([]byte, 4)
-	binary.BigEndian.PutUint32(v, SchemaVersion)
-	return tx.Bucket(bMeta).Put(kSchema, v)
+	return tx.Bucket(bMeta).Put(kSchema, schemaBytes(SchemaVersion))
 }
 
 // Path is the database file's path.
