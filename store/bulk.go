@@ -55,6 +55,9 @@ type bulkRec struct {
 	id     [16]byte
 }
 
+// uniqName is the key in uniq of a reference prefix in an index bucket.
+func uniqName(bucket, prefix []byte) string { return string(bucket) + "\x00" + string(prefix) }
+
 // bulks maps a write transaction to its bulk import, if it is one.
 var bulks sync.Map // *bolt.Tx → *bulkIx
 
@@ -83,7 +86,7 @@ func ixPut(tx *bolt.Tx, bucket, key, val []byte) error {
 	if len(key) > 21 && key[0] == ixUnique && bytes.HasPrefix(bucket, []byte("ix/")) {
 		var id [16]byte
 		copy(id[:], key[len(key)-16:])
-		b.uniq[name+"\x00"+string(key[:len(key)-20])] = id
+		b.uniq[uniqName(bucket, key[:len(key)-20])] = id
 	}
 	return nil
 }
@@ -108,7 +111,7 @@ func bulkTaken(tx *bolt.Tx, bucket, prefix []byte, id [16]byte) bool {
 	if b == nil {
 		return false
 	}
-	got, ok := b.uniq[string(bucket)+"\x00"+string(prefix)]
+	got, ok := b.uniq[uniqName(bucket, prefix)]
 	return ok && got != id
 }
 
@@ -349,7 +352,7 @@ func (s *Store) createBulk(tx *bolt.Tx, st *model.Settings, cal *model.Calendar,
 				// Its reference is taken for the records after it
 				// (refTaken), before its keys are written.
 				m := recs[i].GetMeta()
-				b.uniq[string(bIx(recs[i].Kind()))+"\x00"+string(uniqPrefix(m.Ward, m.Ref))] = id
+				b.uniq[uniqName(bIx(recs[i].Kind()), uniqPrefix(m.Ward, m.Ref))] = id
 				if err := created(tx, recs[i], id, now, by); err != nil {
 					return err
 				}
