@@ -204,7 +204,7 @@ type rowDecoder struct {
 // nRecent is how many values of a common field are kept at hand.
 const nRecent = 8
 
-// The fields read with common, each with its slot in last.
+// The fields read with common, each with its slot in recent.
 const (
 	cWard = iota
 	cStatus
