@@ -142,8 +142,8 @@ func (t *pageTree) willNeed(ids []uint64) {
 	type run struct{ from, n uint64 }
 	var runs []run
 	for _, id := range ids {
-		if r := &runs; len(*r) > 0 && (*r)[len(*r)-1].from+(*r)[len(*r)-1].n == id {
-			(*r)[len(*r)-1].n++
+		if n := len(runs); n > 0 && runs[n-1].from+runs[n-1].n == id {
+			runs[n-1].n++
 			continue
 		}
 		runs = append(runs, run{id, 1})
