@@ -144,9 +144,6 @@ func (s *Store) createBatch(recs []model.Record, by string, also func(tx *bolt.T
 					break
 				}
 			}
-			if err == nil {
-				err = finishBulk(tx)
-			}
 		}
 		if err == nil && also != nil {
 			err = also(tx)
