@@ -113,7 +113,7 @@ func (s *Store) AutoBackup(keep model.Backups) (AutoBackupResult, error) {
 		res.Written = name
 	}
 	drop := toPrune(names, keep.Daily, keep.Weekly)
-	kept := ours(names, drop) // newest first
+	kept := ours(names, drop) // newest first, as toPrune sorted names
 	sizes := make([]int64, len(kept))
 	for i, name := range kept {
 		if fi, err := os.Stat(name); err == nil {

@@ -97,7 +97,8 @@ func backupTime(name string) (time.Time, bool) {
 
 // toPrune lists the automatic backups to delete: the newest daily are
 // kept, and of the older ones the newest of each of weekly ISO weeks that
-// no daily one falls in.
+// no daily one falls in. It sorts names newest first, in place
+// (AutoBackup's budget counts from the newest on that order).
 func toPrune(names []string, daily, weekly int) []string {
 	sort.Slice(names, func(i, j int) bool { return filepath.Base(names[i]) > filepath.Base(names[j]) })
 	var out []string
