@@ -107,8 +107,10 @@ func (a *Aggregator) followPetition(r *Row) {
 	if r.RepeatNo >= 2 {
 		a.p.Repeated++
 	}
-	if _, ok := a.fu.matters[r.Matter]; !ok && r.RepeatNo >= 3 {
-		a.fu.matters[a.keep(r.Matter)] = struct{}{}
+	if r.RepeatNo >= 3 {
+		if _, ok := a.fu.matters[r.Matter]; !ok {
+			a.fu.matters[a.keep(r.Matter)] = struct{}{}
+		}
 	}
 }
 

@@ -24,9 +24,11 @@ const (
 // whoKey is 'w' ‖ SortKey(who) ‖ 0 ‖ date ‖ id. A confidential petition's
 // Who is empty: it sorts first.
 func whoKey(row *model.Row, id [16]byte) []byte {
-	key := model.SortKey(row.Who)
+	var key []byte
 	if row.Kind == model.KindPetition {
 		key = model.NameSortKey(row.Who) // a person: by given name
+	} else {
+		key = model.SortKey(row.Who)
 	}
 	return append([]byte{sortWho}, prefixedKey(string(key), row.Date, id)...)
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -16,24 +17,7 @@ import (
 // is being typed; the next start offers the draft and resumes it with what
 // was typed, and the database passes `gopy check`.
 func TestDraftSurvivesAKilledProcess(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	for _, tool := range []string{"tmux", "go"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s not found", tool)
-		}
-	}
-	dir := t.TempDir()
-	bin, db := filepath.Join(dir, "gopy"), filepath.Join(dir, "demo.db")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = ".."
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	if out, err := exec.Command(bin, "--db", db, "demo", "--records", "200").CombinedOutput(); err != nil {
-		t.Fatalf("demo: %v\n%s", err, out)
-	}
+	_, bin, db := builtWithDemo(t, 200)
 
 	tm := &tmuxSession{t: t, name: fmt.Sprintf("gopy-crash-%d", os.Getpid())}
 	t.Cleanup(tm.kill)
@@ -80,6 +64,32 @@ func TestDraftSurvivesAKilledProcess(t *testing.T) {
 	if strings.Contains(tm.screen(), "chưa lưu") {
 		t.Fatalf("the draft is offered again after its form was saved:\n%s", tm.screen())
 	}
+}
+
+// builtWithDemo skips unless tmux and go are at hand (and not -short), then
+// builds gopy into a temporary folder beside a demo database of records
+// records: the folder, the binary and the database.
+func builtWithDemo(t *testing.T, records int) (dir, bin, db string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	for _, tool := range []string{"tmux", "go"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s not found", tool)
+		}
+	}
+	dir = t.TempDir()
+	bin, db = filepath.Join(dir, "gopy"), filepath.Join(dir, "demo.db")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Dir = ".."
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	if out, err := exec.Command(bin, "--db", db, "demo", "--records", strconv.Itoa(records)).CombinedOutput(); err != nil {
+		t.Fatalf("demo: %v\n%s", err, out)
+	}
+	return dir, bin, db
 }
 
 // tmuxSession runs one program in a detached 80×24 tmux session, on a tmux

@@ -55,10 +55,7 @@ func (v *settingsView) adminSections(b *docBuilder) {
 	if _, ok := v.c.store.CurrentUser(); ok {
 		b.para(l.T("set.pass_hint"), 1, st.Muted.Render)
 	}
-	bk := v.c.settings.Backups
-	if bk.Daily <= 0 {
-		bk = model.DefaultBackups()
-	}
+	bk := v.c.settings.Backups // never unset: Settings.Normalize fills it
 	b.section(l.T("set.backups"))
 	b.para(l.F("set.backup_keep", bk.Daily, bk.Weekly), 1, nil)
 	if bk.BudgetMB > 0 {

@@ -14,25 +14,8 @@ import (
 // terminal at start (`tmux info`, 3–17 ms a start; see ui/termquiet): a
 // tmux first in $PATH that records its calls is never called.
 func TestNoTmuxInfoAtStart(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
-	for _, tool := range []string{"tmux", "go"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s not found", tool)
-		}
-	}
+	dir, bin, db := builtWithDemo(t, 50)
 	realTmux, _ := exec.LookPath("tmux")
-	dir := t.TempDir()
-	bin, db := filepath.Join(dir, "gopy"), filepath.Join(dir, "demo.db")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = ".."
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	if out, err := exec.Command(bin, "--db", db, "demo", "--records", "50").CombinedOutput(); err != nil {
-		t.Fatalf("demo: %v\n%s", err, out)
-	}
 	fake, calls := filepath.Join(dir, "bin"), filepath.Join(dir, "tmux-calls")
 	if err := os.Mkdir(fake, 0o700); err != nil {
 		t.Fatal(err)

@@ -126,10 +126,7 @@ func newSettingsSpec(ctx *Context) *settingsSpec {
 	s.idle.setValue(strconv.Itoa(idleMinutes(st)))
 	s.all = append(s.all, s.idle)
 
-	bk := st.Backups
-	if bk.Daily <= 0 {
-		bk = model.DefaultBackups()
-	}
+	bk := st.Backups // never unset: Settings.Normalize fills it
 	s.backupDaily = b.make(kNumber, "backup_daily")
 	s.backupDaily.in.CharLimit = 4
 	s.backupDaily.section = b.l.T("set.backups")
