@@ -153,7 +153,7 @@ func finishBulkWith(tx *bolt.Tx, walked func(n int)) error {
 	for _, name := range names {
 		kvs := b.puts[name]
 		bucket := tx.Bucket([]byte(name))
-		bucket.FillPercent = 0.9
+		bucket.FillPercent = bulkFill
 		dels := b.dels[name]
 		for i, kv := range kvs {
 			if d, ok := dels[string(kv.key)]; ok && d > kv.seq {
@@ -289,7 +289,7 @@ func recordExists(tx *bolt.Tx, k model.Kind, id [16]byte) bool {
 // same checks in the same order, the same first error, the same bytes.
 //
 // Once the transaction commits, the caller calls committed.
-func (s *Store) createBulk(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, recs []model.Record, by string) (committed func(), err error) {
+func (s *Store) createBulk(tx *bolt.Tx, st *model.Settings, cal *model.Calendar, recs []model.Record, by string, hold *heldKeys) (committed func(), err error) {
 	b := startBulk(tx)
 	b.pending = make(map[[16]byte]model.Record, len(recs))
 	b.parents = s.parents.take(tx)
@@ -375,8 +375,24 @@ func (s *Store) createBulk(tx *bolt.Tx, st *model.Settings, cal *model.Calendar,
 			return nil, j.err
 		}
 		for _, e := range j.out {
-			if err := e.put(tx); err != nil {
+			if hold == nil {
+				if err := e.put(tx); err != nil {
+					return nil, err
+				}
+				continue
+			}
+			// A Load's who keys and links are written at its end.
+			if err := recPut(tx, e.kind, e.id[:], e.val); err != nil {
 				return nil, err
+			}
+			ki := kindIndex(e.kind)
+			for _, x := range e.ix {
+				if hold.hold(ki, x) {
+					continue
+				}
+				if err := ixPut(tx, x.bucket, x.key, x.val); err != nil {
+					return nil, err
+				}
 			}
 		}
 	}

@@ -48,6 +48,9 @@ func (s *Store) Check() (problems []string, err error) {
 		if len(problems) > 0 {
 			return nil
 		}
+		if hasHeld(tx) {
+			add("a bulk load was stopped before writing its who index keys and links (open the database to write, or gopy check --repair)")
+		}
 		links := 0
 		for _, k := range model.Kinds {
 			var n, ixN int

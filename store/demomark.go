@@ -34,7 +34,7 @@ func (s *Store) AddDemoRecords(n int) error {
 // database whose records are all known as demo data (gopy demo may add
 // to it again without --force).
 func (s *Store) CreateDemoBatch(recs []model.Record, by string) error {
-	return s.createBatch(recs, by, func(tx *bolt.Tx) error { return addDemo(tx, len(recs)) })
+	return s.createBatch(recs, by, nil, func(tx *bolt.Tx) error { return addDemo(tx, len(recs)) })
 }
 
 func addDemo(tx *bolt.Tx, n int) error {

@@ -107,6 +107,10 @@ func (s *Store) Repair() ([]string, error) {
 				}
 			}
 		}
+		// Whatever a stopped bulk load held back is written now.
+		if err := tx.Bucket(bMeta).Delete(kHeld); err != nil {
+			return err
+		}
 		return putCollation(tx)
 	})
 	return notes, err

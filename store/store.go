@@ -285,7 +285,17 @@ func (s *Store) prepare(readOnly bool) error {
 		}
 	}
 	if readOnly {
+		var held bool
+		s.view(func(tx *bolt.Tx) error { held = hasHeld(tx); return nil })
+		if held {
+			// A bulk load was stopped before it wrote its held-back
+			// entries (held.go): an open for writing writes them.
+			return fmt.Errorf("%s (an interrupted bulk load's index entries): %w", s.path, ErrOlderSchema)
+		}
 		return nil
+	}
+	if err := s.restoreHeld(); err != nil {
+		return err
 	}
 	var hasKey bool
 	s.view(func(tx *bolt.Tx) error { hasKey = hasSigningKey(tx); return nil })

@@ -60,10 +60,6 @@ func runDemo(env *Env, args []string) int {
 	// demo leaves a sound database of the batches done, all known as
 	// demo data.
 	err = demo.Generate(s, demo.Options{Records: *records, Ward: *ward, Wards: *wards, Seed: *seed, Today: env.Today(), MarkDemo: true})
-	if err == nil {
-		// The bulk load left pages free and half-filled: a fresh file.
-		err = s.Repack()
-	}
 	if serr := s.Sync(); err == nil {
 		err = serr
 	}

@@ -1,0 +1,303 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"sync"
+
+	bolt "go.etcd.io/bbolt"
+
+	"gopy/model"
+)
+
+// A demo of a million records writes 200 transactions of 5,000 records.
+// Most of what a record writes lands at the end of its bucket (records by
+// ULID, rows by date, status and reference keys within their section),
+// but two kinds of entries land anywhere: the who keys (a name's
+// collation key: each transaction added keys to thousands of pages all
+// over the who section, and bbolt copies every page it changes at each
+// commit) and the links (parent id ‖ child id: a commitment's feedback is
+// weeks old). A Load holds those back for the whole bulk load and writes
+// them once at its end, in key order, on full pages.
+//
+// Until then the database lacks them: each of the Load's transactions
+// sets kHeld in meta, and the last transaction that writes them removes
+// it. A load killed before (Ctrl-C, a crash) leaves kHeld: the next open
+// for writing writes the missing entries from the list rows (restoreHeld)
+// before anything else reads the file; a read-only open asks for that
+// open first (ErrOlderSchema, which the CLI's openRead answers by opening
+// to write once); `gopy check --repair` rebuilds them too.
+
+// kHeld marks a database whose who keys and links a bulk load held back
+// and has not written yet.
+var kHeld = []byte("load/held")
+
+// heldTxKeys is how many held entries one transaction of writeHeld puts:
+// bbolt keeps a transaction's nodes in memory until it commits. (A
+// variable: the tests write in several transactions.)
+var heldTxKeys = 200_000
+
+// heldKey is a who key held back: head is its name part ('w' ‖ SortKey ‖
+// 0), shared by every record of that name (heldKeys.heads), tail its
+// date ‖ id.
+type heldKey struct {
+	head uint32
+	tail [20]byte
+}
+
+// heldKeys are the entries a Load holds back: 24 bytes a who key, 32 a
+// link (a million demo records: ≈ 30 MB).
+type heldKeys struct {
+	heads  []string
+	headOf map[string]uint32
+	who    [][]heldKey // by kind, in model.Kinds' order
+	links  [][32]byte
+}
+
+func newHeldKeys() *heldKeys {
+	return &heldKeys{headOf: map[string]uint32{}, who: make([][]heldKey, len(model.Kinds))}
+}
+
+// heldMark is how many entries heldKeys held at a moment (truncate).
+type heldMark struct {
+	who   []int
+	links int
+}
+
+func (h *heldKeys) mark() heldMark {
+	m := heldMark{links: len(h.links)}
+	for _, w := range h.who {
+		m.who = append(m.who, len(w))
+	}
+	return m
+}
+
+// truncate forgets what was added after m (a batch whose transaction
+// failed).
+func (h *heldKeys) truncate(m heldMark) {
+	h.links = h.links[:m.links]
+	for i := range h.who {
+		h.who[i] = h.who[i][:m.who[i]]
+	}
+}
+
+func kindIndex(k model.Kind) int { return slices.Index(model.Kinds, k) }
+
+// hold takes an entry of a record of kind k if it is one a Load holds
+// back (a who key, a link), and reports whether it did.
+func (h *heldKeys) hold(k int, x ixEntry) bool {
+	switch {
+	case len(x.key) == 32 && bytes.Equal(x.bucket, bLinks):
+		h.links = append(h.links, [32]byte(x.key))
+		return true
+	case len(x.key) > 21 && x.key[0] == sortWho && bytes.HasPrefix(x.bucket, []byte("ix/")):
+		h.addWho(k, x.key)
+		return true
+	}
+	return false
+}
+
+func (h *heldKeys) addWho(k int, key []byte) {
+	head := key[:len(key)-20]
+	i, ok := h.headOf[string(head)]
+	if !ok {
+		i = uint32(len(h.heads))
+		s := string(head)
+		h.heads = append(h.heads, s)
+		h.headOf[s] = i
+	}
+	h.who[k] = append(h.who[k], heldKey{head: i, tail: [20]byte(key[len(key)-20:])})
+}
+
+// compareWho orders two held who keys as their bytes (head ‖ tail) sort.
+// A head may be a prefix of another (a collation key can hold a zero
+// byte), so when the heads differ the longer one's rest is compared with
+// the other's tail.
+func (h *heldKeys) compareWho(a, b heldKey) int {
+	if a.head == b.head {
+		return bytes.Compare(a.tail[:], b.tail[:])
+	}
+	ha, hb := h.heads[a.head], h.heads[b.head]
+	n := min(len(ha), len(hb))
+	if c := bytes.Compare([]byte(ha[:n]), []byte(hb[:n])); c != 0 {
+		return c
+	}
+	// One head is the other's prefix: compare the rests.
+	ra := append([]byte(ha[n:]), a.tail[:]...)
+	rb := append([]byte(hb[n:]), b.tail[:]...)
+	return bytes.Compare(ra, rb)
+}
+
+// sort puts every kind's who keys and the links in key order, side by
+// side.
+func (h *heldKeys) sort() {
+	var wg sync.WaitGroup
+	for i := range h.who {
+		w := h.who[i]
+		wg.Go(func() { slices.SortFunc(w, h.compareWho) })
+	}
+	wg.Go(func() { slices.SortFunc(h.links, func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) }) })
+	wg.Wait()
+}
+
+func (h *heldKeys) empty() bool {
+	if len(h.links) > 0 {
+		return false
+	}
+	for _, w := range h.who {
+		if len(w) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// writeHeld writes the held entries in key order, full pages, in
+// transactions of heldTxKeys entries, and removes kHeld in the last.
+// With skipPresent, an entry already stored is not written again (a
+// restore after a kill: most were).
+func (s *Store) writeHeld(h *heldKeys, skipPresent bool) error {
+	h.sort()
+	type step struct {
+		bucket []byte
+		n      int
+		key    func(i int, buf []byte) []byte
+	}
+	var steps []step
+	for ki, k := range model.Kinds {
+		w := h.who[ki]
+		steps = append(steps, step{bIx(k), len(w), func(i int, buf []byte) []byte {
+			return append(append(buf, h.heads[w[i].head]...), w[i].tail[:]...)
+		}})
+	}
+	steps = append(steps, step{bLinks, len(h.links), func(i int, buf []byte) []byte { return append(buf, h.links[i][:]...) }})
+	si, i := 0, 0
+	var buf []byte
+	for {
+		err := s.update(func(tx *bolt.Tx) error {
+			for n := 0; si < len(steps) && n < heldTxKeys; {
+				st := steps[si]
+				b := tx.Bucket(st.bucket)
+				// Written in key order: a page is left full.
+				b.FillPercent = 1.0
+				for ; i < st.n && n < heldTxKeys; i, n = i+1, n+1 {
+					buf = st.key(i, buf[:0])
+					if skipPresent && b.Get(buf) != nil {
+						continue
+					}
+					if err := b.Put(buf, nil); err != nil {
+						return fmt.Errorf("%s: %w", st.bucket, err)
+					}
+				}
+				if i == st.n {
+					si, i = si+1, 0
+				}
+			}
+			if si < len(steps) {
+				return nil
+			}
+			return tx.Bucket(bMeta).Delete(kHeld)
+		})
+		if err != nil {
+			return err
+		}
+		s.releaseMapped()
+		if si == len(steps) {
+			return nil
+		}
+	}
+}
+
+// restoreHeld writes the who keys and links a bulk load held back and was
+// stopped before writing (kHeld set), from the list rows. The entries the
+// load wrote, and the rest of the index, are left as they are.
+func (s *Store) restoreHeld() error {
+	var held bool
+	if err := s.view(func(tx *bolt.Tx) error { held = tx.Bucket(bMeta).Get(kHeld) != nil; return nil }); err != nil || !held {
+		return err
+	}
+	h := newHeldKeys()
+	err := s.view(func(tx *bolt.Tx) error {
+		for ki, k := range model.Kinds {
+			var row model.Row
+			err := tx.Bucket(bList(k)).ForEach(func(key, v []byte) error {
+				if len(key) != 20 {
+					return nil // left for gopy check to report
+				}
+				if err := decodeRow(k, key, v, &row); err != nil {
+					return nil
+				}
+				id := [16]byte(key[4:])
+				h.addWho(ki, whoKey(&row, id))
+				if row.ParentID != "" {
+					if pid, err := model.ParseID(row.ParentID); err == nil {
+						h.links = append(h.links, [32]byte(append(pid[:], id[:]...)))
+					}
+				}
+				s.touched(1)
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := s.writeHeld(h, true); err != nil {
+		return fmt.Errorf("%s: write the index entries an interrupted bulk load held back: %w", s.path, err)
+	}
+	return nil
+}
+
+// hasHeld reports whether a bulk load's held entries are still unwritten.
+func hasHeld(tx *bolt.Tx) bool { return tx.Bucket(bMeta).Get(kHeld) != nil }
+
+// Load is a bulk load in many batches (gopy demo) whose who keys and
+// links are held back and written at its end, in key order (see above).
+// Its batches are committed one by one, as CreateBatch's are; Finish
+// writes what they held back. A Load is used by one goroutine.
+type Load struct {
+	s    *Store
+	held *heldKeys
+}
+
+// StartLoad begins a bulk load.
+func (s *Store) StartLoad() *Load { return &Load{s: s, held: newHeldKeys()} }
+
+// CreateBatch is Store.CreateBatch (CreateDemoBatch when demo) holding
+// back the batch's who keys and links.
+func (l *Load) CreateBatch(recs []model.Record, by string, demo bool) error {
+	m := l.held.mark()
+	err := l.s.createBatch(recs, by, l.held, func(tx *bolt.Tx) error {
+		if demo {
+			if err := addDemo(tx, len(recs)); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bMeta).Put(kHeld, []byte{1})
+	})
+	if err != nil {
+		l.held.truncate(m)
+	}
+	return err
+}
+
+// Finish writes the entries the load's batches held back. A load that
+// fails or is stopped must still be finished: until then (or the next
+// open for writing) its records are missing from the who lists.
+func (l *Load) Finish() error {
+	h := l.held
+	l.held = newHeldKeys()
+	if h.empty() {
+		var held bool
+		l.s.view(func(tx *bolt.Tx) error { held = hasHeld(tx); return nil })
+		if !held {
+			return nil
+		}
+	}
+	return l.s.writeHeld(h, false)
+}
