@@ -97,3 +97,11 @@ func CrashMigrationAt(stage string, n, txBytes int) {
 		}
 	}
 }
+
+// HeldTxKeys makes a Load write its held-back entries n to a transaction,
+// until the returned func is called.
+func HeldTxKeys(n int) (restore func()) {
+	old := heldTxKeys
+	heldTxKeys = n
+	return func() { heldTxKeys = old }
+}
