@@ -105,3 +105,8 @@ func HeldTxKeys(n int) (restore func()) {
 	heldTxKeys = n
 	return func() { heldTxKeys = old }
 }
+
+// PackRecord and RecDict: the record packing, for the packing tests.
+func PackRecord(id, js []byte) []byte { return packRecord(id, js) }
+
+var RecDict = recDict
