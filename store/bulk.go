@@ -336,6 +336,12 @@ func (s *Store) createBulk(tx *bolt.Tx, st *model.Settings, cal *model.Calendar,
 		})
 	}
 	var sent []*job
+	// assigned: the record's reference is given here (nextRef), which a
+	// Load may hold back (held.go).
+	var assigned []bool
+	if hold != nil {
+		assigned = make([]bool, len(recs))
+	}
 	err = func() error {
 		defer func() {
 			close(jobs)
@@ -344,6 +350,9 @@ func (s *Store) createBulk(tx *bolt.Tx, st *model.Settings, cal *model.Calendar,
 		for lo := 0; lo < prepAt; lo += chunk {
 			j := &job{lo: lo, hi: min(lo+chunk, prepAt), done: make(chan struct{})}
 			for i := j.lo; i < j.hi; i++ {
+				if hold != nil {
+					assigned[i] = recs[i].GetMeta().Ref == ""
+				}
 				id, now, err := s.admit(tx, recs[i], by)
 				if err != nil {
 					return err
@@ -374,19 +383,39 @@ func (s *Store) createBulk(tx *bolt.Tx, st *model.Settings, cal *model.Calendar,
 		if j.err != nil {
 			return nil, j.err
 		}
-		for _, e := range j.out {
+		for n, e := range j.out {
 			if hold == nil {
 				if err := e.put(tx); err != nil {
 					return nil, err
 				}
 				continue
 			}
-			// A Load's who keys and links are written at its end.
+			// A Load's who keys, links and the references it gave are
+			// written at its end.
 			if err := recPut(tx, e.kind, e.id[:], e.val); err != nil {
 				return nil, err
 			}
 			ki := kindIndex(e.kind)
+			refsHeld := false
+			if assigned[j.lo+n] {
+				var r, u []byte
+				for _, x := range e.ix {
+					if len(x.key) > 0 && bytes.HasPrefix(x.bucket, []byte("ix/")) {
+						switch x.key[0] {
+						case sortRef:
+							r = x.key
+						case ixUnique:
+							u = x.key
+						}
+					}
+				}
+				m := recs[j.lo+n].GetMeta()
+				refsHeld = r != nil && u != nil && hold.holdRefs(ki, m.Ward, m.Ref, r, u)
+			}
 			for _, x := range e.ix {
+				if refsHeld && len(x.key) > 0 && (x.key[0] == sortRef || x.key[0] == ixUnique) && bytes.HasPrefix(x.bucket, []byte("ix/")) {
+					continue
+				}
 				if hold.hold(ki, x) {
 					continue
 				}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 
 	bolt "go.etcd.io/bbolt"
@@ -14,12 +15,21 @@ import (
 // A demo of a million records writes 200 transactions of 5,000 records.
 // Most of what a record writes lands at the end of its bucket (records by
 // ULID, rows by date, status and reference keys within their section),
-// but two kinds of entries land anywhere: the who keys (a name's
+// but three kinds of entries land anywhere: the who keys (a name's
 // collation key: each transaction added keys to thousands of pages all
 // over the who section, and bbolt copies every page it changes at each
-// commit) and the links (parent id ‖ child id: a commitment's feedback is
-// weeks old). A Load holds those back for the whole bulk load and writes
-// them once at its end, in key order, on full pages.
+// commit), the reference keys ('r' and 'u': "KN-2025-10000" sorts
+// between "KN-2025-1000" and "KN-2025-1001", so past the 9,999th record
+// of a kind in a year each reference lands among the earlier ones) and
+// the links (parent id ‖ child id: a commitment's feedback is weeks
+// old). A Load holds those back for the whole bulk load and writes them
+// once at its end, in key order, on full pages.
+//
+// Only the references the load gave out itself are held (nextRef: above
+// every number given before, so the next one's uniqueness check never
+// looks for a held one); a record that comes with its own reference has
+// its keys written at once, and before its batch the Load writes what it
+// holds, so that its check sees every reference.
 //
 // Until then the database lacks them: each of the Load's transactions
 // sets kHeld in meta, and the last transaction that writes them removes
@@ -46,29 +56,48 @@ type heldKey struct {
 	tail [20]byte
 }
 
-// heldKeys are the entries a Load holds back: 24 bytes a who key, 32 a
-// link (a million demo records: ≈ 30 MB).
+// heldRef is a record's reference keys held back: 'r' ‖ ref ‖ 0 ‖ tail
+// and 'u' ‖ ward ‖ 0 ‖ ref ‖ 0 ‖ tail, the reference's text at off in its
+// kind's refText, the ward's in wards.
+type heldRef struct {
+	tail [20]byte
+	off  uint32
+	ward uint32
+	n    uint16
+}
+
+// heldKeys are the entries a Load holds back: 24 bytes a who key, 32 and
+// the reference's text for both reference keys, 32 a link (a million
+// demo records: ≈ 75 MB).
 type heldKeys struct {
 	heads  []string
 	headOf map[string]uint32
 	who    [][]heldKey // by kind, in model.Kinds' order
+	wards  []string
+	wardOf map[string]uint32
+	refs   [][]heldRef // by kind
+	refTxt [][]byte    // by kind
 	links  [][32]byte
 }
 
 func newHeldKeys() *heldKeys {
-	return &heldKeys{headOf: map[string]uint32{}, who: make([][]heldKey, len(model.Kinds))}
+	n := len(model.Kinds)
+	return &heldKeys{headOf: map[string]uint32{}, who: make([][]heldKey, n),
+		wardOf: map[string]uint32{}, refs: make([][]heldRef, n), refTxt: make([][]byte, n)}
 }
 
 // heldMark is how many entries heldKeys held at a moment (truncate).
 type heldMark struct {
-	who   []int
-	links int
+	who, refs, refTxt []int
+	links             int
 }
 
 func (h *heldKeys) mark() heldMark {
 	m := heldMark{links: len(h.links)}
-	for _, w := range h.who {
-		m.who = append(m.who, len(w))
+	for i := range h.who {
+		m.who = append(m.who, len(h.who[i]))
+		m.refs = append(m.refs, len(h.refs[i]))
+		m.refTxt = append(m.refTxt, len(h.refTxt[i]))
 	}
 	return m
 }
@@ -79,6 +108,71 @@ func (h *heldKeys) truncate(m heldMark) {
 	h.links = h.links[:m.links]
 	for i := range h.who {
 		h.who[i] = h.who[i][:m.who[i]]
+		h.refs[i] = h.refs[i][:m.refs[i]]
+		h.refTxt[i] = h.refTxt[i][:m.refTxt[i]]
+	}
+}
+
+// holdRefs takes a record's reference keys (r, its 'r' key; u, its 'u'
+// key) when they are what ward, ref make, and reports whether it did.
+func (h *heldKeys) holdRefs(k int, ward, ref string, r, u []byte) bool {
+	if len(ref) > 0xffff || len(r) < 22 || len(h.refTxt[k]) > 1<<31 || strings.IndexByte(ref, 0) >= 0 || strings.IndexByte(ward, 0) >= 0 {
+		return false
+	}
+	x := h.addRef(k, ward, ref, [20]byte(r[len(r)-20:]))
+	if !bytes.Equal(h.refKey(k, x, nil), r) || !bytes.Equal(h.uniqKey(k, x, nil), u) {
+		h.refs[k] = h.refs[k][:len(h.refs[k])-1]
+		h.refTxt[k] = h.refTxt[k][:len(h.refTxt[k])-len(ref)]
+		return false
+	}
+	return true
+}
+
+func (h *heldKeys) addRef(k int, ward, ref string, tail [20]byte) heldRef {
+	w, ok := h.wardOf[ward]
+	if !ok {
+		w = uint32(len(h.wards))
+		h.wards = append(h.wards, ward)
+		h.wardOf[ward] = w
+	}
+	x := heldRef{tail: tail, off: uint32(len(h.refTxt[k])), ward: w, n: uint16(len(ref))}
+	h.refTxt[k] = append(h.refTxt[k], ref...)
+	h.refs[k] = append(h.refs[k], x)
+	return x
+}
+
+func (h *heldKeys) ref(k int, x heldRef) []byte {
+	return h.refTxt[k][x.off : x.off+uint32(x.n)]
+}
+
+// refKey is refKey's key of x, appended to buf.
+func (h *heldKeys) refKey(k int, x heldRef, buf []byte) []byte {
+	buf = append(append(append(buf, sortRef), h.ref(k, x)...), 0)
+	return append(buf, x.tail[:]...)
+}
+
+// uniqKey is uniqKey's key of x, appended to buf.
+func (h *heldKeys) uniqKey(k int, x heldRef, buf []byte) []byte {
+	buf = append(append(append(buf, ixUnique), h.wards[x.ward]...), 0)
+	buf = append(append(buf, h.ref(k, x)...), 0)
+	return append(buf, x.tail[:]...)
+}
+
+// compareRef orders two reference entries as their 'r' keys sort (with
+// byRef) or their 'u' keys. Neither a ward code nor a reference held
+// holds a zero byte, so comparing the parts one after the other is
+// comparing the keys.
+func (h *heldKeys) compareRef(k int, byRef bool) func(a, b heldRef) int {
+	return func(a, b heldRef) int {
+		if !byRef && a.ward != b.ward {
+			if c := strings.Compare(h.wards[a.ward], h.wards[b.ward]); c != 0 {
+				return c
+			}
+		}
+		if c := bytes.Compare(h.ref(k, a), h.ref(k, b)); c != 0 {
+			return c
+		}
+		return bytes.Compare(a.tail[:], b.tail[:])
 	}
 }
 
@@ -129,24 +223,30 @@ func (h *heldKeys) compareWho(a, b heldKey) int {
 	return bytes.Compare(ra, rb)
 }
 
-// sort puts every kind's who keys and the links in key order, side by
-// side.
-func (h *heldKeys) sort() {
+// sort puts every kind's who keys and the links in key order, and the
+// reference entries in the order of their 'r' keys (byRef) and of their
+// 'u' keys (byUniq), side by side.
+func (h *heldKeys) sort() (byRef, byUniq [][]heldRef) {
+	byRef, byUniq = h.refs, make([][]heldRef, len(h.refs))
 	var wg sync.WaitGroup
 	for i := range h.who {
-		w := h.who[i]
+		w, r, u := h.who[i], h.refs[i], slices.Clone(h.refs[i])
+		byUniq[i] = u
 		wg.Go(func() { slices.SortFunc(w, h.compareWho) })
+		wg.Go(func() { slices.SortFunc(r, h.compareRef(i, true)) })
+		wg.Go(func() { slices.SortFunc(u, h.compareRef(i, false)) })
 	}
 	wg.Go(func() { slices.SortFunc(h.links, func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) }) })
 	wg.Wait()
+	return byRef, byUniq
 }
 
 func (h *heldKeys) empty() bool {
 	if len(h.links) > 0 {
 		return false
 	}
-	for _, w := range h.who {
-		if len(w) > 0 {
+	for i := range h.who {
+		if len(h.who[i]) > 0 || len(h.refs[i]) > 0 {
 			return false
 		}
 	}
@@ -158,7 +258,7 @@ func (h *heldKeys) empty() bool {
 // With skipPresent, an entry already stored is not written again (a
 // restore after a kill: most were).
 func (s *Store) writeHeld(h *heldKeys, skipPresent bool) error {
-	h.sort()
+	byRef, byUniq := h.sort()
 	type step struct {
 		bucket []byte
 		n      int
@@ -166,10 +266,13 @@ func (s *Store) writeHeld(h *heldKeys, skipPresent bool) error {
 	}
 	var steps []step
 	for ki, k := range model.Kinds {
-		w := h.who[ki]
-		steps = append(steps, step{bIx(k), len(w), func(i int, buf []byte) []byte {
-			return append(append(buf, h.heads[w[i].head]...), w[i].tail[:]...)
-		}})
+		// The sections of the kind's ix bucket in key order: 'r', 'u', 'w'.
+		r, u, w := byRef[ki], byUniq[ki], h.who[ki]
+		steps = append(steps, step{bIx(k), len(r), func(i int, buf []byte) []byte { return h.refKey(ki, r[i], buf) }},
+			step{bIx(k), len(u), func(i int, buf []byte) []byte { return h.uniqKey(ki, u[i], buf) }},
+			step{bIx(k), len(w), func(i int, buf []byte) []byte {
+				return append(append(buf, h.heads[w[i].head]...), w[i].tail[:]...)
+			}})
 	}
 	steps = append(steps, step{bLinks, len(h.links), func(i int, buf []byte) []byte { return append(buf, h.links[i][:]...) }})
 	si, i := 0, 0
@@ -218,6 +321,7 @@ func (s *Store) restoreHeld() error {
 		return err
 	}
 	h := newHeldKeys()
+	var extra []ixEntry
 	err := s.view(func(tx *bolt.Tx) error {
 		for ki, k := range model.Kinds {
 			var row model.Row
@@ -230,6 +334,11 @@ func (s *Store) restoreHeld() error {
 				}
 				id := [16]byte(key[4:])
 				h.addWho(ki, whoKey(&row, id))
+				if r, u := refKey(&row, id), uniqKey(&row, id); !h.holdRefs(ki, row.Ward, row.Ref, r, u) {
+					// Not as a load gives references out: looked up
+					// one by one.
+					extra = append(extra, ixEntry{bIx(k), r, nil}, ixEntry{bIx(k), u, nil})
+				}
 				if row.ParentID != "" {
 					if pid, err := model.ParseID(row.ParentID); err == nil {
 						h.links = append(h.links, [32]byte(append(pid[:], id[:]...)))
@@ -246,6 +355,21 @@ func (s *Store) restoreHeld() error {
 	})
 	if err != nil {
 		return err
+	}
+	if len(extra) > 0 {
+		err := s.update(func(tx *bolt.Tx) error {
+			for _, x := range extra {
+				if tx.Bucket(x.bucket).Get(x.key) == nil {
+					if err := tx.Bucket(x.bucket).Put(x.key, nil); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
 	}
 	if err := s.writeHeld(h, true); err != nil {
 		return fmt.Errorf("%s: write the index entries an interrupted bulk load held back: %w", s.path, err)
@@ -271,6 +395,12 @@ func (s *Store) StartLoad() *Load { return &Load{s: s, held: newHeldKeys()} }
 // CreateBatch is Store.CreateBatch (CreateDemoBatch when demo) holding
 // back the batch's who keys and links.
 func (l *Load) CreateBatch(recs []model.Record, by string, demo bool) error {
+	if slices.ContainsFunc(recs, func(r model.Record) bool { return r.GetMeta().Ref != "" }) {
+		// Its reference is checked against every one given: none held.
+		if err := l.Finish(); err != nil {
+			return err
+		}
+	}
 	m := l.held.mark()
 	err := l.s.createBatch(recs, by, l.held, func(tx *bolt.Tx) error {
 		if demo {

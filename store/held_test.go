@@ -171,3 +171,29 @@ func TestLoadWritesWhatOneByOneWrites(t *testing.T) {
 		}
 	}
 }
+
+// A record that comes with its own reference, in a later batch of a Load,
+// is checked against every reference the load gave out before it: one
+// already given is refused, as it would be outside a load.
+func TestLoadChecksAGivenReferenceAgainstHeldOnes(t *testing.T) {
+	s, _, _ := openTest(t)
+	load := s.StartLoad()
+	first := loadBatch(t, s, 100)
+	if err := load.CreateBatch(first, officer, false); err != nil {
+		t.Fatal(err)
+	}
+	second := loadBatch(t, s, 100)
+	second[50].(*model.Petition).Ref = first[7].(*model.Petition).Ref
+	err := load.CreateBatch(second, officer, false)
+	if inv := asInvalid(t, err); inv.Errors[0].Key != "err.ref_taken" {
+		t.Fatalf("a reference given twice: %v", err)
+	}
+	second[50].(*model.Petition).Ref = ""
+	if err := load.CreateBatch(second, officer, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := load.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	mustClean(t, s)
+}
