@@ -223,22 +223,17 @@ func (h *heldKeys) compareWho(a, b heldKey) int {
 	return bytes.Compare(ra, rb)
 }
 
-// sort puts every kind's who keys and the links in key order, and the
-// reference entries in the order of their 'r' keys (byRef) and of their
-// 'u' keys (byUniq), side by side.
-func (h *heldKeys) sort() (byRef, byUniq [][]heldRef) {
-	byRef, byUniq = h.refs, make([][]heldRef, len(h.refs))
+// sort puts every kind's who keys, its reference entries (in the order
+// of their 'r' keys) and the links in key order, side by side.
+func (h *heldKeys) sort() {
 	var wg sync.WaitGroup
 	for i := range h.who {
-		w, r, u := h.who[i], h.refs[i], slices.Clone(h.refs[i])
-		byUniq[i] = u
+		w, r := h.who[i], h.refs[i]
 		wg.Go(func() { slices.SortFunc(w, h.compareWho) })
 		wg.Go(func() { slices.SortFunc(r, h.compareRef(i, true)) })
-		wg.Go(func() { slices.SortFunc(u, h.compareRef(i, false)) })
 	}
 	wg.Go(func() { slices.SortFunc(h.links, func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) }) })
 	wg.Wait()
-	return byRef, byUniq
 }
 
 func (h *heldKeys) empty() bool {
@@ -258,33 +253,44 @@ func (h *heldKeys) empty() bool {
 // With skipPresent, an entry already stored is not written again (a
 // restore after a kill: most were).
 func (s *Store) writeHeld(h *heldKeys, skipPresent bool) error {
-	byRef, byUniq := h.sort()
+	h.sort()
+	// The sections in key order: each kind's 'r', 'u' and 'w' keys in its
+	// ix bucket, then the links. What is written is let go (a million
+	// records held ≈ 75 MB).
 	type step struct {
 		bucket []byte
-		n      int
+		n      func() int
+		start  func()
 		key    func(i int, buf []byte) []byte
+		done   func()
 	}
 	var steps []step
 	for ki, k := range model.Kinds {
-		// The sections of the kind's ix bucket in key order: 'r', 'u', 'w'.
-		r, u, w := byRef[ki], byUniq[ki], h.who[ki]
-		steps = append(steps, step{bIx(k), len(r), func(i int, buf []byte) []byte { return h.refKey(ki, r[i], buf) }},
-			step{bIx(k), len(u), func(i int, buf []byte) []byte { return h.uniqKey(ki, u[i], buf) }},
-			step{bIx(k), len(w), func(i int, buf []byte) []byte {
-				return append(append(buf, h.heads[w[i].head]...), w[i].tail[:]...)
-			}})
+		steps = append(steps,
+			step{bIx(k), func() int { return len(h.refs[ki]) }, func() {}, func(i int, buf []byte) []byte { return h.refKey(ki, h.refs[ki][i], buf) }, func() {}},
+			// The same entries again, in the order of their 'u' keys.
+			step{bIx(k), func() int { return len(h.refs[ki]) }, func() { slices.SortFunc(h.refs[ki], h.compareRef(ki, false)) },
+				func(i int, buf []byte) []byte { return h.uniqKey(ki, h.refs[ki][i], buf) }, func() { h.refs[ki], h.refTxt[ki] = nil, nil }},
+			step{bIx(k), func() int { return len(h.who[ki]) }, func() {}, func(i int, buf []byte) []byte {
+				w := h.who[ki][i]
+				return append(append(buf, h.heads[w.head]...), w.tail[:]...)
+			}, func() { h.who[ki] = nil }})
 	}
-	steps = append(steps, step{bLinks, len(h.links), func(i int, buf []byte) []byte { return append(buf, h.links[i][:]...) }})
+	steps = append(steps, step{bLinks, func() int { return len(h.links) }, func() {},
+		func(i int, buf []byte) []byte { return append(buf, h.links[i][:]...) }, func() { h.links = nil }})
 	si, i := 0, 0
 	var buf []byte
 	for {
 		err := s.update(func(tx *bolt.Tx) error {
 			for n := 0; si < len(steps) && n < heldTxKeys; {
 				st := steps[si]
+				if i == 0 {
+					st.start()
+				}
 				b := tx.Bucket(st.bucket)
 				// Written in key order: a page is left full.
 				b.FillPercent = 1.0
-				for ; i < st.n && n < heldTxKeys; i, n = i+1, n+1 {
+				for end := st.n(); i < end && n < heldTxKeys; i, n = i+1, n+1 {
 					buf = st.key(i, buf[:0])
 					if skipPresent && b.Get(buf) != nil {
 						continue
@@ -293,7 +299,7 @@ func (s *Store) writeHeld(h *heldKeys, skipPresent bool) error {
 						return fmt.Errorf("%s: %w", st.bucket, err)
 					}
 				}
-				if i == st.n {
+				if i == st.n() {
 					si, i = si+1, 0
 				}
 			}
@@ -304,6 +310,10 @@ func (s *Store) writeHeld(h *heldKeys, skipPresent bool) error {
 		})
 		if err != nil {
 			return err
+		}
+		// Sections written and committed are let go.
+		for j := range si {
+			steps[j].done()
 		}
 		s.releaseMapped()
 		if si == len(steps) {

@@ -27,10 +27,13 @@ func TestHeldEntriesSortAsTheirKeys(t *testing.T) {
 		h.addRef(0, wards[r.IntN(len(wards))], ref, tail)
 		h.addWho(0, append(slices.Clone(heads[r.IntN(len(heads))]), tail[:]...))
 	}
-	byRef, byUniq := h.sort()
+	h.sort()
+	byRef := slices.Clone(h.refs[0])
+	byUniq := slices.Clone(h.refs[0])
+	slices.SortFunc(byUniq, h.compareRef(0, false))
 	for name, keys := range map[string]func(i int) []byte{
-		"r": func(i int) []byte { return h.refKey(0, byRef[0][i], nil) },
-		"u": func(i int) []byte { return h.uniqKey(0, byUniq[0][i], nil) },
+		"r": func(i int) []byte { return h.refKey(0, byRef[i], nil) },
+		"u": func(i int) []byte { return h.uniqKey(0, byUniq[i], nil) },
 		"w": func(i int) []byte { return append([]byte(h.heads[h.who[0][i].head]), h.who[0][i].tail[:]...) },
 	} {
 		for i := 1; i < 3000; i++ {
