@@ -67,7 +67,22 @@ func (d Date) ISO() string {
 	if d == 0 {
 		return ""
 	}
+	if d > 0 && d < 1_0000_00_00 {
+		var b [10]byte
+		return string(d.AppendISO(b[:0]))
+	}
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year(), int(d.Month()), d.Day())
+}
+
+// AppendISO appends ISO's text to b (without a string for the common
+// dates: a record's JSON writes several).
+func (d Date) AppendISO(b []byte) []byte {
+	if d <= 0 || d >= 1_0000_00_00 {
+		return append(b, d.ISO()...)
+	}
+	y, m, dd := int(d)/10000, int(d)/100%100, int(d)%100
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+dd/10), byte('0'+dd%10))
 }
 
 // String formats as dd/mm/yyyy, the form users read and type. Zero gives "".
@@ -79,7 +94,9 @@ func (d Date) String() string {
 }
 
 func (d Date) MarshalJSON() ([]byte, error) {
-	return []byte(`"` + d.ISO() + `"`), nil
+	b := make([]byte, 0, 12)
+	b = append(b, '"')
+	return append(d.AppendISO(b), '"'), nil
 }
 
 func (d *Date) UnmarshalJSON(b []byte) error {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -359,6 +360,10 @@ type encoded struct {
 
 type ixEntry struct{ bucket, key, val []byte }
 
+// jsonBufs are the buffers encodeRecord writes a record's JSON into before
+// packing it.
+var jsonBufs = sync.Pool{New: func() any { b := make([]byte, 0, 2048); return &b }}
+
 // encodeRecord seals a confidential petition's identity to pub (the data
 // key; nil before setup) and encodes rec, its value packed when pack (else
 // its JSON). It reads nothing stored, so a bulk load encodes many records
@@ -370,12 +375,24 @@ func encodeRecord(pub []byte, rec model.Record, id [16]byte, pack bool) (*encode
 			return nil, err
 		}
 	}
-	v, err := json.Marshal(rec)
+	var v []byte
+	var err error
+	if pack {
+		// The JSON is packed into a value of its own: its buffer is
+		// reused (packRecord keeps nothing of it).
+		buf := jsonBufs.Get().(*[]byte)
+		var js []byte
+		js, err = model.AppendJSON((*buf)[:0], rec)
+		if err == nil {
+			v = packRecord(id[:], js)
+		}
+		*buf = js
+		jsonBufs.Put(buf)
+	} else {
+		v, err = model.AppendJSON(nil, rec)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("encode %s: %w", k, err)
-	}
-	if pack {
-		v = packRecord(id[:], v)
 	}
 	row := model.RowOf(rec)
 	return &encoded{kind: k, id: id, val: v, ix: indexEntries(&row, id)}, nil
