@@ -244,3 +244,17 @@ func TestISOMatchesSprintf(t *testing.T) {
 		check(Date(r.IntN(1_0000_00_00 + 10)))
 	}
 }
+
+func TestFormatRefMatchesSprintf(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for i := range 50000 {
+		year, n := r.IntN(12000)-10, r.IntN(200000)-10
+		if i%2 == 0 {
+			year, n = 1990+r.IntN(60), r.IntN(12000)
+		}
+		k := Kinds[i%len(Kinds)]
+		if got, want := FormatRef(k, year, n), fmt.Sprintf("%s-%04d-%04d", k.RefPrefix(), year, n); got != want {
+			t.Fatalf("FormatRef(%s, %d, %d) = %q, want %q", k, year, n, got, want)
+		}
+	}
+}

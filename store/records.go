@@ -317,7 +317,7 @@ func parentLink(rec model.Record) string {
 
 func nextRef(tx *bolt.Tx, ward string, k model.Kind, year int) (string, error) {
 	// Counters live in meta: one bucket fewer for every save to touch.
-	key := []byte(fmt.Sprintf("seq/%s\x00%s\x00%04d", ward, k, year))
+	key := seqKey(ward, k, year)
 	b := tx.Bucket(bMeta)
 	n := uint32(0)
 	if v := b.Get(key); len(v) == 4 {
@@ -333,6 +333,18 @@ func nextRef(tx *bolt.Tx, ward string, k model.Kind, year int) (string, error) {
 		return "", err
 	}
 	return model.FormatRef(k, year, int(n)), nil
+}
+
+// seqKey is the key of a ward's counter of a kind's references in a
+// year: "seq/" ‖ ward ‖ 0 ‖ kind ‖ 0 ‖ year (four digits at least).
+func seqKey(ward string, k model.Kind, year int) []byte {
+	if year < 0 {
+		return []byte(fmt.Sprintf("seq/%s\x00%s\x00%04d", ward, k, year))
+	}
+	key := make([]byte, 0, 16+len(ward)+len(k))
+	key = append(append(append(key, "seq/"...), ward...), 0)
+	key = append(append(key, k...), 0)
+	return model.AppendPadded(key, year, 4)
 }
 
 // putRecord writes the record, its list row, search text and indexes.
