@@ -258,3 +258,22 @@ func TestFormatRefMatchesSprintf(t *testing.T) {
 		}
 	}
 }
+
+// RowOf folds each field into one buffer (appendFoldField): the same text
+// as Fold gave field by field, a NUL folded as a space.
+func TestAppendFoldFieldIsFold(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	extra := []string{"  Nguyễn   Văn  ĐỨC  ", "\t\n\v\f\r x \u0085\u00a0y\u3000", "ÀÁẢÃẠ ăắằẳẵặ \u0301\u0300", "a\x00b \x00 ", "İSTANBUL ǅ ß ΣΑΣ", "ＡＢＣ", "\x00", " \x00 "}
+	for i := range 200000 {
+		var s string
+		if i < len(extra) {
+			s = extra[i]
+		} else {
+			s = randText(r)
+		}
+		want := Fold(strings.ReplaceAll(s, "\x00", " "))
+		if got := string(appendFoldField([]byte("p\x00"), s)); got != "p\x00"+want {
+			t.Fatalf("%q: appendFoldField %q, want %q", s, got, "p\x00"+want)
+		}
+	}
+}

@@ -120,6 +120,54 @@ func Fold(s string) string {
 
 const foldTableSize = 0x2000
 
+// appendFoldField appends Fold(s) to dst, a NUL in s folded as a space
+// (a field of Row.Fold holds no separator): RowOf folds a record's
+// fields one after another into one buffer.
+func appendFoldField(dst []byte, s string) []byte {
+	start := len(dst)
+	space := false
+	var table []rune
+	for _, r := range s {
+		switch {
+		case r == 0:
+			r = ' '
+		case r >= 0x80:
+			if r < foldTableSize {
+				if table == nil {
+					table = foldTable()
+				}
+				r = table[r]
+			} else {
+				r = foldRune(r)
+			}
+			if r == 0 {
+				continue
+			}
+		}
+		switch {
+		case r < 0x80 && r != ' ' && (r < '\t' || r > '\r'):
+			// ASCII that is no space: only letters change.
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			dst = append(dst, byte(r))
+		case unicode.IsSpace(r):
+			if !space && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			space = true
+			continue
+		default:
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+		space = false
+	}
+	for len(dst) > start && dst[len(dst)-1] == ' ' {
+		dst = dst[:len(dst)-1]
+	}
+	return dst
+}
+
 // foldTable maps each rune below foldTableSize to its folded form: base
 // letter, lower case, marks dropped (0 for a lone combining mark). It is
 // built on first use: commands that never fold (counts) start faster.
@@ -179,14 +227,23 @@ func SortKey(s string) []byte {
 	if v, ok := sortKeys.Load(s); ok {
 		return slices.Clone(v.([]byte))
 	}
+	return AppendSortKey(nil, s)
+}
+
+// AppendSortKey appends SortKey(s) to dst (an index key is made of it
+// and more, in one slice).
+func AppendSortKey(dst []byte, s string) []byte {
+	if v, ok := sortKeys.Load(s); ok {
+		return append(dst, v.([]byte)...)
+	}
 	k := keyerPool.Get().(*keyer)
 	defer keyerPool.Put(k)
 	k.buf.Reset()
-	key := append([]byte(nil), k.c.KeyFromString(&k.buf, s)...)
+	key := k.c.KeyFromString(&k.buf, s)
 	if len(s) <= 64 && sortKeysN.Add(1) <= sortKeysMax {
 		sortKeys.Store(s, slices.Clone(key))
 	}
-	return key
+	return append(dst, key...)
 }
 
 // sortKeys remembers the keys of the first sortKeysMax short strings

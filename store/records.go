@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -446,11 +447,13 @@ func putIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
 func indexEntries(row *model.Row, id [16]byte) []ixEntry {
 	k := row.Kind
 	rk := rowKey(row.Date, id)
-	keys := ixKeys(row, id)
+	var keyArr [8][]byte
+	keys := appendIxKeys(keyArr[:0], row, id)
 	out := make([]ixEntry, 0, len(keys)+3)
-	out = append(out, ixEntry{bList(k), rk, encodeRow(row)}, ixEntry{bFold(k), rk, []byte(row.Fold)})
+	out = append(out, ixEntry{bList(k), rk, encodeRow(row)}, ixEntry{bFold(k), rk, stringBytes(row.Fold)})
+	ix := bIx(k)
 	for _, key := range keys {
-		out = append(out, ixEntry{bIx(k), key, nil})
+		out = append(out, ixEntry{ix, key, nil})
 	}
 	if row.ParentID != "" {
 		if pid, err := model.ParseID(row.ParentID); err == nil {
@@ -458,6 +461,16 @@ func indexEntries(row *model.Row, id [16]byte) []ixEntry {
 		}
 	}
 	return out
+}
+
+// stringBytes is s's bytes without a copy, for a value only read (bbolt
+// copies a value into its page and never writes to it): a row's folded
+// text was copied once more for every record written.
+func stringBytes(s string) []byte {
+	if s == "" {
+		return []byte{}
+	}
+	return unsafe.Slice(unsafe.StringData(s), len(s))
 }
 
 func deleteIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
