@@ -368,10 +368,22 @@ type encoded struct {
 	kind model.Kind
 	id   [16]byte
 	val  []byte
-	ix   []ixEntry
+	ix   indexed
 }
 
-type ixEntry struct{ bucket, key, val []byte }
+// indexed are a row's list row, search text, index keys and link, as
+// putIndexes writes them: held in one value (a bulk load holds every
+// record's until its end; a list of entries naming their buckets took
+// three times the room).
+type indexed struct {
+	kind            model.Kind
+	rowKey, row     []byte // in bList(kind); the fold in bFold(kind) under rowKey
+	fold            []byte
+	keys            [][]byte // in bIx(kind)
+	link            []byte   // in bLinks; nil without a parent
+	keyArr          [6][]byte
+	rowKeyAndLinkID [20 + 32]byte
+}
 
 // jsonBufs are the buffers encodeRecord writes a record's JSON into before
 // packing it.
@@ -408,19 +420,16 @@ func encodeRecord(pub []byte, rec model.Record, id [16]byte, pack bool) (*encode
 		return nil, fmt.Errorf("encode %s: %w", k, err)
 	}
 	row := model.RowOf(rec)
-	return &encoded{kind: k, id: id, val: v, ix: indexEntries(&row, id)}, nil
+	e := &encoded{kind: k, id: id, val: v}
+	e.ix.of(&row, id)
+	return e, nil
 }
 
 func (e *encoded) put(tx *bolt.Tx) error {
 	if err := recPut(tx, e.kind, e.id[:], e.val); err != nil {
 		return err
 	}
-	for _, x := range e.ix {
-		if err := ixPut(tx, x.bucket, x.key, x.val); err != nil {
-			return err
-		}
-	}
-	return nil
+	return e.ix.put(tx)
 }
 
 // replaceRecord stores rec over old (the same record as stored), moving
@@ -435,32 +444,49 @@ func replaceRecord(tx *bolt.Tx, old, rec model.Record, id [16]byte) error {
 }
 
 func putIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
-	for _, x := range indexEntries(row, id) {
-		if err := ixPut(tx, x.bucket, x.key, x.val); err != nil {
+	var x indexed
+	x.of(row, id)
+	return x.put(tx)
+}
+
+// of sets x to the entries of row (record id): its list row and search
+// text under rowKey, its ix keys (ixKeys), and its link to its parent.
+func (x *indexed) of(row *model.Row, id [16]byte) {
+	x.kind = row.Kind
+	b := x.rowKeyAndLinkID[:]
+	binary.BigEndian.PutUint32(b, uint32(row.Date))
+	copy(b[4:], id[:])
+	x.rowKey = b[:20:20]
+	x.row = encodeRow(row)
+	x.fold = stringBytes(row.Fold)
+	x.keys = appendIxKeys(x.keyArr[:0], row, id)
+	x.link = nil
+	if row.ParentID != "" {
+		if pid, err := model.ParseID(row.ParentID); err == nil {
+			copy(b[20:], pid[:])
+			copy(b[36:], id[:])
+			x.link = b[20:52:52]
+		}
+	}
+}
+
+func (x *indexed) put(tx *bolt.Tx) error {
+	if err := ixPut(tx, bList(x.kind), x.rowKey, x.row); err != nil {
+		return err
+	}
+	if err := ixPut(tx, bFold(x.kind), x.rowKey, x.fold); err != nil {
+		return err
+	}
+	ix := bIx(x.kind)
+	for _, key := range x.keys {
+		if err := ixPut(tx, ix, key, nil); err != nil {
 			return err
 		}
 	}
+	if x.link != nil {
+		return ixPut(tx, bLinks, x.link, nil)
+	}
 	return nil
-}
-
-// indexEntries are a row's list row, search text, index keys and link.
-func indexEntries(row *model.Row, id [16]byte) []ixEntry {
-	k := row.Kind
-	rk := rowKey(row.Date, id)
-	var keyArr [8][]byte
-	keys := appendIxKeys(keyArr[:0], row, id)
-	out := make([]ixEntry, 0, len(keys)+3)
-	out = append(out, ixEntry{bList(k), rk, encodeRow(row)}, ixEntry{bFold(k), rk, stringBytes(row.Fold)})
-	ix := bIx(k)
-	for _, key := range keys {
-		out = append(out, ixEntry{ix, key, nil})
-	}
-	if row.ParentID != "" {
-		if pid, err := model.ParseID(row.ParentID); err == nil {
-			out = append(out, ixEntry{bLinks, append(pid[:], id[:]...), nil})
-		}
-	}
-	return out
 }
 
 // stringBytes is s's bytes without a copy, for a value only read (bbolt
