@@ -386,6 +386,10 @@ func appendJSONString(dst []byte, src string) []byte {
 			start = i
 			continue
 		}
+		if c := src[i]; c >= 0xc2 && c < 0xe0 && i+1 < len(src) && src[i+1]&0xc0 == 0x80 {
+			i += 2 // a valid two-byte rune (most Vietnamese letters): as it is
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(src[i:])
 		if r == utf8.RuneError && size == 1 {
 			dst = append(dst, src[start:i]...)
