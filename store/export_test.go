@@ -97,3 +97,8 @@ func CrashMigrationAt(stage string, n, txBytes int) {
 		}
 	}
 }
+
+// PackRecord and RecDict: the record packing, for the packing tests.
+func PackRecord(id, js []byte) []byte { return packRecord(id, js) }
+
+var RecDict = recDict

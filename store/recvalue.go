@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"gopy/model"
+	"gopy/store/dictflate"
 )
 
 // A record is stored as its JSON deflated with a preset dictionary
@@ -55,18 +56,9 @@ var recDict = []byte(`Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đ�
 
 var errRecordCorrupt = errors.New("stored record corrupt")
 
-type packer struct {
-	buf bytes.Buffer
-	w   *flate.Writer
-}
-
-var packers = sync.Pool{New: func() any {
-	p := &packer{}
-	// Level 6: at the sizes of a record the best level gains under 1 %
-	// and costs a third more time at each save and in a demo.
-	p.w, _ = flate.NewWriterDict(&p.buf, flate.DefaultCompression, recDict)
-	return p
-}}
+// recEncoder packs records: compress/flate's Writer cost a bulk load most
+// of its time (see package dictflate); compress/flate reads them.
+var recEncoder = dictflate.New(recDict)
 
 type unpacker struct {
 	src bytes.Reader
@@ -84,20 +76,14 @@ var unpackers = sync.Pool{New: func() any {
 // id. Its "id" field, which repeats the key, is left out (recNoID): 26
 // characters that hardly compress.
 func packRecord(id, js []byte) []byte {
-	p := packers.Get().(*packer)
-	defer packers.Put(p)
-	p.buf.Reset()
+	out := make([]byte, 1, 16+len(js)/2)
+	out[0] = recPacked
 	head := idHead(id)
 	if bytes.HasPrefix(js, head) && len(js) > len(head) && js[len(head)] == ',' {
-		p.buf.WriteByte(recNoID)
+		out[0] = recNoID
 		js = js[len(head):] // from the comma: the stream starts ",\"ref\""
-	} else {
-		p.buf.WriteByte(recPacked)
 	}
-	p.w.Reset(&p.buf)
-	p.w.Write(js) // writes to a bytes.Buffer: cannot fail
-	p.w.Close()
-	return bytes.Clone(p.buf.Bytes())
+	return recEncoder.Append(out, js)
 }
 
 // idHead is how a record's JSON stored under id begins.
