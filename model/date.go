@@ -37,10 +37,10 @@ func DateOf(t time.Time) Date {
 // Today is the current date in Vietnam.
 func Today() Date { return DateOf(time.Now()) }
 
-func (d Date) IsZero() bool          { return d == 0 }
-func (d Date) Year() int             { return int(d) / 10000 }
-func (d Date) Month() time.Month     { return time.Month(int(d) / 100 % 100) }
-func (d Date) Day() int              { return int(d) % 100 }
+func (d Date) IsZero() bool      { return d == 0 }
+func (d Date) Year() int         { return int(d) / 10000 }
+func (d Date) Month() time.Month { return time.Month(int(d) / 100 % 100) }
+func (d Date) Day() int          { return int(d) % 100 }
 func (d Date) Weekday() time.Weekday {
 	if n, ok := d.dayNumber(); ok {
 		// 1970-01-01 was a Thursday.
