@@ -161,8 +161,8 @@ func appendIxKeys(keys [][]byte, row *model.Row, id [16]byte) [][]byte {
 	due, kind := row.OpenDue()
 	hasDue := kind != "" && due != 0
 	// Each key ends in date ‖ id (20 bytes); the who key's collation key
-	// is about twice its text.
-	n := 4*21 + 1 + len(row.Status) + 2*len(row.Who) + 16 + 1 + len(row.Ref) + 2 + len(row.Ward) + len(row.Ref)
+	// is about three and a half times its text.
+	n := 4*21 + 1 + len(row.Status) + 4*len(row.Who) + 16 + 1 + len(row.Ref) + 2 + len(row.Ward) + len(row.Ref)
 	if unaccepted {
 		n += 22 + len(StatusUnaccepted)
 	}
