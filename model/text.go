@@ -127,11 +127,12 @@ func appendFoldField(dst []byte, s string) []byte {
 	start := len(dst)
 	space := false
 	var table []rune
-	for _, r := range s {
-		switch {
-		case r == 0:
-			r = ' '
-		case r >= 0x80:
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			// Precomposed Latin letters (all of Vietnamese) fold by table.
 			if r < foldTableSize {
 				if table == nil {
 					table = foldTable()
@@ -143,23 +144,35 @@ func appendFoldField(dst []byte, s string) []byte {
 			if r == 0 {
 				continue
 			}
-		}
-		switch {
-		case r < 0x80 && r != ' ' && (r < '\t' || r > '\r'):
-			// ASCII that is no space: only letters change.
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
+			if r >= utf8.RuneSelf {
+				if unicode.IsSpace(r) {
+					if !space && len(dst) > start {
+						dst = append(dst, ' ')
+					}
+					space = true
+					continue
+				}
+				dst = utf8.AppendRune(dst, unicode.ToLower(r))
+				space = false
+				continue
 			}
-			dst = append(dst, byte(r))
-		case unicode.IsSpace(r):
+			c = byte(r)
+		} else {
+			i++
+		}
+		// ASCII: a NUL or a space (unicode.IsSpace's six) collapses to
+		// one space; a capital is lowered.
+		if c == 0 || c == ' ' || c-'\t' <= '\r'-'\t' {
 			if !space && len(dst) > start {
 				dst = append(dst, ' ')
 			}
 			space = true
 			continue
-		default:
-			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
 		space = false
 	}
 	for len(dst) > start && dst[len(dst)-1] == ' ' {
