@@ -32,6 +32,10 @@ const (
 	goodLen  = 8   // a match this long already: try a quarter of them
 	lazyLen  = 16  // a match this long is taken without looking one on
 	niceLen  = 128 // a match this long stops the search
+	// The positions inside a match longer than this are not hashed: the
+	// long matches of a record are mostly of the dictionary's text, which
+	// is hashed already.
+	maxInsert = 16
 )
 
 // Encoder packs inputs against one dictionary. It is safe for concurrent
@@ -201,8 +205,10 @@ func (s *state) match(e *Encoder) {
 		if havePrev && prevLen >= minMatch && curLen <= prevLen {
 			s.toks = append(s.toks, matchFlag|uint32(prevLen-3)<<15|uint32(prevDist-1))
 			stop := p - 1 + prevLen
-			for q := p + 1; q < stop && q+minMatch <= end; q++ {
-				s.insert(e, q)
+			if prevLen <= maxInsert {
+				for q := p + 1; q < stop && q+minMatch <= end; q++ {
+					s.insert(e, q)
+				}
 			}
 			p, havePrev = stop, false
 			if p >= end {
