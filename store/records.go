@@ -327,13 +327,15 @@ func nextRef(tx *bolt.Tx, ward string, k model.Kind, year int) (string, error) {
 	// A reference brought in by a ledger or a bundle may already hold the
 	// next number: skip it.
 	n++
-	for refTaken(tx, k, ward, model.FormatRef(k, year, int(n)), [16]byte{}) {
+	ref := model.FormatRef(k, year, int(n))
+	for refTaken(tx, k, ward, ref, [16]byte{}) {
 		n++
+		ref = model.FormatRef(k, year, int(n))
 	}
 	if err := b.Put(key, u32(n)); err != nil {
 		return "", err
 	}
-	return model.FormatRef(k, year, int(n)), nil
+	return ref, nil
 }
 
 // seqKey is the key of a ward's counter of a kind's references in a
