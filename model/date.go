@@ -37,11 +37,17 @@ func DateOf(t time.Time) Date {
 // Today is the current date in Vietnam.
 func Today() Date { return DateOf(time.Now()) }
 
-func (d Date) IsZero() bool          { return d == 0 }
-func (d Date) Year() int             { return int(d) / 10000 }
-func (d Date) Month() time.Month     { return time.Month(int(d) / 100 % 100) }
-func (d Date) Day() int              { return int(d) % 100 }
-func (d Date) Weekday() time.Weekday { return d.Time().Weekday() }
+func (d Date) IsZero() bool      { return d == 0 }
+func (d Date) Year() int         { return int(d) / 10000 }
+func (d Date) Month() time.Month { return time.Month(int(d) / 100 % 100) }
+func (d Date) Day() int          { return int(d) % 100 }
+func (d Date) Weekday() time.Weekday {
+	if n, ok := d.dayNumber(); ok {
+		// 1970-01-01 was a Thursday.
+		return time.Weekday(((n+4)%7 + 7) % 7)
+	}
+	return d.Time().Weekday()
+}
 
 // Time is midnight UTC of the date; use it only for calendar arithmetic.
 func (d Date) Time() time.Time {
@@ -53,13 +59,84 @@ func (d Date) AddDays(n int) Date {
 	if d == 0 {
 		return 0
 	}
+	if day, ok := d.dayNumber(); ok && n > -1_000_000 && n < 1_000_000 {
+		if e, ok := dateOfDayNumber(day + n); ok {
+			return e
+		}
+	}
 	t := d.Time().AddDate(0, 0, n)
 	return NewDate(t.Year(), t.Month(), t.Day())
 }
 
 // DaysUntil counts calendar days from d to e (negative when e is earlier).
 func (d Date) DaysUntil(e Date) int {
+	if a, ok := d.dayNumber(); ok {
+		// (Beyond 292 years time.Duration saturates: time answers.)
+		if b, ok := e.dayNumber(); ok && b-a < 100_000 && a-b < 100_000 {
+			return b - a
+		}
+	}
 	return int(e.Time().Sub(d.Time()).Hours() / 24)
+}
+
+// dayNumber is the number of days from 1970-01-01 to d, for a real date
+// of years 1–9999 (ok false otherwise: time's normalising answers for
+// the rest). The calendar's arithmetic (deadlines count days one by one)
+// went through time.Date for each day.
+func (d Date) dayNumber() (int, bool) {
+	y, m, dd := int(d)/10000, int(d)/100%100, int(d)%100
+	if d <= 0 || y < 1 || y > 9999 || m < 1 || m > 12 || dd < 1 || dd > monthLength(y, m) {
+		return 0, false
+	}
+	// Howard Hinnant's days_from_civil (proleptic Gregorian, as time's).
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + dd - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468, true
+}
+
+// dateOfDayNumber is dayNumber's inverse, for years 1–9999.
+func dateOfDayNumber(z int) (Date, bool) {
+	z += 719468
+	if z < 0 {
+		return 0, false
+	}
+	era := z / 146097
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y := yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d := doy - (153*mp+2)/5 + 1
+	m := mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	if m <= 2 {
+		y++
+	}
+	if y < 1 || y > 9999 {
+		return 0, false
+	}
+	return Date(y*10000 + m*100 + d), true
+}
+
+func monthLength(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // ISO formats as yyyy-mm-dd, the stored and exported form. Zero gives "".
@@ -67,7 +144,22 @@ func (d Date) ISO() string {
 	if d == 0 {
 		return ""
 	}
+	if d > 0 && d < 1_0000_00_00 {
+		var b [10]byte
+		return string(d.AppendISO(b[:0]))
+	}
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year(), int(d.Month()), d.Day())
+}
+
+// AppendISO appends ISO's text to b (without a string for the common
+// dates: a record's JSON writes several).
+func (d Date) AppendISO(b []byte) []byte {
+	if d <= 0 || d >= 1_0000_00_00 {
+		return append(b, d.ISO()...)
+	}
+	y, m, dd := int(d)/10000, int(d)/100%100, int(d)%100
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+dd/10), byte('0'+dd%10))
 }
 
 // String formats as dd/mm/yyyy, the form users read and type. Zero gives "".
@@ -79,7 +171,9 @@ func (d Date) String() string {
 }
 
 func (d Date) MarshalJSON() ([]byte, error) {
-	return []byte(`"` + d.ISO() + `"`), nil
+	b := make([]byte, 0, 12)
+	b = append(b, '"')
+	return append(d.AppendISO(b), '"'), nil
 }
 
 func (d *Date) UnmarshalJSON(b []byte) error {

@@ -3,6 +3,7 @@ package model
 import (
 	"crypto/rand"
 	"fmt"
+	"strconv"
 	"sync"
 	"time"
 
@@ -48,5 +49,23 @@ func IDString(b []byte) string {
 // FormatRef gives the human reference of the n-th record of a kind in a
 // ward's year: GY-2026-0001.
 func FormatRef(k Kind, year, n int) string {
-	return fmt.Sprintf("%s-%04d-%04d", k.RefPrefix(), year, n)
+	if year < 0 || n < 0 {
+		return fmt.Sprintf("%s-%04d-%04d", k.RefPrefix(), year, n)
+	}
+	var b [24]byte
+	out := append(b[:0], k.RefPrefix()...)
+	out = AppendPadded(append(out, '-'), year, 4)
+	return string(AppendPadded(append(out, '-'), n, 4))
+}
+
+// AppendPadded appends n ≥ 0 in decimal, zero-padded to width digits:
+// fmt's %0*d without fmt (references and their counters' keys are made
+// for every record of a bulk load).
+func AppendPadded(b []byte, n, width int) []byte {
+	var d [20]byte
+	s := strconv.AppendInt(d[:0], int64(n), 10)
+	for range width - len(s) {
+		b = append(b, '0')
+	}
+	return append(b, s...)
 }

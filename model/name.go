@@ -1,6 +1,10 @@
 package model
 
-import "strings"
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+)
 
 // GivenNameFirst reorders a Vietnamese person's name for sorting: the
 // given name (tên, the last word) first, then the middle names, then the
@@ -22,4 +26,23 @@ func GivenNameFirst(name string) string {
 // NameSortKey is the index key of a person's name: SortKey (Vietnamese
 // letter order, a < ă < â, d < đ, then tones) of the name given name
 // first.
-func NameSortKey(name string) []byte { return SortKey(GivenNameFirst(name)) }
+func NameSortKey(name string) []byte { return AppendNameSortKey(nil, name) }
+
+// AppendNameSortKey appends NameSortKey(name) to dst. The keys of the
+// first short names asked for are kept by name, as SortKey keeps its own:
+// reordering the name cost three allocations a petition.
+func AppendNameSortKey(dst []byte, name string) []byte {
+	if v, ok := nameKeys.Load(name); ok {
+		return append(dst, v.([]byte)...)
+	}
+	key := SortKey(GivenNameFirst(name))
+	if len(name) <= 64 && nameKeysN.Add(1) <= sortKeysMax {
+		nameKeys.Store(name, key)
+	}
+	return append(dst, key...)
+}
+
+var (
+	nameKeys  sync.Map // name → NameSortKey(name), never written to
+	nameKeysN atomic.Int64
+)

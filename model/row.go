@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Row is the small summary of a record that lists show and reports count.
 // The store keeps one per record beside the full record, so a list page or a
@@ -76,7 +79,7 @@ const titleMax = 160
 func RowOf(r Record) Row {
 	m := r.GetMeta()
 	row := Row{Kind: r.Kind(), ID: m.ID, Ref: m.Ref, Ward: m.Ward, Date: r.Date(), DraftWindow: -1}
-	var fold []string
+	fold := make([]string, 0, 16) // on the stack for most records
 	switch v := r.(type) {
 	case *Feedback:
 		row.Status = string(v.State())
@@ -145,17 +148,29 @@ func RowOf(r Record) Row {
 			row.RepeatNo, row.Matter = v.Times(), v.MatterID()
 		}
 	case *Commitment:
-		fold = rowOfCommitment(&row, v)
+		fold = append(fold, rowOfCommitment(&row, v)...)
 	case *Information:
-		fold = rowOfInformation(&row, v)
+		fold = append(fold, rowOfInformation(&row, v)...)
 	}
 	fold = append(fold, m.Ref)
+	// Each field folded on its own, a NUL in it as a space (a field holds
+	// no separator), joined by foldSep: fields named by FoldFields.
+	buf := foldBufs.Get().(*[]byte)
+	b := (*buf)[:0]
 	for i, f := range fold {
-		fold[i] = Fold(strings.ReplaceAll(f, foldSep, " ")) // a field holds no separator
+		if i > 0 {
+			b = append(b, foldSep...)
+		}
+		b = appendFoldField(b, f)
 	}
-	row.Fold = strings.Join(fold, foldSep) // fields named by FoldFields
+	row.Fold = string(b)
+	*buf = b
+	foldBufs.Put(buf)
 	return row
 }
+
+// foldBufs are RowOf's buffers for the folded text.
+var foldBufs = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &b }}
 
 // Matches reports whether the row's text contains the folded query.
 func (r *Row) Matches(foldedQuery string) bool {

@@ -77,11 +77,13 @@ func (p *Petition) Validate() FieldErrors {
 	}
 	checkEnum(&e, "classification", p.Classification, Classifications)
 	checkLine(&e, "name", p.Name, true)
-	for f, v := range map[string]string{"group": p.Group, "address": p.Address,
-		"previously_handled_by": p.PreviouslyBy, "handling_agency": p.HandlingAgency,
-		"handling_doc_no": p.HandlingDocNo, "assignee_unit": p.AssigneeUnit,
-		"assignee_officer": p.AssigneeOfficer} {
-		checkLine(&e, f, v, false)
+	// Fields in a fixed order (a map here was built for every record and
+	// gave its errors in a random order).
+	for _, fv := range [...]struct{ f, v string }{{"group", p.Group}, {"address", p.Address},
+		{"previously_handled_by", p.PreviouslyBy}, {"handling_agency", p.HandlingAgency},
+		{"handling_doc_no", p.HandlingDocNo}, {"assignee_unit", p.AssigneeUnit},
+		{"assignee_officer", p.AssigneeOfficer}} {
+		checkLine(&e, fv.f, fv.v, false)
 	}
 	if !validIDNumber(p.IDNumber) {
 		e.Add("id_number", "err.id_number")
@@ -111,8 +113,12 @@ func (p *Petition) Validate() FieldErrors {
 	if p.Status == StatusTransferred && p.Handling != HandlingTransferred {
 		e.Add("status", "err.status_handling")
 	}
-	for f, d := range map[string]Date{"ack_due": p.AckDue, "acknowledged_on": p.AcknowledgedOn,
-		"resolution_due": p.ResolutionDue, "resolved_on": p.ResolvedOn, "reported_back_on": p.ReportedBackOn} {
+	for _, fd := range [...]struct {
+		f string
+		d Date
+	}{{"ack_due", p.AckDue}, {"acknowledged_on", p.AcknowledgedOn},
+		{"resolution_due", p.ResolutionDue}, {"resolved_on", p.ResolvedOn}, {"reported_back_on", p.ReportedBackOn}} {
+		f, d := fd.f, fd.d
 		checkDate(&e, f, d, false)
 		if d != 0 && p.ReceivedOn != 0 && d < p.ReceivedOn && d.Valid() {
 			e.Add(f, "err.before_received")

@@ -120,6 +120,67 @@ func Fold(s string) string {
 
 const foldTableSize = 0x2000
 
+// appendFoldField appends Fold(s) to dst, a NUL in s folded as a space
+// (a field of Row.Fold holds no separator): RowOf folds a record's
+// fields one after another into one buffer.
+func appendFoldField(dst []byte, s string) []byte {
+	start := len(dst)
+	space := false
+	var table []rune
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			// Precomposed Latin letters (all of Vietnamese) fold by table.
+			if r < foldTableSize {
+				if table == nil {
+					table = foldTable()
+				}
+				r = table[r]
+			} else {
+				r = foldRune(r)
+			}
+			if r == 0 {
+				continue
+			}
+			if r >= utf8.RuneSelf {
+				if unicode.IsSpace(r) {
+					if !space && len(dst) > start {
+						dst = append(dst, ' ')
+					}
+					space = true
+					continue
+				}
+				dst = utf8.AppendRune(dst, unicode.ToLower(r))
+				space = false
+				continue
+			}
+			c = byte(r)
+		} else {
+			i++
+		}
+		// ASCII: a NUL or a space (unicode.IsSpace's six) collapses to
+		// one space; a capital is lowered.
+		if c == 0 || c == ' ' || c-'\t' <= '\r'-'\t' {
+			if !space && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			space = true
+			continue
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+		space = false
+	}
+	for len(dst) > start && dst[len(dst)-1] == ' ' {
+		dst = dst[:len(dst)-1]
+	}
+	return dst
+}
+
 // foldTable maps each rune below foldTableSize to its folded form: base
 // letter, lower case, marks dropped (0 for a lone combining mark). It is
 // built on first use: commands that never fold (counts) start faster.
@@ -179,14 +240,23 @@ func SortKey(s string) []byte {
 	if v, ok := sortKeys.Load(s); ok {
 		return slices.Clone(v.([]byte))
 	}
+	return AppendSortKey(nil, s)
+}
+
+// AppendSortKey appends SortKey(s) to dst (an index key is made of it
+// and more, in one slice).
+func AppendSortKey(dst []byte, s string) []byte {
+	if v, ok := sortKeys.Load(s); ok {
+		return append(dst, v.([]byte)...)
+	}
 	k := keyerPool.Get().(*keyer)
 	defer keyerPool.Put(k)
 	k.buf.Reset()
-	key := append([]byte(nil), k.c.KeyFromString(&k.buf, s)...)
+	key := k.c.KeyFromString(&k.buf, s)
 	if len(s) <= 64 && sortKeysN.Add(1) <= sortKeysMax {
 		sortKeys.Store(s, slices.Clone(key))
 	}
-	return key
+	return append(dst, key...)
 }
 
 // sortKeys remembers the keys of the first sortKeysMax short strings

@@ -58,7 +58,7 @@ const (
 func checkLine(e *FieldErrors, field, v string, required bool) {
 	if required && v == "" {
 		e.Add(field, "err.required")
-	} else if utf8.RuneCountInString(v) > maxLine {
+	} else if len(v) > maxLine && utf8.RuneCountInString(v) > maxLine { // no more runes than bytes
 		e.Add(field, "err.too_long")
 	}
 }
@@ -66,7 +66,7 @@ func checkLine(e *FieldErrors, field, v string, required bool) {
 func checkText(e *FieldErrors, field, v string, required bool) {
 	if required && v == "" {
 		e.Add(field, "err.required")
-	} else if utf8.RuneCountInString(v) > maxText {
+	} else if len(v) > maxText && utf8.RuneCountInString(v) > maxText {
 		e.Add(field, "err.too_long_text")
 	}
 }

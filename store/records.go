@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
+	"unsafe"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -323,7 +325,7 @@ func parentLink(rec model.Record) string {
 
 func nextRef(tx *bolt.Tx, ward string, k model.Kind, year int) (string, error) {
 	// Counters live in meta: one bucket fewer for every save to touch.
-	key := []byte(fmt.Sprintf("seq/%s\x00%s\x00%04d", ward, k, year))
+	key := seqKey(ward, k, year)
 	b := tx.Bucket(bMeta)
 	n := uint32(0)
 	if v := b.Get(key); len(v) == 4 {
@@ -332,13 +334,27 @@ func nextRef(tx *bolt.Tx, ward string, k model.Kind, year int) (string, error) {
 	// A reference brought in by a ledger or a bundle may already hold the
 	// next number: skip it.
 	n++
-	for refTaken(tx, k, ward, model.FormatRef(k, year, int(n)), [16]byte{}) {
+	ref := model.FormatRef(k, year, int(n))
+	for refTaken(tx, k, ward, ref, [16]byte{}) {
 		n++
+		ref = model.FormatRef(k, year, int(n))
 	}
 	if err := b.Put(key, u32(n)); err != nil {
 		return "", err
 	}
-	return model.FormatRef(k, year, int(n)), nil
+	return ref, nil
+}
+
+// seqKey is the key of a ward's counter of a kind's references in a
+// year: "seq/" ‖ ward ‖ 0 ‖ kind ‖ 0 ‖ year (four digits at least).
+func seqKey(ward string, k model.Kind, year int) []byte {
+	if year < 0 {
+		return []byte(fmt.Sprintf("seq/%s\x00%s\x00%04d", ward, k, year))
+	}
+	key := make([]byte, 0, 16+len(ward)+len(k))
+	key = append(append(append(key, "seq/"...), ward...), 0)
+	key = append(append(key, k...), 0)
+	return model.AppendPadded(key, year, 4)
 }
 
 // putRecord writes the record, its list row, search text and indexes.
@@ -361,10 +377,26 @@ type encoded struct {
 	kind model.Kind
 	id   [16]byte
 	val  []byte
-	ix   []ixEntry
+	ix   indexed
 }
 
-type ixEntry struct{ bucket, key, val []byte }
+// indexed are a row's list row, search text, index keys and link, as
+// putIndexes writes them: held in one value (a bulk load holds every
+// record's until its end; a list of entries naming their buckets took
+// three times the room).
+type indexed struct {
+	kind            model.Kind
+	rowKey, row     []byte // in bList(kind); the fold in bFold(kind) under rowKey
+	fold            []byte
+	keys            [][]byte // in bIx(kind)
+	link            []byte   // in bLinks; nil without a parent
+	keyArr          [6][]byte
+	rowKeyAndLinkID [20 + 32]byte
+}
+
+// jsonBufs are the buffers encodeRecord writes a record's JSON into before
+// packing it.
+var jsonBufs = sync.Pool{New: func() any { b := make([]byte, 0, 2048); return &b }}
 
 // encodeRecord seals a confidential petition's identity to pub (the data
 // key; nil before setup) and encodes rec, its value packed when pack (else
@@ -377,27 +409,36 @@ func encodeRecord(pub []byte, rec model.Record, id [16]byte, pack bool) (*encode
 			return nil, err
 		}
 	}
-	v, err := json.Marshal(rec)
+	var v []byte
+	var err error
+	if pack {
+		// The JSON is packed into a value of its own: its buffer is
+		// reused (packRecord keeps nothing of it).
+		buf := jsonBufs.Get().(*[]byte)
+		var js []byte
+		js, err = model.AppendJSON((*buf)[:0], rec)
+		if err == nil {
+			v = packRecord(id[:], js)
+		}
+		*buf = js
+		jsonBufs.Put(buf)
+	} else {
+		v, err = model.AppendJSON(nil, rec)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("encode %s: %w", k, err)
 	}
-	if pack {
-		v = packRecord(id[:], v)
-	}
 	row := model.RowOf(rec)
-	return &encoded{kind: k, id: id, val: v, ix: indexEntries(&row, id)}, nil
+	e := &encoded{kind: k, id: id, val: v}
+	e.ix.of(&row, id)
+	return e, nil
 }
 
 func (e *encoded) put(tx *bolt.Tx) error {
 	if err := recPut(tx, e.kind, e.id[:], e.val); err != nil {
 		return err
 	}
-	for _, x := range e.ix {
-		if err := ixPut(tx, x.bucket, x.key, x.val); err != nil {
-			return err
-		}
-	}
-	return nil
+	return e.ix.put(tx)
 }
 
 // replaceRecord stores rec over old (the same record as stored), moving
@@ -412,30 +453,59 @@ func replaceRecord(tx *bolt.Tx, old, rec model.Record, id [16]byte) error {
 }
 
 func putIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {
-	for _, x := range indexEntries(row, id) {
-		if err := ixPut(tx, x.bucket, x.key, x.val); err != nil {
+	var x indexed
+	x.of(row, id)
+	return x.put(tx)
+}
+
+// of sets x to the entries of row (record id): its list row and search
+// text under rowKey, its ix keys (ixKeys), and its link to its parent.
+func (x *indexed) of(row *model.Row, id [16]byte) {
+	x.kind = row.Kind
+	b := x.rowKeyAndLinkID[:]
+	binary.BigEndian.PutUint32(b, uint32(row.Date))
+	copy(b[4:], id[:])
+	x.rowKey = b[:20:20]
+	x.row = encodeRow(row)
+	x.fold = stringBytes(row.Fold)
+	x.keys = appendIxKeys(x.keyArr[:0], row, id)
+	x.link = nil
+	if row.ParentID != "" {
+		if pid, err := model.ParseID(row.ParentID); err == nil {
+			copy(b[20:], pid[:])
+			copy(b[36:], id[:])
+			x.link = b[20:52:52]
+		}
+	}
+}
+
+func (x *indexed) put(tx *bolt.Tx) error {
+	if err := ixPut(tx, bList(x.kind), x.rowKey, x.row); err != nil {
+		return err
+	}
+	if err := ixPut(tx, bFold(x.kind), x.rowKey, x.fold); err != nil {
+		return err
+	}
+	ix := bIx(x.kind)
+	for _, key := range x.keys {
+		if err := ixPut(tx, ix, key, nil); err != nil {
 			return err
 		}
+	}
+	if x.link != nil {
+		return ixPut(tx, bLinks, x.link, nil)
 	}
 	return nil
 }
 
-// indexEntries are a row's list row, search text, index keys and link.
-func indexEntries(row *model.Row, id [16]byte) []ixEntry {
-	k := row.Kind
-	rk := rowKey(row.Date, id)
-	keys := ixKeys(row, id)
-	out := make([]ixEntry, 0, len(keys)+3)
-	out = append(out, ixEntry{bList(k), rk, encodeRow(row)}, ixEntry{bFold(k), rk, []byte(row.Fold)})
-	for _, key := range keys {
-		out = append(out, ixEntry{bIx(k), key, nil})
+// stringBytes is s's bytes without a copy, for a value only read (bbolt
+// copies a value into its page and never writes to it): a row's folded
+// text was copied once more for every record written.
+func stringBytes(s string) []byte {
+	if s == "" {
+		return []byte{}
 	}
-	if row.ParentID != "" {
-		if pid, err := model.ParseID(row.ParentID); err == nil {
-			out = append(out, ixEntry{bLinks, append(pid[:], id[:]...), nil})
-		}
-	}
-	return out
+	return unsafe.Slice(unsafe.StringData(s), len(s))
 }
 
 func deleteIndexes(tx *bolt.Tx, row *model.Row, id [16]byte) error {

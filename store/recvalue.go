@@ -78,7 +78,8 @@ var unpackers = sync.Pool{New: func() any {
 func packRecord(id, js []byte) []byte {
 	out := make([]byte, 1, 16+len(js)/2)
 	out[0] = recPacked
-	head := idHead(id)
+	var hb [idHeadLen]byte
+	head := idHeadTo(&hb, id)
 	if bytes.HasPrefix(js, head) && len(js) > len(head) && js[len(head)] == ',' {
 		out[0] = recNoID
 		js = js[len(head):] // from the comma: the stream starts ",\"ref\""
@@ -86,9 +87,15 @@ func packRecord(id, js []byte) []byte {
 	return recEncoder.Append(out, js)
 }
 
-// idHead is how a record's JSON stored under id begins.
-func idHead(id []byte) []byte {
-	return append(append([]byte(`{"id":"`), model.IDString(id)...), '"')
+// idHeadLen is the length of idHead's result.
+const idHeadLen = len(`{"id":"`) + 26 + 1
+
+// idHeadTo writes into dst how a record's JSON stored under id begins.
+func idHeadTo(dst *[idHeadLen]byte, id []byte) []byte {
+	n := copy(dst[:], `{"id":"`)
+	model.IDText((*[26]byte)(dst[n:n+26]), id)
+	dst[n+26] = '"'
+	return dst[:]
 }
 
 // recordJSON is the JSON of the record value v stored under id, in a new
@@ -123,7 +130,8 @@ func withRecordJSON(id, v []byte, fn func(js []byte) error) error {
 	u.out.Reset()
 	var head []byte
 	if v[0] == recNoID {
-		head = idHead(id)
+		var hb [idHeadLen]byte
+		head = idHeadTo(&hb, id)
 		u.out.Write(head)
 	}
 	if _, err := u.out.ReadFrom(u.r); err != nil {

@@ -103,15 +103,41 @@ var (
 	kSettings = []byte("settings")
 )
 
-func bRec(k model.Kind) []byte  { return []byte("rec/" + string(k)) }
-func bList(k model.Kind) []byte { return []byte("list/" + string(k)) }
-func bFold(k model.Kind) []byte { return []byte("fold/" + string(k)) }
+func bRec(k model.Kind) []byte  { return kindBucket(k, 0, "rec/") }
+func bList(k model.Kind) []byte { return kindBucket(k, 1, "list/") }
+func bFold(k model.Kind) []byte { return kindBucket(k, 2, "fold/") }
 
 // The status, deadline, who and reference indexes of a kind share one
 // bucket, told apart by their keys' first byte (ixStatus, ixDue, sortWho,
 // sortRef): a save dirties one tree's branch pages instead of four, which
 // keeps it within the SPEC's "2× a bare commit".
-func bIx(k model.Kind) []byte { return []byte("ix/" + string(k)) }
+func bIx(k model.Kind) []byte { return kindBucket(k, 3, "ix/") }
+
+// kindBuckets are the per-kind bucket names, made once: a bulk load asked
+// for them several times a record. Their capacity is their length, so an
+// append to one copies it; nobody writes into them.
+var kindBuckets = func() (out [len(kindOrder)][4][]byte) {
+	for i, k := range kindOrder {
+		for j, prefix := range []string{"rec/", "list/", "fold/", "ix/"} {
+			b := []byte(prefix + string(k))
+			out[i][j] = b[:len(b):len(b)]
+		}
+	}
+	return out
+}()
+
+// kindOrder are the kinds whose bucket names are kept in kindBuckets.
+var kindOrder = [...]model.Kind{model.KindFeedback, model.KindSession, model.KindPetition, model.KindCommitment, model.KindInformation}
+
+// kindBucket is the bucket prefix+k, the slot'th of a kind's buckets.
+func kindBucket(k model.Kind, slot int, prefix string) []byte {
+	for i := range kindOrder {
+		if kindOrder[i] == k {
+			return kindBuckets[i][slot]
+		}
+	}
+	return []byte(prefix + string(k))
+}
 
 const (
 	ixStatus = 's'
@@ -123,12 +149,64 @@ const (
 // and reference, and the deadline it can still miss (model.Row.OpenDue: an
 // overdue query trusts the deadline index without reading the row).
 func ixKeys(row *model.Row, id [16]byte) [][]byte {
-	keys := [][]byte{statusKey(row.Status, row, id), whoKey(row, id), refKey(row, id), uniqKey(row, id)}
-	if row.Unaccepted() {
-		keys = append(keys, statusKey(StatusUnaccepted, row, id))
+	return appendIxKeys(make([][]byte, 0, 6), row, id)
+}
+
+// appendIxKeys appends ixKeys(row, id) to keys, all of them in one new
+// slice of bytes (each with its capacity its length): statusKey, whoKey,
+// refKey, uniqKey, then maybe the unaccepted statusKey and dueKey, as
+// those make them one by one.
+func appendIxKeys(keys [][]byte, row *model.Row, id [16]byte) [][]byte {
+	unaccepted := row.Unaccepted()
+	due, kind := row.OpenDue()
+	hasDue := kind != "" && due != 0
+	// Each key ends in date ‖ id (20 bytes); the who key's collation key
+	// is about three and a half times its text.
+	n := 4*21 + 1 + len(row.Status) + 4*len(row.Who) + 16 + 1 + len(row.Ref) + 2 + len(row.Ward) + len(row.Ref)
+	if unaccepted {
+		n += 22 + len(StatusUnaccepted)
 	}
-	if due, kind := row.OpenDue(); kind != "" && due != 0 {
-		keys = append(keys, dueKey(due, row.Date, id))
+	if hasDue {
+		n += 25
+	}
+	b := make([]byte, 0, n)
+	var tail [20]byte
+	binary.BigEndian.PutUint32(tail[:], uint32(row.Date))
+	copy(tail[4:], id[:])
+	cut := func(start int) {
+		keys = append(keys, b[start:len(b):len(b)])
+	}
+	status := func(st string) {
+		start := len(b)
+		b = append(append(append(append(b, ixStatus), st...), 0), tail[:]...)
+		cut(start)
+	}
+	status(row.Status)
+	start := len(b)
+	b = append(b, sortWho)
+	if row.Kind == model.KindPetition {
+		b = model.AppendNameSortKey(b, row.Who) // a person: by given name
+	} else {
+		b = model.AppendSortKey(b, row.Who)
+	}
+	b = append(append(b, 0), tail[:]...)
+	// (A collation key longer than guessed moved b: the keys cut before
+	// keep the old array, which is theirs alone.)
+	cut(start)
+	start = len(b)
+	b = append(append(append(append(b, sortRef), row.Ref...), 0), tail[:]...)
+	cut(start)
+	start = len(b)
+	b = append(append(append(append(append(append(b, ixUnique), row.Ward...), 0), row.Ref...), 0), tail[:]...)
+	cut(start)
+	if unaccepted {
+		status(StatusUnaccepted)
+	}
+	if hasDue {
+		start = len(b)
+		b = binary.BigEndian.AppendUint32(append(b, ixDue), uint32(due))
+		b = append(b, tail[:]...)
+		cut(start)
 	}
 	return keys
 }

@@ -1,7 +1,7 @@
 package demo
 
 import (
-	"fmt"
+	"strconv"
 
 	"gopy/model"
 )
@@ -68,7 +68,7 @@ func (g *gen) commitment(made model.Date, ward string) *model.Commitment {
 		}
 		note(made.AddDays(span / 3))
 		c.State, c.DoneOn = model.CommitmentDone, done
-		c.EvidenceDocNo, c.EvidenceDate = fmt.Sprintf("%d/BC-UBND", 1+g.r.IntN(400)), done
+		c.EvidenceDocNo, c.EvidenceDate = strconv.Itoa(1+g.r.IntN(400))+"/BC-UBND", done
 	case x < 8:
 		c.State, c.DroppedReason = model.CommitmentDropped, g.pick(droppedReasons)
 	case x < 9:
@@ -144,7 +144,7 @@ func (g *gen) information(day model.Date) *model.Information {
 			i.ProvidedOn = on
 			i.How = model.InfoMethods[g.r.IntN(len(model.InfoMethods))]
 			if i.How == model.InfoWritten {
-				i.DocNo = fmt.Sprintf("%d/TB-UBND", 1+g.r.IntN(400))
+				i.DocNo = strconv.Itoa(1+g.r.IntN(400)) + "/TB-UBND"
 			}
 		}
 	}
