@@ -395,33 +395,8 @@ func (s *Store) createBulk(tx *bolt.Tx, st *model.Settings, cal *model.Calendar,
 			if err := recPut(tx, e.kind, e.id[:], e.val); err != nil {
 				return nil, err
 			}
-			ki := kindIndex(e.kind)
-			refsHeld := false
-			if assigned[j.lo+n] {
-				var r, u []byte
-				for _, x := range e.ix {
-					if len(x.key) > 0 && bytes.HasPrefix(x.bucket, []byte("ix/")) {
-						switch x.key[0] {
-						case sortRef:
-							r = x.key
-						case ixUnique:
-							u = x.key
-						}
-					}
-				}
-				m := recs[j.lo+n].GetMeta()
-				refsHeld = r != nil && u != nil && hold.holdRefs(ki, m.Ward, m.Ref, r, u)
-			}
-			for _, x := range e.ix {
-				if refsHeld && len(x.key) > 0 && (x.key[0] == sortRef || x.key[0] == ixUnique) && bytes.HasPrefix(x.bucket, []byte("ix/")) {
-					continue
-				}
-				if hold.hold(ki, x) {
-					continue
-				}
-				if err := ixPut(tx, x.bucket, x.key, x.val); err != nil {
-					return nil, err
-				}
+			if err := hold.put(tx, kindIndex(e.kind), &e.ix, assigned[j.lo+n], recs[j.lo+n].GetMeta()); err != nil {
+				return nil, err
 			}
 		}
 	}

@@ -178,18 +178,47 @@ func (h *heldKeys) compareRef(k int, byRef bool) func(a, b heldRef) int {
 
 func kindIndex(k model.Kind) int { return slices.Index(model.Kinds, k) }
 
-// hold takes an entry of a record of kind k if it is one a Load holds
-// back (a who key, a link), and reports whether it did.
-func (h *heldKeys) hold(k int, x ixEntry) bool {
-	switch {
-	case len(x.key) == 32 && bytes.Equal(x.bucket, bLinks):
-		h.links = append(h.links, [32]byte(x.key))
-		return true
-	case len(x.key) > 21 && x.key[0] == sortWho && bytes.HasPrefix(x.bucket, []byte("ix/")):
-		h.addWho(k, x.key)
-		return true
+// put writes the entries of a record (of the kind numbered k) but those
+// a Load holds back: its who key, its link and, when the load gave its
+// reference (assigned), its reference keys.
+func (h *heldKeys) put(tx *bolt.Tx, k int, x *indexed, assigned bool, m *model.Meta) error {
+	if err := ixPut(tx, bList(x.kind), x.rowKey, x.row); err != nil {
+		return err
 	}
-	return false
+	if err := ixPut(tx, bFold(x.kind), x.rowKey, x.fold); err != nil {
+		return err
+	}
+	refsHeld := false
+	if assigned {
+		var r, u []byte
+		for _, key := range x.keys {
+			switch key[0] {
+			case sortRef:
+				r = key
+			case ixUnique:
+				u = key
+			}
+		}
+		refsHeld = r != nil && u != nil && h.holdRefs(k, m.Ward, m.Ref, r, u)
+	}
+	ix := bIx(x.kind)
+	for _, key := range x.keys {
+		switch {
+		case refsHeld && (key[0] == sortRef || key[0] == ixUnique):
+		case len(key) > 21 && key[0] == sortWho:
+			h.addWho(k, key)
+		default:
+			if err := ixPut(tx, ix, key, nil); err != nil {
+				return err
+			}
+		}
+	}
+	if len(x.link) == 32 {
+		h.links = append(h.links, [32]byte(x.link))
+	} else if x.link != nil {
+		return ixPut(tx, bLinks, x.link, nil)
+	}
+	return nil
 }
 
 func (h *heldKeys) addWho(k int, key []byte) {
@@ -331,7 +360,7 @@ func (s *Store) restoreHeld() error {
 		return err
 	}
 	h := newHeldKeys()
-	var extra []ixEntry
+	var extra []heldExtra
 	err := s.view(func(tx *bolt.Tx) error {
 		for ki, k := range model.Kinds {
 			var row model.Row
@@ -347,7 +376,7 @@ func (s *Store) restoreHeld() error {
 				if r, u := refKey(&row, id), uniqKey(&row, id); !h.holdRefs(ki, row.Ward, row.Ref, r, u) {
 					// Not as a load gives references out: looked up
 					// one by one.
-					extra = append(extra, ixEntry{bIx(k), r, nil}, ixEntry{bIx(k), u, nil})
+					extra = append(extra, heldExtra{bIx(k), r}, heldExtra{bIx(k), u})
 				}
 				if row.ParentID != "" {
 					if pid, err := model.ParseID(row.ParentID); err == nil {
@@ -386,6 +415,9 @@ func (s *Store) restoreHeld() error {
 	}
 	return nil
 }
+
+// heldExtra is a key restoreHeld writes as it is.
+type heldExtra struct{ bucket, key []byte }
 
 // hasHeld reports whether a bulk load's held entries are still unwritten.
 func hasHeld(tx *bolt.Tx) bool { return tx.Bucket(bMeta).Get(kHeld) != nil }
