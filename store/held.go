@@ -463,7 +463,6 @@ func (l *Load) CreateBatch(recs []model.Record, by string, demo bool) error {
 // open for writing) its records are missing from the who lists.
 func (l *Load) Finish() error {
 	h := l.held
-	l.held = newHeldKeys()
 	if h.empty() {
 		var held bool
 		l.s.view(func(tx *bolt.Tx) error { held = hasHeld(tx); return nil })
@@ -471,5 +470,12 @@ func (l *Load) Finish() error {
 			return nil
 		}
 	}
-	return l.s.writeHeld(h, false)
+	// On an error what was not committed stays held (the mark too): the
+	// next Finish writes it again, rather than removing the mark with
+	// the entries still missing.
+	if err := l.s.writeHeld(h, false); err != nil {
+		return err
+	}
+	l.held = newHeldKeys()
+	return nil
 }

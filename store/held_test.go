@@ -3,6 +3,7 @@ package store_test
 import (
 	"bytes"
 	"errors"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -196,4 +197,33 @@ func TestLoadChecksAGivenReferenceAgainstHeldOnes(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustClean(t, s)
+}
+
+// A Finish that fails (here the file was moved away while open) keeps
+// what it did not write: a Finish after it writes it, instead of removing
+// the mark with the entries still missing (then nothing would restore
+// them at the next open).
+func TestFailedFinishKeepsWhatItHeld(t *testing.T) {
+	s, path, c := openTest(t)
+	load := s.StartLoad()
+	if err := load.CreateBatch(loadBatch(t, s, 150), officer, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(path, path+".away"); err != nil {
+		t.Fatal(err)
+	}
+	if err := load.Finish(); !errors.Is(err, store.ErrReplaced) {
+		t.Fatalf("Finish with the file moved away: %v", err)
+	}
+	if err := os.Rename(path+".away", path); err != nil {
+		t.Fatal(err)
+	}
+	if err := load.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	mustClean(t, s)
+	s = reopen(t, s, path, c)
+	if got := byWho(t, s); len(got) != 150 {
+		t.Fatalf("who list after a failed Finish and another: %d rows, want 150", len(got))
+	}
 }
