@@ -110,3 +110,11 @@ func HeldTxKeys(n int) (restore func()) {
 func PackRecord(id, js []byte) []byte { return packRecord(id, js) }
 
 var RecDict = recDict
+
+// HeldMax makes a Load write what it holds once it holds n records' who
+// keys, until the returned func is called.
+func HeldMax(n int) (restore func()) {
+	old := heldMax
+	heldMax = n
+	return func() { heldMax = old }
+}

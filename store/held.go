@@ -265,6 +265,20 @@ func (h *heldKeys) sort() {
 	wg.Wait()
 }
 
+// heldMax is how many records' entries a Load holds at most (≈ 75 bytes
+// a record: 1.5 million ≈ 110 MB); a demo of a million never reaches it.
+// (A variable for the tests.)
+var heldMax = 1_500_000
+
+// records is how many records' who keys are held.
+func (h *heldKeys) records() int {
+	n := 0
+	for i := range h.who {
+		n += len(h.who[i])
+	}
+	return n
+}
+
 func (h *heldKeys) empty() bool {
 	if len(h.links) > 0 {
 		return false
@@ -437,8 +451,10 @@ func (s *Store) StartLoad() *Load { return &Load{s: s, held: newHeldKeys()} }
 // CreateBatch is Store.CreateBatch (CreateDemoBatch when demo) holding
 // back the batch's who keys and links.
 func (l *Load) CreateBatch(recs []model.Record, by string, demo bool) error {
-	if slices.ContainsFunc(recs, func(r model.Record) bool { return r.GetMeta().Ref != "" }) {
-		// Its reference is checked against every one given: none held.
+	// A record's own reference is checked against every one given: none
+	// held. And past heldMax records what is held is written, so that
+	// memory stays bounded however large the load.
+	if l.held.records() >= heldMax || slices.ContainsFunc(recs, func(r model.Record) bool { return r.GetMeta().Ref != "" }) {
 		if err := l.Finish(); err != nil {
 			return err
 		}

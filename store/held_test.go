@@ -227,3 +227,27 @@ func TestFailedFinishKeepsWhatItHeld(t *testing.T) {
 		t.Fatalf("who list after a failed Finish and another: %d rows, want 150", len(got))
 	}
 }
+
+// A Load holds no more than heldMax records' entries: past it, the next
+// batch first writes what is held (a demo of ten million records, which
+// gopy demo allows, held ≈ 750 MB until its end).
+func TestLoadWritesWhatItHoldsPastItsLimit(t *testing.T) {
+	defer store.HeldMax(100)()
+	s, _, _ := openTest(t)
+	load := s.StartLoad()
+	for range 2 {
+		if err := load.CreateBatch(loadBatch(t, s, 150), officer, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := byWho(t, s); len(got) != 150 {
+		t.Fatalf("who list before Finish: %d rows, want the first batch's 150 (written before the second)", len(got))
+	}
+	if err := load.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	mustClean(t, s)
+	if got := byWho(t, s); len(got) != 300 {
+		t.Fatalf("who list after Finish: %d rows", len(got))
+	}
+}
