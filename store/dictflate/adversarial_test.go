@@ -212,3 +212,50 @@ func TestManyCallsAcrossWraps(t *testing.T) {
 		prev = src
 	}
 }
+
+// Random counts of every spread, both limits: lengths within the limit,
+// one for each used symbol only, and a complete code.
+func TestHuffLengthsRandomCounts(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	for i := range 20000 {
+		n := []int{19, 30, 286}[i%3]
+		limit := 15
+		if n == 19 {
+			limit = 7
+		}
+		freq := make([]int32, n)
+		used := 0
+		for j := range freq {
+			if r.IntN(3) > 0 {
+				switch r.IntN(3) {
+				case 0:
+					freq[j] = 1 + int32(r.IntN(3))
+				case 1:
+					freq[j] = int32(1) << r.IntN(30)
+				default:
+					freq[j] = 1 + int32(r.IntN(100000))
+				}
+				used++
+			}
+		}
+		for used < 2 {
+			if j := r.IntN(n); freq[j] == 0 {
+				freq[j], used = 1, used+1
+			}
+		}
+		lengths := make([]uint8, n)
+		huffLengths(freq, limit, lengths)
+		kraft := 0
+		for j, l := range lengths {
+			if int(l) > limit || (l == 0) != (freq[j] == 0) {
+				t.Fatalf("case %d: symbol %d count %d length %d (limit %d)", i, j, freq[j], l, limit)
+			}
+			if l != 0 {
+				kraft += 1 << (limit - int(l))
+			}
+		}
+		if kraft != 1<<limit {
+			t.Fatalf("case %d: Kraft sum %d, want %d", i, kraft, 1<<limit)
+		}
+	}
+}
