@@ -259,3 +259,26 @@ func TestHuffLengthsRandomCounts(t *testing.T) {
 		}
 	}
 }
+
+// dst may share src's memory (Append(b[:0], b), as append-style APIs are
+// used): the stream still holds src's bytes, stored blocks included.
+func TestAppendOverItsOwnInput(t *testing.T) {
+	e := New(testDict)
+	r := rand.New(rand.NewPCG(13, 14))
+	for _, n := range []int{1, 10, 100, 3000} {
+		for _, text := range []bool{false, true} {
+			b := make([]byte, n, 2*n+64)
+			for i := range b {
+				b[i] = byte(r.Uint32())
+				if text {
+					b[i] = testDict[i%len(testDict)]
+				}
+			}
+			want := append([]byte{}, b...)
+			packed := e.Append(b[:0], b)
+			if got := inflate(t, testDict, packed); !bytes.Equal(got, want) {
+				t.Fatalf("%d bytes (text %v): read back %q…, want %q…", n, text, head(got), head(want))
+			}
+		}
+	}
+}
