@@ -111,7 +111,9 @@ func (e *Encoder) appendWith(s *state, dst, src []byte) []byte {
 		s.base = 0
 	}
 	s.bw = bitWriter{out: dst}
-	s.block(src)
+	// The input as copied: dst may share src's memory, and a stored
+	// block's header is written before its bytes.
+	s.block(s.buf[d:])
 	out := s.bw.out
 	s.bw.out = nil
 	return out
