@@ -30,6 +30,11 @@ var (
 	// ErrOlderSchema: a read-only open of a database an older gopy made;
 	// one read-write open migrates it (after a backup).
 	ErrOlderSchema = errors.New("database made by an older gopy, not yet migrated")
+	// ErrStoppedLoad: a read-only open of a database whose bulk load
+	// (gopy demo) was stopped before it wrote its held-back index
+	// entries (held.go); one read-write open writes them. It is an
+	// ErrOlderSchema, which callers already answer that way.
+	ErrStoppedLoad = fmt.Errorf("a bulk load was stopped before it wrote its index entries: %w", ErrOlderSchema)
 	ErrNotFound    = errors.New("record not found")
 	ErrNoDatabase  = errors.New("no database at this path")
 	ErrStale       = errors.New("record changed since it was opened")
@@ -368,7 +373,7 @@ func (s *Store) prepare(readOnly bool) error {
 		if held {
 			// A bulk load was stopped before it wrote its held-back
 			// entries (held.go): an open for writing writes them.
-			return fmt.Errorf("%s (an interrupted bulk load's index entries): %w", s.path, ErrOlderSchema)
+			return fmt.Errorf("%s: %w", s.path, ErrStoppedLoad)
 		}
 		return nil
 	}

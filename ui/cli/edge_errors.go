@@ -30,6 +30,8 @@ func (e *Env) edgeMessage(err error) (string, bool) {
 		return e.Lang.F("cli.err.out", oe.Path, e.Lang.T(oe.Key)), true
 	case errors.Is(err, store.ErrDamaged):
 		return e.Lang.F("cli.err.damaged", e.DBPath), true
+	case errors.Is(err, store.ErrStoppedLoad):
+		return e.Lang.F("cli.err.stopped_load", e.DBPath), true
 	case errors.Is(err, store.ErrOlderSchema):
 		return e.Lang.F("cli.err.old_schema", e.DBPath), true
 	case errors.Is(err, store.ErrReplaced):

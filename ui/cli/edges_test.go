@@ -405,3 +405,29 @@ func firstKey(b *bolt.Bucket) []byte {
 	k, _ := b.Cursor().First()
 	return bytes.Clone(k)
 }
+
+// A copy of a database whose demo was stopped before it wrote its held
+// index entries (store.Load) is not "made by an older gopy": restoring
+// it says what happened and how to finish it.
+func TestRestoreOfAStoppedDemoSaysSo(t *testing.T) {
+	db := wardDB(t, "AA", 20)
+	bak := filepath.Join(t.TempDir(), "b.db")
+	if code, _, errs := run(t, "--db", db, "backup", "--out", bak); code != 0 {
+		t.Fatal(errs)
+	}
+	b, err := bolt.Open(bak, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The mark a Load leaves until its Finish (store/held.go).
+	err = b.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte("meta")).Put([]byte("load/held"), []byte{1}) })
+	b.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(t.TempDir(), "gopy.db")
+	code, _, errs := run(t, "--db", target, "--lang", "en", "restore", bak)
+	if code != 1 || strings.Contains(errs, "older gopy") || !strings.Contains(errs, "stopped") || !strings.Contains(errs, bak) {
+		t.Errorf("restore of a stopped demo's copy: %d %q", code, errs)
+	}
+}

@@ -59,6 +59,7 @@ func init() {
 			"cli.err.damaged":            {"cơ sở dữ liệu %s bị hỏng: chạy gopy check, rồi gopy restore", "the database %s is damaged: run gopy check, then gopy restore"},
 			"cli.check.repaired":         {"đã dựng lại các dòng danh sách, chỉ mục và số đếm từ hồ sơ; %d chỗ đã sửa", "rebuilt list rows, indexes and counts from the records; %d places fixed"},
 			"cli.err.old_schema":         {"cơ sở dữ liệu %s do gopy cũ hơn tạo ra; mở nó một lần bằng `gopy` (giao diện) để nâng cấp", "database %s was made by an older gopy; open it once with `gopy` (the interface) to upgrade it"},
+			"cli.err.stopped_load":       {"cơ sở dữ liệu %s: việc tạo dữ liệu mẫu bị dừng trước khi ghi xong chỉ mục; mở nó một lần bằng `gopy` (giao diện) để ghi nốt", "database %s: a demo was stopped before it finished writing its indexes; open it once with `gopy` (the interface) to finish them"},
 			"cli.keys.own":               {"khóa ký của cơ sở dữ liệu này: %s", "this database's signing key: %s"},
 			"cli.keys.pinned":            {"phường %s: %s", "ward %s: %s"},
 			"cli.keys.via":               {"phường %s: gửi qua %s", "ward %s: through %s"},
