@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -337,28 +338,47 @@ func (w *jsonWriter) information(i *Information) {
 	w.b = append(w.b, '}')
 }
 
-// jsonSafe marks the ASCII bytes encoding/json writes as they are (with
-// its HTML escaping, which json.Marshal uses): all but control
-// characters, '"', '\\', '<', '>' and '&'.
-var jsonSafe = func() (t [utf8.RuneSelf]bool) {
+// jsonSafe marks the ASCII bytes encoding/json writes as they are: all
+// but control characters, '"' and '\\'; with its HTML escaping (which
+// json.Marshal uses) '<', '>' and '&' too.
+var jsonSafe, jsonSafeHTML = func() (plain, html [utf8.RuneSelf]bool) {
 	for c := 0x20; c < utf8.RuneSelf; c++ {
-		t[c] = true
+		plain[c], html[c] = true, true
 	}
-	for _, c := range `"\<>&` {
-		t[c] = false
+	for _, c := range `"\` {
+		plain[c], html[c] = false, false
 	}
-	return t
+	for _, c := range `<>&` {
+		html[c] = false
+	}
+	return
 }()
 
 const hexDigits = "0123456789abcdef"
 
+// appendU4 appends \uXXXX for r ≤ U+FFFF.
+func appendU4(dst []byte, r rune) []byte {
+	return append(dst, '\\', 'u', hexDigits[r>>12&0xF], hexDigits[r>>8&0xF], hexDigits[r>>4&0xF], hexDigits[r&0xF])
+}
+
 // appendJSONString is encoding/json's appendString with HTML escaping.
-func appendJSONString(dst []byte, src string) []byte {
+func appendJSONString(dst []byte, src string) []byte { return AppendJSONString(dst, src, true, nil) }
+
+// AppendJSONString appends src as encoding/json writes a string: control
+// characters escaped, invalid UTF-8 as \ufffd, U+2028 and U+2029
+// escaped, and '<', '>' and '&' escaped when html. Every rune escape
+// reports (nil: none) is written as \uXXXX too: a report escapes what
+// acts on a terminal.
+func AppendJSONString(dst []byte, src string, html bool, escape func(rune) bool) []byte {
+	safe := &jsonSafe
+	if html {
+		safe = &jsonSafeHTML
+	}
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(src); {
 		if c := src[i]; c < utf8.RuneSelf {
-			if jsonSafe[c] {
+			if safe[c] {
 				i++
 				continue
 			}
@@ -383,26 +403,29 @@ func appendJSONString(dst []byte, src string) []byte {
 			start = i
 			continue
 		}
-		if c := src[i]; c >= 0xc2 && c < 0xe0 && i+1 < len(src) && src[i+1]&0xc0 == 0x80 {
+		if c := src[i]; escape == nil && c >= 0xc2 && c < 0xe0 && i+1 < len(src) && src[i+1]&0xc0 == 0x80 {
 			i += 2 // a valid two-byte rune (most Vietnamese letters): as it is
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(src[i:])
-		if r == utf8.RuneError && size == 1 {
+		switch {
+		case r == utf8.RuneError && size == 1:
 			dst = append(dst, src[start:i]...)
 			dst = append(dst, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
+		case r == '\u2028' || r == '\u2029' || escape != nil && escape(r):
 			dst = append(dst, src[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			if r > 0xffff {
+				r1, r2 := utf16.EncodeRune(r)
+				dst = appendU4(dst, r1)
+				r = r2
+			}
+			dst = appendU4(dst, r)
+		default:
 			i += size
-			start = i
 			continue
 		}
 		i += size
+		start = i
 	}
 	dst = append(dst, src[start:]...)
 	return append(dst, '"')

@@ -322,3 +322,31 @@ func TestDayArithmeticIsTimes(t *testing.T) {
 		check(d)
 	}
 }
+
+// AppendJSONString without HTML escaping and with runes of the caller's
+// escaped (a report escapes what acts on a terminal): it reads back as
+// the string, and the chosen runes, above U+FFFF too, appear only as
+// \u escapes.
+func TestAppendJSONStringEscapesChosenRunes(t *testing.T) {
+	s := "a<b>&\u0085c\u202e😀\x00\xff\u2028đ"
+	chosen := func(r rune) bool { return r == 0x85 || r == 0x202e || r == '😀' }
+	got := AppendJSONString(nil, s, false, chosen)
+	var back string
+	if err := json.Unmarshal(got, &back); err != nil {
+		t.Fatalf("%s: %v", got, err)
+	}
+	if want := strings.ToValidUTF8(s, "\ufffd"); back != want {
+		t.Fatalf("read back %q, want %q", back, want)
+	}
+	for _, w := range []string{`a<b>&`, `\u0085`, `\u202e`, `\ud83d\ude00`, `\u0000`, `\ufffd`, `\u2028`, "đ"} {
+		if !strings.Contains(string(got), w) {
+			t.Errorf("%s lacks %s", got, w)
+		}
+	}
+	if strings.ContainsAny(string(got), "\u0085\u202e😀") {
+		t.Errorf("%s holds a chosen rune as it is", got)
+	}
+	if html := AppendJSONString(nil, "<&>", true, nil); string(html) != `"\u003c\u0026\u003e"` {
+		t.Errorf("with HTML escaping: %s", html)
+	}
+}
