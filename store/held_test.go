@@ -123,11 +123,13 @@ func TestFailedLoadBatchHoldsNothing(t *testing.T) {
 	if err := load.CreateBatch(loadBatch(t, s, 100), officer, false); err != nil {
 		t.Fatal(err)
 	}
-	bad := loadBatch(t, s, 100)
-	bad[69].(*model.Petition).ID = model.NewID(time.Now())
-	bad[70].(*model.Petition).ID = bad[69].(*model.Petition).ID // refused: a duplicate id
+	// Refused after its first 512 records were encoded and their entries
+	// held (the bulk path writes each chunk as it is encoded): a time
+	// JSON cannot hold fails the encoding of a later record.
+	bad := loadBatch(t, s, 700)
+	bad[650].(*model.Petition).CreatedAt = time.Date(10001, 1, 1, 0, 0, 0, 0, time.UTC)
 	if err := load.CreateBatch(bad, officer, false); err == nil {
-		t.Fatal("a batch with a duplicate id was stored")
+		t.Fatal("a batch with a record JSON cannot hold was stored")
 	}
 	if err := load.Finish(); err != nil {
 		t.Fatal(err)
