@@ -116,7 +116,7 @@ func (h *heldKeys) truncate(m heldMark) {
 // holdRefs takes a record's reference keys (r, its 'r' key; u, its 'u'
 // key) when they are what ward, ref make, and reports whether it did.
 func (h *heldKeys) holdRefs(k int, ward, ref string, r, u []byte) bool {
-	if len(ref) > 0xffff || len(r) < 22 || len(h.refTxt[k]) > 1<<31 || strings.IndexByte(ref, 0) >= 0 || strings.IndexByte(ward, 0) >= 0 {
+	if len(ref) > 0xffff || len(r) < 22 || uint64(len(h.refTxt[k])) > 1<<31 || strings.IndexByte(ref, 0) >= 0 || strings.IndexByte(ward, 0) >= 0 {
 		return false
 	}
 	x := h.addRef(k, ward, ref, [20]byte(r[len(r)-20:]))
