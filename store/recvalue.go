@@ -58,7 +58,9 @@ var errRecordCorrupt = errors.New("stored record corrupt")
 
 // recEncoder packs records: compress/flate's Writer cost a bulk load most
 // of its time (see package dictflate); compress/flate reads them.
-var recEncoder = dictflate.New(recDict)
+// It is made at its first use: a command that stores nothing (a count, a
+// report) does not hash the dictionary.
+var recEncoder = sync.OnceValue(func() *dictflate.Encoder { return dictflate.New(recDict) })
 
 type unpacker struct {
 	src bytes.Reader
@@ -84,7 +86,7 @@ func packRecord(id, js []byte) []byte {
 		out[0] = recNoID
 		js = js[len(head):] // from the comma: the stream starts ",\"ref\""
 	}
-	return recEncoder.Append(out, js)
+	return recEncoder().Append(out, js)
 }
 
 // idHeadLen is the length of idHead's result.
