@@ -79,51 +79,19 @@ func CleanText(s string) string {
 
 // Fold maps text to its search form: lower case, Vietnamese diacritics
 // removed, đ/Đ to d, runs of spaces collapsed. "Nguyễn Văn Đức" → "nguyen van duc".
-func Fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	// The table is fetched at the first non-ASCII rune: folding ASCII (an
-	// empty filter, a count's query) never builds it.
-	var table []rune
-	for _, r := range s {
-		if r >= 0x80 {
-			// Precomposed Latin letters (all of Vietnamese) fold by table;
-			// decomposing each string cost more than the rest of a save.
-			if r < foldTableSize {
-				if table == nil {
-					table = foldTable()
-				}
-				r = table[r]
-			} else {
-				r = foldRune(r)
-			}
-			if r == 0 {
-				continue
-			}
-		}
-		switch {
-		case unicode.IsSpace(r):
-			if !space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = true
-			continue
-		default:
-			r = unicode.ToLower(r)
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return strings.TrimRight(b.String(), " ")
-}
+func Fold(s string) string { return string(appendFold(make([]byte, 0, len(s)), s, false)) }
 
 const foldTableSize = 0x2000
 
 // appendFoldField appends Fold(s) to dst, a NUL in s folded as a space
 // (a field of Row.Fold holds no separator): RowOf folds a record's
 // fields one after another into one buffer.
-func appendFoldField(dst []byte, s string) []byte {
+func appendFoldField(dst []byte, s string) []byte { return appendFold(dst, s, true) }
+
+// appendFold appends Fold(s) to dst, a NUL as a space when nulAsSpace.
+// The table is fetched at the first non-ASCII rune: folding ASCII (an
+// empty filter, a count's query) never builds it.
+func appendFold(dst []byte, s string, nulAsSpace bool) []byte {
 	start := len(dst)
 	space := false
 	var table []rune
@@ -160,9 +128,9 @@ func appendFoldField(dst []byte, s string) []byte {
 		} else {
 			i++
 		}
-		// ASCII: a NUL or a space (unicode.IsSpace's six) collapses to
+		// ASCII: a space (unicode.IsSpace's six), or a NUL when asked, collapses to
 		// one space; a capital is lowered.
-		if c == 0 || c == ' ' || c-'\t' <= '\r'-'\t' {
+		if c == 0 && nulAsSpace || c == ' ' || c-'\t' <= '\r'-'\t' {
 			if !space && len(dst) > start {
 				dst = append(dst, ' ')
 			}
@@ -236,12 +204,7 @@ func Compare(a, b string) int {
 }
 
 // SortKey returns bytes that sort like Compare; use it for index keys.
-func SortKey(s string) []byte {
-	if v, ok := sortKeys.Load(s); ok {
-		return slices.Clone(v.([]byte))
-	}
-	return AppendSortKey(nil, s)
-}
+func SortKey(s string) []byte { return AppendSortKey(nil, s) }
 
 // AppendSortKey appends SortKey(s) to dst (an index key is made of it
 // and more, in one slice).
