@@ -182,12 +182,6 @@ func kindIndex(k model.Kind) int { return slices.Index(model.Kinds, k) }
 // a Load holds back: its who key, its link and, when the load gave its
 // reference (assigned), its reference keys.
 func (h *heldKeys) put(tx *bolt.Tx, k int, x *indexed, assigned bool, m *model.Meta) error {
-	if err := ixPut(tx, bList(x.kind), x.rowKey, x.row); err != nil {
-		return err
-	}
-	if err := ixPut(tx, bFold(x.kind), x.rowKey, x.fold); err != nil {
-		return err
-	}
 	refsHeld := false
 	if assigned {
 		var r, u []byte
@@ -201,24 +195,22 @@ func (h *heldKeys) put(tx *bolt.Tx, k int, x *indexed, assigned bool, m *model.M
 		}
 		refsHeld = r != nil && u != nil && h.holdRefs(k, m.Ward, m.Ref, r, u)
 	}
-	ix := bIx(x.kind)
-	for _, key := range x.keys {
+	return x.putBut(tx, func(key []byte) bool {
 		switch {
 		case refsHeld && (key[0] == sortRef || key[0] == ixUnique):
+			return true
 		case len(key) > 21 && key[0] == sortWho:
 			h.addWho(k, key)
-		default:
-			if err := ixPut(tx, ix, key, nil); err != nil {
-				return err
-			}
+			return true
 		}
-	}
-	if len(x.link) == 32 {
-		h.links = append(h.links, [32]byte(x.link))
-	} else if x.link != nil {
-		return ixPut(tx, bLinks, x.link, nil)
-	}
-	return nil
+		return false
+	}, func(link []byte) bool {
+		if len(link) != 32 {
+			return false
+		}
+		h.links = append(h.links, [32]byte(link))
+		return true
+	})
 }
 
 func (h *heldKeys) addWho(k int, key []byte) {

@@ -479,7 +479,12 @@ func (x *indexed) of(row *model.Row, id [16]byte) {
 	}
 }
 
-func (x *indexed) put(tx *bolt.Tx) error {
+func (x *indexed) put(tx *bolt.Tx) error { return x.putBut(tx, nil, nil) }
+
+// putBut writes x's entries but the index keys holdKey takes and the link
+// holdLink takes (each reports whether it took it; nil takes none): a
+// Load holds some back (held.go).
+func (x *indexed) putBut(tx *bolt.Tx, holdKey, holdLink func([]byte) bool) error {
 	if err := ixPut(tx, bList(x.kind), x.rowKey, x.row); err != nil {
 		return err
 	}
@@ -488,11 +493,14 @@ func (x *indexed) put(tx *bolt.Tx) error {
 	}
 	ix := bIx(x.kind)
 	for _, key := range x.keys {
+		if holdKey != nil && holdKey(key) {
+			continue
+		}
 		if err := ixPut(tx, ix, key, nil); err != nil {
 			return err
 		}
 	}
-	if x.link != nil {
+	if x.link != nil && (holdLink == nil || !holdLink(x.link)) {
 		return ixPut(tx, bLinks, x.link, nil)
 	}
 	return nil
