@@ -376,26 +376,35 @@ func dateKey(d model.Date) []byte { return u32(uint32(d)) }
 
 // rowKey is date(4) ‖ id(16): list rows sort by the record's own date.
 func rowKey(d model.Date, id [16]byte) []byte {
-	k := make([]byte, 20)
-	binary.BigEndian.PutUint32(k, uint32(d))
-	copy(k[4:], id[:])
-	return k
+	t := rowTail(d, id)
+	return t[:]
 }
 
-// prefixedKey is prefix ‖ 0 ‖ date ‖ id.
-func prefixedKey(prefix string, d model.Date, id [16]byte) []byte {
-	k := make([]byte, 0, len(prefix)+21)
-	k = append(k, prefix...)
-	k = append(k, 0)
-	return append(k, rowKey(d, id)...)
+// rowTail is rowKey's bytes, which also end every index key.
+func rowTail(d model.Date, id [16]byte) (t [20]byte) {
+	binary.BigEndian.PutUint32(t[:], uint32(d))
+	copy(t[4:], id[:])
+	return t
+}
+
+// appendTagged appends tag ‖ key ‖ 0 ‖ tail: the status, who and
+// reference index keys.
+func appendTagged[S ~string | ~[]byte](b []byte, tag byte, key S, tail *[20]byte) []byte {
+	return append(append(append(append(b, tag), key...), 0), tail[:]...)
 }
 
 // dueKey is 'd' ‖ due(4) ‖ date(4) ‖ id(16).
 func dueKey(due, d model.Date, id [16]byte) []byte {
-	return append(append([]byte{ixDue}, dateKey(due)...), rowKey(d, id)...)
+	t := rowTail(d, id)
+	return appendDueKey(nil, due, &t)
+}
+
+func appendDueKey(b []byte, due model.Date, tail *[20]byte) []byte {
+	return append(binary.BigEndian.AppendUint32(append(b, ixDue), uint32(due)), tail[:]...)
 }
 
 // statusKey is 's' ‖ status ‖ 0 ‖ date ‖ id.
 func statusKey(status string, row *model.Row, id [16]byte) []byte {
-	return append([]byte{ixStatus}, prefixedKey(status, row.Date, id)...)
+	t := rowTail(row.Date, id)
+	return appendTagged(nil, ixStatus, status, &t)
 }

@@ -147,15 +147,12 @@ func (h *heldKeys) ref(k int, x heldRef) []byte {
 
 // refKey is refKey's key of x, appended to buf.
 func (h *heldKeys) refKey(k int, x heldRef, buf []byte) []byte {
-	buf = append(append(append(buf, sortRef), h.ref(k, x)...), 0)
-	return append(buf, x.tail[:]...)
+	return appendTagged(buf, sortRef, h.ref(k, x), &x.tail)
 }
 
 // uniqKey is uniqKey's key of x, appended to buf.
 func (h *heldKeys) uniqKey(k int, x heldRef, buf []byte) []byte {
-	buf = append(append(append(buf, ixUnique), h.wards[x.ward]...), 0)
-	buf = append(append(buf, h.ref(k, x)...), 0)
-	return append(buf, x.tail[:]...)
+	return append(appendUniqPrefix(buf, h.wards[x.ward], h.ref(k, x)), x.tail[:]...)
 }
 
 // compareRef orders two reference entries as their 'r' keys sort (with

@@ -16,16 +16,17 @@ import (
 const ixUnique = 'u'
 
 func uniqPrefix(ward, ref string) []byte {
-	k := make([]byte, 0, 3+len(ward)+len(ref))
-	k = append(k, ixUnique)
-	k = append(k, ward...)
-	k = append(k, 0)
-	k = append(k, ref...)
-	return append(k, 0)
+	return appendUniqPrefix(make([]byte, 0, 3+len(ward)+len(ref)), ward, ref)
+}
+
+// appendUniqPrefix appends 'u' ‖ ward ‖ 0 ‖ ref ‖ 0.
+func appendUniqPrefix[W, R ~string | ~[]byte](b []byte, ward W, ref R) []byte {
+	return append(append(append(append(append(b, ixUnique), ward...), 0), ref...), 0)
 }
 
 func uniqKey(row *model.Row, id [16]byte) []byte {
-	return append(uniqPrefix(row.Ward, row.Ref), rowKey(row.Date, id)...)
+	t := rowTail(row.Date, id)
+	return append(uniqPrefix(row.Ward, row.Ref), t[:]...)
 }
 
 // refTaken reports whether another record than id holds ref in ward.

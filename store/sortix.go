@@ -24,18 +24,24 @@ const (
 // whoKey is 'w' ‖ SortKey(who) ‖ 0 ‖ date ‖ id. A confidential petition's
 // Who is empty: it sorts first.
 func whoKey(row *model.Row, id [16]byte) []byte {
-	var key []byte
+	t := rowTail(row.Date, id)
+	return appendWhoKey(nil, row, &t)
+}
+
+func appendWhoKey(b []byte, row *model.Row, tail *[20]byte) []byte {
+	b = append(b, sortWho)
 	if row.Kind == model.KindPetition {
-		key = model.NameSortKey(row.Who) // a person: by given name
+		b = model.AppendNameSortKey(b, row.Who) // a person: by given name
 	} else {
-		key = model.SortKey(row.Who)
+		b = model.AppendSortKey(b, row.Who)
 	}
-	return append([]byte{sortWho}, prefixedKey(string(key), row.Date, id)...)
+	return append(append(b, 0), tail[:]...)
 }
 
 // refKey is 'r' ‖ ref ‖ 0 ‖ date ‖ id.
 func refKey(row *model.Row, id [16]byte) []byte {
-	return append([]byte{sortRef}, prefixedKey(row.Ref, row.Date, id)...)
+	t := rowTail(row.Date, id)
+	return appendTagged(nil, sortRef, row.Ref, &t)
 }
 
 // kCollation holds the collation key of a fixed probe, as the who index's

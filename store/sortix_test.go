@@ -99,7 +99,8 @@ func TestWhoIndexRemadeWhenCollationChanges(t *testing.T) {
 			return err
 		}
 		pid, _ := model.ParseID(id)
-		return b.Put(append([]byte{sortWho}, prefixedKey("older key", model.NewDate(2026, 6, 1), pid)...), nil)
+		tail := rowTail(model.NewDate(2026, 6, 1), pid)
+		return b.Put(appendTagged(nil, sortWho, "older key", &tail), nil)
 	})
 	db.Close()
 	if err != nil {

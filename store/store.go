@@ -175,42 +175,32 @@ func appendIxKeys(keys [][]byte, row *model.Row, id [16]byte) [][]byte {
 		n += 25
 	}
 	b := make([]byte, 0, n)
-	var tail [20]byte
-	binary.BigEndian.PutUint32(tail[:], uint32(row.Date))
-	copy(tail[4:], id[:])
+	tail := rowTail(row.Date, id)
+	// (A collation key longer than guessed moves b: the keys cut before
+	// keep the old array, which is theirs alone.)
 	cut := func(start int) {
 		keys = append(keys, b[start:len(b):len(b)])
 	}
-	status := func(st string) {
-		start := len(b)
-		b = append(append(append(append(b, ixStatus), st...), 0), tail[:]...)
-		cut(start)
-	}
-	status(row.Status)
 	start := len(b)
-	b = append(b, sortWho)
-	if row.Kind == model.KindPetition {
-		b = model.AppendNameSortKey(b, row.Who) // a person: by given name
-	} else {
-		b = model.AppendSortKey(b, row.Who)
-	}
-	b = append(append(b, 0), tail[:]...)
-	// (A collation key longer than guessed moved b: the keys cut before
-	// keep the old array, which is theirs alone.)
+	b = appendTagged(b, ixStatus, row.Status, &tail)
 	cut(start)
 	start = len(b)
-	b = append(append(append(append(b, sortRef), row.Ref...), 0), tail[:]...)
+	b = appendWhoKey(b, row, &tail)
 	cut(start)
 	start = len(b)
-	b = append(append(append(append(append(append(b, ixUnique), row.Ward...), 0), row.Ref...), 0), tail[:]...)
+	b = appendTagged(b, sortRef, row.Ref, &tail)
+	cut(start)
+	start = len(b)
+	b = append(appendUniqPrefix(b, row.Ward, row.Ref), tail[:]...)
 	cut(start)
 	if unaccepted {
-		status(StatusUnaccepted)
+		start = len(b)
+		b = appendTagged(b, ixStatus, StatusUnaccepted, &tail)
+		cut(start)
 	}
 	if hasDue {
 		start = len(b)
-		b = binary.BigEndian.AppendUint32(append(b, ixDue), uint32(due))
-		b = append(b, tail[:]...)
+		b = appendDueKey(b, due, &tail)
 		cut(start)
 	}
 	return keys
