@@ -173,8 +173,6 @@ func (h *heldKeys) compareRef(k int, byRef bool) func(a, b heldRef) int {
 	}
 }
 
-func kindIndex(k model.Kind) int { return slices.Index(model.Kinds, k) }
-
 // put writes the entries of a record (of the kind numbered k) but those
 // a Load holds back: its who key, its link and, when the load gave its
 // reference (assigned), its reference keys.

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -118,11 +119,12 @@ func bFold(k model.Kind) []byte { return kindBucket(k, 2, "fold/") }
 // keeps it within the SPEC's "2× a bare commit".
 func bIx(k model.Kind) []byte { return kindBucket(k, 3, "ix/") }
 
-// kindBuckets are the per-kind bucket names, made once: a bulk load asked
-// for them several times a record. Their capacity is their length, so an
-// append to one copies it; nobody writes into them.
-var kindBuckets = func() (out [len(kindOrder)][4][]byte) {
-	for i, k := range kindOrder {
+// kindBuckets are each kind's bucket names (model.Kinds' order), made
+// once: a bulk load asked for them several times a record. Their capacity
+// is their length, so an append to one copies it; nobody writes into them.
+var kindBuckets = func() [][4][]byte {
+	out := make([][4][]byte, len(model.Kinds))
+	for i, k := range model.Kinds {
 		for j, prefix := range []string{"rec/", "list/", "fold/", "ix/"} {
 			b := []byte(prefix + string(k))
 			out[i][j] = b[:len(b):len(b)]
@@ -131,18 +133,16 @@ var kindBuckets = func() (out [len(kindOrder)][4][]byte) {
 	return out
 }()
 
-// kindOrder are the kinds whose bucket names are kept in kindBuckets.
-var kindOrder = [...]model.Kind{model.KindFeedback, model.KindSession, model.KindPetition, model.KindCommitment, model.KindInformation}
-
 // kindBucket is the bucket prefix+k, the slot'th of a kind's buckets.
 func kindBucket(k model.Kind, slot int, prefix string) []byte {
-	for i := range kindOrder {
-		if kindOrder[i] == k {
-			return kindBuckets[i][slot]
-		}
+	if i := kindIndex(k); i >= 0 {
+		return kindBuckets[i][slot]
 	}
 	return []byte(prefix + string(k))
 }
+
+// kindIndex is k's place in model.Kinds (-1 for none).
+func kindIndex(k model.Kind) int { return slices.Index(model.Kinds, k) }
 
 const (
 	ixStatus = 's'
